@@ -1,0 +1,66 @@
+"""conceptdiff: what changed between two editions of a long document, clause by clause.
+
+>>> import conceptdiff
+>>> old = conceptdiff.Edition.from_clauses(["1. Members may vote.", "2. Fees are due."])
+>>> new = conceptdiff.Edition.from_clauses(["1. Fees are due.", "2. Members shall vote."])
+>>> for change in conceptdiff.compare(old, new).changes:
+...     print(change.kind.value, change.old, change.new, change.relabeled)
+unchanged (1,) (0,) True
+moved (0,) (1,) True
+
+The pipeline, one module a stage: :mod:`~conceptdiff.load` (bytes and files to
+text), :mod:`~conceptdiff.normalize` (the comparable form),
+:mod:`~conceptdiff.segment` (text to clauses), :mod:`~conceptdiff.align`
+(clauses to links), :mod:`~conceptdiff.worddiff` (word edits) and the
+renderers in :mod:`~conceptdiff.render`.
+"""
+
+from conceptdiff.compare import compare
+from conceptdiff.errors import (
+    ConceptDiffError,
+    DecodeError,
+    FileReadError,
+    InputError,
+    InputTooLargeError,
+    InvalidComparisonError,
+    InvalidOptionsError,
+    NotTextError,
+)
+from conceptdiff.model import (
+    Change,
+    ChangeKind,
+    Clause,
+    ClauseKind,
+    Comparison,
+    DroppedSpan,
+    EditOp,
+    Edition,
+    MatchMethod,
+    WordEdit,
+)
+from conceptdiff.options import Options
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Clause",
+    "ClauseKind",
+    "Comparison",
+    "ConceptDiffError",
+    "DecodeError",
+    "DroppedSpan",
+    "EditOp",
+    "Edition",
+    "FileReadError",
+    "InputError",
+    "InputTooLargeError",
+    "InvalidComparisonError",
+    "InvalidOptionsError",
+    "MatchMethod",
+    "NotTextError",
+    "Options",
+    "WordEdit",
+    "compare",
+]

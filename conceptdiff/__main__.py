@@ -1,0 +1,7 @@
+"""``python -m conceptdiff``: the command line."""
+
+import sys
+
+from conceptdiff.cli import main
+
+sys.exit(main())

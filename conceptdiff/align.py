@@ -1,0 +1,394 @@
+"""Alignment: which old clauses became which new clauses, and how.
+
+The aligner works in passes, each cheaper and surer than the next:
+
+1. **Anchors.**  Clauses with the same normalized text are paired, the n-th
+   copy of a text in the old edition with its n-th copy in the new; then
+   clauses with the same words once case and punctuation are folded.
+2. **Backbone.**  The longest increasing run of anchors (by old and new
+   position) splits both editions into *gaps*: stretches between two anchors
+   that kept their order.
+3. **Candidates.**  Every clause still unmatched looks up clauses on the other
+   side that share its rarest words (an inverted index; words found in too
+   many clauses are not indexed), plus the unmatched clauses of its own gap
+   when the gap is small.  No pair of clauses is compared unless the index
+   proposes it, so the work grows with the number of clauses, not its square.
+4. **Scoring.**  Similarity is word-level, ``2 * LCS / (len(a) + len(b))``
+   over case-folded words (RapidFuzz's Indel on words mapped to characters).
+   A run of consecutive clauses that each lie mostly inside one clause on the
+   other side (``Options.piece_containment``) and together match it
+   (``Options.split_threshold``) is a split or merge candidate.
+5. **Selection.**  Candidates are taken best first (a small bonus for pairs in
+   the same gap keeps near-duplicates in place), each clause at most once.
+6. **Positional and by-number pairs.**  In a gap left with exactly one old and
+   one new clause, the two are paired at a lower bar
+   (``Options.positional_threshold``), or when they carry the same label.
+7. **Order.**  The longest increasing run of all pairs decides what stayed in
+   order; a single pair outside it is MOVED.
+
+Timing: O(n log n) in the number of clauses plus the index look-ups, bounded
+by ``Options.candidates_per_clause`` per clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import zlib
+from collections import defaultdict, deque
+from collections.abc import Sequence
+
+import attrs
+from rapidfuzz.distance import Indel
+
+from conceptdiff.model import ChangeKind, Clause, MatchMethod
+from conceptdiff.normalize import normalize_text
+from conceptdiff.options import Options
+
+__all__ = ["Link", "align", "similarity"]
+
+_WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
+_QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
+_GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
+_SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
+
+
+@attrs.frozen
+class Link:
+    """One aligned unit: the clauses on each side, the kind and the why."""
+
+    kind: ChangeKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    method: MatchMethod
+    confidence: float
+
+
+class _Words:
+    """Case-folded words of every clause, each word mapped to one character."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, normalized: str) -> str:
+        out = []
+        for word in _WORD_RE.findall(normalized.casefold()):
+            code = self.codes.get(word)
+            if code is None:
+                number = len(self.codes) + 1
+                code = chr(number + 0x800 if number >= 0xD800 else number)
+                self.codes[word] = code
+            out.append(code)
+        return "".join(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """Word-level similarity of two texts, 0..1.
+
+    >>> similarity("Members may vote.", "members shall vote")
+    0.666667
+    """
+    words = _Words()
+    return round(float(Indel.normalized_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b)))), 6)
+
+
+def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None = None) -> set[int]:
+    """Positions (in ``pairs``, sorted by first item) of the heaviest run whose
+    second items increase (every weight 1 when ``weights`` is None).
+
+    With weights that are equal for two runs only when their pairs are, the
+    answer does not depend on which side is called "old": the aligner gives
+    each pair a weight of ``1_000_000`` plus a tie-breaker computed from both
+    texts symmetrically, so the longest run wins and ties are settled the
+    same way when the editions are swapped.  O(n log n) with a Fenwick tree.
+    """
+    if not pairs:
+        return set()
+    size = max(second for _, second in pairs) + 2
+    tree_value = [0] * size
+    tree_at = [-1] * size
+    best_value = [0] * len(pairs)
+    back = [-1] * len(pairs)
+    for position, (_, second) in enumerate(pairs):
+        # best chain ending at a second item < this one: prefix maximum
+        value, at = 0, -1
+        k = second  # Fenwick index second covers items 0..second-1
+        while k > 0:
+            if tree_value[k] > value:
+                value, at = tree_value[k], tree_at[k]
+            k -= k & -k
+        weight = weights[position] if weights is not None else 1
+        best_value[position] = value + weight
+        back[position] = at
+        k = second + 1
+        while k < size:
+            if best_value[position] > tree_value[k]:
+                tree_value[k], tree_at[k] = best_value[position], position
+            k += k & -k
+    position = max(range(len(pairs)), key=lambda p: (best_value[p], -p))
+    chosen: set[int] = set()
+    while position != -1:
+        chosen.add(position)
+        position = back[position]
+    return chosen
+
+
+def _tie_breaker(a: str, b: str) -> int:
+    """A deterministic value of a pair of texts that ignores which side is which."""
+    first, second = sorted((a, b))
+    return zlib.crc32(f"{first}\x00{second}".encode("utf-8", "surrogatepass")) % 999_983
+
+
+class _Aligner:
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: Options) -> None:
+        self.old, self.new, self.options = old, new, options
+        words = _Words()
+        self.old_words = [words.encode(c.normalized) for c in old]
+        self.new_words = [words.encode(c.normalized) for c in new]
+        self.old_used = [False] * len(old)
+        self.new_used = [False] * len(new)
+        self.links: list[Link] = []
+
+    # -- passes -------------------------------------------------------------
+    def run(self) -> list[Link]:
+        self.anchor_exact()
+        self.anchor_loose()
+        self.fuzzy()
+        self.positional()
+        return self.order()
+
+    def take(self, old: tuple[int, ...], new: tuple[int, ...], kind: ChangeKind, sim: float, method: MatchMethod, confidence: float) -> None:
+        for i in old:
+            self.old_used[i] = True
+        for j in new:
+            self.new_used[j] = True
+        self.links.append(Link(kind, old, new, round(sim, 6), method, round(confidence, 6)))
+
+    def anchor_exact(self) -> None:
+        waiting: dict[str, deque[int]] = defaultdict(deque)
+        for j, clause in enumerate(self.new):
+            waiting[clause.normalized].append(j)
+        for i, clause in enumerate(self.old):
+            queue = waiting.get(clause.normalized)
+            if queue:
+                j = queue.popleft()
+                method = MatchMethod.EXACT if clause.text == self.new[j].text else MatchMethod.NORMALIZED
+                self.take((i,), (j,), ChangeKind.UNCHANGED, 1.0, method, 1.0)
+
+    def anchor_loose(self) -> None:
+        waiting: dict[str, deque[int]] = defaultdict(deque)
+        for j, code in enumerate(self.new_words):
+            if not self.new_used[j] and code:
+                waiting[code].append(j)
+        for i, code in enumerate(self.old_words):
+            if self.old_used[i] or not code:
+                continue
+            queue = waiting.get(code)
+            if queue:
+                self.take((i,), (queue.popleft(),), ChangeKind.REWORDED, 1.0, MatchMethod.NORMALIZED, 0.98)
+
+    def weight(self, link: Link) -> int:
+        """Every unit counts one; the tie-breaker settles equal runs symmetrically."""
+        old_text = "\n".join(self.old[i].normalized for i in link.old)
+        new_text = "\n".join(self.new[j].normalized for j in link.new)
+        return 1_000_000 + _tie_breaker(old_text, new_text)
+
+    def gaps(self) -> tuple[list[int], list[int]]:
+        """Gap number of every old and every new clause, from the in-order links."""
+        links = sorted(self.links, key=lambda link: link.old[0])
+        units = [(link.old[0], link.new[0]) for link in links]
+        kept = sorted(units[p] for p in _increasing(units, [self.weight(link) for link in links]))
+        old_marks = [o for o, _ in kept]
+        new_marks = [n for _, n in kept]
+        old_gap = [bisect.bisect_left(old_marks, i) for i in range(len(self.old))]
+        new_gap = [bisect.bisect_left(new_marks, j) for j in range(len(self.new))]
+        return old_gap, new_gap
+
+    def candidates(self, old_gap: list[int], new_gap: list[int]) -> set[tuple[int, int]]:
+        free_old = [i for i, used in enumerate(self.old_used) if not used]
+        free_new = [j for j, used in enumerate(self.new_used) if not used]
+        postings_old: dict[str, list[int]] = defaultdict(list)
+        postings_new: dict[str, list[int]] = defaultdict(list)
+        for i in free_old:
+            for code in set(self.old_words[i]):
+                postings_old[code].append(i)
+        for j in free_new:
+            for code in set(self.new_words[j]):
+                postings_new[code].append(j)
+        total = len(free_old) + len(free_new)
+        cap = max(32, int(total**0.5) * 2)
+        limit = self.options.candidates_per_clause
+        pairs: set[tuple[int, int]] = set()
+
+        def df(code: str) -> int:
+            return len(postings_old.get(code, ())) + len(postings_new.get(code, ()))
+
+        def lookup(codes: str, postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int) -> list[int]:
+            rare = sorted({c for c in codes if df(c) <= cap}, key=lambda c: (df(c), c))[:_QUERY_TOKENS]
+            hits: dict[int, int] = defaultdict(int)
+            for code in rare:
+                for other in postings.get(code, ()):
+                    hits[other] += 1
+            ranked = sorted(hits, key=lambda o: (-hits[o], gap_of[o] != gap, abs(o - here), o))
+            return ranked[:limit]
+
+        for i in free_old:
+            for j in lookup(self.old_words[i], postings_new, i, new_gap, old_gap[i]):
+                pairs.add((i, j))
+        for j in free_new:
+            for i in lookup(self.new_words[j], postings_old, j, old_gap, new_gap[j]):
+                pairs.add((i, j))
+        # Small gaps: every unmatched pair inside them is a candidate.
+        by_gap_old: dict[int, list[int]] = defaultdict(list)
+        by_gap_new: dict[int, list[int]] = defaultdict(list)
+        for i in free_old:
+            by_gap_old[old_gap[i]].append(i)
+        for j in free_new:
+            by_gap_new[new_gap[j]].append(j)
+        for gap, olds in by_gap_old.items():
+            news = by_gap_new.get(gap, [])
+            if news and len(olds) <= _SMALL_GAP and len(news) <= _SMALL_GAP:
+                pairs.update((i, j) for i in olds for j in news)
+        return pairs
+
+    def fuzzy(self) -> None:
+        old_gap, new_gap = self.gaps()
+        pairs = self.candidates(old_gap, new_gap)
+        options = self.options
+        scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]] = []
+        best_old: dict[int, list[float]] = defaultdict(list)
+        best_new: dict[int, list[float]] = defaultdict(list)
+        pieces_of_old: dict[int, list[int]] = defaultdict(list)  # old i -> new pieces inside it
+        parts_of_new: dict[int, list[int]] = defaultdict(list)  # new j -> old parts inside it
+        for i, j in sorted(pairs):
+            a, b = self.old_words[i], self.new_words[j]
+            if not a or not b:
+                continue
+            distance = Indel.distance(a, b)
+            common = (len(a) + len(b) - distance) / 2
+            sim = 1.0 - distance / (len(a) + len(b))
+            best_old[i].append(sim)
+            best_new[j].append(sim)
+            if sim >= options.positional_threshold:
+                bonus = _GAP_BONUS if old_gap[i] == new_gap[j] else 0.0
+                scored.append((sim + bonus, 0, (i,), (j,), sim))
+            if options.detect_splits:
+                if common / len(b) >= options.piece_containment and len(b) < len(a):
+                    pieces_of_old[i].append(j)
+                if common / len(a) >= options.piece_containment and len(a) < len(b):
+                    parts_of_new[j].append(i)
+        if options.detect_splits:
+            for i, pieces in pieces_of_old.items():
+                self.group_candidates(scored, i, pieces, split=True, gap_ok=lambda j, i=i: old_gap[i] == new_gap[j])
+            for j, parts in parts_of_new.items():
+                self.group_candidates(scored, j, parts, split=False, gap_ok=lambda i, j=j: old_gap[i] == new_gap[j])
+        # Best first; equal scores in an order that does not depend on which side is "old".
+        scored.sort(key=lambda item: (-item[0], item[1], min((item[2], item[3]), (item[3], item[2])), max((item[2], item[3]), (item[3], item[2]))))
+        for _, _, olds, news, sim in scored:
+            if any(self.old_used[i] for i in olds) or any(self.new_used[j] for j in news):
+                continue
+            if len(olds) == 1 and len(news) == 1:
+                if sim < options.reworded_threshold:
+                    continue
+                rivals = sorted(best_old[olds[0]] + best_new[news[0]], reverse=True)
+                runner_up = rivals[2] if len(rivals) > 2 else 0.0  # both lists hold this pair once
+                ambiguity = min(1.0, max(0.0, runner_up - (sim - 0.2)) / 0.2)
+                self.take(olds, news, ChangeKind.REWORDED, sim, MatchMethod.FUZZY, sim * (1 - 0.5 * ambiguity))
+            else:
+                kind = ChangeKind.SPLIT if len(olds) == 1 else ChangeKind.MERGED
+                self.take(olds, news, kind, sim, MatchMethod.FUZZY, sim)
+
+    def group_candidates(self, scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]], whole: int, members: list[int], *, split: bool, gap_ok: object) -> None:
+        """Windows of consecutive unmatched clauses that together make ``whole``."""
+        used = self.new_used if split else self.old_used
+        words = self.new_words if split else self.old_words
+        target = self.old_words[whole] if split else self.new_words[whole]
+        members = sorted(m for m in set(members) if not used[m])
+        best: tuple[float, tuple[int, ...]] | None = None
+        run: list[int] = []
+        runs: list[list[int]] = []
+        for m in members:
+            if run and m == run[-1] + 1:
+                run.append(m)
+            else:
+                if len(run) >= 2:
+                    runs.append(run)
+                run = [m]
+        if len(run) >= 2:
+            runs.append(run)
+        limit = self.options.max_split_parts
+        for run in runs:
+            for start in range(len(run)):
+                for stop in range(start + 2, min(len(run), start + limit) + 1):
+                    window = tuple(run[start:stop])
+                    sim = float(Indel.normalized_similarity(target, "".join(words[k] for k in window)))
+                    if best is None or sim > best[0]:
+                        best = (sim, window)
+        if best is not None and best[0] >= self.options.split_threshold:
+            sim, window = best
+            bonus = _GAP_BONUS if gap_ok(window[0]) else 0.0  # type: ignore[operator]
+            if split:
+                scored.append((sim + bonus, 1, (whole,), window, sim))
+            else:
+                scored.append((sim + bonus, 1, window, (whole,), sim))
+
+    def positional(self) -> None:
+        """Pair the lone leftovers of a gap at a lower bar, or by their label."""
+        old_gap, new_gap = self.gaps()
+        lone_old: dict[int, list[int]] = defaultdict(list)
+        lone_new: dict[int, list[int]] = defaultdict(list)
+        for i, used in enumerate(self.old_used):
+            if not used:
+                lone_old[old_gap[i]].append(i)
+        for j, used in enumerate(self.new_used):
+            if not used:
+                lone_new[new_gap[j]].append(j)
+        for gap, olds in sorted(lone_old.items()):
+            news = lone_new.get(gap, [])
+            if len(olds) != 1 or len(news) != 1:
+                continue
+            i, j = olds[0], news[0]
+            sim = float(Indel.normalized_similarity(self.old_words[i], self.new_words[j]))
+            if sim >= self.options.positional_threshold:
+                self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
+
+    def order(self) -> list[Link]:
+        """Decide what stayed in order; everything else is moved or unmatched."""
+        self.links.sort(key=lambda link: (link.old[0], link.new[0]))
+        in_order = _increasing(
+            [(link.old[0], link.new[0]) for link in self.links], [self.weight(link) for link in self.links]
+        )
+        out: list[Link] = []
+        for position, link in enumerate(self.links):
+            kind = link.kind
+            single = len(link.old) == 1 and len(link.new) == 1
+            if single:
+                same = self.old[link.old[0]].normalized == self.new[link.new[0]].normalized
+                kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
+                if position not in in_order:
+                    if not self.options.detect_moves:
+                        self.old_used[link.old[0]] = False
+                        self.new_used[link.new[0]] = False
+                        continue
+                    kind = ChangeKind.MOVED
+            out.append(attrs.evolve(link, kind=kind))
+        for i, used in enumerate(self.old_used):
+            if not used:
+                out.append(Link(ChangeKind.REMOVED, (i,), (), 0.0, MatchMethod.NONE, 1.0))
+        for j, used in enumerate(self.new_used):
+            if not used:
+                out.append(Link(ChangeKind.ADDED, (), (j,), 0.0, MatchMethod.NONE, 1.0))
+        return out
+
+
+def align(old: Sequence[Clause], new: Sequence[Clause], options: Options | None = None) -> list[Link]:
+    """Align two clause lists; every clause ends up in exactly one link.
+
+    >>> from conceptdiff import Edition
+    >>> old = Edition.from_clauses(["Intro.", "The members may vote on any matter.", "Fees."])
+    >>> new = Edition.from_clauses(["Intro.", "Fees.", "The members shall vote on any matter."])
+    >>> [(link.kind.value, link.old, link.new, link.method.value) for link in align(old.clauses, new.clauses)]
+    [('unchanged', (0,), (0,), 'exact'), ('moved', (1,), (2,), 'fuzzy'), ('unchanged', (2,), (1,), 'exact')]
+    """
+    return _Aligner(old, new, options or Options()).run()

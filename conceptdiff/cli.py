@@ -1,0 +1,106 @@
+"""The ``conceptdiff`` command.
+
+``conceptdiff compare OLD NEW`` exits like ``diff``: 0 when the editions have
+no changes, 1 when they differ, 2 on error (one line on stderr, never a
+traceback; set ``CONCEPTDIFF_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+
+import click
+
+from conceptdiff.errors import ConceptDiffError, FileReadError
+
+__all__ = ["main"]
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so that an error
+    never leaves a partial report behind."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".conceptdiff-", suffix=".tmp")
+    except OSError as error:
+        raise FileReadError(f"cannot write: {error.strerror or error}", path=path) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="conceptdiff")
+def cli() -> None:
+    """Compare editions of long documents clause by clause."""
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--encoding", default=None, help="Encoding of both files (detected when not given).")
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too (text format).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal and NO_COLOR is unset).")
+def compare(old: str, new: str, format_: str, output: str | None, encoding: str | None, show_all: bool,
+            color: bool | None) -> None:
+    """Compare the editions OLD and NEW (files)."""
+    from conceptdiff.compare import compare as run_compare
+    from conceptdiff.model import Edition
+    from conceptdiff.render import render_json, render_text
+
+    old_edition = Edition.from_path(old, encoding=encoding)
+    new_edition = Edition.from_path(new, encoding=encoding)
+    result = run_compare(old_edition, new_edition)
+    if format_ == "json":
+        report = render_json(result)
+    else:
+        if color is None:
+            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        report = render_text(result, color=color, changes_only=not show_all)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        _write_atomic(output, report)
+    sys.exit(1 if result.has_changes else 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="conceptdiff", standalone_mode=False)
+    except SystemExit as stop:
+        return int(stop.code or 0) if not isinstance(stop.code, str) else 2
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except click.ClickException as error:
+        click.echo(f"conceptdiff: error: {error.format_message()}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("conceptdiff: aborted", err=True)
+        return 2
+    except ConceptDiffError as error:
+        click.echo(f"conceptdiff: error: {error}", err=True)
+        return 2
+    except BrokenPipeError:
+        return 1
+    except Exception as error:  # never a traceback for users; CONCEPTDIFF_DEBUG shows it
+        if os.environ.get("CONCEPTDIFF_DEBUG"):
+            raise
+        click.echo(f"conceptdiff: internal error: {type(error).__name__}: {error}", err=True)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The pipeline's front door: two editions in, a :class:`Comparison` out."""
+
+from __future__ import annotations
+
+from conceptdiff.align import align
+from conceptdiff.errors import InputError, InvalidOptionsError
+from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, Edition, WordEdit, _reading_order
+from conceptdiff.options import Options
+from conceptdiff.worddiff import word_edits
+
+__all__ = ["compare"]
+
+
+def _edition(value: Edition | str, side: str) -> Edition:
+    if isinstance(value, Edition):
+        return value
+    if isinstance(value, str):
+        return Edition.from_text(value, label=side)
+    raise InputError(f"{side} edition must be an Edition or str, not {type(value).__name__}")
+
+
+def compare(old: Edition | str, new: Edition | str, *, options: Options | None = None) -> Comparison:
+    """Compare two editions clause by clause.
+
+    A plain ``str`` is read with :meth:`Edition.from_text`.
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare("1. Members may vote.\\n\\n2. Fees are due.\\n",
+    ...                              "1. Members shall vote.\\n\\n2. Fees are due.\\n\\n3. Notices.\\n")
+    >>> [(c.kind.value, c.old, c.new) for c in result.changes]
+    [('reworded', (0,), (0,)), ('unchanged', (1,), (1,)), ('added', (), (2,))]
+    >>> "".join(f"[-{e.text}-]" if e.op.value == "delete" else f"{{+{e.text}+}}" if e.op.value == "insert" else e.text
+    ...         for e in result.changes[0].edits)
+    'Members [-may-]{+shall+} vote.'
+    """
+    if options is None:
+        options = Options()
+    elif not isinstance(options, Options):
+        raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
+    old_edition, new_edition = _edition(old, "old"), _edition(new, "new")
+    old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
+    changes = []
+    for link in align(old_clauses, new_clauses, options):
+        old_text = "\n".join(old_clauses[i].text for i in link.old)
+        new_text = "\n".join(new_clauses[j].text for j in link.new)
+        if link.kind is ChangeKind.ADDED:
+            edits: tuple[WordEdit, ...] = (WordEdit(EditOp.INSERT, new_text),)
+        elif link.kind is ChangeKind.REMOVED:
+            edits = (WordEdit(EditOp.DELETE, old_text),)
+        else:
+            edits = word_edits(old_text, new_text, budget=options.word_diff_budget)
+        old_labels = [old_clauses[i].label for i in link.old]
+        new_labels = [new_clauses[j].label for j in link.new]
+        relabeled = bool(link.old and link.new) and old_labels != new_labels
+        changes.append(
+            Change(
+                kind=link.kind,
+                old=link.old,
+                new=link.new,
+                similarity=link.similarity,
+                edits=edits,
+                method=link.method,
+                confidence=link.confidence,
+                relabeled=relabeled,
+            )
+        )
+    return Comparison(old=old_edition, new=new_edition, changes=_reading_order(changes), options=options)

@@ -1,0 +1,143 @@
+"""Loading: files and bytes -> text.
+
+The encoding is taken from a byte-order mark, else UTF-8 when the bytes are
+valid UTF-8, else detected by ``charset-normalizer``.  Files that are not text
+(images, archives, NUL bytes) are refused with :class:`NotTextError`, files
+over :attr:`Options.max_input_bytes` with :class:`InputTooLargeError` before
+they are read, and bytes that cannot be decoded with :class:`DecodeError`
+naming the line.
+
+>>> decode("caf\\u00e9".encode("cp1252") + b" au lait", path="menu.txt")
+'café au lait'
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from os import PathLike
+
+from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
+from conceptdiff.options import Options
+
+__all__ = ["read_text", "decode"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt; save it as text)"),
+    (b"%PDF", "a PDF file (extract its text first, e.g. pdftotext)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+# Code pages documents are commonly written in, most common first.
+_PREFERRED = ("cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r", "iso8859_2", "cp1253", "cp1254")
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def decode(data: bytes, *, encoding: str | None = None, path: str | None = None) -> str:
+    """Decode bytes to text (see the module's rules)."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise NotTextError(f"not a text document: looks like {what}", path=path)
+    if encoding is None:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
+    if encoding is None and b"\x00" in data:
+        # UTF-16 without a BOM shows NULs on every other byte of ASCII text.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        if len(data) % 2 == 0 and max(even, odd) > 0.3 * len(data) / 2 and min(even, odd) < 0.05 * len(data) / 2:
+            encoding = "utf-16-le" if odd > even else "utf-16-be"
+        else:
+            raise NotTextError(
+                f"not a text document: NUL byte at line {_line_of(data, data.index(0))}",
+                path=path,
+                line=_line_of(data, data.index(0)),
+            )
+    if encoding is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            encoding = _detect(data, path=path, error=error)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}", path=path) from None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = _line_of(data, error.start)
+        raise DecodeError(
+            f"cannot decode byte {data[error.start:error.start + 1]!r} at line {line} as {encoding}", path=path, line=line
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise NotTextError(f"not a text document: NUL character at line {line}", path=path, line=line)
+    return text
+
+
+def _detect(data: bytes, *, path: str | None, error: UnicodeDecodeError) -> str:
+    """Guess the encoding of bytes that are not UTF-8 (charset-normalizer)."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[: 1 << 20]))
+    if not matches:
+        line = _line_of(data, error.start)
+        raise DecodeError(
+            f"not UTF-8 (invalid byte {data[error.start:error.start + 1]!r} at line {line}) "
+            "and no other encoding fits; pass encoding=",
+            path=path,
+            line=line,
+        )
+    # On short texts many single-byte code pages decode without "chaos"; among
+    # those that fit equally well, prefer the ones documents are written in.
+    least = min(match.chaos for match in matches)
+    fitting = [match for match in matches if match.chaos <= least + 0.02]
+    for preferred in _PREFERRED:
+        for match in fitting:
+            if preferred in match.could_be_from_charset:
+                return preferred
+    return str(fitting[0].encoding)
+
+
+def read_text(
+    path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None
+) -> str:
+    """Read a file as text, within :attr:`Options.max_input_bytes`."""
+    limit = (options or Options()).max_input_bytes
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputTooLargeError(f"file is {size} bytes, over the limit of {limit} (Options.max_input_bytes)", path=name)
+            data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise FileReadError("is a directory, not a file", path=name) from None
+    except FileNotFoundError:
+        raise FileReadError("no such file", path=name) from None
+    except PermissionError:
+        raise FileReadError("permission denied", path=name) from None
+    except OSError as error:
+        raise FileReadError(f"cannot read: {error.strerror or error}", path=name) from None
+    if len(data) > limit:
+        raise InputTooLargeError(f"input is over the limit of {limit} bytes (Options.max_input_bytes)", path=name)
+    return decode(data, encoding=encoding, path=name)

@@ -1,0 +1,394 @@
+"""The data model: editions made of clauses, and comparisons made of changes.
+
+Everything here is immutable (``attrs.frozen`` holding tuples): results can be
+hashed, cached, pickled and compared.  Change a value with ``attrs.evolve``.
+
+The contract of a comparison's changes, in the manner of difflib's opcodes:
+
+* every old clause index ``0 <= i < len(old.clauses)`` is in exactly one
+  change's ``old``, and every new clause index in exactly one change's ``new``;
+* a change's ``old`` and ``new`` are each sorted and consecutive
+  (``SPLIT``/``MERGED`` cover a run of clauses; the other kinds at most one);
+* ``changes`` are in reading order of the new edition, a removed clause
+  standing just after the change that holds the old clause before it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from conceptdiff.options import Options
+
+__all__ = [
+    "ChangeKind",
+    "ClauseKind",
+    "MatchMethod",
+    "EditOp",
+    "Clause",
+    "DroppedSpan",
+    "Edition",
+    "WordEdit",
+    "Change",
+    "Comparison",
+]
+
+
+class ChangeKind(enum.Enum):
+    """What happened to a clause between the two editions."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    ADDED = "added"
+    REMOVED = "removed"
+    SPLIT = "split"
+    MERGED = "merged"
+
+    def inverse(self) -> ChangeKind:
+        """The kind seen from the other edition (ADDED <-> REMOVED, SPLIT <-> MERGED)."""
+        return _INVERSE.get(self, self)
+
+
+_INVERSE = {
+    ChangeKind.ADDED: ChangeKind.REMOVED,
+    ChangeKind.REMOVED: ChangeKind.ADDED,
+    ChangeKind.SPLIT: ChangeKind.MERGED,
+    ChangeKind.MERGED: ChangeKind.SPLIT,
+}
+
+
+class ClauseKind(enum.Enum):
+    """The structural role of a clause in its edition."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+
+
+class MatchMethod(enum.Enum):
+    """How the aligner paired the clauses of a change (its *why*)."""
+
+    EXACT = "exact"  #: same text
+    NORMALIZED = "normalized"  #: same text once quotes, dashes, case, punctuation are folded
+    FUZZY = "fuzzy"  #: similar enough (see Options.reworded_threshold)
+    NUMBER = "number"  #: same number label in the same place, text less similar
+    POSITIONAL = "positional"  #: the only unmatched pair between two matched neighbours
+    NONE = "none"  #: not paired (ADDED / REMOVED)
+
+
+class EditOp(enum.Enum):
+    """One word-level edit operation."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@attrs.frozen
+class Clause:
+    """One clause of an edition.
+
+    Attributes:
+        text: the clause as found in the source, its number label taken off and
+            white space collapsed to single spaces (what reports show).
+        normalized: the form used for comparison: Unicode NFKC, quotes and
+            dashes folded, elision markers unified as ``[…]``, white space
+            collapsed.  Case is kept: a change of case is a (cosmetic) rewording.
+        kind: heading, paragraph or list item.
+        label: the clause's number label (``"3"``, ``"(b)"``, ``"IV"``,
+            ``"Article 12"``) or ``None``.
+        level: a heading's level (1 is top); 0 for other clauses.
+        section: the headings the clause sits under, outermost first.
+        span: ``(start, end)`` character offsets of the clause in the source
+            text, or ``None`` for clauses given one by one.
+        flags: sorted notes on the clause (``"duplicate"``, ``"language:id"``).
+    """
+
+    text: str
+    normalized: str
+    kind: ClauseKind = ClauseKind.PARAGRAPH
+    label: str | None = None
+    level: int = 0
+    section: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        """The clause with its label, as a reader would quote it."""
+        if self.label is None:
+            return self.text
+        return f"{self.label} {self.text}" if self.text else self.label
+
+
+@attrs.frozen
+class DroppedSpan:
+    """A span of the source the normalizer set aside, kept for audit.
+
+    ``reason`` is one of a documented set (``"markup"``, ``"page-number"``,
+    ``"running-header"``, ``"boilerplate"``, ``"duplicate"``,
+    ``"table-of-contents"``, ``"empty-item"``); ``text`` is the source text of
+    the span.
+    """
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@attrs.frozen
+class Edition:
+    """One edition of a document: its clauses, in reading order.
+
+    Build one with :meth:`from_text`, :meth:`from_clauses` or :meth:`from_path`.
+
+    >>> from conceptdiff import Edition
+    >>> edition = Edition.from_clauses(["1. Scope.", "(b) The “Work”."], label="v1")
+    >>> [(c.label, c.text, c.normalized) for c in edition.clauses]
+    [('1', 'Scope.', 'Scope.'), ('(b)', 'The “Work”.', 'The "Work".')]
+    """
+
+    clauses: tuple[Clause, ...]
+    label: str | None = None
+    dropped: tuple[DroppedSpan, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, *, label: str | None = None) -> Edition:
+        """Normalize and segment raw text into clauses.
+
+        Paragraphs (separated by blank lines, or hard-wrapped lines joined),
+        bullets, numbered items and headings (Markdown ``#``, reStructuredText
+        underlines, short stand-alone lines) become clauses.
+
+        >>> edition = Edition.from_text("# Scope\\n\\n1. The first rule.\\n2. The second\\nrule.\\n")
+        >>> [(c.kind.value, c.label, c.text) for c in edition.clauses]
+        [('heading', None, 'Scope'), ('list_item', '1', 'The first rule.'), ('list_item', '2', 'The second rule.')]
+        >>> edition.clauses[1].section
+        ('Scope',)
+        """
+        from conceptdiff.segment import segment
+
+        if not isinstance(text, str):
+            from conceptdiff.errors import InputError
+
+            raise InputError(f"expected text (str), got {type(text).__name__}")
+        clauses, dropped = segment(text)
+        return cls(clauses=clauses, label=label, dropped=dropped)
+
+    @classmethod
+    def from_clauses(cls, clauses: Iterable[str], *, label: str | None = None) -> Edition:
+        """An edition from one string per clause; items are never re-split.
+
+        A leading number label (``3.``, ``(b)``, ``IV.``, ``Article 12``) is
+        taken off into :attr:`Clause.label`.
+        """
+        from conceptdiff.segment import clause_from_string
+
+        items = []
+        for position, item in enumerate(clauses):
+            if not isinstance(item, str):
+                from conceptdiff.errors import InputError
+
+                raise InputError(f"clause {position} is {type(item).__name__}, not str")
+            items.append(clause_from_string(item))
+        return cls(clauses=tuple(items), label=label)
+
+    @classmethod
+    def from_path(
+        cls,
+        path: str | PathLike[str],
+        *,
+        label: str | None = None,
+        encoding: str | None = None,
+        options: Options | None = None,
+    ) -> Edition:
+        """Read a file (encoding detected when not given) and segment it.
+
+        The label defaults to the file's name.  Errors name the file:
+        :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
+        :class:`~conceptdiff.NotTextError`, :class:`~conceptdiff.InputTooLargeError`.
+        """
+        from pathlib import Path
+
+        from conceptdiff.load import read_text
+
+        text = read_text(path, encoding=encoding, options=options)
+        return cls.from_text(text, label=label if label is not None else Path(path).name)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The clauses' texts (labels off), in order."""
+        return tuple(clause.text for clause in self.clauses)
+
+
+@attrs.frozen
+class WordEdit:
+    """One word-level edit: ``op`` applied to ``text``.
+
+    Applying a change's edits to its old text (``"\\n".join`` of its old
+    clauses) keeps EQUAL and INSERT pieces and drops DELETE pieces; the result
+    is its new text.  Edits never cut a word (or a grapheme) in two.
+    """
+
+    op: EditOp
+    text: str
+
+
+@attrs.frozen
+class Change:
+    """One change: a set of old clauses and the new clauses they became.
+
+    Attributes:
+        kind: what happened (see :class:`ChangeKind`).
+        old: indices of the old edition's clauses, sorted.
+        new: indices of the new edition's clauses, sorted.
+        similarity: word-level similarity of the old and new text (1.0 when
+            the normalized texts are equal, 0.0 for ADDED / REMOVED).
+        edits: word-level edits from the old text to the new text; empty when
+            the texts are equal.  Old and new texts of several clauses are
+            joined with ``"\\n"``.
+        method: how the clauses were matched.
+        confidence: how sure the aligner is of the match, 0..1.
+        relabeled: the clauses' number labels differ (renumbering is recorded
+            here, never counted as rewording).
+    """
+
+    kind: ChangeKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float = 1.0
+    edits: tuple[WordEdit, ...] = ()
+    method: MatchMethod = MatchMethod.EXACT
+    confidence: float = 1.0
+    relabeled: bool = False
+
+    @property
+    def old_text(self) -> str:
+        """The old side's text, rebuilt from the edits (``""`` when it has none)."""
+        return "".join(edit.text for edit in self.edits if edit.op is not EditOp.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        """The new side's text, rebuilt from the edits."""
+        return "".join(edit.text for edit in self.edits if edit.op is not EditOp.DELETE)
+
+    def inverse(self) -> Change:
+        """The same change seen from the other edition."""
+        inverted = {EditOp.INSERT: EditOp.DELETE, EditOp.DELETE: EditOp.INSERT, EditOp.EQUAL: EditOp.EQUAL}
+        return attrs.evolve(
+            self,
+            kind=self.kind.inverse(),
+            old=self.new,
+            new=self.old,
+            edits=tuple(WordEdit(inverted[e.op], e.text) for e in self.edits),
+        )
+
+
+@attrs.frozen
+class Comparison:
+    """The result of :func:`conceptdiff.compare`: two editions and their changes.
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare(
+    ...     conceptdiff.Edition.from_clauses(["Members may vote.", "Fees are due."]),
+    ...     conceptdiff.Edition.from_clauses(["Fees are due.", "Members shall vote."]),
+    ... )
+    >>> [(c.kind.value, c.old, c.new) for c in result.changes]
+    [('unchanged', (1,), (0,)), ('moved', (0,), (1,))]
+    >>> result.apply(["Members may vote.", "Fees are due."])
+    ('Fees are due.', 'Members shall vote.')
+    """
+
+    old: Edition
+    new: Edition
+    changes: tuple[Change, ...]
+    options: Options
+
+    @property
+    def counts(self) -> Mapping[ChangeKind, int]:
+        """How many changes of each kind (every kind present, zeros included)."""
+        tally = Counter(change.kind for change in self.changes)
+        return {kind: tally.get(kind, 0) for kind in ChangeKind}
+
+    @property
+    def has_changes(self) -> bool:
+        """True unless every change is UNCHANGED with the same label."""
+        return any(c.kind is not ChangeKind.UNCHANGED or c.relabeled for c in self.changes)
+
+    def inverse(self) -> Comparison:
+        """The comparison of the new edition with the old (same links, kinds inverted)."""
+        changes = tuple(change.inverse() for change in self.changes)
+        return Comparison(
+            old=self.new, new=self.old, changes=_reading_order(changes), options=self.options
+        )
+
+    def apply(self, old_texts: Iterable[str]) -> tuple[str, ...]:
+        """Rebuild the new clause texts from the old ones and the changes alone.
+
+        ``old_texts`` are the old clauses' texts (``self.old.texts``).  A change
+        without edits carries its old text over unchanged.
+        """
+        old_list = list(old_texts)
+        pieces: dict[int, str] = {}
+        for change in self.changes:
+            if not change.new:
+                continue
+            if change.edits:
+                text = change.new_text
+            else:
+                text = "\n".join(old_list[i] for i in change.old)
+            for index, part in zip(change.new, text.split("\n"), strict=True):
+                pieces[index] = part
+        return tuple(pieces[i] for i in range(len(pieces)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (schema in ``docs/schema/comparison.schema.json``)."""
+        from conceptdiff.serialize import comparison_to_dict
+
+        return comparison_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Comparison:
+        """Rebuild a comparison from :meth:`to_dict`; malformed input raises
+        :class:`~conceptdiff.InvalidComparisonError`."""
+        from conceptdiff.serialize import comparison_from_dict
+
+        return comparison_from_dict(data)
+
+
+def _reading_order(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """Sort changes in the new edition's reading order.
+
+    A change with new clauses sorts at its first new clause; a REMOVED change
+    sorts just after the change holding the nearest old clause before it (or
+    first, when there is none), removed clauses in old order.
+    """
+    changes = list(changes)
+    # Where each old clause landed in the new edition (-1: nowhere).
+    landed: dict[int, int] = {}
+    for change in changes:
+        if change.new:
+            for index in change.old:
+                landed[index] = change.new[-1]
+
+    size = 1 + max((i for change in changes for i in change.old), default=-1)
+    anchor_before = [-1] * size
+    current = -1
+    for index in range(size):
+        anchor_before[index] = current
+        current = landed.get(index, current)
+
+    def key(change: Change) -> tuple[int, int, int]:
+        if change.new:
+            return (change.new[0], 0, change.old[0] if change.old else -1)
+        return (anchor_before[change.old[0]], 1, change.old[0])
+
+    return tuple(sorted(changes, key=key))

@@ -1,0 +1,201 @@
+"""JSON-safe forms of comparisons (schema: ``docs/schema/comparison.schema.json``).
+
+The dict holds everything needed to rebuild both editions' clause lists, the
+changes and the options, so that ``Comparison.from_dict(c.to_dict()) == c``.
+Keys are written in a fixed order and floats are rounded when computed, so
+the same comparison gives byte-identical ``json.dumps`` output everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from conceptdiff.errors import ConceptDiffError, InvalidComparisonError
+from conceptdiff.model import (
+    Change,
+    ChangeKind,
+    Clause,
+    ClauseKind,
+    Comparison,
+    DroppedSpan,
+    EditOp,
+    Edition,
+    MatchMethod,
+    WordEdit,
+)
+from conceptdiff.options import Options
+
+__all__ = ["SCHEMA", "comparison_to_dict", "comparison_from_dict", "edition_to_dict", "edition_from_dict"]
+
+#: The schema identifier written in every serialized comparison.
+SCHEMA = "conceptdiff.comparison/1"
+
+_E = TypeVar("_E")
+
+
+def _clause_to_dict(clause: Clause) -> dict[str, Any]:
+    return {
+        "text": clause.text,
+        "normalized": clause.normalized,
+        "kind": clause.kind.value,
+        "label": clause.label,
+        "level": clause.level,
+        "section": list(clause.section),
+        "span": list(clause.span) if clause.span is not None else None,
+        "flags": list(clause.flags),
+    }
+
+
+def edition_to_dict(edition: Edition) -> dict[str, Any]:
+    """An edition as a JSON-safe dict."""
+    return {
+        "label": edition.label,
+        "clauses": [_clause_to_dict(clause) for clause in edition.clauses],
+        "dropped": [
+            {"start": d.start, "end": d.end, "reason": d.reason, "text": d.text} for d in edition.dropped
+        ],
+    }
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """See :meth:`Comparison.to_dict`."""
+    return {
+        "schema": SCHEMA,
+        "old": edition_to_dict(comparison.old),
+        "new": edition_to_dict(comparison.new),
+        "options": comparison.options.to_dict(),
+        "counts": {kind.value: count for kind, count in comparison.counts.items()},
+        "changes": [
+            {
+                "kind": change.kind.value,
+                "old": list(change.old),
+                "new": list(change.new),
+                "similarity": change.similarity,
+                "method": change.method.value,
+                "confidence": change.confidence,
+                "relabeled": change.relabeled,
+                "edits": [[edit.op.value, edit.text] for edit in change.edits],
+            }
+            for change in comparison.changes
+        ],
+    }
+
+
+# -- reading back -------------------------------------------------------------
+
+
+def _get(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise InvalidComparisonError(f"expected an object, got {type(data).__name__}", where=where)
+    if key not in data:
+        raise InvalidComparisonError(f"missing key {key!r}", where=where)
+    value = data[key]
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))):
+        raise InvalidComparisonError(f"{key!r} has the wrong type ({type(value).__name__})", where=where)
+    return value
+
+
+def _enum(enum: Callable[[str], _E], value: Any, where: str) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        raise InvalidComparisonError(f"unknown value {value!r}", where=where) from None
+
+
+def _indices(value: Any, where: str) -> tuple[int, ...]:
+    if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
+        raise InvalidComparisonError("expected a list of clause indices", where=where)
+    return tuple(value)
+
+
+def _clause_from_dict(data: Mapping[str, Any], where: str) -> Clause:
+    span = data.get("span") if isinstance(data, Mapping) else None
+    if span is not None and (not isinstance(span, list) or len(span) != 2 or not all(isinstance(x, int) for x in span)):
+        raise InvalidComparisonError("'span' must be null or [start, end]", where=where)
+    section = _get(data, "section", list, where)
+    flags = _get(data, "flags", list, where)
+    if not all(isinstance(s, str) for s in section + flags):
+        raise InvalidComparisonError("'section' and 'flags' must hold strings", where=where)
+    label = data.get("label")
+    if label is not None and not isinstance(label, str):
+        raise InvalidComparisonError("'label' must be a string or null", where=where)
+    return Clause(
+        text=_get(data, "text", str, where),
+        normalized=_get(data, "normalized", str, where),
+        kind=_enum(ClauseKind, _get(data, "kind", str, where), f"{where}.kind"),
+        label=label,
+        level=_get(data, "level", int, where),
+        section=tuple(section),
+        span=(span[0], span[1]) if span is not None else None,
+        flags=tuple(flags),
+    )
+
+
+def edition_from_dict(data: Mapping[str, Any], where: str = "edition") -> Edition:
+    """Rebuild an edition from :func:`edition_to_dict`."""
+    label = data.get("label") if isinstance(data, Mapping) else None
+    if label is not None and not isinstance(label, str):
+        raise InvalidComparisonError("'label' must be a string or null", where=where)
+    clauses = _get(data, "clauses", list, where)
+    dropped = _get(data, "dropped", list, where)
+    return Edition(
+        clauses=tuple(_clause_from_dict(c, f"{where}.clauses[{n}]") for n, c in enumerate(clauses)),
+        label=label,
+        dropped=tuple(
+            DroppedSpan(
+                start=_get(d, "start", int, f"{where}.dropped[{n}]"),
+                end=_get(d, "end", int, f"{where}.dropped[{n}]"),
+                reason=_get(d, "reason", str, f"{where}.dropped[{n}]"),
+                text=_get(d, "text", str, f"{where}.dropped[{n}]"),
+            )
+            for n, d in enumerate(dropped)
+        ),
+    )
+
+
+def _change_from_dict(data: Mapping[str, Any], where: str) -> Change:
+    edits = []
+    for n, item in enumerate(_get(data, "edits", list, where)):
+        if not isinstance(item, list) or len(item) != 2 or not isinstance(item[1], str):
+            raise InvalidComparisonError("an edit must be [op, text]", where=f"{where}.edits[{n}]")
+        edits.append(WordEdit(_enum(EditOp, item[0], f"{where}.edits[{n}]"), item[1]))
+    return Change(
+        kind=_enum(ChangeKind, _get(data, "kind", str, where), f"{where}.kind"),
+        old=_indices(_get(data, "old", list, where), f"{where}.old"),
+        new=_indices(_get(data, "new", list, where), f"{where}.new"),
+        similarity=float(_get(data, "similarity", (int, float), where)),
+        edits=tuple(edits),
+        method=_enum(MatchMethod, _get(data, "method", str, where), f"{where}.method"),
+        confidence=float(_get(data, "confidence", (int, float), where)),
+        relabeled=_get(data, "relabeled", bool, where),
+    )
+
+
+def _check_partition(changes: tuple[Change, ...], old: Edition, new: Edition) -> None:
+    for side, size in (("old", len(old.clauses)), ("new", len(new.clauses))):
+        seen = sorted(i for change in changes for i in getattr(change, side))
+        if seen != list(range(size)):
+            raise InvalidComparisonError(
+                f"the changes do not cover each {side} clause exactly once", where="changes"
+            )
+
+
+def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
+    """See :meth:`Comparison.from_dict`."""
+    schema = _get(data, "schema", str, "comparison")
+    if schema != SCHEMA:
+        raise InvalidComparisonError(f"unsupported schema {schema!r} (expected {SCHEMA!r})", where="schema")
+    old = edition_from_dict(_get(data, "old", dict, "comparison"), "old")
+    new = edition_from_dict(_get(data, "new", dict, "comparison"), "new")
+    try:
+        options = Options.from_dict(dict(_get(data, "options", dict, "comparison")))
+    except ConceptDiffError as error:
+        raise InvalidComparisonError(str(error), where="options") from None
+    except TypeError as error:
+        raise InvalidComparisonError(str(error), where="options") from None
+    changes = tuple(
+        _change_from_dict(c, f"changes[{n}]") for n, c in enumerate(_get(data, "changes", list, "comparison"))
+    )
+    _check_partition(changes, old, new)
+    return Comparison(old=old, new=new, changes=changes, options=options)

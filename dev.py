@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Set everything up and run a job, on a machine that has only Python 3.11+.
+
+    python3 dev.py demo    # a real comparison of two bundled editions, printed
+    python3 dev.py test    # lint, type-check and the whole test suite
+
+It creates ``.venv`` beside this file (once; again when pyproject.toml
+changes), installs conceptdiff into it with what the job needs, and runs the
+job with that venv's Python.  Extra arguments go to the job (``dev.py test -k
+align``; ``dev.py demo OLD NEW``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_venv(extras: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"conceptdiff needs Python 3.11 or newer (this is {sys.version.split()[0]})")
+    if not PYTHON.exists():
+        print(f"dev.py: creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()[:16]
+    stamp = VENV / f".installed-{digest}"
+    if stamp.exists():
+        return
+    print(f"dev.py: installing conceptdiff{extras} into {VENV}", flush=True)
+    quiet = [] if os.environ.get("CI") else ["--quiet"]
+    subprocess.run([str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check",
+                    "-e", f"{ROOT}{extras}"], check=True)
+    for old in VENV.glob(".installed-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def run(*command: str) -> int:
+    print("$", " ".join(command), flush=True)
+    return subprocess.run(command, cwd=ROOT).returncode
+
+
+def demo(args: list[str]) -> int:
+    ensure_venv("")
+    old, new = args[:2] if len(args) >= 2 else (
+        "fixtures/corpus/eupl-1.1.en.txt", "fixtures/corpus/eupl-1.2.en.txt")
+    status = run(str(PYTHON), "-m", "conceptdiff", "compare", old, new, *args[2:])
+    return 0 if status in (0, 1) else status  # 1 only says the editions differ
+
+
+def test(args: list[str]) -> int:
+    ensure_venv("[test]")
+    for command in (
+        [str(PYTHON), "-m", "ruff", "check", "conceptdiff", "tests", "benchmarks"],
+        [str(PYTHON), "-m", "mypy"],
+        [str(PYTHON), "-m", "pytest", *args],
+    ):
+        status = run(*command)
+        if status:
+            return status
+    return 0
+
+
+def main() -> int:
+    jobs = {"demo": demo, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in jobs:
+        print(__doc__)
+        return 2
+    return jobs[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
