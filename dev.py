@@ -26,8 +26,6 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def ensure_venv(extras: str) -> None:
-    if sys.version_info < (3, 11):
-        sys.exit(f"conceptdiff needs Python 3.11 or newer (this is {sys.version.split()[0]})")
     if not PYTHON.exists():
         print(f"dev.py: creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
@@ -37,8 +35,10 @@ def ensure_venv(extras: str) -> None:
         return
     print(f"dev.py: installing conceptdiff{extras} into {VENV}", flush=True)
     quiet = [] if os.environ.get("CI") else ["--quiet"]
-    subprocess.run([str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check",
-                    "-e", f"{ROOT}{extras}"], check=True)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}{extras}"],
+        check=True,
+    )
     for old in VENV.glob(".installed-*"):
         old.unlink()
     stamp.touch()
@@ -51,8 +51,7 @@ def run(*command: str) -> int:
 
 def demo(args: list[str]) -> int:
     ensure_venv("")
-    old, new = args[:2] if len(args) >= 2 else (
-        "fixtures/corpus/eupl-1.1.en.txt", "fixtures/corpus/eupl-1.2.en.txt")
+    old, new = args[:2] if len(args) >= 2 else ("fixtures/corpus/eupl-1.1.en.txt", "fixtures/corpus/eupl-1.2.en.txt")
     status = run(str(PYTHON), "-m", "conceptdiff", "compare", old, new, *args[2:])
     return 0 if status in (0, 1) else status  # 1 only says the editions differ
 
@@ -71,6 +70,9 @@ def test(args: list[str]) -> int:
 
 
 def main() -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script is what tells users of older Pythons
+        print(f"conceptdiff needs Python 3.11 or newer (this is {sys.version.split()[0]})")
+        return 2
     jobs = {"demo": demo, "test": test}
     if len(sys.argv) < 2 or sys.argv[1] not in jobs:
         print(__doc__)

@@ -33,8 +33,8 @@ from conceptdiff.model import (
     ClauseKind,
     Comparison,
     DroppedSpan,
-    EditOp,
     Edition,
+    EditOp,
     MatchMethod,
     WordEdit,
 )

@@ -51,6 +51,7 @@ _WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
 _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
 _GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
+_UNIT = 10**12  # weight of one unit in the order search; the extras of a whole run stay below it
 
 
 @attrs.frozen
@@ -90,7 +91,9 @@ def similarity(a: str, b: str) -> float:
     0.666667
     """
     words = _Words()
-    return round(float(Indel.normalized_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b)))), 6)
+    return round(
+        float(Indel.normalized_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b)))), 6
+    )
 
 
 def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None = None) -> set[int]:
@@ -99,7 +102,7 @@ def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None 
 
     With weights that are equal for two runs only when their pairs are, the
     answer does not depend on which side is called "old": the aligner gives
-    each pair a weight of ``1_000_000`` plus a tie-breaker computed from both
+    each pair a large unit weight plus a tie-breaker computed from both
     texts symmetrically, so the longest run wins and ties are settled the
     same way when the editions are swapped.  O(n log n) with a Fenwick tree.
     """
@@ -137,7 +140,7 @@ def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None 
 def _tie_breaker(a: str, b: str) -> int:
     """A deterministic value of a pair of texts that ignores which side is which."""
     first, second = sorted((a, b))
-    return zlib.crc32(f"{first}\x00{second}".encode("utf-8", "surrogatepass")) % 999_983
+    return zlib.crc32(f"{first}\x00{second}".encode("utf-8", "surrogatepass"))
 
 
 class _Aligner:
@@ -158,7 +161,15 @@ class _Aligner:
         self.positional()
         return self.order()
 
-    def take(self, old: tuple[int, ...], new: tuple[int, ...], kind: ChangeKind, sim: float, method: MatchMethod, confidence: float) -> None:
+    def take(
+        self,
+        old: tuple[int, ...],
+        new: tuple[int, ...],
+        kind: ChangeKind,
+        sim: float,
+        method: MatchMethod,
+        confidence: float,
+    ) -> None:
         for i in old:
             self.old_used[i] = True
         for j in new:
@@ -189,10 +200,12 @@ class _Aligner:
                 self.take((i,), (queue.popleft(),), ChangeKind.REWORDED, 1.0, MatchMethod.NORMALIZED, 0.98)
 
     def weight(self, link: Link) -> int:
-        """Every unit counts one; the tie-breaker settles equal runs symmetrically."""
+        """Every unit counts one (``_UNIT``, larger than any sum of the rest);
+        among runs of equal length the one keeping more similar pairs in order
+        wins, and the tie-breaker settles the rest symmetrically."""
         old_text = "\n".join(self.old[i].normalized for i in link.old)
         new_text = "\n".join(self.new[j].normalized for j in link.new)
-        return 1_000_000 + _tie_breaker(old_text, new_text)
+        return _UNIT + int(link.similarity * 1000) * 1000 + _tie_breaker(old_text, new_text) % 1000
 
     def gaps(self) -> tuple[list[int], list[int]]:
         """Gap number of every old and every new clause, from the in-order links."""
@@ -284,7 +297,14 @@ class _Aligner:
             for j, parts in parts_of_new.items():
                 self.group_candidates(scored, j, parts, split=False, gap_ok=lambda i, j=j: old_gap[i] == new_gap[j])
         # Best first; equal scores in an order that does not depend on which side is "old".
-        scored.sort(key=lambda item: (-item[0], item[1], min((item[2], item[3]), (item[3], item[2])), max((item[2], item[3]), (item[3], item[2]))))
+        scored.sort(
+            key=lambda item: (
+                -item[0],
+                item[1],
+                min((item[2], item[3]), (item[3], item[2])),
+                max((item[2], item[3]), (item[3], item[2])),
+            )
+        )
         for _, _, olds, news, sim in scored:
             if any(self.old_used[i] for i in olds) or any(self.new_used[j] for j in news):
                 continue
@@ -299,7 +319,15 @@ class _Aligner:
                 kind = ChangeKind.SPLIT if len(olds) == 1 else ChangeKind.MERGED
                 self.take(olds, news, kind, sim, MatchMethod.FUZZY, sim)
 
-    def group_candidates(self, scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]], whole: int, members: list[int], *, split: bool, gap_ok: object) -> None:
+    def group_candidates(
+        self,
+        scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]],
+        whole: int,
+        members: list[int],
+        *,
+        split: bool,
+        gap_ok: object,
+    ) -> None:
         """Windows of consecutive unmatched clauses that together make ``whole``."""
         used = self.new_used if split else self.old_used
         words = self.new_words if split else self.old_words

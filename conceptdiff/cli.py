@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import click
 
+from conceptdiff import __version__
 from conceptdiff.errors import ConceptDiffError, FileReadError
 
 __all__ = ["main"]
@@ -37,7 +38,7 @@ def _write_atomic(path: str, text: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="conceptdiff")
+@click.version_option(version=__version__, prog_name="conceptdiff")
 def cli() -> None:
     """Compare editions of long documents clause by clause."""
 
@@ -45,15 +46,26 @@ def cli() -> None:
 @cli.command()
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Write the report to this file (atomically) instead of stdout.")
+@click.option(
+    "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
 @click.option("--encoding", default=None, help="Encoding of both files (detected when not given).")
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too (text format).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal and NO_COLOR is unset).")
-def compare(old: str, new: str, format_: str, output: str | None, encoding: str | None, show_all: bool,
-            color: bool | None) -> None:
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: when stdout is a terminal and NO_COLOR is unset).",
+)
+def compare(
+    old: str, new: str, format_: str, output: str | None, encoding: str | None, show_all: bool, color: bool | None
+) -> None:
     """Compare the editions OLD and NEW (files)."""
     from conceptdiff.compare import compare as run_compare
     from conceptdiff.model import Edition

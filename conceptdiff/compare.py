@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conceptdiff.align import align
 from conceptdiff.errors import InputError, InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, Edition, WordEdit, _reading_order
+from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp, WordEdit, _reading_order
 from conceptdiff.options import Options
 from conceptdiff.worddiff import word_edits
 
@@ -49,9 +49,8 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
             edits = (WordEdit(EditOp.DELETE, old_text),)
         else:
             edits = word_edits(old_text, new_text, budget=options.word_diff_budget)
-        old_labels = [old_clauses[i].label for i in link.old]
-        new_labels = [new_clauses[j].label for j in link.new]
-        relabeled = bool(link.old and link.new) and old_labels != new_labels
+        # A group is relabeled when its first clauses' labels differ.
+        relabeled = bool(link.old and link.new) and old_clauses[link.old[0]].label != new_clauses[link.new[0]].label
         changes.append(
             Change(
                 kind=link.kind,

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 __all__ = [
     "ConceptDiffError",
-    "InputError",
-    "FileReadError",
     "DecodeError",
-    "NotTextError",
+    "FileReadError",
+    "InputError",
     "InputTooLargeError",
-    "InvalidOptionsError",
     "InvalidComparisonError",
+    "InvalidOptionsError",
+    "NotTextError",
 ]
 
 

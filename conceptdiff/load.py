@@ -20,7 +20,7 @@ from os import PathLike
 from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
 
-__all__ = ["read_text", "decode"]
+__all__ = ["decode", "read_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -86,7 +86,9 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
     except UnicodeDecodeError as error:
         line = _line_of(data, error.start)
         raise DecodeError(
-            f"cannot decode byte {data[error.start:error.start + 1]!r} at line {line} as {encoding}", path=path, line=line
+            f"cannot decode byte {data[error.start : error.start + 1]!r} at line {line} as {encoding}",
+            path=path,
+            line=line,
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -102,7 +104,7 @@ def _detect(data: bytes, *, path: str | None, error: UnicodeDecodeError) -> str:
     if not matches:
         line = _line_of(data, error.start)
         raise DecodeError(
-            f"not UTF-8 (invalid byte {data[error.start:error.start + 1]!r} at line {line}) "
+            f"not UTF-8 (invalid byte {data[error.start : error.start + 1]!r} at line {line}) "
             "and no other encoding fits; pass encoding=",
             path=path,
             line=line,
@@ -118,9 +120,7 @@ def _detect(data: bytes, *, path: str | None, error: UnicodeDecodeError) -> str:
     return str(fitting[0].encoding)
 
 
-def read_text(
-    path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None
-) -> str:
+def read_text(path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None) -> str:
     """Read a file as text, within :attr:`Options.max_input_bytes`."""
     limit = (options or Options()).max_input_bytes
     name = os.fspath(path)
@@ -128,7 +128,9 @@ def read_text(
         with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                raise InputTooLargeError(f"file is {size} bytes, over the limit of {limit} (Options.max_input_bytes)", path=name)
+                raise InputTooLargeError(
+                    f"file is {size} bytes, over the limit of {limit} (Options.max_input_bytes)", path=name
+                )
             data = handle.read(limit + 1)
     except IsADirectoryError:
         raise FileReadError("is a directory, not a file", path=name) from None

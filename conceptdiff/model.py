@@ -27,16 +27,16 @@ if TYPE_CHECKING:
     from conceptdiff.options import Options
 
 __all__ = [
-    "ChangeKind",
-    "ClauseKind",
-    "MatchMethod",
-    "EditOp",
-    "Clause",
-    "DroppedSpan",
-    "Edition",
-    "WordEdit",
     "Change",
+    "ChangeKind",
+    "Clause",
+    "ClauseKind",
     "Comparison",
+    "DroppedSpan",
+    "EditOp",
+    "Edition",
+    "MatchMethod",
+    "WordEdit",
 ]
 
 
@@ -326,9 +326,7 @@ class Comparison:
     def inverse(self) -> Comparison:
         """The comparison of the new edition with the old (same links, kinds inverted)."""
         changes = tuple(change.inverse() for change in self.changes)
-        return Comparison(
-            old=self.new, new=self.old, changes=_reading_order(changes), options=self.options
-        )
+        return Comparison(old=self.new, new=self.old, changes=_reading_order(changes), options=self.options)
 
     def apply(self, old_texts: Iterable[str]) -> tuple[str, ...]:
         """Rebuild the new clause texts from the old ones and the changes alone.
@@ -341,10 +339,7 @@ class Comparison:
         for change in self.changes:
             if not change.new:
                 continue
-            if change.edits:
-                text = change.new_text
-            else:
-                text = "\n".join(old_list[i] for i in change.old)
+            text = change.new_text if change.edits else "\n".join(old_list[i] for i in change.old)
             for index, part in zip(change.new, text.split("\n"), strict=True):
                 pieces[index] = part
         return tuple(pieces[i] for i in range(len(pieces)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "words", "ELISION"]
+__all__ = ["ELISION", "normalize_text", "words"]
 
 #: The one token every elision marker (``[…]``, ``[...]``, ``[….]``, ``…``) becomes.
 ELISION = "[…]"

@@ -22,7 +22,7 @@ import attrs
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan
 from conceptdiff.normalize import normalize_text
 
-__all__ = ["segment", "clause_from_string", "split_label"]
+__all__ = ["clause_from_string", "segment", "split_label"]
 
 _LABEL_RE = re.compile(
     r"""
@@ -319,8 +319,12 @@ def segment(text: str) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
     """Split ``text`` into clauses and the spans set aside.
 
     >>> clauses, dropped = segment("Intro\\n=====\\n\\n- one\\n- two\\n\\n12\\n\\nLast words.\\n")
-    >>> [(c.kind.value, c.text, c.section) for c in clauses]
-    [('heading', 'Intro', ()), ('list_item', 'one', ('Intro',)), ('list_item', 'two', ('Intro',)), ('paragraph', 'Last words.', ('Intro',))]
+    >>> for clause in clauses:
+    ...     print(clause.kind.value, repr(clause.text), clause.section)
+    heading 'Intro' ()
+    list_item 'one' ('Intro',)
+    list_item 'two' ('Intro',)
+    paragraph 'Last words.' ('Intro',)
     >>> [(d.reason, d.text) for d in dropped]
     [('page-number', '12')]
     """

@@ -19,14 +19,14 @@ from conceptdiff.model import (
     ClauseKind,
     Comparison,
     DroppedSpan,
-    EditOp,
     Edition,
+    EditOp,
     MatchMethod,
     WordEdit,
 )
 from conceptdiff.options import Options
 
-__all__ = ["SCHEMA", "comparison_to_dict", "comparison_from_dict", "edition_to_dict", "edition_from_dict"]
+__all__ = ["SCHEMA", "comparison_from_dict", "comparison_to_dict", "edition_from_dict", "edition_to_dict"]
 
 #: The schema identifier written in every serialized comparison.
 SCHEMA = "conceptdiff.comparison/1"
@@ -52,9 +52,7 @@ def edition_to_dict(edition: Edition) -> dict[str, Any]:
     return {
         "label": edition.label,
         "clauses": [_clause_to_dict(clause) for clause in edition.clauses],
-        "dropped": [
-            {"start": d.start, "end": d.end, "reason": d.reason, "text": d.text} for d in edition.dropped
-        ],
+        "dropped": [{"start": d.start, "end": d.end, "reason": d.reason, "text": d.text} for d in edition.dropped],
     }
 
 
@@ -91,7 +89,9 @@ def _get(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where
     if key not in data:
         raise InvalidComparisonError(f"missing key {key!r}", where=where)
     value = data[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))):
+    if not isinstance(value, kind) or (
+        isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))
+    ):
         raise InvalidComparisonError(f"{key!r} has the wrong type ({type(value).__name__})", where=where)
     return value
 
@@ -176,9 +176,7 @@ def _check_partition(changes: tuple[Change, ...], old: Edition, new: Edition) ->
     for side, size in (("old", len(old.clauses)), ("new", len(new.clauses))):
         seen = sorted(i for change in changes for i in getattr(change, side))
         if seen != list(range(size)):
-            raise InvalidComparisonError(
-                f"the changes do not cover each {side} clause exactly once", where="changes"
-            )
+            raise InvalidComparisonError(f"the changes do not cover each {side} clause exactly once", where="changes")
 
 
 def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, Edition
+from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp
 
-__all__ = ["render_text", "headline"]
+__all__ = ["headline", "render_text"]
 
 _SIGNS = {
     ChangeKind.UNCHANGED: " ",
@@ -74,9 +74,7 @@ def _marked(change: Change, color: bool) -> str:
     return "".join(out)
 
 
-def render_text(
-    comparison: Comparison, *, width: int = 80, color: bool = False, changes_only: bool = True
-) -> str:
+def render_text(comparison: Comparison, *, width: int = 80, color: bool = False, changes_only: bool = True) -> str:
     """The comparison as a readable plain-text report.
 
     >>> import conceptdiff
@@ -88,20 +86,28 @@ def render_text(
     <BLANKLINE>
     """
     lines = [headline(comparison), ""]
-    wrapper = textwrap.TextWrapper(width=max(width, 30), initial_indent="    ", subsequent_indent="    ",
-                                   break_long_words=False, break_on_hyphens=False)
+    wrapper = textwrap.TextWrapper(
+        width=max(width, 30),
+        initial_indent="    ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
     for change in comparison.changes:
         if changes_only and change.kind is ChangeKind.UNCHANGED and not change.relabeled:
             continue
         sign = _SIGNS[change.kind]
-        title = f"{sign} {change.kind.value:<9} old {_where(change.old, comparison.old)} -> new {_where(change.new, comparison.new)}"
+        where = f"old {_where(change.old, comparison.old)} -> new {_where(change.new, comparison.new)}"
+        title = f"{sign} {change.kind.value:<9} {where}"
         if change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
             title += f"  similarity {change.similarity:.2f}, {change.method.value}"
         if change.relabeled:
             title += "  (renumbered)"
         lines.append(f"{_BOLD}{title}{_RESET}" if color else title)
-        body = _marked(change, color) if change.edits else _safe(
-            "\n".join(comparison.old.clauses[i].text for i in change.old)
+        body = (
+            _marked(change, color)
+            if change.edits
+            else _safe("\n".join(comparison.old.clauses[i].text for i in change.old))
         )
         lines.extend(wrapper.wrap(body) or ["    "])
         lines.append("")
