@@ -29,18 +29,17 @@ def ensure_venv(extras: str) -> None:
     if not PYTHON.exists():
         print(f"dev.py: creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()[:16]
-    stamp = VENV / f".installed-{digest}"
-    if stamp.exists():
-        return
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".installed-{digest}{extras}"
+    if stamp.exists() or (VENV / f".installed-{digest}[test]").exists():
+        return  # the test install is a superset of the plain one
     print(f"dev.py: installing conceptdiff{extras} into {VENV}", flush=True)
     quiet = [] if os.environ.get("CI") else ["--quiet"]
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}{extras}"],
-        check=True,
-    )
+    command = [str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}{extras}"]
+    subprocess.run(command, check=True)
     for old in VENV.glob(".installed-*"):
-        old.unlink()
+        if not old.name.startswith(f".installed-{digest}"):
+            old.unlink()
     stamp.touch()
 
 
