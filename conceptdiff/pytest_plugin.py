@@ -1,0 +1,89 @@
+"""The conceptdiff pytest plugin: clause-level assertion messages, edition fixtures, summary snapshots.
+
+Installed with conceptdiff and loaded by pytest through the ``pytest11`` entry
+point (``conceptdiff = "conceptdiff.pytest_plugin"``); nothing to configure.
+Disable it with ``-p no:conceptdiff``.
+
+* ``assert old == new`` on two :class:`~conceptdiff.Edition` objects explains
+  a failure clause by clause (``-v`` shows up to 50 changes, ``-vv`` all;
+  pytest itself cuts long explanations to 8 lines unless ``-vv`` or on CI).
+* The ``edition`` fixture reads editions from paths relative to the test
+  file: ``edition("data/2023.txt")``.
+* The ``summary_snapshot`` fixture checks a comparison's
+  :func:`~conceptdiff.testing.change_summary` against
+  ``snapshots/<test module>/<test name>.txt`` beside the test file;
+  ``pytest --conceptdiff-update`` writes the snapshots instead of failing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conceptdiff import testing
+from conceptdiff.model import Edition
+from conceptdiff.testing import EditionLoader, SummarySnapshot, explain_edition_inequality
+
+__all__ = [
+    "edition",
+    "pytest_addoption",
+    "pytest_assertrepr_compare",
+    "pytest_configure",
+    "pytest_unconfigure",
+    "summary_snapshot",
+]
+
+_PREVIOUS_UPDATE = pytest.StashKey[bool]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("conceptdiff", "conceptdiff: comparing document editions")
+    group.addoption(
+        "--conceptdiff-update",
+        action="store_true",
+        default=False,
+        help="write change-summary snapshots (summary_snapshot, assert_summary_matches) instead of failing on them",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_PREVIOUS_UPDATE] = testing._update_from_plugin
+    if config.getoption("conceptdiff_update", default=False):
+        testing._update_from_plugin = True
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # Restored rather than cleared: pytest can run inside pytest (pytester).
+    testing._update_from_plugin = config.stash.get(_PREVIOUS_UPDATE, False)
+
+
+def pytest_assertrepr_compare(config: pytest.Config, op: str, left: object, right: object) -> list[str] | None:
+    """Explain a failed ``assert left == right`` between two editions, clause by clause."""
+    if op != "==" or not isinstance(left, Edition) or not isinstance(right, Edition):
+        return None
+    verbosity = config.get_verbosity()
+    limit = 10 if verbosity <= 0 else 50 if verbosity == 1 else None
+    return explain_edition_inequality(left, right, limit=limit)
+
+
+@pytest.fixture
+def edition(request: pytest.FixtureRequest) -> EditionLoader:
+    """Read an edition from a path relative to the test file's directory.
+
+    ``edition("data/v1.txt", label=None, encoding=None, options=None)`` is
+    :meth:`Edition.from_path` on ``<test dir>/data/v1.txt``; absolute paths
+    are used as they are.
+    """
+    return EditionLoader(request.path.parent)
+
+
+@pytest.fixture
+def summary_snapshot(request: pytest.FixtureRequest) -> SummarySnapshot:
+    """Check the change summary of two editions against a committed snapshot.
+
+    ``summary_snapshot(old, new, name=None, options=None)`` compares with
+    ``snapshots/<test module>/<test name>[-<name>].txt`` beside the test file
+    and returns the :class:`~conceptdiff.Comparison`.
+    """
+    update = True if request.config.getoption("conceptdiff_update", default=False) else None
+    directory = request.path.parent / "snapshots" / request.path.stem
+    return SummarySnapshot(directory, request.node.name, update=update)

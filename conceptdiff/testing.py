@@ -1,0 +1,885 @@
+"""Comparing editions inside test suites: assertions that fail with a clause-level report.
+
+Four helpers, each usable from pytest, unittest or a plain script (this module
+never imports pytest; the fixtures live in :mod:`conceptdiff.pytest_plugin`):
+
+* :func:`assert_same_content` passes when two editions differ only in the
+  ways the caller allows (:class:`Difference`), and otherwise raises an
+  :class:`AssertionError` listing the clauses that differ;
+* :func:`assert_changes` checks that comparing two editions finds exactly
+  the changes a test expects (for instance the known answer of
+  :func:`conceptdiff.strategies.edited_pairs`);
+* :func:`change_summary` and :func:`assert_summary_matches` keep a committed
+  snapshot of a comparison's summary and fail with a unified diff when it
+  changes;
+* :func:`format_changes` is the one-line-per-change report they all use.
+
+An edition may be given as an :class:`~conceptdiff.Edition`, as text
+(``str``, read with :meth:`Edition.from_text`), as a path
+(:class:`os.PathLike`, read with :meth:`Edition.from_path`) or as a sequence
+of clause strings (read with :meth:`Edition.from_clauses`).  A ``str`` is
+always text: wrap a file name in :class:`pathlib.Path`.
+
+>>> from conceptdiff.testing import Difference, assert_same_content
+>>> old = ["1. Members may vote.", "2. Fees are due in 30 days."]
+>>> new = ["1. MEMBERS MAY VOTE.", "2. Fees are due in 30 days."]
+>>> _ = assert_same_content(old, new, allow=Difference.COSMETIC)
+>>> assert_same_content(old, ["1. Members shall vote.", "2. Fees are due in 30 days."])
+Traceback (most recent call last):
+...
+conceptdiff.testing.ContentMismatchError: 1 change not allowed (1 rewording) between old (2 clauses) and new (2 clauses)
+  ~ reworded  old #1 (1) -> new #1 (1) [rewording]: Members [-may-]{+shall+} vote.
+allowed: nothing
+
+Reports escape document text: control characters are shown as ``\\uXXXX``,
+the boundary between joined clauses as ``¶``, and long unchanged runs of
+words are shortened to their first and last words around ``…``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final, Protocol, TypeAlias
+
+from conceptdiff.compare import compare
+from conceptdiff.errors import InputError, InvalidOptionsError
+from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp
+from conceptdiff.normalize import words
+from conceptdiff.options import Options
+
+__all__ = [
+    "UPDATE_SNAPSHOTS_ENV",
+    "ChangesMismatchError",
+    "ContentMismatchError",
+    "Difference",
+    "EditionLike",
+    "EditionLoader",
+    "SnapshotMismatchError",
+    "SummarySnapshot",
+    "as_edition",
+    "assert_changes",
+    "assert_same_content",
+    "assert_summary_matches",
+    "change_summary",
+    "differences_of",
+    "explain_edition_inequality",
+    "format_changes",
+]
+
+#: Anything the helpers accept as an edition.
+EditionLike: TypeAlias = "Edition | str | os.PathLike[str] | Sequence[str]"
+
+#: Set this environment variable to ``1`` to rewrite summary snapshots instead
+#: of failing (the pytest plugin's ``--conceptdiff-update`` does the same).
+UPDATE_SNAPSHOTS_ENV: Final = "CONCEPTDIFF_UPDATE_SNAPSHOTS"
+
+
+# --------------------------------------------------------------------------
+# What kinds of difference a change shows.
+# --------------------------------------------------------------------------
+
+
+class Difference(enum.Flag):
+    """The kinds of difference between two editions a test may allow.
+
+    Combine them with ``|`` (or pass a set, or their lower-case names)::
+
+        allow=Difference.COSMETIC | Difference.RENUMBERING
+
+    Differences that normalization already folds (curly against straight
+    quotes, dashes, white space, Unicode compatibility forms) are not
+    differences at all: such clauses compare UNCHANGED and always pass.
+
+    >>> Difference.COSMETIC in Difference.COSMETIC | Difference.MOVE
+    True
+    >>> [d.name for d in Difference.REWORDING | Difference.SPLIT]
+    ['REWORDING', 'SPLIT']
+    """
+
+    NONE = 0
+    #: The text changed, but only in case or punctuation: the same words in the
+    #: same order (``normalize.words`` of both sides are equal).
+    COSMETIC = enum.auto()
+    #: The text changed in its words.  Allowing REWORDING allows COSMETIC too.
+    REWORDING = enum.auto()
+    #: A clause's number label changed (``3.`` became ``4.``); see ``Change.relabeled``.
+    RENUMBERING = enum.auto()
+    #: A clause moved out of order (``ChangeKind.MOVED``).
+    MOVE = enum.auto()
+    #: One clause became several consecutive clauses with the same words
+    #: (``ChangeKind.SPLIT``); re-punctuating the cut is part of the split.
+    SPLIT = enum.auto()
+    #: Several consecutive clauses became one with the same words (``ChangeKind.MERGED``).
+    MERGE = enum.auto()
+    #: A clause only in the new edition (``ChangeKind.ADDED``).
+    ADDITION = enum.auto()
+    #: A clause only in the old edition (``ChangeKind.REMOVED``).
+    REMOVAL = enum.auto()
+
+
+# In the order reports list them: what happened to the clause, then to its text and label.
+_NAMES: Final = {
+    Difference.ADDITION: ("addition", "additions"),
+    Difference.REMOVAL: ("removal", "removals"),
+    Difference.MOVE: ("move", "moves"),
+    Difference.SPLIT: ("split", "splits"),
+    Difference.MERGE: ("merge", "merges"),
+    Difference.REWORDING: ("rewording", "rewordings"),
+    Difference.COSMETIC: ("cosmetic change", "cosmetic changes"),
+    Difference.RENUMBERING: ("renumbering", "renumberings"),
+}
+_BY_NAME: Final = {member.name.lower(): member for member in _NAMES if member.name}
+_KIND_DIFFERENCE: Final = {
+    ChangeKind.MOVED: Difference.MOVE,
+    ChangeKind.SPLIT: Difference.SPLIT,
+    ChangeKind.MERGED: Difference.MERGE,
+    ChangeKind.ADDED: Difference.ADDITION,
+    ChangeKind.REMOVED: Difference.REMOVAL,
+}
+
+
+def _members(flags: Difference) -> list[Difference]:
+    return [member for member in _NAMES if member in flags]
+
+
+def _flag_names(flags: Difference) -> str:
+    return ", ".join(str(member.name).lower() for member in _members(flags)) or "nothing"
+
+
+def _as_allow(allow: Difference | str | Iterable[Difference | str]) -> Difference:
+    """Read ``allow``: a :class:`Difference`, a name, or an iterable of either."""
+    items: Iterable[Difference | str] = (allow,) if isinstance(allow, (Difference, str)) else allow
+    result = Difference.NONE
+    try:
+        iterator = iter(items)
+    except TypeError:
+        raise InvalidOptionsError("allow", allow, "must be a Difference, a name, or a set of them") from None
+    for item in iterator:
+        if isinstance(item, Difference):
+            result |= item
+        elif isinstance(item, str) and item.strip().lower() in _BY_NAME:
+            result |= _BY_NAME[item.strip().lower()]
+        else:
+            raise InvalidOptionsError("allow", item, f"must be a Difference or one of {', '.join(sorted(_BY_NAME))}")
+    return result
+
+
+def _clauses_text(edition: Edition, indices: Sequence[int]) -> str:
+    return "\n".join(edition.clauses[i].text for i in indices)
+
+
+def differences_of(change: Change, comparison: Comparison) -> Difference:
+    """The kinds of difference one change of ``comparison`` shows.
+
+    A change's text counts as changed when the normalized texts of its
+    clauses differ; the change is then COSMETIC when the words are the same
+    (ignoring case and punctuation) and REWORDING otherwise.  A split or
+    merge is a REWORDING only when its words changed.
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare(conceptdiff.Edition.from_clauses(["1. Fees are due.", "2. Members vote."]),
+    ...                              conceptdiff.Edition.from_clauses(["1. Members vote!", "2. Fees are due."]))
+    >>> [_flag_names(differences_of(c, result)) for c in result.changes]
+    ['move, cosmetic, renumbering', 'renumbering']
+    """
+    # Cosmetic-versus-substantive is decided here by the rule above until
+    # conceptdiff.significance (issue 6) lands; then this should delegate to it
+    # so reports and tests class a rewording the same way.
+    found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
+    if change.relabeled:
+        found |= Difference.RENUMBERING
+    if change.old and change.new:
+        old_text = _clauses_text(comparison.old, change.old)
+        new_text = _clauses_text(comparison.new, change.new)
+        same_words = words(old_text) == words(new_text)
+        if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+            if not same_words:
+                found |= Difference.REWORDING
+        else:
+            old_normalized = "\n".join(comparison.old.clauses[i].normalized for i in change.old)
+            new_normalized = "\n".join(comparison.new.clauses[j].normalized for j in change.new)
+            if old_normalized != new_normalized:
+                found |= Difference.COSMETIC if same_words else Difference.REWORDING
+    return found
+
+
+def _effective(allow: Difference) -> Difference:
+    return allow | Difference.COSMETIC if Difference.REWORDING in allow else allow
+
+
+# --------------------------------------------------------------------------
+# Reading editions.
+# --------------------------------------------------------------------------
+
+
+def as_edition(value: EditionLike, *, side: str = "old", options: Options | None = None) -> Edition:
+    """Read one edition the way every helper here does.
+
+    ``side`` (``"old"``/``"new"``) labels text and clause lists and names the
+    argument in errors; a path keeps its file name as label.
+
+    >>> as_edition(["1. Scope.", "2. Fees."], side="new").texts
+    ('Scope.', 'Fees.')
+    >>> as_edition(42)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    conceptdiff.errors.InputError: old edition must be an Edition, text (str), a path or ..., not int
+    """
+    if isinstance(value, Edition):
+        return value
+    if isinstance(value, str):
+        return Edition.from_text(value, label=side)
+    if isinstance(value, os.PathLike):
+        return Edition.from_path(value, options=options)
+    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
+        return Edition.from_clauses(value, label=side)
+    raise InputError(
+        f"{side} edition must be an Edition, text (str), a path or a sequence of clause strings, "
+        f"not {type(value).__name__}"
+    )
+
+
+def _path_hint(value: object, side: str) -> str | None:
+    """A note for a ``str`` that names a file: it was read as text, not as the file."""
+    if isinstance(value, str) and "\n" not in value and len(value) < 1024 and os.path.isfile(value):
+        return f"note: {side} {value!r} was read as text; pass pathlib.Path({value!r}) to read the file"
+    return None
+
+
+# --------------------------------------------------------------------------
+# The report: one line per change.
+# --------------------------------------------------------------------------
+
+_SIGNS: Final = {
+    ChangeKind.UNCHANGED: "=",
+    ChangeKind.REWORDED: "~",
+    ChangeKind.MOVED: ">",
+    ChangeKind.ADDED: "+",
+    ChangeKind.REMOVED: "-",
+    ChangeKind.SPLIT: "<",
+    ChangeKind.MERGED: "&",
+}
+# C0/C1 controls (newline included: a report line must stay one line), and
+# the bidirectional overrides that could reorder a report on screen.
+_CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_TOKEN_RE: Final = re.compile(r"\s+|\S+")
+_CONTEXT_WORDS: Final = 6
+_MAX_LINE_CHARS: Final = 240
+
+
+def _escape(text: str) -> str:
+    """Document text made safe for a one-line report (clause joins shown as ``¶``)."""
+    text = text.replace("\n", " ¶ ")
+    return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _elide(text: str, *, head: int, tail: int) -> str:
+    """Keep the first ``head`` and last ``tail`` words of ``text``, ``…`` between."""
+    tokens = _TOKEN_RE.findall(text)
+    word_positions = [k for k, token in enumerate(tokens) if not token.isspace()]
+    if len(word_positions) <= head + tail + 1:
+        return text
+    cut_start = word_positions[head - 1] + 1 if head else 0
+    cut_end = word_positions[len(word_positions) - tail] if tail else len(tokens)
+    before = "".join(tokens[:cut_start])
+    after = "".join(tokens[cut_end:])
+    return f"{before.rstrip()} … {after.lstrip()}".strip()
+
+
+def _where(edition: Edition, indices: Sequence[int], side: str) -> str:
+    if not indices:
+        return ""
+    span = f"#{indices[0] + 1}" if len(indices) == 1 else f"#{indices[0] + 1}-{indices[-1] + 1}"
+    label = edition.clauses[indices[0]].label
+    if label:
+        label = _escape(label)
+        span += f" {label}" if label.startswith("(") else f" ({label})"
+    return f"{side} {span}"
+
+
+def _body(change: Change, comparison: Comparison, *, context: int, max_chars: int | None) -> str:
+    """The change's text: its word edits marked ``[-deleted-]{+inserted+}``."""
+    if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) or not change.edits:
+        edition, indices = (comparison.new, change.new) if change.new else (comparison.old, change.old)
+        pieces = [(EditOp.EQUAL, _clauses_text(edition, indices))]
+    else:
+        pieces = [(edit.op, edit.text) for edit in change.edits]
+    out: list[str] = []
+    used = 0
+    last = len(pieces) - 1
+    for position, (op, raw) in enumerate(pieces):
+        text = _escape(raw)
+        if op is EditOp.EQUAL and last > 0:
+            text = _elide(text, head=0 if position == 0 else context, tail=0 if position == last else context)
+        elif op is EditOp.EQUAL:
+            text = _elide(text, head=2 * context, tail=2 * context)
+        truncated = max_chars is not None and used + len(text) > max_chars
+        if truncated:
+            assert max_chars is not None
+            text = text[: max(0, max_chars - used)].rstrip() + "…"
+        used += len(text)
+        if op is EditOp.DELETE:
+            out.append(f"[-{text}-]")
+        elif op is EditOp.INSERT:
+            out.append(f"{{+{text}+}}")
+        else:
+            out.append(text)
+        if truncated:
+            out.append(" (cut)")
+            break
+    return "".join(out).strip()
+
+
+def _change_line(
+    change: Change,
+    comparison: Comparison,
+    *,
+    tags: bool = True,
+    context: int = _CONTEXT_WORDS,
+    max_chars: int | None = _MAX_LINE_CHARS,
+) -> str:
+    kind = "renumbered" if change.kind is ChangeKind.UNCHANGED and change.relabeled else change.kind.value
+    where = " -> ".join(
+        part for part in (_where(comparison.old, change.old, "old"), _where(comparison.new, change.new, "new")) if part
+    )
+    line = f"{_SIGNS[change.kind]} {kind:<9} {where}"
+    if tags:
+        line += f" [{_flag_names(differences_of(change, comparison))}]"
+    return f"{line}: {_body(change, comparison, context=context, max_chars=max_chars)}"
+
+
+def _is_change(change: Change) -> bool:
+    return change.kind is not ChangeKind.UNCHANGED or change.relabeled
+
+
+def _edition_name(edition: Edition, side: str) -> str:
+    if edition.label is None or edition.label == side:
+        return side
+    return f"{side} {_escape(edition.label)!r}"
+
+
+def _clauses(count: int) -> str:
+    return f"{count} clause" if count == 1 else f"{count} clauses"
+
+
+def _editions_line(comparison: Comparison) -> str:
+    old, new = comparison.old, comparison.new
+    return (
+        f"{_edition_name(old, 'old')} ({_clauses(len(old.clauses))}) and "
+        f"{_edition_name(new, 'new')} ({_clauses(len(new.clauses))})"
+    )
+
+
+def format_changes(
+    comparison: Comparison,
+    *,
+    changes: Iterable[Change] | None = None,
+    limit: int | None = 10,
+    indent: str = "  ",
+) -> list[str]:
+    """One line per change (by default every change but the unchanged ones).
+
+    Each line reads ``<sign> <kind> old #i (label) -> new #j (label)
+    [differences]: text``, positions counted from 1, word edits marked
+    ``[-deleted-]{+inserted+}``.  At most ``limit`` lines (``None``: all),
+    then one line saying how many were left out.
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare("Members may vote.\\n\\nFees.\\n", "Members shall vote.\\n")
+    >>> print("\\n".join(format_changes(result)))
+      ~ reworded  old #1 -> new #1 [rewording]: Members [-may-]{+shall+} vote.
+      - removed   old #2 [removal]: Fees.
+    """
+    if limit is not None and limit < 0:
+        raise InvalidOptionsError("limit", limit, "must be None or >= 0")
+    chosen = [c for c in comparison.changes if _is_change(c)] if changes is None else list(changes)
+    shown = chosen if limit is None else chosen[:limit]
+    lines = [indent + _change_line(change, comparison) for change in shown]
+    if len(shown) < len(chosen):
+        lines.append(f"{indent}… and {len(chosen) - len(shown)} more (showing {len(shown)} of {len(chosen)})")
+    return lines
+
+
+def _tally(found: Iterable[Difference]) -> str:
+    counts: dict[Difference, int] = {}
+    for flags in found:
+        for member in _members(flags):
+            counts[member] = counts.get(member, 0) + 1
+    return ", ".join(f"{counts[m]} {_NAMES[m][0] if counts[m] == 1 else _NAMES[m][1]}" for m in _NAMES if m in counts)
+
+
+# --------------------------------------------------------------------------
+# assert_same_content
+# --------------------------------------------------------------------------
+
+
+class ContentMismatchError(AssertionError):
+    """Raised by :func:`assert_same_content`; ``comparison`` is the full result,
+    ``changes`` the changes that were not allowed."""
+
+    def __init__(self, message: str, *, comparison: Comparison, changes: tuple[Change, ...]) -> None:
+        super().__init__(message)
+        self.comparison = comparison
+        self.changes = changes
+
+
+def assert_same_content(
+    old: EditionLike,
+    new: EditionLike,
+    *,
+    allow: Difference | str | Iterable[Difference | str] = Difference.NONE,
+    options: Options | None = None,
+    limit: int | None = 10,
+) -> Comparison:
+    """Fail unless ``old`` and ``new`` differ only in the ways ``allow`` names.
+
+    Every change of :func:`conceptdiff.compare` is classed with
+    :func:`differences_of`; the assertion passes when each change's
+    differences are all allowed (REWORDING also allows COSMETIC), and then
+    returns the comparison.  Otherwise it raises
+    :class:`ContentMismatchError`, an :class:`AssertionError` whose message
+    lists the offending changes, at most ``limit`` of them (``None``: all).
+
+    >>> _ = assert_same_content(["(a) Scope.", "(b) Fees."], ["(b) Scope.", "(c) Fees."], allow={"renumbering"})
+    >>> assert_same_content("Fees are due.", "Fees are due.\\n\\nA new clause here.", allow=Difference.COSMETIC)
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    conceptdiff.testing.ContentMismatchError: 1 change not allowed (1 addition) between old (1 clause) and ...
+      + added     new #2 [addition]: A new clause here.
+    allowed: cosmetic
+    """
+    __tracebackhide__ = True  # pytest shows the test's line, not this helper's source
+    allowed = _as_allow(allow)
+    old_edition, new_edition = (
+        as_edition(old, side="old", options=options),
+        as_edition(new, side="new", options=options),
+    )
+    comparison = compare(old_edition, new_edition, options=options)
+    permitted = _effective(allowed)
+    offending: list[Change] = []
+    found: list[Difference] = []
+    for change in comparison.changes:
+        flags = differences_of(change, comparison)
+        if flags & ~permitted:
+            offending.append(change)
+            found.append(flags & ~permitted)
+    if not offending:
+        return comparison
+    count = len(offending)
+    lines = [
+        f"{count} change{'s' if count != 1 else ''} not allowed ({_tally(found)}) between {_editions_line(comparison)}",
+        *format_changes(comparison, changes=offending, limit=limit),
+        f"allowed: {_flag_names(allowed)}",
+    ]
+    lines.extend(hint for hint in (_path_hint(old, "old"), _path_hint(new, "new")) if hint)
+    raise ContentMismatchError("\n".join(lines), comparison=comparison, changes=tuple(offending))
+
+
+# --------------------------------------------------------------------------
+# assert_changes
+# --------------------------------------------------------------------------
+
+
+class _ChangeLike(Protocol):
+    @property
+    def kind(self) -> ChangeKind: ...
+    @property
+    def old(self) -> Sequence[int]: ...
+    @property
+    def new(self) -> Sequence[int]: ...
+
+
+ExpectedLike: TypeAlias = "_ChangeLike | tuple[ChangeKind | str, Sequence[int], Sequence[int]]"
+_Key: TypeAlias = tuple[ChangeKind, tuple[int, ...], tuple[int, ...]]
+
+
+def _key(item: ExpectedLike, position: int) -> _Key:
+    if isinstance(item, tuple):
+        if len(item) != 3:
+            raise InvalidOptionsError(f"expected[{position}]", item, "must be (kind, old indices, new indices)")
+        kind, old, new = item
+    else:
+        kind, old, new = item.kind, item.old, item.new
+    try:
+        kind = kind if isinstance(kind, ChangeKind) else ChangeKind(str(kind).lower())
+        return kind, tuple(int(i) for i in old), tuple(int(j) for j in new)
+    except (ValueError, TypeError):
+        raise InvalidOptionsError(
+            f"expected[{position}]", item, "must have a ChangeKind and two sequences of clause indices"
+        ) from None
+
+
+class ChangesMismatchError(AssertionError):
+    """Raised by :func:`assert_changes`; ``missing`` are expected changes not
+    found (as ``(kind, old, new)``), ``unexpected`` found changes not expected."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        comparison: Comparison,
+        missing: tuple[_Key, ...],
+        unexpected: tuple[Change, ...],
+    ) -> None:
+        super().__init__(message)
+        self.comparison = comparison
+        self.missing = missing
+        self.unexpected = unexpected
+
+
+def _quote(edition: Edition, indices: Sequence[int]) -> str:
+    if not indices:
+        return ""
+    text = _escape(_clauses_text(edition, indices))
+    text = _elide(text, head=2 * _CONTEXT_WORDS, tail=_CONTEXT_WORDS)
+    return repr(text if len(text) <= 120 else text[:119] + "…")
+
+
+def _expected_line(key: _Key, comparison: Comparison) -> str:
+    kind, old, new = key
+    for side, edition, indices in (("old", comparison.old, old), ("new", comparison.new, new)):
+        if any(not 0 <= i < len(edition.clauses) for i in indices):
+            return f"{_SIGNS[kind]} {kind.value:<9} old {list(old)} -> new {list(new)}: no such {side} clause"
+    where = " -> ".join(
+        part for part in (_where(comparison.old, old, "old"), _where(comparison.new, new, "new")) if part
+    )
+    texts = " -> ".join(q for q in (_quote(comparison.old, old), _quote(comparison.new, new)) if q)
+    return f"{_SIGNS[kind]} {kind.value:<9} {where}: {texts}"
+
+
+def assert_changes(
+    old: EditionLike,
+    new: EditionLike,
+    expected: Iterable[ExpectedLike],
+    *,
+    options: Options | None = None,
+    limit: int | None = 10,
+) -> Comparison:
+    """Fail unless comparing ``old`` and ``new`` finds exactly the ``expected`` changes.
+
+    ``expected`` holds changes as objects with ``kind``, ``old`` and ``new``
+    (:class:`~conceptdiff.strategies.ExpectedChange`, :class:`~conceptdiff.Change`)
+    or as tuples ``(kind, old_indices, new_indices)``, indices counted from 0.
+    Every expected change must be found, and every change found must be
+    expected, except UNCHANGED ones, which only need listing when a test
+    wants to check them.  Returns the comparison; raises
+    :class:`ChangesMismatchError` listing what is missing and what is unexpected.
+
+    >>> _ = assert_changes(["Fees are due.", "Members may vote."], ["Fees are due.", "Members shall vote."],
+    ...                    [("reworded", [1], [1])])
+    >>> assert_changes(["Fees are due."], ["Fees are due.", "A new clause here."], [("added", [], [0])])
+    Traceback (most recent call last):
+    ...
+    conceptdiff.testing.ChangesMismatchError: 1 expected change not found, 1 change not expected
+      between old (1 clause) and new (2 clauses)
+      missing:    + added     new #1: 'Fees are due.'
+      unexpected: + added     new #2 [addition]: A new clause here.
+    """
+    __tracebackhide__ = True
+    comparison = compare(
+        as_edition(old, side="old", options=options), as_edition(new, side="new", options=options), options=options
+    )
+    wanted = [_key(item, position) for position, item in enumerate(expected)]
+    found = {(c.kind, c.old, c.new): c for c in comparison.changes}
+    wanted_set = set(wanted)
+    missing = tuple(key for key in dict.fromkeys(wanted) if key not in found)
+    unexpected = tuple(
+        change for key, change in found.items() if key not in wanted_set and change.kind is not ChangeKind.UNCHANGED
+    )
+    if not missing and not unexpected:
+        return comparison
+    counts = []
+    if missing:
+        counts.append(f"{len(missing)} expected change{'s' if len(missing) != 1 else ''} not found")
+    if unexpected:
+        counts.append(f"{len(unexpected)} change{'s' if len(unexpected) != 1 else ''} not expected")
+    lines = [", ".join(counts), f"  between {_editions_line(comparison)}"]
+    shown = missing if limit is None else missing[:limit]
+    lines.extend(f"  missing:    {_expected_line(key, comparison)}" for key in shown)
+    if len(shown) < len(missing):
+        lines.append(f"  … and {len(missing) - len(shown)} more missing")
+    lines.extend(
+        "  unexpected: " + line.lstrip() for line in format_changes(comparison, changes=unexpected, limit=limit)
+    )
+    raise ChangesMismatchError("\n".join(lines), comparison=comparison, missing=missing, unexpected=unexpected)
+
+
+# --------------------------------------------------------------------------
+# Snapshots of change summaries.
+# --------------------------------------------------------------------------
+
+_SUMMARY_HEADER: Final = "# conceptdiff change summary (one line per change; see docs/testing.md)"
+_MAX_DIFF_LINES: Final = 60
+
+# Set by the pytest plugin for the length of a session run with --conceptdiff-update.
+_update_from_plugin: bool = False
+
+
+def change_summary(comparison: Comparison) -> str:
+    """A stable, line-oriented summary of ``comparison``, made to be committed.
+
+    It holds what a reviewer reads (the editions, the counts, one line per
+    change with its word edits) and leaves out scores (similarity,
+    confidence, match method), so tuning the aligner does not churn
+    snapshots that still describe the same changes.
+
+    >>> import conceptdiff
+    >>> print(change_summary(conceptdiff.compare("1. Members may vote.\\n", "1. Members shall vote.\\n")))
+    # conceptdiff change summary (one line per change; see docs/testing.md)
+    old: 1 clause
+    new: 1 clause
+    counts: 1 reworded
+    ~ reworded  old #1 (1) -> new #1 (1): Members [-may-]{+shall+} vote.
+    """
+    lines = [_SUMMARY_HEADER]
+    for side, edition in (("old", comparison.old), ("new", comparison.new)):
+        name = "" if edition.label in (None, side) else f"{_escape(edition.label or '')!r}, "
+        lines.append(f"{side}: {name}{_clauses(len(edition.clauses))}")
+    counts = comparison.counts
+    parts = [f"{counts[kind]} {kind.value}" for kind in ChangeKind if counts[kind]]
+    renumbered = sum(1 for c in comparison.changes if c.relabeled)
+    if renumbered:
+        parts.append(f"{renumbered} renumbered")
+    lines.append(f"counts: {', '.join(parts) or 'no clauses'}")
+    lines.extend(
+        _change_line(change, comparison, tags=False, context=8, max_chars=None)
+        for change in comparison.changes
+        if _is_change(change)
+    )
+    return "\n".join(lines) + "\n"
+
+
+class SnapshotMismatchError(AssertionError):
+    """Raised by :func:`assert_summary_matches`; ``expected`` is ``None`` when
+    the snapshot file does not exist yet."""
+
+    def __init__(self, message: str, *, path: Path, expected: str | None, actual: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.expected = expected
+        self.actual = actual
+
+
+def _update_requested(update: bool | None) -> bool:
+    if update is not None:
+        return update
+    if _update_from_plugin:
+        return True
+    return os.environ.get(UPDATE_SNAPSHOTS_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def assert_summary_matches(
+    old: EditionLike,
+    new: EditionLike,
+    *,
+    snapshot: str | os.PathLike[str],
+    update: bool | None = None,
+    options: Options | None = None,
+) -> Comparison:
+    """Fail unless the :func:`change_summary` of ``old`` and ``new`` equals the file ``snapshot``.
+
+    A missing snapshot fails too (nothing is written behind a test's back).
+    In update mode the file is (re)written instead and the check passes.
+    Update mode is ``update`` when given, else on when pytest runs with
+    ``--conceptdiff-update`` or the environment sets
+    ``CONCEPTDIFF_UPDATE_SNAPSHOTS=1``.  A mismatch raises
+    :class:`SnapshotMismatchError` with a unified diff, snapshot as ``-``,
+    current summary as ``+``.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "summary.txt"
+    >>> _ = assert_summary_matches("Fees are due.", "Fees are payable.", snapshot=path, update=True)
+    >>> _ = assert_summary_matches("Fees are due.", "Fees are payable.", snapshot=path)
+    >>> assert_summary_matches("Fees are due.", "Fees are owed.", snapshot=path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    conceptdiff.testing.SnapshotMismatchError: the change summary differs from the snapshot .../summary.txt
+    - snapshot, + now; to accept it, rerun with pytest --conceptdiff-update or CONCEPTDIFF_UPDATE_SNAPSHOTS=1
+    @@ -4,2 +4,2 @@
+     counts: 1 reworded
+    -~ reworded  old #1 -> new #1: Fees are [-due-]{+payable+}.
+    +~ reworded  old #1 -> new #1: Fees are [-due-]{+owed+}.
+    """
+    __tracebackhide__ = True
+    path = Path(snapshot)
+    comparison = compare(
+        as_edition(old, side="old", options=options), as_edition(new, side="new", options=options), options=options
+    )
+    actual = change_summary(comparison)
+    if path.is_dir():
+        raise InputError("the snapshot path is a directory, not a file", path=str(path))
+    expected: str | None = None
+    if path.exists():
+        try:
+            expected = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read the snapshot: {error}", path=str(path)) from error
+    if expected is not None and expected.rstrip("\n") == actual.rstrip("\n"):
+        return comparison
+    if _update_requested(update):
+        _write_atomically(path, actual)
+        return comparison
+    how = "rerun with pytest --conceptdiff-update or CONCEPTDIFF_UPDATE_SNAPSHOTS=1"
+    if expected is None:
+        message = "\n".join(
+            [
+                f"no snapshot of the change summary yet at {_shown_path(path)}",
+                f"to write it, {how}; the summary is:",
+                *actual.rstrip("\n").split("\n")[:_MAX_DIFF_LINES],
+            ]
+        )
+    else:
+        diff = list(
+            difflib.unified_diff(expected.rstrip("\n").split("\n"), actual.rstrip("\n").split("\n"), lineterm="", n=1)
+        )[2:]  # the ---/+++ header lines say nothing the first line does not
+        if len(diff) > _MAX_DIFF_LINES:
+            diff = [*diff[:_MAX_DIFF_LINES], f"… and {len(diff) - _MAX_DIFF_LINES} more diff lines"]
+        message = "\n".join(
+            [
+                f"the change summary differs from the snapshot {_shown_path(path)}",
+                f"- snapshot, + now; to accept it, {how}",
+                *diff,
+            ]
+        )
+    raise SnapshotMismatchError(message, path=path, expected=expected, actual=actual)
+
+
+_UNSAFE_NAME_RE: Final = re.compile(r"[^\w.-]+")
+
+
+class SummarySnapshot:
+    """Snapshot checks bound to one directory and test name (the plugin's
+    ``summary_snapshot`` fixture).
+
+    Calling it checks ``old`` against ``new`` with :func:`assert_summary_matches`
+    on ``<directory>/<test name>.txt``; a second call in the same test uses
+    ``<test name>-2.txt`` and so on, or ``<test name>-<name>.txt`` when
+    ``name`` is given.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str], test_name: str, *, update: bool | None = None) -> None:
+        self.directory = Path(directory)
+        self.test_name = _UNSAFE_NAME_RE.sub("_", test_name).strip("_.")[:120] or "snapshot"
+        self.update = update
+        self._calls = 0
+
+    def __repr__(self) -> str:
+        return f"SummarySnapshot({str(self.directory / self.test_name)!r})"
+
+    def path_for(self, name: str | None = None) -> Path:
+        """The file a call with this ``name`` uses (``None``: the next unnamed call)."""
+        if name is not None:
+            return self.directory / f"{self.test_name}-{_UNSAFE_NAME_RE.sub('_', name).strip('_.')}.txt"
+        suffix = "" if self._calls == 0 else f"-{self._calls + 1}"
+        return self.directory / f"{self.test_name}{suffix}.txt"
+
+    def __call__(
+        self, old: EditionLike, new: EditionLike, *, name: str | None = None, options: Options | None = None
+    ) -> Comparison:
+        __tracebackhide__ = True
+        path = self.path_for(name)
+        if name is None:
+            self._calls += 1
+        return assert_summary_matches(old, new, snapshot=path, update=self.update, options=options)
+
+
+class EditionLoader:
+    """Reads editions from paths relative to one directory (the plugin's ``edition`` fixture).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "v1.txt").write_text("1. Members may vote.\\n", encoding="utf-8")
+    >>> EditionLoader(folder)("v1.txt").clauses[0].text
+    'Members may vote.'
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+
+    def __repr__(self) -> str:
+        return f"EditionLoader({str(self.directory)!r})"
+
+    def __call__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        label: str | None = None,
+        encoding: str | None = None,
+        options: Options | None = None,
+    ) -> Edition:
+        return Edition.from_path(self.directory / path, label=label, encoding=encoding, options=options)
+
+
+# --------------------------------------------------------------------------
+# Explaining ``Edition == Edition`` (used by the pytest plugin).
+# --------------------------------------------------------------------------
+
+
+def _clause_differences(left: Clause, right: Clause) -> list[str]:
+    notes = []
+    for field in ("text", "label", "kind", "level", "section", "span", "flags"):
+        a, b = getattr(left, field), getattr(right, field)
+        if a != b:
+            shown_a = a.value if hasattr(a, "value") else a
+            shown_b = b.value if hasattr(b, "value") else b
+            notes.append(f"{field} {_escape(repr(shown_a))} != {_escape(repr(shown_b))}")
+    return notes
+
+
+def _edition_repr(edition: Edition) -> str:
+    label = "" if edition.label is None else f"{_escape(edition.label)!r}, "
+    return f"Edition({label}{_clauses(len(edition.clauses))})"
+
+
+def explain_edition_inequality(left: Edition, right: Edition, *, limit: int | None = 10) -> list[str]:
+    """Why ``left == right`` is false, clause by clause (for ``pytest_assertrepr_compare``).
+
+    The first lines are the clause-level changes (as :func:`format_changes`
+    shows them); when there are none, the fields that differ (labels, spans,
+    typographic variants the comparison treats as the same text).
+    """
+    comparison = compare(left, right)
+    changes = [c for c in comparison.changes if _is_change(c)]
+    lines = [f"{_edition_repr(left)} == {_edition_repr(right)}"]
+    if changes:
+        lines.append(f"{len(changes)} clause-level change{'s' if len(changes) != 1 else ''} (conceptdiff):")
+    lines.extend(format_changes(comparison, changes=changes, limit=limit))
+    notes: list[str] = []
+    if left.label != right.label:
+        notes.append(f"label {_escape(repr(left.label))} != {_escape(repr(right.label))}")
+    if len(left.clauses) == len(right.clauses):
+        for position, (a, b) in enumerate(zip(left.clauses, right.clauses, strict=True)):
+            if a != b:
+                notes.append(f"clause #{position + 1}: " + "; ".join(_clause_differences(a, b)))
+    if left.dropped != right.dropped:
+        notes.append(f"dropped spans: {len(left.dropped)} != {len(right.dropped)}")
+    if notes:
+        lines.append("other differences:" if changes else "the clauses match; the editions differ in:")
+        shown = notes if limit is None else notes[:limit]
+        lines.extend(f"  {note}" for note in shown)
+        if len(shown) < len(notes):
+            lines.append(f"  … and {len(notes) - len(shown)} more")
+    return lines
