@@ -33,10 +33,11 @@ by ``Options.candidates_per_clause`` per clause.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import zlib
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -49,6 +50,7 @@ __all__ = ["Link", "align", "similarity"]
 
 _WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
 _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
+_MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
 _GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
 _UNIT = 10**12  # weight of one unit in the order search; the extras of a whole run stay below it
@@ -137,25 +139,34 @@ def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None 
     return chosen
 
 
-def _tie_breaker(a: str, b: str) -> int:
-    """A deterministic value of a pair of texts that ignores which side is which."""
-    first, second = sorted((a, b))
-    return zlib.crc32(f"{first}\x00{second}".encode("utf-8", "surrogatepass"))
+def _checksum(text: str) -> int:
+    """A stable (hash-seed independent) checksum; summed over a pair's texts it
+    breaks ties the same way whichever edition is called old."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 class _Aligner:
     def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: Options) -> None:
         self.old, self.new, self.options = old, new, options
-        words = _Words()
-        self.old_words = [words.encode(c.normalized) for c in old]
-        self.new_words = [words.encode(c.normalized) for c in new]
+        # Words are encoded only for the clauses exact matching leaves free.
+        self.old_words = [""] * len(old)
+        self.new_words = [""] * len(new)
         self.old_used = [False] * len(old)
         self.new_used = [False] * len(new)
         self.links: list[Link] = []
+        self.weight_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
 
     # -- passes -------------------------------------------------------------
     def run(self) -> list[Link]:
         self.anchor_exact()
+        words = _Words()
+        for side, clauses, used in (
+            (self.old_words, self.old, self.old_used),
+            (self.new_words, self.new, self.new_used),
+        ):
+            for index, clause in enumerate(clauses):
+                if not used[index]:
+                    side[index] = words.encode(clause.normalized)
         self.anchor_loose()
         self.fuzzy()
         self.positional()
@@ -177,41 +188,108 @@ class _Aligner:
         self.links.append(Link(kind, old, new, round(sim, 6), method, round(confidence, 6)))
 
     def anchor_exact(self) -> None:
-        waiting: dict[str, deque[int]] = defaultdict(deque)
-        for j, clause in enumerate(self.new):
-            waiting[clause.normalized].append(j)
-        for i, clause in enumerate(self.old):
-            queue = waiting.get(clause.normalized)
-            if queue:
-                j = queue.popleft()
-                method = MatchMethod.EXACT if clause.text == self.new[j].text else MatchMethod.NORMALIZED
-                self.take((i,), (j,), ChangeKind.UNCHANGED, 1.0, method, 1.0)
+        self.anchor(
+            [c.normalized for c in self.old],
+            [c.normalized for c in self.new],
+            lambda i, j: (
+                ChangeKind.UNCHANGED,
+                MatchMethod.EXACT if self.old[i].text == self.new[j].text else MatchMethod.NORMALIZED,
+                1.0,
+            ),
+        )
 
     def anchor_loose(self) -> None:
-        waiting: dict[str, deque[int]] = defaultdict(deque)
-        for j, code in enumerate(self.new_words):
-            if not self.new_used[j] and code:
-                waiting[code].append(j)
-        for i, code in enumerate(self.old_words):
-            if self.old_used[i] or not code:
+        self.anchor(
+            [code or None for code in self.old_words],
+            [code or None for code in self.new_words],
+            lambda i, j: (ChangeKind.REWORDED, MatchMethod.NORMALIZED, 0.98),
+        )
+
+    def anchor(
+        self,
+        old_keys: Sequence[str | None],
+        new_keys: Sequence[str | None],
+        describe: Callable[[int, int], tuple[ChangeKind, MatchMethod, float]],
+    ) -> None:
+        """Pair free clauses with equal keys.
+
+        Keys found once on each side are paired first; their longest
+        increasing run splits the editions into gaps, and a key found several
+        times is paired n-th copy with n-th copy *within each gap*, then
+        whatever is left n-th with n-th over the whole edition.  The gaps keep
+        a repeated clause ("[Reserved]", "Not applicable.") in place when one
+        of its copies is deleted far away, and within a gap the rule is the
+        plain n-th with n-th.
+        """
+        old_at: dict[str, list[int]] = defaultdict(list)
+        new_at: dict[str, list[int]] = defaultdict(list)
+        for i, key in enumerate(old_keys):
+            if key is not None and not self.old_used[i]:
+                old_at[key].append(i)
+        for j, key in enumerate(new_keys):
+            if key is not None and not self.new_used[j]:
+                new_at[key].append(j)
+        shared = [key for key in old_at if key in new_at]
+        unique = sorted((old_at[k][0], new_at[k][0]) for k in shared if len(old_at[k]) == 1 == len(new_at[k]))
+        for i, j in unique:
+            self.take((i,), (j,), *self.described(describe, i, j))
+        # Equal-length runs are settled by the texts, whichever side is "old".
+        ties = [_UNIT + _checksum(old_keys[i] or "") + _checksum(new_keys[j] or "") for i, j in unique]
+        kept = sorted(unique[p] for p in _increasing(unique, ties))
+        old_marks, new_marks = [i for i, _ in kept], [j for _, j in kept]
+        leftovers: list[tuple[list[int], list[int]]] = []
+        for key in shared:
+            olds, news = old_at[key], new_at[key]
+            if len(olds) == 1 == len(news):
                 continue
-            queue = waiting.get(code)
-            if queue:
-                self.take((i,), (queue.popleft(),), ChangeKind.REWORDED, 1.0, MatchMethod.NORMALIZED, 0.98)
+            by_gap_old: dict[int, deque[int]] = defaultdict(deque)
+            for i in olds:
+                by_gap_old[bisect.bisect_left(old_marks, i)].append(i)
+            rest_new = []
+            for j in news:
+                queue = by_gap_old.get(bisect.bisect_left(new_marks, j))
+                if queue:
+                    i = queue.popleft()
+                    self.take((i,), (j,), *self.described(describe, i, j))
+                else:
+                    rest_new.append(j)
+            rest_old = sorted(i for queue in by_gap_old.values() for i in queue)
+            leftovers.append((rest_old, rest_new))
+        for rest_old, rest_new in leftovers:
+            for i, j in zip(rest_old, rest_new, strict=False):
+                self.take((i,), (j,), *self.described(describe, i, j))
+
+    @staticmethod
+    def described(
+        describe: Callable[[int, int], tuple[ChangeKind, MatchMethod, float]], i: int, j: int
+    ) -> tuple[ChangeKind, float, MatchMethod, float]:
+        kind, method, confidence = describe(i, j)
+        return kind, 1.0, method, confidence
 
     def weight(self, link: Link) -> int:
         """Every unit counts one (``_UNIT``, larger than any sum of the rest);
         among runs of equal length the one keeping more similar pairs in order
         wins, and the tie-breaker settles the rest symmetrically."""
-        old_text = "\n".join(self.old[i].normalized for i in link.old)
-        new_text = "\n".join(self.new[j].normalized for j in link.new)
-        return _UNIT + int(link.similarity * 1000) * 1000 + _tie_breaker(old_text, new_text) % 1000
+        tie = sum(_checksum(self.old[i].normalized) for i in link.old)
+        tie += sum(_checksum(self.new[j].normalized) for j in link.new)
+        return _UNIT + int(link.similarity * 1000) * 1000 + tie % 1000
+
+    def weights(self, links: Sequence[Link]) -> list[int]:
+        cache = self.weight_cache
+        out = []
+        for link in links:
+            key = (link.old, link.new)
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = self.weight(link)
+            out.append(value)
+        return out
 
     def gaps(self) -> tuple[list[int], list[int]]:
         """Gap number of every old and every new clause, from the in-order links."""
         links = sorted(self.links, key=lambda link: link.old[0])
         units = [(link.old[0], link.new[0]) for link in links]
-        kept = sorted(units[p] for p in _increasing(units, [self.weight(link) for link in links]))
+        kept = sorted(units[p] for p in _increasing(units, self.weights(links)))
         old_marks = [o for o, _ in kept]
         new_marks = [n for _, n in kept]
         old_gap = [bisect.bisect_left(old_marks, i) for i in range(len(self.old))]
@@ -230,21 +308,22 @@ class _Aligner:
             for code in set(self.new_words[j]):
                 postings_new[code].append(j)
         total = len(free_old) + len(free_new)
-        cap = max(32, int(total**0.5) * 2)
+        # Words found in more clauses than this are too common to propose pairs.
+        cap = max(_MIN_DF_CAP, int(total**0.5))
         limit = self.options.candidates_per_clause
         pairs: set[tuple[int, int]] = set()
-
-        def df(code: str) -> int:
-            return len(postings_old.get(code, ())) + len(postings_new.get(code, ()))
+        df: dict[str, int] = defaultdict(int)
+        for postings in (postings_old, postings_new):
+            for code, where in postings.items():
+                df[code] += len(where)
 
         def lookup(codes: str, postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int) -> list[int]:
-            rare = sorted({c for c in codes if df(c) <= cap}, key=lambda c: (df(c), c))[:_QUERY_TOKENS]
+            rare = sorted((df[c], c) for c in set(codes) if df[c] <= cap)[:_QUERY_TOKENS]
             hits: dict[int, int] = defaultdict(int)
-            for code in rare:
+            for _, code in rare:
                 for other in postings.get(code, ()):
                     hits[other] += 1
-            ranked = sorted(hits, key=lambda o: (-hits[o], gap_of[o] != gap, abs(o - here), o))
-            return ranked[:limit]
+            return heapq.nsmallest(limit, hits, key=lambda o: (-hits[o], gap_of[o] != gap, abs(o - here), o))
 
         for i in free_old:
             for j in lookup(self.old_words[i], postings_new, i, new_gap, old_gap[i]):
@@ -384,9 +463,7 @@ class _Aligner:
     def order(self) -> list[Link]:
         """Decide what stayed in order; everything else is moved or unmatched."""
         self.links.sort(key=lambda link: (link.old[0], link.new[0]))
-        in_order = _increasing(
-            [(link.old[0], link.new[0]) for link in self.links], [self.weight(link) for link in self.links]
-        )
+        in_order = _increasing([(link.old[0], link.new[0]) for link in self.links], self.weights(self.links))
         out: list[Link] = []
         for position, link in enumerate(self.links):
             kind = link.kind
@@ -400,7 +477,7 @@ class _Aligner:
                         self.new_used[link.new[0]] = False
                         continue
                     kind = ChangeKind.MOVED
-            out.append(attrs.evolve(link, kind=kind))
+            out.append(link if kind is link.kind else attrs.evolve(link, kind=kind))
         for i, used in enumerate(self.old_used):
             if not used:
                 out.append(Link(ChangeKind.REMOVED, (i,), (), 0.0, MatchMethod.NONE, 1.0))

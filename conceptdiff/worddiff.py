@@ -51,6 +51,8 @@ def tokens(text: str) -> list[str]:
     >>> [len(token) for token in tokens("re\\u0301gime done")]  # the accent stays in its word
     [7, 1, 4]
     """
+    if text.isascii() or not any(_attaches(char) for char in set(text) if ord(char) > 0x7F):
+        return _TOKEN_RE.findall(text)  # nothing can attach: the regex alone is right
     out: list[str] = []
     word_open = False  # the last token is a word, possibly ending in combining marks
     for match in _TOKEN_RE.finditer(text):
