@@ -43,13 +43,15 @@ import attrs
 from rapidfuzz.distance import Indel
 
 from conceptdiff.model import ChangeKind, Clause, MatchMethod
-from conceptdiff.normalize import normalize_text
+from conceptdiff.normalize import ELISION, normalize_text
 from conceptdiff.options import Options
 
 __all__ = ["Link", "align", "similarity"]
 
 _WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
 _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
+_ELIDED = "\x01"  # the code of the elision marker "[…]" among encoded words
+_MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to match by containment
 _MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
 _GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
@@ -68,11 +70,24 @@ class Link:
     confidence: float
 
 
+def _elided_similarity(quote: str, full: str) -> float:
+    """How much of ``quote`` (words, with elision markers) is found, in order,
+    in ``full``: an elision marker means "text left out here", so a faithful
+    quotation with ``[…]`` is as similar to its source as it can be (1.0)."""
+    if _ELIDED not in quote:
+        return 0.0
+    core = quote.replace(_ELIDED, "")
+    if len(core) < _MIN_QUOTED_WORDS:
+        return 0.0
+    common = (len(core) + len(full) - Indel.distance(core, full)) / 2
+    return float(common / len(core))
+
+
 class _Words:
     """Case-folded words of every clause, each word mapped to one character."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
+        self.codes: dict[str, str] = {ELISION: _ELIDED}
 
     def encode(self, normalized: str) -> str:
         out = []
@@ -360,6 +375,8 @@ class _Aligner:
             distance = Indel.distance(a, b)
             common = (len(a) + len(b) - distance) / 2
             sim = 1.0 - distance / (len(a) + len(b))
+            if _ELIDED in a or _ELIDED in b:
+                sim = max(sim, _elided_similarity(a, b), _elided_similarity(b, a))
             best_old[i].append(sim)
             best_new[j].append(sim)
             if sim >= options.positional_threshold:

@@ -122,3 +122,16 @@ def test_reworded_threshold_decides_rewording() -> None:
     high = conceptdiff.compare(old, new, options=strict)
     assert next(c for c in low.changes if 1 in c.old).kind is ChangeKind.REWORDED
     assert next(c for c in high.changes if 1 in c.old).kind is ChangeKind.REMOVED
+
+
+def test_a_quotation_with_elisions_matches_its_full_source_clause() -> None:
+    full = (
+        "Russia pursues an independent foreign policy guided by its national interests and by the awareness "
+        "of its special responsibility for maintaining peace and security at the global and regional levels."
+    )
+    quoted = "Russia pursues an independent foreign policy [...] for maintaining peace and security […]."
+    old = Edition.from_clauses(["Introduction to the concept.", full, "Final provisions apply."])
+    new = Edition.from_clauses(["Introduction to the concept.", quoted, "Final provisions apply."])
+    middle = next(c for c in conceptdiff.compare(old, new).changes if c.old == (1,))
+    assert (middle.kind, middle.new) == (ChangeKind.REWORDED, (1,))
+    assert middle.similarity == 1.0  # every quoted word is in the source, in order
