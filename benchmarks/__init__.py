@@ -1,0 +1,1 @@
+"""Benchmarks for conceptdiff (see docs/benchmark-quality.md)."""

@@ -1,0 +1,369 @@
+"""Quality benchmark: conceptdiff against difflib and diff-match-patch.
+
+Usage::
+
+    python benchmarks/quality.py [--pairs N] [--seed S] [--size N] [--json out.json]
+                                 [--examples K]
+
+For each mix (light, medium, heavy) it builds ``--pairs`` edition pairs with a
+known answer (``conceptdiff.strategies.generate_pair`` with the seeded random
+driver) from windows of ``--size`` consecutive clauses of the real documents
+in ``fixtures/corpus/``, inserting clauses taken from documents of other
+families.  Every system sees the same pairs, in one process:
+
+* **conceptdiff**: ``Edition.from_clauses`` + ``compare`` + ``to_dict()``.
+* **difflib**: ``SequenceMatcher`` over the two clause lists.
+* **dmp**: diff-match-patch in line mode (``diff_linesToChars``,
+  ``Diff_Timeout = 0`` so that no clock changes a result).
+
+The peers get a fair post-processing: they compare clauses normalized the
+way conceptdiff does (NFKC, quotes and dashes folded, whitespace collapsed,
+number label removed), equal runs become UNCHANGED, and inside each
+replaced run old and new clauses are paired greedily by word-level difflib
+ratio (>= 0.5, without crossing) as REWORDED, the rest REMOVED / ADDED.
+Peers never report moves, splits or merges.  See docs/benchmark-quality.md
+for what the figures mean.  The figures depend only on the arguments; the
+timings are the only thing that varies between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Final
+
+ROOT: Final = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(ROOT))
+
+import diff_match_patch  # noqa: E402
+
+import conceptdiff  # noqa: E402
+from benchmarks.scoring import KINDS, Change, Count, Scores, changes_from_dicts, score  # noqa: E402
+from conceptdiff.segment import clause_from_string  # noqa: E402
+from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_edition, generate_pair  # noqa: E402
+
+CORPUS: Final = ROOT / "fixtures" / "corpus"
+# Documents used, by family: inserted clauses come from other families.
+DOCUMENTS: Final = (
+    ("us-nss", "us-nss-2002.en.txt"),
+    ("eupl", "eupl-1.1.en.txt"),
+    ("pep8", "python-pep8-2005-08-20.en.txt"),
+    ("github-privacy", "github-privacy-statement-2022-09-01.en.txt"),
+    ("us-nss", "us-nss-2006.en.txt"),
+    ("eupl", "eupl-1.2.en.txt"),
+    ("pep8", "python-pep8-2005-12-15.en.txt"),
+    ("github-privacy", "github-privacy-statement-2023-10-10.en.txt"),
+    ("github-privacy", "github-privacy-statement-2022-12-15.en.txt"),
+    ("github-privacy", "github-global-privacy-practices-2020-07-22.en.txt"),
+)
+MIXES: Final = (Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY)
+PAIR_THRESHOLD: Final = 0.5
+
+ChangeList = list[Change]
+System = Callable[[Sequence[str], Sequence[str]], ChangeList]
+
+
+# --------------------------------------------------------------------------
+# Corpus.
+# --------------------------------------------------------------------------
+
+
+def _clause_string(clause: conceptdiff.Clause) -> str:
+    """One clause as a string ``Edition.from_clauses`` reads back the same way.
+
+    ``Clause.label`` is reported without its punctuation (``"3"`` for ``3.``);
+    put a full stop back where the label rule needs one, and drop the label
+    if the rebuilt string would not carry it.
+    """
+    if clause.label is None:
+        return clause.text
+    label = clause.label
+    if re.fullmatch(r"[0-9]{1,3}|[IVXLCDMivxlcdm]{1,6}|[A-Za-z]", label):
+        label += "."
+    rebuilt = f"{label} {clause.text}"
+    return rebuilt if clause_from_string(rebuilt).label == clause.label else clause.text
+
+
+def split_clauses(text: str) -> list[str]:
+    """Clause strings of a document, as conceptdiff segments it."""
+    return [c for c in (_clause_string(clause) for clause in conceptdiff.Edition.from_text(text).clauses) if c]
+
+
+def load_corpus() -> list[tuple[str, str, list[str]]]:
+    """(family, file name, clauses) for each document of :data:`DOCUMENTS`."""
+    out = []
+    for family, name in DOCUMENTS:
+        path = CORPUS / name
+        if not path.exists():
+            raise SystemExit(f"missing corpus file {path} (copy the corpus into fixtures/corpus/)")
+        out.append((family, name, split_clauses(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def build_pairs(
+    corpus: Sequence[tuple[str, str, list[str]]], mix: Mix, *, pairs: int, size: int, seed: int
+) -> list[tuple[str, EditedPair]]:
+    """``pairs`` edition pairs for one mix, documents taken in turn."""
+    out = []
+    for k in range(pairs):
+        family, name, clauses = corpus[k % len(corpus)]
+        pool = [c for f, _, cs in corpus if f != family for c in cs]
+        chooser = RandomChooser(seed * 1_000_003 + MIXES.index(mix) * 10_007 + k)
+        n = min(size, len(clauses))
+        base = generate_edition(chooser, min_size=n, max_size=n, pool=clauses)
+        out.append((name, generate_pair(chooser, base, mix=mix, insert_pool=pool)))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Systems.
+# --------------------------------------------------------------------------
+
+
+def run_conceptdiff(old: Sequence[str], new: Sequence[str]) -> ChangeList:
+    a = conceptdiff.Edition.from_clauses(list(old), label="old")
+    b = conceptdiff.Edition.from_clauses(list(new), label="new")
+    return list(changes_from_dicts(conceptdiff.compare(a, b).to_dict()["changes"]))
+
+
+_FOLD: Final = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+    }
+)
+_LABEL: Final = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|\([A-Za-z0-9]{1,5}\)|Article\s+\d{1,3}\.?|[IVXLC]{1,6}\.)\s+(?=\S)"
+)
+
+
+def peer_normalize(clause: str) -> str:
+    """The text a peer compares: conceptdiff's normalization, approximately."""
+    text = " ".join(unicodedata.normalize("NFKC", clause).translate(_FOLD).split())
+    return _LABEL.sub("", text, count=1)
+
+
+def _pair_block(old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> ChangeList:
+    """Greedy non-crossing pairing inside one replaced run; the rest removed/added."""
+    words_old = [old[i].split() for i in range(i1, i2)]
+    words_new = [new[j].split() for j in range(j1, j2)]
+    scored = []
+    for a, wa in enumerate(words_old):
+        for b, wb in enumerate(words_new):
+            sm = SequenceMatcher(None, wa, wb, autojunk=False)
+            if sm.real_quick_ratio() >= PAIR_THRESHOLD and sm.quick_ratio() >= PAIR_THRESHOLD:
+                r = sm.ratio()
+                if r >= PAIR_THRESHOLD:
+                    scored.append((-r, a, b))
+    scored.sort()
+    pairs: list[tuple[int, int]] = []
+    for _, a, b in scored:
+        if all((a - pa) * (b - pb) > 0 for pa, pb in pairs):  # unused and not crossing
+            pairs.append((a, b))
+    out: ChangeList = []
+    paired_old = {a for a, _ in pairs}
+    paired_new = {b for _, b in pairs}
+    for a, b in pairs:
+        kind = "unchanged" if old[i1 + a] == new[j1 + b] else "reworded"
+        out.append(Change(kind, (i1 + a,), (j1 + b,)))
+    out.extend(Change("removed", (i1 + a,), ()) for a in range(i2 - i1) if a not in paired_old)
+    out.extend(Change("added", (), (j1 + b,)) for b in range(j2 - j1) if b not in paired_new)
+    return out
+
+
+def _from_opcodes(
+    old: Sequence[str], new: Sequence[str], opcodes: Sequence[tuple[str, int, int, int, int]]
+) -> ChangeList:
+    out: ChangeList = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            out.extend(Change("unchanged", (i1 + k,), (j1 + k,)) for k in range(i2 - i1))
+        else:  # "replace", "delete" and "insert" are all a replaced run
+            out.extend(_pair_block(old, new, i1, i2, j1, j2))
+    return out
+
+
+def run_difflib(old: Sequence[str], new: Sequence[str]) -> ChangeList:
+    a = [peer_normalize(c) for c in old]
+    b = [peer_normalize(c) for c in new]
+    return _from_opcodes(a, b, SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+
+
+def run_dmp(old: Sequence[str], new: Sequence[str]) -> ChangeList:
+    a = [peer_normalize(c) for c in old]
+    b = [peer_normalize(c) for c in new]
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0  # no wall-clock budget: the result must not depend on speed
+    chars_a, chars_b, _ = dmp.diff_linesToChars("".join(f"{c}\n" for c in a), "".join(f"{c}\n" for c in b))
+    diffs = dmp.diff_main(chars_a, chars_b, False)
+    # Each character stands for one clause; turn the diff into opcodes.
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    pending_i, pending_j = i, j
+    for op, chars in diffs:
+        if op == dmp.DIFF_EQUAL:
+            if (pending_i, pending_j) != (i, j):
+                opcodes.append(("replace", pending_i, i, pending_j, j))
+            opcodes.append(("equal", i, i + len(chars), j, j + len(chars)))
+            i += len(chars)
+            j += len(chars)
+            pending_i, pending_j = i, j
+        elif op == dmp.DIFF_DELETE:
+            i += len(chars)
+        else:
+            j += len(chars)
+    if (pending_i, pending_j) != (i, j):
+        opcodes.append(("replace", pending_i, i, pending_j, j))
+    return _from_opcodes(a, b, opcodes)
+
+
+SYSTEMS: Final[dict[str, System]] = {
+    "conceptdiff": run_conceptdiff,
+    "difflib": run_difflib,
+    "dmp": run_dmp,
+}
+
+
+# --------------------------------------------------------------------------
+# Running and reporting.
+# --------------------------------------------------------------------------
+
+
+def _truth(pair: EditedPair) -> list[Change]:
+    return [Change(c.kind.value, c.old, c.new) for c in pair.changes]
+
+
+def _fmt(value: float | None) -> str:
+    return "   -" if value is None else f"{value:4.2f}"
+
+
+def _prf(c: Count) -> str:
+    return f"{_fmt(c.precision)} {_fmt(c.recall)} {_fmt(c.f1)}"
+
+
+def print_summary(results: dict[str, dict[str, Scores]], seconds: dict[str, float], n_pairs: dict[str, int]) -> None:
+    groups = [m.value for m in MIXES] + ["overall"]
+    header = (
+        f"{'mix':8} {'system':12} | {'links  P    R    F1':19} | {'edit links P R F1':19} | "
+        f"{'added':5} {'remov':5} | {'bad':>3}"
+    )
+    print("Links, edit links (P R F1); added / removed clause F1; bad = outputs that do not tile the editions")
+    print(header)
+    print("-" * len(header))
+    for group in groups:
+        for system in SYSTEMS:
+            s = results[group][system]
+            print(
+                f"{group:8} {system:12} | {_prf(s.links):19} | {_prf(s.edit_links):19} | "
+                f"{_fmt(s.added.f1):>5} {_fmt(s.removed.f1):>5} | {s.invalid:3d}"
+            )
+        print("-" * len(header))
+    print()
+    for group in groups:
+        print(f"Per kind, {group} (P R F1; n = expected changes of that kind)")
+        head = f"{'kind':10} {'n':>5} | " + " | ".join(f"{s:^14}" for s in SYSTEMS)
+        print(head)
+        for kind in KINDS:
+            n = results[group]["conceptdiff"].kind(kind).expected
+            cells = " | ".join(f"{_prf(results[group][s].kind(kind)):14}" for s in SYSTEMS)
+            print(f"{kind:10} {n:5d} | {cells}")
+        print()
+    print("Time (all mixes)")
+    for system in SYSTEMS:
+        total = seconds[system]
+        pairs = n_pairs[system]
+        print(f"  {system:12} {total:7.2f} s total, {1000 * total / max(pairs, 1):8.1f} ms per pair")
+
+
+def show_examples(misses: list[tuple[str, EditedPair, Change, list[Change]]], limit: int) -> None:
+    print(f"\nconceptdiff disagreements with the answer (first {limit}):")
+    for name, pair, expected, near in misses[:limit]:
+        print(f"\n[{name}] expected {expected.kind} old={list(expected.old)} new={list(expected.new)}")
+        for i in expected.old:
+            print(f"    old[{i}]: {pair.old[i][:160]!r}")
+        for j in expected.new:
+            print(f"    new[{j}]: {pair.new[j][:160]!r}")
+        for c in near:
+            print(f"  got {c.kind} old={list(c.old)} new={list(c.new)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--pairs", type=int, default=30, help="pairs per mix (default 30)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the pair generator (default 0)")
+    parser.add_argument("--size", type=int, default=60, help="clauses in each old edition (default 60)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--examples", type=int, default=0, help="print K conceptdiff disagreements")
+    args = parser.parse_args(argv)
+    if args.pairs < 1 or args.size < 2:
+        parser.error("--pairs must be >= 1 and --size >= 2")
+
+    corpus = load_corpus()
+    results: dict[str, dict[str, Scores]] = {
+        g: {s: Scores() for s in SYSTEMS} for g in [m.value for m in MIXES] + ["overall"]
+    }
+    seconds = dict.fromkeys(SYSTEMS, 0.0)
+    n_pairs = dict.fromkeys(SYSTEMS, 0)
+    misses: list[tuple[str, EditedPair, Change, list[Change]]] = []
+    started = time.perf_counter()
+    for mix in MIXES:
+        for name, pair in build_pairs(corpus, mix, pairs=args.pairs, size=args.size, seed=args.seed):
+            truth = _truth(pair)
+            for system, run in SYSTEMS.items():
+                t0 = time.perf_counter()
+                predicted = run(pair.old, pair.new)
+                seconds[system] += time.perf_counter() - t0
+                n_pairs[system] += 1
+                s = score(truth, predicted, n_old=len(pair.old), n_new=len(pair.new))
+                results[mix.value][system] += s
+                results["overall"][system] += s
+                if system == "conceptdiff" and args.examples:
+                    found = set(predicted)
+                    for c in truth:
+                        if c not in found:
+                            near = [p for p in predicted if set(p.old) & set(c.old) or set(p.new) & set(c.new)]
+                            misses.append((name, pair, c, near))
+    elapsed = time.perf_counter() - started
+
+    print(
+        f"conceptdiff quality benchmark: {args.pairs} pairs per mix, {args.size} clauses per old edition, "
+        f"seed {args.seed}, {len(corpus)} documents\n"
+    )
+    print_summary(results, seconds, n_pairs)
+    print(f"  (whole run {elapsed:.1f} s, including pair generation)")
+    if args.examples:
+        show_examples(misses, args.examples)
+    if args.json is not None:
+        payload: dict[str, Any] = {
+            "config": {
+                "pairs_per_mix": args.pairs,
+                "size": args.size,
+                "seed": args.seed,
+                "documents": [name for _, name, _ in corpus],
+            },
+            "results": {g: {s: sc.as_dict() for s, sc in by.items()} for g, by in results.items()},
+            "timing": {
+                s: {"seconds": seconds[s], "ms_per_pair": 1000 * seconds[s] / max(n_pairs[s], 1)} for s in SYSTEMS
+            },
+        }
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
