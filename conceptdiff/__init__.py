@@ -15,6 +15,8 @@ text), :mod:`~conceptdiff.normalize` (the comparable form),
 renderers in :mod:`~conceptdiff.render`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from conceptdiff.compare import compare
 from conceptdiff.errors import (
     ConceptDiffError,
@@ -40,9 +42,15 @@ from conceptdiff.model import (
 )
 from conceptdiff.options import Options
 
+if TYPE_CHECKING:
+    from conceptdiff.batch import compare_many
+    from conceptdiff.render import ReportOptions
+    from conceptdiff.significance import Assessment, Flag, Significance, assess, term_shifts
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assessment",
     "Change",
     "ChangeKind",
     "Clause",
@@ -54,6 +62,7 @@ __all__ = [
     "EditOp",
     "Edition",
     "FileReadError",
+    "Flag",
     "InputError",
     "InputTooLargeError",
     "InvalidComparisonError",
@@ -61,6 +70,30 @@ __all__ = [
     "MatchMethod",
     "NotTextError",
     "Options",
+    "ReportOptions",
+    "Significance",
     "WordEdit",
+    "assess",
     "compare",
+    "compare_many",
+    "term_shifts",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # compare_many is imported on first use: its executors are not needed by most programs.
+    if name == "compare_many":
+        from conceptdiff.batch import compare_many
+
+        return compare_many
+    if name in _LAZY:  # reports and significance: imported on first use, to keep `import conceptdiff` light
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'conceptdiff' has no attribute {name!r}")
+
+
+_LAZY = {
+    "ReportOptions": "conceptdiff.render",
+    **dict.fromkeys(["Assessment", "Flag", "Significance", "assess", "term_shifts"], "conceptdiff.significance"),
+}

@@ -87,6 +87,68 @@ def compare(
     sys.exit(1 if result.has_changes else 0)
 
 
+@cli.command()
+@click.argument("pairs", type=click.Path(path_type=str))
+@click.option("--jsonl", "output", default="-", show_default=True, help="Write the JSON Lines here ('-': stdout).")
+@click.option("--consecutive", is_flag=True, help="PAIRS is a folder of editions of one document: each vs the next.")
+@click.option("--summary", is_flag=True, help="Write each pair's counts only, not the whole comparison.")
+@click.option(
+    "--workers", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one a CPU)."
+)
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Run on this Dask scheduler (needs conceptdiff[dask])."
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar on stderr (default: if stderr is a terminal)."
+)
+def batch(
+    pairs: str,
+    output: str,
+    consecutive: bool,
+    summary: bool,
+    workers: int | None,
+    scheduler: str | None,
+    progress: bool | None,
+) -> None:
+    """Compare many pairs of editions; write one JSON line per pair, in order.
+
+    PAIRS is a list of OLD<TAB>NEW paths, one pair a line (relative to the
+    list's folder), or a folder with one sub-folder per pair holding old.* and
+    new.* files.  Each line is {"index", "old", "new", "ok", "has_changes",
+    "comparison"} (the JSON of `compare --format json`), or {..., "ok": false,
+    "error": {"type", "message", "path"}} for a pair that failed.  Exits 0 when
+    no pair differs, 1 when some differ, 2 when a pair failed or on error.
+    """
+    import json
+
+    from conceptdiff.batch import compare_many, read_pairs, result_to_dict
+
+    todo = read_pairs(pairs, consecutive=consecutive)
+    results = compare_many(todo, workers=workers, executor=scheduler or "process", progress=progress)
+    try:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as error:
+        raise FileReadError(f"cannot write: {error.strerror or error}", path=output) from None
+    failed = changed = False
+    try:
+        for result in results:
+            old, new = todo[result.index]
+            record = {
+                "index": result.index,
+                "old": str(old),
+                "new": str(new),
+                **result_to_dict(result, summary=summary),
+            }
+            out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+            out.flush()
+            failed = failed or not result.ok
+            changed = changed or bool(record.get("has_changes"))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    sys.exit(2 if failed else 1 if changed else 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
