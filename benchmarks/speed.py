@@ -92,7 +92,7 @@ import diff_match_patch  # noqa: E402
 
 import conceptdiff  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
-from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_pair  # noqa: E402
+from conceptdiff.strategies import EditedPair, ExpectedChange, Mix, RandomChooser, generate_pair  # noqa: E402
 
 CORPUS: Final = ROOT / "fixtures" / "corpus"
 WINDOW: Final = 200  # clauses per generate_pair window
@@ -181,7 +181,7 @@ class Generator:
         base = self.base(n)
         old: list[str] = []
         new: list[str] = []
-        changes = []
+        changes: list[ExpectedChange] = []
         for start in range(0, n, WINDOW):
             stop = min(n, start + WINDOW)
             window = self.windows.get((start, stop))
@@ -193,7 +193,7 @@ class Generator:
             old.extend(window.old)
             new.extend(window.new)
             changes.extend(
-                type(c)(c.kind, tuple(i + shift_old for i in c.old), tuple(j + shift_new for j in c.new))
+                ExpectedChange(c.kind, tuple(i + shift_old for i in c.old), tuple(j + shift_new for j in c.new))
                 for c in window.changes
             )
         return EditedPair(old=tuple(old), new=tuple(new), changes=tuple(changes))
