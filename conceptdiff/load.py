@@ -7,6 +7,14 @@ over :attr:`Options.max_input_bytes` with :class:`InputTooLargeError` before
 they are read, and bytes that cannot be decoded with :class:`DecodeError`
 naming the line.
 
+:func:`read_document` reads any supported file: it picks the format from the
+file's suffix or content (HTML, ``.docx``, ``.pdf``; see
+:mod:`conceptdiff.formats`) and, for text, repairs mojibake (text that was
+decoded with the wrong code page, such as ``Russiaâ€™s``) when ``ftfy`` is
+installed (extra ``conceptdiff[clean]``) and the repair is unambiguous.
+
+>>> repair_mojibake("Russiaâ€™s new concept") if _ftfy() else "Russia’s new concept"
+'Russia’s new concept'
 >>> decode("caf\\u00e9".encode("cp1252") + b" au lait", path="menu.txt")
 'café au lait'
 """
@@ -14,13 +22,16 @@ naming the line.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 from os import PathLike
+from pathlib import Path
+from typing import Any
 
 from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
 
-__all__ = ["decode", "read_text"]
+__all__ = ["decode", "read_document", "read_text", "repair_mojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -33,8 +44,8 @@ _MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt; save it as text)"),
-    (b"%PDF", "a PDF file (extract its text first, e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx is read by its suffix; save others as text)"),
+    (b"%PDF", "a PDF file (read by its .pdf suffix with conceptdiff[pdf], or extract its text first)"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ", "an xz archive"),
@@ -122,6 +133,78 @@ def _detect(data: bytes, *, path: str | None, error: UnicodeDecodeError) -> str:
 
 def read_text(path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None) -> str:
     """Read a file as text, within :attr:`Options.max_input_bytes`."""
+    return decode(_read_bytes(path, options=options), encoding=encoding, path=os.fspath(path))
+
+
+@functools.cache
+def _ftfy() -> Any:
+    try:
+        import ftfy
+    except ImportError:
+        return None
+    return ftfy
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo a wrong decoding (UTF-8 read as cp1252/latin-1 ...) when ``ftfy``
+    finds one unambiguously; otherwise return ``text`` unchanged.
+
+    Only the encoding repair of ``ftfy`` is applied (its other "fixes", such
+    as curling or uncurling quotes, would alter the document's own text).
+    """
+    ftfy = _ftfy()
+    if ftfy is None or text.isascii():
+        return text
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return str(ftfy.fix_text(text, config))
+
+
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
+
+
+def read_document(path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None) -> str:
+    """Read a file of any supported format as text for :func:`conceptdiff.segment.segment`.
+
+    ``.docx`` and ``.pdf`` files (by suffix, or a PDF by its signature) are
+    converted (:mod:`conceptdiff.formats`); other files are decoded, mojibake
+    repaired (:attr:`Options.repair_mojibake`), and HTML (by suffix or by its
+    opening tags) has its main text extracted.
+    """
+    from conceptdiff import formats
+
+    options = options or Options()
+    name = os.fspath(path)
+    suffix = Path(name).suffix.lower()
+    data = _read_bytes(path, options=options)
+    if suffix == ".docx":
+        return formats.docx_to_text(data, path=name)
+    if suffix == ".pdf" or data.startswith(b"%PDF"):
+        return formats.pdf_to_text(data, path=name)
+    text = decode(data, encoding=encoding, path=name)
+    if options.repair_mojibake:
+        text = repair_mojibake(text)
+    if suffix in _HTML_SUFFIXES or formats.looks_like_html(text):
+        text = formats.html_to_text(text)
+    return text
+
+
+def _read_bytes(path: str | PathLike[str], *, options: Options | None) -> bytes:
     limit = (options or Options()).max_input_bytes
     name = os.fspath(path)
     try:
@@ -142,4 +225,4 @@ def read_text(path: str | PathLike[str], *, encoding: str | None = None, options
         raise FileReadError(f"cannot read: {error.strerror or error}", path=name) from None
     if len(data) > limit:
         raise InputTooLargeError(f"input is over the limit of {limit} bytes (Options.max_input_bytes)", path=name)
-    return decode(data, encoding=encoding, path=name)
+    return data

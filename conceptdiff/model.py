@@ -161,12 +161,15 @@ class Edition:
     dropped: tuple[DroppedSpan, ...] = ()
 
     @classmethod
-    def from_text(cls, text: str, *, label: str | None = None) -> Edition:
+    def from_text(cls, text: str, *, label: str | None = None, options: Options | None = None) -> Edition:
         """Normalize and segment raw text into clauses.
 
         Paragraphs (separated by blank lines, or hard-wrapped lines joined),
         bullets, numbered items and headings (Markdown ``#``, reStructuredText
-        underlines, short stand-alone lines) become clauses.
+        underlines, short stand-alone lines) become clauses.  Page furniture,
+        tables of contents, web boilerplate and duplicates are set aside and
+        recorded in :attr:`dropped` (rules and switches: ``docs/normalization.md``
+        and the reading fields of :class:`~conceptdiff.Options`).
 
         >>> edition = Edition.from_text("# Scope\\n\\n1. The first rule.\\n2. The second\\nrule.\\n")
         >>> [(c.kind.value, c.label, c.text) for c in edition.clauses]
@@ -180,7 +183,7 @@ class Edition:
             from conceptdiff.errors import InputError
 
             raise InputError(f"expected text (str), got {type(text).__name__}")
-        clauses, dropped = segment(text)
+        clauses, dropped = segment(text, options=options)
         return cls(clauses=clauses, label=label, dropped=dropped)
 
     @classmethod
@@ -212,16 +215,21 @@ class Edition:
     ) -> Edition:
         """Read a file (encoding detected when not given) and segment it.
 
+        Plain text, Markdown and reStructuredText are read as text; HTML
+        (``.html``/``.htm``, or markup sniffed in the file) has its main text
+        extracted; ``.docx`` files are read with the standard library and
+        ``.pdf`` files with the extra ``conceptdiff[pdf]`` (see
+        ``conceptdiff.formats``).
         The label defaults to the file's name.  Errors name the file:
         :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
         :class:`~conceptdiff.NotTextError`, :class:`~conceptdiff.InputTooLargeError`.
         """
         from pathlib import Path
 
-        from conceptdiff.load import read_text
+        from conceptdiff.load import read_document
 
-        text = read_text(path, encoding=encoding, options=options)
-        return cls.from_text(text, label=label if label is not None else Path(path).name)
+        text = read_document(path, encoding=encoding, options=options)
+        return cls.from_text(text, label=label if label is not None else Path(path).name, options=options)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -357,6 +365,13 @@ class Comparison:
         from conceptdiff.serialize import comparison_from_dict
 
         return comparison_from_dict(data)
+
+    def _repr_html_(self) -> str:
+        """The report as HTML, so that a comparison displays itself in a
+        notebook (see :func:`conceptdiff.render.render_html_fragment`)."""
+        from conceptdiff.render.html import render_html_fragment
+
+        return render_html_fragment(self)
 
 
 def _reading_order(changes: Iterable[Change]) -> tuple[Change, ...]:

@@ -75,6 +75,37 @@ class Options:
             (sentence-level, then clause-level) but still deterministic plan.
         max_input_bytes: the largest input read, in bytes; a larger one
             raises :class:`~conceptdiff.InputTooLargeError` before it is read.
+
+    Reading editions (the rule families of ``docs/normalization.md``; each
+    can be switched off, and what a rule sets aside is recorded in
+    :attr:`Edition.dropped`):
+        repair_mojibake: repair text decoded with the wrong code page
+            (``RussiaÃ¢â‚¬â„¢s`` -> ``Russia’s``) when the repair is unambiguous
+            (needs the ``ftfy`` package, extra ``conceptdiff[clean]``).
+        strip_markup: Markdown/reST/HTML markup off clause texts (``**bold**``,
+            ``[link](url)``, ````code````, ``<br>``, rules, fences).
+        join_lines: rejoin hard-wrapped lines, words hyphenated across lines,
+            and paragraphs broken by a page break.
+        repair_spacing: rejoin spaced-out letters (``F E B R U A R Y 2 0 1 5``
+            -> ``FEBRUARY 2015``).
+        drop_page_furniture: drop running headers/footers (any capitalization)
+            and page numbers.
+        running_header_repeats: how many times a short line must recur, spread
+            through the text, to count as a running header or footer.
+        drop_table_of_contents: drop a table of contents (dot leaders, page
+            numbers after a "Contents" heading).
+        drop_boilerplate: drop date lines, photo credits, share/comment
+            footers and similar web-page boilerplate standing alone.
+        split_glued_headings: split a heading glued to the end or the start of
+            a paragraph into a clause of its own.
+        drop_duplicates: drop a clause that repeats one at most
+            ``duplicate_window`` clauses before it (same label, same normalized
+            text), or the tail of a list item that repeats the next item; when
+            False, such clauses are kept and flagged ``"duplicate"``.
+        duplicate_window: how many clauses back a duplicate is looked for.
+        flag_languages: flag clauses written in another language than the
+            edition's main one with ``"language:xx"`` (ISO 639-1; needs
+            ``py3langid``, extra ``conceptdiff[lang]``; skipped without it).
     """
 
     reworded_threshold: float = attrs.field(default=0.5, validator=_unit_interval)
@@ -87,6 +118,18 @@ class Options:
     candidates_per_clause: int = attrs.field(default=12, validator=_positive_int)
     word_diff_budget: int = attrs.field(default=4_000_000, validator=_positive_int)
     max_input_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive_int)
+    repair_mojibake: bool = attrs.field(default=True, validator=_boolean)
+    strip_markup: bool = attrs.field(default=True, validator=_boolean)
+    join_lines: bool = attrs.field(default=True, validator=_boolean)
+    repair_spacing: bool = attrs.field(default=True, validator=_boolean)
+    drop_page_furniture: bool = attrs.field(default=True, validator=_boolean)
+    running_header_repeats: int = attrs.field(default=3, validator=_min_two)
+    drop_table_of_contents: bool = attrs.field(default=True, validator=_boolean)
+    drop_boilerplate: bool = attrs.field(default=True, validator=_boolean)
+    split_glued_headings: bool = attrs.field(default=True, validator=_boolean)
+    drop_duplicates: bool = attrs.field(default=True, validator=_boolean)
+    duplicate_window: int = attrs.field(default=8, validator=_positive_int)
+    flag_languages: bool = attrs.field(default=True, validator=_boolean)
 
     def __attrs_post_init__(self) -> None:
         if self.positional_threshold > self.reworded_threshold:

@@ -1,28 +1,53 @@
 """Segmentation: raw text -> clauses, following the document's own structure.
 
 A clause is a heading, a paragraph or a list item (bulleted or numbered).
-Hard-wrapped lines are joined (words hyphenated across a line break are
-mended), a paragraph broken mid-sentence by a blank line is rejoined, number
-labels are kept apart from the text, and each clause knows the headings it
-sits under.  Whatever is set aside is recorded as a :class:`DroppedSpan`, so
-that clauses and dropped spans together account for every non-white-space
-character of the input, in order.
+The work goes in three passes, each linear in the input:
 
-Work is linear in the input: one pass over the lines, every regular
-expression anchored and free of nested quantifiers.
+1. **Lines.**  The text is cut into lines (any line ending; a form feed is a
+   page break).  Page furniture (running headers and footers, page numbers)
+   and tables of contents are set aside here (:mod:`conceptdiff.clean`), so
+   that the next pass reads the text as if it had no pages.
+2. **Blocks.**  Lines are grouped into clauses: blank lines end a clause;
+   hard-wrapped lines are joined (words hyphenated across a line break are
+   mended); a paragraph broken by a page break or a blank line mid-sentence is
+   rejoined; bullets, number labels (``3.``, ``(b)``, ``IV.``, ``Article 12``),
+   Markdown ``#`` and reStructuredText underlined headings start clauses; a
+   short stand-alone line without closing punctuation reads as a heading.
+3. **Clauses.**  Web boilerplate is set aside, duplicated clauses are dropped
+   (or flagged), a heading glued to a paragraph is split off, an item that lost
+   its bullet becomes a list item again, spaced-out letters and inline markup
+   are repaired, and each clause gets its section path and its flags.
+
+**The audit contract.**  Every non-white-space character of the input lies
+either in exactly one clause's :attr:`~conceptdiff.Clause.span` or in exactly
+one :class:`~conceptdiff.DroppedSpan`, and all these spans are disjoint; the
+clause spans are in reading order.  A clause whose text runs across page
+furniture keeps its first stretch as its span and records each later stretch
+as a ``"continuation"`` span (text joined to the clause before it), so that
+the furniture between them can be recorded without overlap.  Reasons:
+``page-number``, ``running-header``, ``table-of-contents``, ``markup``,
+``boilerplate``, ``duplicate``, ``continuation``, ``empty-item``.
+
+Work is linear in the input: each pass visits each line a bounded number of
+times, and every regular expression is anchored and free of nested
+quantifiers.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
 
+from conceptdiff import clean
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan
 from conceptdiff.normalize import normalize_text
+from conceptdiff.options import Options
 
-__all__ = ["clause_from_string", "segment", "split_label"]
+__all__ = ["clause_from_string", "segment", "split_label", "strip_inline_markup"]
 
 _LABEL_RE = re.compile(
     r"""
@@ -39,14 +64,91 @@ _LABEL_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_BULLET_RE = re.compile(r"[-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔](?=\s|$)")
+_BULLET_RE = re.compile(r"(?:[-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁]|o(?=[ \t]))(?=\s|$)")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
-_PAGE_NUMBER_RE = re.compile(r"(?:[Pp]age[ \t]+)?[0-9]{1,4}(?:[ \t]*(?:/|of)[ \t]*[0-9]{1,4})?")
-_TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
+_QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
+_TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
+_SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
 _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
-_WORD_START_RE = re.compile(r"[a-z]\w*")
+_WORD_START_RE = re.compile(r"[^\W\d_]\w*")
+_VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
+_REFERENCE_WORDS = frozenset(
+    [
+        "article",
+        "articles",
+        "section",
+        "sections",
+        "paragraph",
+        "paragraphs",
+        "chapter",
+        "part",
+        "point",
+        "points",
+        "item",
+        "items",
+        "annex",
+        "clause",
+        "clauses",
+        "page",
+        "pages",
+        "no.",
+        "number",
+        "rule",
+        "rules",
+        "schedule",
+        "appendix",
+        "title",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "see",
+        "under",
+        "than",
+        "by",
+        "with",
+        "on",
+        "at",
+        "from",
+    ]
+)
+
+# Inline markup (Markdown, reStructuredText, HTML tags left in text).  Each
+# pattern's inner run excludes its own delimiter, so matching stays linear.
+_INLINE_MARKUP = (
+    (re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)"), r"\1"),
+    (re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{0,500})(?:[ \t]+\"[^\"\n]{0,200}\")?\)"), r"\1"),
+    (re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),
+    (re.compile(r"``([^`\n]{1,300})``"), r"\1"),
+    (re.compile(r":[a-z]{1,20}:`([^`\n]{1,300})`"), r"\1"),
+    (re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),
+    (re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,300})(?<=\S)__(?![\w_])"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300})(?<=[^\s_])_(?![\w_])"), r"\1"),
+    (re.compile(r"(?<!~)~~(?=\S)([^~\n]{1,300})(?<=\S)~~(?!~)"), r"\1"),
+    (re.compile(r"</?(?:br|b|i|em|strong|u|span|sup|sub|a|small|mark|code|p|div)\b[^<>]{0,200}>", re.IGNORECASE), " "),
+    (re.compile(r"&nbsp;|&#160;"), " "),
+)
+
+
+def strip_inline_markup(text: str) -> str:
+    """Take Markdown/reST emphasis, code and link markup off ``text``.
+
+    >>> strip_inline_markup("The **Licensee** may [read](https://x.org) `the code` and *use* it.")
+    'The Licensee may read the code and use it.'
+    >>> strip_inline_markup("2 * 3 * 4 and snake_case_name stay")
+    '2 * 3 * 4 and snake_case_name stay'
+    """
+    for pattern, replacement in _INLINE_MARKUP:
+        if pattern.pattern[0] in "<&" or any(c in text for c in "*_`[~<&:"):
+            text = pattern.sub(replacement, text)
+    return _SPACE_RE.sub(" ", text).strip()
 
 
 def split_label(text: str) -> tuple[str | None, int, int]:
@@ -107,31 +209,256 @@ def clause_from_string(item: str) -> Clause:
     return Clause(text=text, normalized=normalize_text(text), kind=kind, label=label, level=level)
 
 
+# -- pass 1: lines ---------------------------------------------------------------
+
+
 @attrs.define
-class _Item:
-    """A clause being built: its source span, its lines' text, its role."""
+class _Line:
+    """A line's content: ``text == source[start:end]``, stripped."""
 
     start: int
     end: int
-    parts: list[str]
+    text: str
+    page_break: bool = False  # page furniture or a form feed stood just before it
+    indent: int = 0  # white space before the text on its physical line
+
+
+def _physical_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each line's start offset, its content, and whether a form feed ends it."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        yield offset, content, "\x0c" in line[len(content) :]
+        offset += len(line)
+
+
+def _text(line: _Line | None) -> str:
+    return "" if line is None else line.text
+
+
+class _Lines:
+    """Pass 1: lines with page furniture and tables of contents set aside."""
+
+    def __init__(self, text: str, options: Options) -> None:
+        self.text = text
+        self.options = options
+        self.dropped: list[DroppedSpan] = []
+
+    def drop(self, start: int, end: int, reason: str) -> None:
+        if end > start:
+            self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
+
+    def run(self) -> list[_Line | None]:
+        """Content lines, and ``None`` for each blank line."""
+        raw: list[tuple[int, str, bool]] = list(_physical_lines(self.text))
+        stripped = [content.strip() for _, content, _ in raw]
+        lines: list[_Line | None] = []
+        for (offset, content, _), core in zip(raw, stripped, strict=True):
+            if not core:
+                lines.append(None)
+                continue
+            start = offset + (len(content) - len(content.lstrip()))
+            lines.append(_Line(start, start + len(core), core, indent=len(content) - len(content.lstrip())))
+        breaks = {index + 1 for index, (_, _, form_feed) in enumerate(raw) if form_feed}
+        removed: set[int] = set()
+        if self.options.drop_page_furniture:
+            removed |= self.furniture(lines, stripped, breaks)
+        if self.options.drop_table_of_contents:
+            removed |= self.table_of_contents(lines, removed)
+        kept: list[_Line | None] = []
+        pending_break = False
+        for index, line in enumerate(lines):
+            pending_break = pending_break or index in breaks
+            if index in removed:
+                pending_break = True
+                continue
+            if line is not None and pending_break:
+                line.page_break = True
+                pending_break = False
+            kept.append(line)
+        return kept
+
+    def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
+        headers = clean.find_running_headers(stripped, repeats=self.options.running_header_repeats)
+        removed: set[int] = set()
+        for index, line in enumerate(lines):
+            if line is None:
+                continue
+            if headers and clean.furniture_key(line.text) in headers:
+                self.drop(line.start, line.end, "running-header")
+                removed.add(index)
+            elif headers:
+                self.cut_glued_header(line, headers)
+        for index, line in enumerate(lines):
+            if line is None or index in removed or not clean.is_page_number(line.text):
+                continue
+            before = index == 0 or lines[index - 1] is None or (index - 1) in removed or index in breaks
+            after = index + 1 >= len(lines) or lines[index + 1] is None or (index + 1) in removed
+            after = after or (index + 1) in breaks
+            if before or after:
+                self.drop(line.start, line.end, "page-number")
+                removed.add(index)
+        return removed
+
+    def cut_glued_header(self, line: _Line, headers: set[str]) -> None:
+        """Cut a running header with its page number glued to the start or the
+        end of a content line (``National Security Strategy 12 iii. Title``)."""
+        tokens = list(re.finditer(r"\S+", line.text[:160]))
+        for count in range(2, min(len(tokens), 12)):
+            head = line.text[: tokens[count - 1].end()]
+            if not re.search(r"(?:^|\s)[0-9]{1,4}$", head) or count >= len(tokens):
+                continue
+            if clean.furniture_key(head) in headers:
+                cut = tokens[count].start()
+                self.drop(line.start, line.start + len(head), "running-header")
+                line.start += cut
+                line.text = line.text[cut:]
+                line.page_break = True
+                return
+        tail_tokens = list(re.finditer(r"\S+", line.text[-160:]))
+        shift = max(0, len(line.text) - 160)
+        for count in range(2, min(len(tail_tokens), 12)):
+            first = tail_tokens[-count]
+            tail = line.text[shift + first.start() :]
+            if not re.match(r"[0-9]{1,4}\s", tail) or count >= len(tail_tokens):
+                continue
+            if clean.furniture_key(tail) in headers:
+                keep = line.text[: shift + first.start()].rstrip()
+                self.drop(line.start + shift + first.start(), line.end, "running-header")
+                line.text = keep
+                line.end = line.start + len(keep)
+                return
+
+    def table_of_contents(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
+        found: set[int] = set()
+        content = [i for i, line in enumerate(lines) if line is not None and i not in removed]
+        position = 0
+        while position < len(content):
+            index = content[position]
+            line = lines[index]
+            assert line is not None
+            heading = clean.is_toc_heading(line.text)
+            entries: list[int] = []
+            scan = position + 1 if heading else position
+            pending: list[int] = []
+            while scan < len(content):
+                candidate = lines[content[scan]]
+                assert candidate is not None
+                if clean.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)):
+                    entries.extend(pending)
+                    entries.append(content[scan])
+                    pending = []
+                elif (entries or heading) and len(pending) < 2 and len(candidate.text) <= 120:
+                    pending.append(content[scan])  # a title wrapped onto two lines
+                else:
+                    break
+                scan += 1
+            leaders = sum(1 for i in entries if clean.is_toc_entry(_text(lines[i]), after_toc_heading=False))
+            if (heading and len(entries) >= 2) or leaders >= 2 or (leaders == 1 and len(entries) == 1 and heading):
+                for i in ([index] if heading else []) + entries:
+                    item = lines[i]
+                    assert item is not None
+                    self.drop(item.start, item.end, "table-of-contents")
+                    found.add(i)
+                position = scan - len(pending)
+                continue
+            if leaders == 1 and not heading:
+                item = lines[entries[0]]
+                assert item is not None
+                if len(clean._TOC_LEADER_RE.findall(item.text)) >= 1 and item.text.count(".") >= 8:
+                    self.drop(item.start, item.end, "table-of-contents")
+                    found.add(entries[0])
+            position += 1
+        return found
+
+
+# -- pass 2: blocks ---------------------------------------------------------------
+
+
+@attrs.define
+class _Item:
+    """A clause being built.
+
+    ``pieces`` are ``(offset, content)`` with ``content == source[offset:offset +
+    len(content)]``; ``glue[i]`` joins piece ``i - 1`` to piece ``i`` (``" "``
+    or ``""`` after a mended hyphen).  ``start``/``end`` bound the whole item
+    in the source (bullet and label included).
+    """
+
+    start: int
+    end: int
     kind: ClauseKind
+    pieces: list[tuple[int, str]] = attrs.Factory(list)
+    glue: list[str] = attrs.Factory(list)
     label: str | None = None
     depth: int = 0
     level: int = 0
-    opened_block: bool = False  # began right after a blank line (or at the top)
+    opened_block: bool = False  # began after a blank line (or at the top)
     closed_block: bool = False  # ended at a blank line (or at the bottom)
+    lines: int = 0
+    last_line: str = ""
+    last_length: int = 0  # of the last line, indentation included
+    flags: set[str] = attrs.Factory(set)
+
+    def add(self, offset: int, content: str, glue: str = " ") -> None:
+        if content:
+            self.glue.append(glue if self.pieces else "")
+            self.pieces.append((offset, content))
+            self.end = max(self.end, offset + len(content))
+
+    def build(self) -> tuple[str, list[int]]:
+        """The item's text (white space collapsed) and, for each character, its source offset."""
+        chars: list[str] = []
+        where: list[int] = []
+        for (offset, content), glue in zip(self.pieces, self.glue, strict=True):
+            if glue == _MEND:
+                if chars and chars[-1] == "-":  # the hyphen that broke the word
+                    chars.pop()
+                    where.pop()
+            elif glue:
+                chars.append(glue)
+                where.append(offset)
+            for position, char in enumerate(content):
+                if char.isspace():
+                    if not chars or chars[-1] == " ":
+                        continue
+                    char = " "
+                chars.append(char)
+                where.append(offset + position)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            where.pop()
+        return "".join(chars), where
 
     @property
     def text(self) -> str:
-        return _collapse(" ".join(self.parts))
+        return self.build()[0]
 
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """Each line's start offset and content, any line ending (LF, CRLF, CR ...)."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        offset += len(line)
+    def split_at(self, offset: int) -> _Item:
+        """Cut the item at source ``offset``; return the part from there on (self keeps the head)."""
+        head: list[tuple[int, str]] = []
+        head_glue: list[str] = []
+        tail = _Item(offset, self.end, ClauseKind.PARAGRAPH)
+        for (start, content), glue in zip(self.pieces, self.glue, strict=True):
+            end = start + len(content)
+            if end <= offset:
+                head.append((start, content))
+                head_glue.append(glue)
+            elif start >= offset:
+                tail.add(start, content, glue)
+            else:
+                left = content[: offset - start].rstrip()
+                if left:
+                    head.append((start, left))
+                    head_glue.append(glue)
+                right = content[offset - start :]
+                tail.add(offset + (len(right) - len(right.lstrip())), right.strip())
+        self.pieces, self.glue = head, head_glue
+        self.end = (head[-1][0] + len(head[-1][1])) if head else self.start
+        tail.end = max(tail.end, tail.start)
+        tail.closed_block = self.closed_block
+        tail.lines = 1
+        return tail
 
 
 def _wrap_width(lengths: list[int]) -> float:
@@ -140,32 +467,46 @@ def _wrap_width(lengths: list[int]) -> float:
     A wrapped text has many lines close to one width; an unwrapped one (one
     paragraph a line) has lengths all over the place.
     """
-    if len(lengths) < 4:
+    if len(lengths) < 6:
         return float("inf")
     ordered = sorted(lengths)
     width = ordered[int(0.9 * (len(ordered) - 1))]
     near = sum(1 for length in lengths if length >= 0.8 * width)
-    if width <= 130 and near >= 0.35 * len(lengths):
-        return float(width)
+    if 30 <= width <= 130 and near >= 0.35 * len(lengths):
+        # The widest lines but for a few (long words and URLs overflow).
+        return float(ordered[int(0.98 * (len(ordered) - 1))])
     return float("inf")
 
 
-class _Segmenter:
-    def __init__(self, text: str) -> None:
+def _looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation, in title case or capitals."""
+    words = line.split()
+    if not words or len(words) > 16 or len(line) > 120 or _TERMINAL_RE.search(line) or line.endswith(","):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
+        return False
+    content = [w for w in words if w.casefold() not in clean._FUNCTION_WORDS]
+    capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return capitals >= 0.6 * max(1, len(content))
+
+
+class _Blocks:
+    """Pass 2: lines grouped into items."""
+
+    def __init__(self, text: str, lines: list[_Line | None], options: Options) -> None:
         self.text = text
+        self.lines = lines
+        self.options = options
         self.items: list[_Item] = []
         self.dropped: list[DroppedSpan] = []
         self.current: _Item | None = None
         self.after_blank = True
-        self.last_line = ""
-        self._vocabulary: set[str] | None = None
+        self.page_break = False
         self.underline_levels: dict[str, int] = {}
-
-    # -- helpers ---------------------------------------------------------
-    def vocabulary(self) -> set[str]:
-        if self._vocabulary is None:
-            self._vocabulary = set(re.findall(r"\w+(?:-\w+)*", self.text.lower()))
-        return self._vocabulary
+        self.counts = Counter(w.casefold() for w in _VOCABULARY_RE.findall(text))
+        self.vocabulary = set(self.counts)
+        self.width = _wrap_width([line.indent + len(line.text) for line in lines if line is not None])
+        self.in_fence = False
 
     def drop(self, start: int, end: int, reason: str) -> None:
         self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
@@ -181,142 +522,459 @@ class _Segmenter:
         item.opened_block = self.after_blank
         self.current = item
 
-    def join(self, item: _Item, start: int, end: int, content: str) -> None:
+    def join(self, item: _Item, line: _Line, content: str, offset: int) -> None:
         """Join a wrapped line to ``item``, mending a word hyphenated across it."""
-        if item.parts:
-            previous = item.parts[-1]
+        if item.pieces:
+            previous = item.pieces[-1][1]
             hyphen = _HYPHEN_END_RE.search(previous)
             head = _WORD_START_RE.match(content)
-            if hyphen and head:
-                compound = f"{hyphen.group(1)}-{head.group(0)}".lower()
-                if compound not in self.vocabulary():
-                    item.parts[-1] = previous[:-1] + content
-                    item.end = end
-                    return
-                item.parts[-1] = previous + content
-                item.end = end
+            if hyphen and head and head.group(0)[0].islower() and len(previous) >= 2 and previous[-2] != "-":
+                item.add(offset, content, "" if self.keeps_hyphen(hyphen.group(1), head.group(0)) else _MEND)
+                item.end = line.end
+                item.lines += 1
+                item.last_line, item.last_length = line.text, line.indent + len(line.text)
                 return
-        item.parts.append(content)
-        item.end = end
+        item.add(offset, content)
+        item.end = line.end
+        item.lines += 1
+        item.last_line, item.last_length = line.text, line.indent + len(line.text)
 
-    # -- the pass ---------------------------------------------------------
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Is ``left-`` + ``right`` a compound (keep the hyphen) rather than a
+        word broken across lines (mend it)?  The document's own words decide."""
+        joined = (left + right).casefold()
+        if joined in self.vocabulary:
+            return False
+        if f"{left}-{right}".casefold() in self.vocabulary:
+            return True
+        # Each part also stands at the line break itself: count it only when seen elsewhere too.
+        return self.counts[left.casefold()] >= 2 and self.counts[right.casefold()] >= 2 and len(left) > 2
+
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
-        lines = list(_lines(self.text))
-        width = _wrap_width([len(content.strip()) for _, content in lines if content.strip()])
-        for index, (offset, content) in enumerate(lines):
-            stripped = content.strip()
-            if not stripped:
+        for index, line in enumerate(self.lines):
+            if line is None:
                 self.close(at_blank=True)
                 self.after_blank = True
                 continue
-            start = offset + (len(content) - len(content.lstrip()))
-            end = start + len(stripped)
-            next_blank = index + 1 >= len(lines) or not lines[index + 1][1].strip()
-            self.line(stripped, start, end, width, next_blank)
+            if line.page_break:
+                self.page_break = True
+            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+            self.line(line, following)
             self.after_blank = False
-            self.last_line = stripped
+            self.page_break = False
         self.close(at_blank=True)
         return self.items, self.dropped
 
-    def line(self, stripped: str, start: int, end: int, width: float, next_blank: bool) -> None:
-        current = self.current
-        if _UNDERLINE_RE.fullmatch(stripped):
-            if (
-                current is not None
-                and len(current.parts) == 1
-                and current.kind is not ClauseKind.HEADING
-                and len(stripped) >= 0.6 * len(current.parts[0])
-            ):
-                char = stripped[0]
-                level = self.underline_levels.setdefault(char, len(self.underline_levels) + 1)
-                current.kind, current.level, current.end = ClauseKind.HEADING, level, end
-                self.close(at_blank=False)
-            else:
-                self.close(at_blank=False)
-                self.drop(start, end, "markup")
-            return
-        if self.after_blank and next_blank and _PAGE_NUMBER_RE.fullmatch(stripped):
-            self.close(at_blank=True)
-            self.drop(start, end, "page-number")
-            return
-        heading = _MD_HEADING_RE.match(stripped)
-        if heading:
-            body = stripped[heading.end() :].rstrip("#").strip()
-            item = _Item(start, end, [], ClauseKind.HEADING, level=len(heading.group(1)))
-            self.open(item)
-            self.add_labelled(item, body, start, end)
-            self.close(at_blank=False)
-            return
-        bullet = _BULLET_RE.match(stripped)
-        if bullet:
-            item = _Item(start, end, [], ClauseKind.LIST_ITEM)
-            self.open(item)
-            self.add_labelled(item, stripped[bullet.end() :].strip(), start, end)
-            return
-        label, depth, length = split_label(stripped)
-        if label is not None:
-            item = _Item(start, end, [], ClauseKind.LIST_ITEM, label=label, depth=depth)
-            self.open(item)
-            rest = stripped[length:].strip()
-            if rest:
-                item.parts.append(rest)
-            return
-        if current is not None and self.continues(current, width):
-            self.join(current, start, end, stripped)
-            return
-        if (
-            current is None
-            and self.after_blank
-            and self.items
-            and self.items[-1].kind is ClauseKind.PARAGRAPH
-            and self.items[-1].parts
-            and not _TERMINAL_RE.search(self.items[-1].parts[-1])
-            and stripped[0].islower()
-        ):
-            # A paragraph broken mid-sentence by a blank line (PDF page breaks).
-            self.current = self.items.pop()
-            self.join(self.current, start, end, stripped)
-            return
-        self.open(_Item(start, end, [stripped], ClauseKind.PARAGRAPH))
-
-    def add_labelled(self, item: _Item, body: str, start: int, end: int) -> None:
+    def new_item(self, line: _Line, kind: ClauseKind, body: str, body_offset: int, **fields: int) -> _Item:
+        item = _Item(
+            line.start,
+            line.end,
+            kind,
+            level=fields.get("level", 0),
+            lines=1,
+            last_line=line.text,
+            last_length=line.indent + len(line.text),
+        )
+        self.open(item)
         label, depth, length = split_label(body)
         if label is not None:
             item.label, item.depth = label, depth
-            body = body[length:].strip()
-        if body:
-            item.parts.append(body)
+            rest = body[length:]
+            body_offset += length + (len(rest) - len(rest.lstrip()))
+            body = rest.strip()
+        item.add(body_offset, body)
+        return item
 
-    def continues(self, item: _Item, width: float) -> bool:
-        """Does the line after ``item``'s last line continue it (a wrapped line)?"""
+    def line(self, line: _Line, following: _Line | None) -> None:
+        current = self.current
+        stripped = line.text
+        if self.options.strip_markup and _FENCE_RE.fullmatch(stripped):
+            self.close(at_blank=False)
+            self.drop(line.start, line.end, "markup")
+            return
+        if _UNDERLINE_RE.fullmatch(stripped):
+            if (
+                current is not None
+                and current.lines == 1
+                and current.kind is not ClauseKind.HEADING
+                and len(stripped) >= 0.6 * len(current.last_line)
+                and not _BULLET_RE.match(current.last_line)
+            ):
+                char = stripped[0]
+                level = self.underline_levels.setdefault(char, len(self.underline_levels) + 1)
+                current.kind, current.level, current.end = ClauseKind.HEADING, level, line.end
+                self.close(at_blank=False)
+            else:
+                self.close(at_blank=False)
+                self.drop(line.start, line.end, "markup")
+            return
+        offset = line.start
+        if self.options.strip_markup and (quote := _QUOTE_PREFIX_RE.match(stripped)):
+            rest = stripped[quote.end() :]
+            offset += quote.end() + (len(rest) - len(rest.lstrip()))
+            stripped = rest.strip()
+            if not stripped:
+                self.close(at_blank=True)
+                self.drop(line.start, line.end, "markup")
+                return
+        heading = _MD_HEADING_RE.match(stripped)
+        if heading:
+            body = stripped[heading.end() :].rstrip("#").rstrip()
+            self.new_item(line, ClauseKind.HEADING, body, offset + heading.end(), level=len(heading.group(1)))
+            self.close(at_blank=False)
+            return
+        bullet = _BULLET_RE.match(stripped)
+        if bullet and not self.dash_continues(current, stripped):
+            rest = stripped[bullet.end() :]
+            self.new_item(
+                line, ClauseKind.LIST_ITEM, rest.strip(), offset + bullet.end() + len(rest) - len(rest.lstrip())
+            )
+            return
+        label, _, _ = split_label(stripped)
+        if label is not None and not self.label_continues(current, stripped, line):
+            self.new_item(line, ClauseKind.LIST_ITEM, stripped, offset)
+            return
+        if current is not None and self.continues(current, stripped):
+            self.join(current, line, stripped, offset)
+            return
+        if current is None and self.rejoins(stripped, following):
+            self.current = self.items.pop()
+            self.join(self.current, line, stripped, offset)
+            return
+        item = _Item(
+            line.start,
+            line.end,
+            ClauseKind.PARAGRAPH,
+            lines=1,
+            last_line=line.text,
+            last_length=line.indent + len(line.text),
+        )
+        self.open(item)
+        item.add(offset, stripped)
+
+    def dash_continues(self, current: _Item | None, stripped: str) -> bool:
+        """A dash at the start of a wrapped line that continues a sentence (``freedom -\\n- and``)."""
+        if current is None or current.kind is not ClauseKind.PARAGRAPH or not self.options.join_lines:
+            return False
+        if stripped[0] not in "-–—" or len(stripped) < 3 or not stripped[2:3].islower():
+            return False
+        previous = current.last_line
+        return not _TERMINAL_RE.search(previous) and len(previous) >= 0.7 * self.width
+
+    def label_continues(self, current: _Item | None, stripped: str, line: _Line) -> bool:
+        """A number at the start of a wrapped line that continues a sentence
+        (``... under Article\\n5. The parties``) rather than labelling an item."""
+        if current is None or current.kind is ClauseKind.HEADING or not self.options.join_lines:
+            return False
+        previous = current.last_line
+        if self.after_blank or _TERMINAL_RE.search(previous) or previous.endswith(","):
+            return False
+        last_word = previous.rsplit(None, 1)[-1].casefold()
+        return last_word in _REFERENCE_WORDS
+
+    def continues(self, item: _Item, line: str) -> bool:
+        """Does ``line`` continue ``item`` (a wrapped line)?"""
         if item.kind is ClauseKind.HEADING:
             return False
-        if not item.parts:
+        if not item.pieces:
             return True  # a label or bullet alone on its line
-        previous = self.last_line
-        if not _TERMINAL_RE.search(previous):
+        if not self.options.join_lines:
+            return False
+        previous = item.last_line
+        first = line[:1]
+        if _HYPHEN_END_RE.search(previous) and first.islower():
             return True
-        return len(previous) >= 0.75 * width
+        if self.width != float("inf"):
+            # A greedy wrap breaks a line only when the next word does not fit:
+            # if it would have, the line ended its block.
+            word = line.split(None, 1)[0]
+            full = item.last_length + 1 + len(word) > self.width
+            if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
+                return True
+            if _TERMINAL_RE.search(previous):
+                return False
+            if first.islower() or first.isdigit():
+                return True
+            return not _looks_like_heading(previous) and previous[-1:] in ",-–—("
+        if _TERMINAL_RE.search(previous):
+            return first.islower()
+        if item.lines == 1 and _looks_like_heading(previous):
+            return first.islower()
+        return True
+
+    def rejoins(self, stripped: str, following: _Line | None) -> bool:
+        """Does ``stripped``, after a blank line or page break, continue the last item?"""
+        if not self.options.join_lines or not self.items or (not self.after_blank and not self.page_break):
+            return False
+        last = self.items[-1]
+        if last.kind is ClauseKind.HEADING or not last.pieces:
+            return False
+        previous = last.pieces[-1][1]
+        first = stripped[:1]
+        if _HYPHEN_END_RE.search(previous) and first.islower():
+            return True  # a word hyphenated across a page break
+        if not _TERMINAL_RE.search(previous) and first.islower() and not previous.endswith(":"):
+            return True  # a paragraph broken mid-sentence
+        if not self.page_break or _looks_like_heading(stripped):
+            return False
+        if last.lines == 1 and _looks_like_heading(previous):
+            return False
+        if not _TERMINAL_RE.search(previous) and not previous.endswith(":"):
+            return len(last.text.split()) >= 6
+        word = stripped.split(None, 1)[0]
+        return (
+            self.width != float("inf")
+            and last.last_length + 1 + len(word) > self.width
+            and not _looks_like_heading(stripped)
+        )
+
+
+_MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
+
+
+# -- pass 3: clauses ----------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return " ".join(normalize_text(text).casefold().split())
 
 
 def _is_heading(item: _Item, following: _Item | None) -> bool:
     """A stand-alone short line without closing punctuation reads as a heading."""
     if item.kind is ClauseKind.HEADING:
         return True
-    if not (item.opened_block and item.closed_block) or len(item.parts) != 1:
+    if item.lines != 1 or following is None:
         return False
     if item.kind is ClauseKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
-    text = item.parts[0]
-    if len(text) > 90 or len(text.split()) > 12 or text[-1] in ".,;:" or not any(c.isalpha() for c in text):
+    text = item.text
+    if text.endswith("?") and len(text.split()) <= 12 and _looks_like_heading(text[:-1]):
+        return item.opened_block and item.closed_block
+    if len(text.split()) > 12 and _looks_like_heading(text):
+        return item.opened_block and item.closed_block
+    if (
+        not text
+        or len(text) > 100
+        or len(text.split()) > 12
+        or text[-1] in ".,;:!?"
+        or not any(c.isalpha() for c in text)
+    ):
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«"):
         return False
-    return following is not None
+    if item.label is not None and item.kind is ClauseKind.LIST_ITEM:
+        return _looks_like_heading(text) and item.opened_block and item.closed_block
+    return item.opened_block or item.closed_block or _looks_like_heading(text)
 
 
-def segment(text: str) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
-    """Split ``text`` into clauses and the spans set aside.
+class _Clauses:
+    """Pass 3: items become clauses; clause rules applied."""
+
+    def __init__(self, text: str, items: list[_Item], dropped: list[DroppedSpan], options: Options) -> None:
+        self.text = text
+        self.items = items
+        self.dropped = dropped
+        self.options = options
+        self.boundaries = sorted(d.start for d in dropped)
+
+    def drop_item(self, item: _Item, reason: str) -> None:
+        for start, end in self.runs(item):
+            self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
+
+    def runs(self, item: _Item) -> list[tuple[int, int]]:
+        """The item's stretches of source between dropped spans (page furniture)."""
+        runs: list[tuple[int, int]] = []
+        start = previous_end = item.start
+        for offset, content in item.pieces:
+            if offset > previous_end:
+                position = bisect.bisect_left(self.boundaries, previous_end)
+                if position < len(self.boundaries) and self.boundaries[position] < offset:
+                    runs.append((start, previous_end))
+                    start = offset
+            previous_end = max(previous_end, offset + len(content))
+        runs.append((start, max(previous_end, item.end)))
+        return [(a, b) for a, b in runs if b > a]
+
+    def run(self) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
+        items = [item for item in self.items if self.keep_nonempty(item)]
+        if self.options.split_glued_headings:
+            items = self.split_glued(items)
+        if self.options.drop_boilerplate:
+            items = [item for item in items if not self.boilerplate(item)]
+        items = self.duplicates(items)
+        self.restore_bullets(items)
+        clauses = self.build(items)
+        if self.options.flag_languages:
+            from conceptdiff.language import flag_languages
+
+            clauses = flag_languages(clauses)
+        return tuple(clauses), tuple(sorted(self.dropped, key=lambda span: span.start))
+
+    def keep_nonempty(self, item: _Item) -> bool:
+        if item.pieces or item.label is not None:
+            return True
+        self.drop_item(item, "empty-item")
+        return False
+
+    def boilerplate(self, item: _Item) -> bool:
+        if item.label is not None or not clean.is_boilerplate(item.text):
+            return False
+        self.drop_item(item, "boilerplate")
+        return True
+
+    def split_glued(self, items: list[_Item]) -> list[_Item]:
+        lowercase = {w for w in _VOCABULARY_RE.findall(self.text) if w[:1].islower()}
+        names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
+        result: list[_Item] = []
+        for position, item in enumerate(items):
+            if item.kind is not ClauseKind.PARAGRAPH or item.label is not None:
+                result.append(item)
+                continue
+            text, where = item.build()
+            start = clean.glued_heading_at_start(text, lowercase, names)
+            if start is not None and start < len(where):
+                rest = item.split_at(where[start])
+                item.kind = ClauseKind.HEADING
+                item.flags.add("glued-heading")
+                result.append(item)
+                item = rest
+                text, where = item.build()
+            cut = clean.glued_heading_at_end(text) if position + 1 < len(items) else None
+            if cut is not None and cut < len(where):
+                heading = item.split_at(where[cut])
+                heading.kind = ClauseKind.HEADING
+                heading.flags.add("glued-heading")
+                result.extend([item, heading])
+                continue
+            result.append(item)
+        return result
+
+    def duplicates(self, items: list[_Item]) -> list[_Item]:
+        """Duplicated clauses, and list item tails that repeat the next item.
+
+        A clause duplicates one at most ``duplicate_window`` clauses before it
+        with the same normalized text and the same label (or no label on one
+        side: a headline repeated above its numbered heading); a long clause
+        among the first three (a headline) is also a duplicate anywhere later.
+        Of an unlabelled and a labelled copy, the unlabelled one is set aside.
+        """
+        window = self.options.duplicate_window
+        keys = [_key(item.text) for item in items]
+        result: list[_Item | None] = []
+        recent: list[tuple[int, int]] = []  # (position in items, index in result) of kept clauses
+        opening = {keys[p]: p for p in range(min(3, len(items))) if len(keys[p].split()) >= 4}
+        for position, item in enumerate(items):
+            key = keys[position]
+            worth = len(key.split()) >= 2 or item.kind is ClauseKind.HEADING or _looks_like_heading(item.text)
+            twin: tuple[int, int] | None = None
+            for earlier, index in reversed(recent[-window:] if worth else []):
+                if (keys[earlier] == key and None in (items[earlier].label, item.label)) or (
+                    keys[earlier] == key and items[earlier].label == item.label
+                ):
+                    twin = (earlier, index)
+                    break
+            if twin is None and position >= 3 and key in opening:
+                twin = next(((p, i) for p, i in recent if p == opening[key]), None)
+            if twin is not None and result[twin[1]] is not None:
+                earlier, index = twin
+                if items[earlier].label is None and item.label is not None:
+                    # The unlabelled copy came first: it is the one set aside.
+                    if self.options.drop_duplicates:
+                        self.drop_item(items[earlier], "duplicate")
+                        result[index] = None
+                    else:
+                        items[earlier].flags.add("duplicate")
+                elif self.options.drop_duplicates:
+                    self.drop_item(item, "duplicate")
+                    continue
+                else:
+                    item.flags.add("duplicate")
+            elif position + 1 < len(items):
+                self.trim_repeated_tail(item, keys[position + 1])
+            recent.append((position, len(result)))
+            result.append(item)
+        return [item for item in result if item is not None]
+
+    def trim_repeated_tail(self, item: _Item, following: str) -> None:
+        """A list item whose end repeats the next item: ``... East; increasing X;`` + ``increasing X;``."""
+        if len(following.split()) < 3:
+            return
+        text, where = item.build()
+        key = _key(text)
+        if not key.endswith(" " + following) or len(key) < len(following) + 12:
+            return
+        # Find where the repeated tail starts in the text: the same number of words from the end.
+        tokens = list(re.finditer(r"\S+", text))
+        count = len(following.split())
+        if count >= len(tokens):
+            return
+        cut = tokens[-count].start()
+        if _key(text[cut:]) != following or cut >= len(where):
+            return
+        if self.options.drop_duplicates:
+            tail = item.split_at(where[cut])
+            self.drop_item(tail, "duplicate")
+        else:
+            item.flags.add("duplicate")
+
+    def restore_bullets(self, items: list[_Item]) -> None:
+        """A lower-case paragraph between list items is an item that lost its bullet."""
+        for position, item in enumerate(items):
+            if item.kind is not ClauseKind.PARAGRAPH or item.label is not None or position == 0:
+                continue
+            before = items[position - 1]
+            text = item.text
+            if before.kind is ClauseKind.LIST_ITEM and before.label is None and text[:1].islower():
+                item.kind = ClauseKind.LIST_ITEM
+
+    def build(self, items: list[_Item]) -> list[Clause]:
+        vocabulary = {w.casefold() for w in _VOCABULARY_RE.findall(self.text)} if self.options.repair_spacing else set()
+        clauses: list[Clause] = []
+        stack: list[tuple[int, str]] = []
+        for position, item in enumerate(items):
+            body = item.text
+            if self.options.repair_spacing:
+                body = clean.despace(body, vocabulary)
+            if self.options.strip_markup:
+                body = strip_inline_markup(body)
+            following = items[position + 1] if position + 1 < len(items) else None
+            kind, level = item.kind, item.level
+            if kind is not ClauseKind.HEADING and _is_heading(item, following):
+                kind, level = ClauseKind.HEADING, max(item.depth, 1)
+            if kind is ClauseKind.HEADING:
+                level = max(level, item.depth, 1)
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                section = tuple(title for _, title in stack)
+                heading_text = f"{item.label} {body}".strip() if item.label else body
+                stack.append((level, heading_text))
+            else:
+                section = tuple(title for _, title in stack)
+            runs = self.runs(item)
+            for start, end in runs[1:]:
+                self.dropped.append(DroppedSpan(start, end, "continuation", self.text[start:end]))
+            normalized = normalize_text(body)
+            flags = set(item.flags)
+            flags.discard("glued-heading")
+            if "[…]" in normalized:
+                flags.add("elision")
+            clauses.append(
+                Clause(
+                    text=body,
+                    normalized=normalized,
+                    kind=kind,
+                    label=item.label,
+                    level=level if kind is ClauseKind.HEADING else 0,
+                    section=section,
+                    span=runs[0] if runs else (item.start, item.end),
+                    flags=tuple(sorted(flags)),
+                )
+            )
+        return clauses
+
+
+def segment(text: str, *, options: Options | None = None) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
+    """Split ``text`` into clauses and the spans set aside (see the module's contract).
 
     >>> clauses, dropped = segment("Intro\\n=====\\n\\n- one\\n- two\\n\\n12\\n\\nLast words.\\n")
     >>> for clause in clauses:
@@ -328,37 +986,8 @@ def segment(text: str) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
     >>> [(d.reason, d.text) for d in dropped]
     [('page-number', '12')]
     """
-    items, dropped = _Segmenter(text).run()
-    clauses: list[Clause] = []
-    stack: list[tuple[int, str]] = []
-    for position, item in enumerate(items):
-        body = item.text
-        if not body and item.label is None:
-            dropped.append(DroppedSpan(item.start, item.end, "empty-item", text[item.start : item.end]))
-            continue
-        following = items[position + 1] if position + 1 < len(items) else None
-        kind, level = item.kind, item.level
-        if kind is not ClauseKind.HEADING and _is_heading(item, following):
-            kind, level = ClauseKind.HEADING, max(item.depth, 1)
-        if kind is ClauseKind.HEADING:
-            level = max(level, 1)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            section = tuple(title for _, title in stack)
-            heading_text = f"{item.label} {body}".strip() if item.label else body
-            stack.append((level, heading_text))
-        else:
-            section = tuple(title for _, title in stack)
-        clauses.append(
-            Clause(
-                text=body,
-                normalized=normalize_text(body),
-                kind=kind,
-                label=item.label,
-                level=level if kind is ClauseKind.HEADING else 0,
-                section=section,
-                span=(item.start, item.end),
-            )
-        )
-    dropped.sort(key=lambda span: span.start)
-    return tuple(clauses), tuple(dropped)
+    options = options or Options()
+    lines_pass = _Lines(text, options)
+    lines = lines_pass.run()
+    items, dropped = _Blocks(text, lines, options).run()
+    return _Clauses(text, items, lines_pass.dropped + dropped, options).run()

@@ -1,0 +1,473 @@
+"""Cleaning rules: what a careful editor sets aside before reading clauses.
+
+Two kinds of rule live here, both used by :mod:`conceptdiff.segment`:
+
+* **line rules**, run before lines are grouped into clauses: page furniture
+  (running headers and footers in any capitalization, page numbers), tables of
+  contents, and markup-only lines;
+* **clause rules**, run on the grouped clauses: web boilerplate (date lines,
+  photo credits, share/comment footers), duplicated clauses and list items
+  whose tail repeats the next item, headings glued to a paragraph, and
+  spaced-out letters.
+
+Every rule is a pure function of its input; none of them alters the source
+text: they only decide which spans to set aside and why (see
+:class:`~conceptdiff.DroppedSpan`).  Every regular expression is anchored or
+made of bounded runs without nested quantifiers, so work stays linear.
+
+>>> is_page_number("- 12 -"), is_page_number("Page 3 of 10"), is_page_number("2002 was")
+(True, True, False)
+>>> furniture_key("NaTIONal SeCurITy STraTegy 12") == furniture_key("National Security Strategy  iv")
+True
+>>> is_boilerplate("No comments:"), is_boilerplate("©AP Photo/Dmitry Lovetsky /")
+(True, True)
+>>> despace("F E B R U A R Y 2 0 1 5", set())
+'FEBRUARY 2015'
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence, Set
+
+__all__ = [
+    "despace",
+    "find_running_headers",
+    "furniture_key",
+    "glued_heading_at_end",
+    "glued_heading_at_start",
+    "is_boilerplate",
+    "is_page_number",
+    "is_toc_entry",
+    "is_toc_heading",
+]
+
+# -- page furniture ----------------------------------------------------------
+
+_PAGE_NUMBER_RE = re.compile(
+    r"""
+    (?:[Pp]age|PAGE|[Pp]\.)?[ \t]*[0-9]{1,4}(?:[ \t]*(?:/|of|OF)[ \t]*[0-9]{1,4})?
+  | [-–—][ \t]*(?:[0-9]{1,4}|[ivxlcdm]{1,7})[ \t]*[-–—]
+  | [ivxlcdm]{1,7}
+  | \[[ \t]*[0-9]{1,4}[ \t]*\]
+    """,
+    re.VERBOSE,
+)
+_KEY_DROP_RE = re.compile(r"[\W\d_]+")
+_EDGE_NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})\b|\b(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})$")
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def is_page_number(line: str) -> bool:
+    """Is ``line`` (stripped) a page number alone (``12``, ``- 12 -``, ``Page 3 of 10``, ``iv``)?"""
+    return _PAGE_NUMBER_RE.fullmatch(line) is not None
+
+
+def furniture_key(line: str) -> str:
+    """The form under which running headers repeat: letters only, case-folded,
+    page numbers at either end and all spacing removed (so that ``NaTIONal
+    SeCurITy STraTegy 12`` and ``N A T I O N A L  S E C U R I T Y ...`` agree)."""
+    return _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())
+
+
+_TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
+
+
+def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
+    """The :func:`furniture_key` of lines that recur as running headers or footers.
+
+    ``lines`` are the stripped lines of the text (blank ones included, so that
+    positions are line numbers).  A key counts when its line is short, does
+    not end like a sentence (unless it carries a page number), recurs at least
+    ``repeats`` times, and its occurrences are spread through the text like
+    pages are: either they carry page numbers, or stand next to a page number
+    or a form feed, or their spacing is regular.
+    """
+    positions: dict[str, list[int]] = {}
+    numbered: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        if not line or len(line) > 120:
+            continue
+        key = furniture_key(line)
+        if len(key) < 5:
+            continue
+        has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
+        if _TERMINAL_RE.search(line) and not has_number:
+            continue
+        positions.setdefault(key, []).append(index)
+        numbered[key] += has_number
+    found: set[str] = set()
+    for key, where in positions.items():
+        if len(where) < repeats:
+            continue
+        if numbered[key] >= 0.5 * len(where):
+            found.add(key)
+            continue
+        beside = 0
+        for index in where:
+            near = [lines[j] for j in range(max(0, index - 3), min(len(lines), index + 4)) if j != index]
+            if any(is_page_number(other) or "\f" in other for other in near if other):
+                beside += 1
+        if beside >= 0.5 * len(where):
+            found.add(key)
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        mean = sum(gaps) / len(gaps)
+        spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
+        if mean >= 8 and spread <= 0.25 * mean:
+            found.add(key)
+    return found
+
+
+# -- tables of contents -------------------------------------------------------
+
+_TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|índice|indice|оглавление|содержание",
+                             re.IGNORECASE)  # fmt: skip
+# A title followed by a leader (dots, dashes or spaced dots) and a page number.
+_TOC_LEADER_RE = re.compile(
+    r"(?:\.[ \t]?){4,}[ \t]*[0-9ivxlcdmIVXLCDM]{1,6}\b|…{2,}[ \t]*[0-9]{1,4}\b|_{4,}[ \t]*[0-9]{1,4}\b"
+)
+_TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,4}$")
+
+
+def is_toc_heading(line: str) -> bool:
+    """Is ``line`` the heading of a table of contents?"""
+    return _TOC_HEADING_RE.fullmatch(line.strip().strip("#=*: \t").strip()) is not None
+
+
+def is_toc_entry(line: str, *, after_toc_heading: bool) -> bool:
+    """Is ``line`` an entry of a table of contents (dot leaders and a page number,
+    or, right after a "Contents" heading, a short title ending with a number)?"""
+    if _TOC_LEADER_RE.search(line):
+        return True
+    return after_toc_heading and len(line) <= 160 and _TOC_TRAILING_NUMBER_RE.search(line) is not None
+
+
+# -- web boilerplate ----------------------------------------------------------
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_TIME = r"(?:[ \t]*(?:,|at|-|–|\|)?[ \t]*[0-9]{1,2}[:.][0-9]{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*[A-Z]{2,4})?)?"
+_DATE_RE = re.compile(
+    rf"""
+    (?:(?:published|posted|updated|last[ \t]+updated|date|dated|modified)[ \t]*(?:on)?[ \t]*:?[ \t]*)?
+    (?:[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*[A-Z]{{2,4}})?[ \t]*,?[ \t]*)?
+    (?:{_WEEKDAYS}[ \t]*,?[ \t]*)?
+    (?:
+        [0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTHS}[ \t]*,?[ \t]*[0-9]{{4}}
+      | {_MONTHS}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]*,?[ \t]*[0-9]{{4}}
+      | [0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9:]{{5,8}}Z?)?
+      | [0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{2,4}}
+    )
+    {_TIME}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_AGENCY = r"(?:getty[ \t]+images|reuters|shutterstock|ap(?:[ \t]+photo)?|afp|epa|sputnik|tass|ria[ \t]+novosti|xinhua)"
+_SOCIAL = r"(?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest)"
+_BOILERPLATE_RE = re.compile(
+    rf"""
+    (?:©|\(c\)|copyright\b).{{0,80}}
+  | (?:photo|image|picture|foto|illustration|video)(?:[ \t]+(?:credit|courtesy))?s?[ \t]*(?::|by\b|©|/).{{0,100}}
+  | .{{0,60}}/[ \t]*{_AGENCY}[ \t]*/?.{{0,40}}
+  | {_AGENCY}[ \t]*(?:photos?|images?)?[ \t]*/.{{0,60}}
+  | \(?(?:photo|image)[ \t]+(?:by|credit|courtesy)\b.{{0,80}}
+  | no[ \t]+comments[ \t]*:?
+  | [0-9]{{1,4}}[ \t]+comments?[ \t]*:?
+  | (?:post[ \t]+a[ \t]+|leave[ \t]+a[ \t]+|add[ \t]+a[ \t]+)?comments?[ \t]*(?:\([0-9]{{1,5}}\))?[ \t]*:?
+  | share(?:[ \t]+(?:this|it|on|via|the))?(?:[ \t]+(?:article|story|post|page|{_SOCIAL}))*[ \t]*:?
+  | {_SOCIAL}(?:[ \t]*[|·•/,][ \t]*{_SOCIAL})*
+  | (?:subscribe|sign[ \t]+up)(?:[ \t]+(?:to|for))?:?(?:[ \t]+(?:our|the))?[ \t]*
+        (?:newsletter|updates|post[ \t]+comments[ \t]*\(atom\))?.{{0,20}}
+  | (?:read|see)[ \t]+(?:more|also)\b.{{0,80}}
+  | (?:related|recommended|popular|latest|trending)(?:[ \t]+(?:articles?|posts?|stories|news|reading))?[ \t]*:?
+  | (?:advertisement|sponsored(?:[ \t]+content)?|ad)
+  | (?:posted|written|published)[ \t]+by[ \t]+.{{1,60}}
+  | (?:by|author)[ \t]*:?[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})
+  | labels?[ \t]*:.{{0,100}}
+  | tags?[ \t]*:.{{0,100}}
+  | newer[ \t]+post.{{0,40}}|older[ \t]+post.{{0,40}}|home
+  | (?:click|tap)[ \t]+here\b.{{0,80}}
+  | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content|menu|search)
+  | (?:all[ \t]+rights[ \t]+reserved).{{0,40}}
+  | (?:follow[ \t]+us)\b.{{0,60}}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Is a clause's whole ``text`` web boilerplate: a date line, a photo credit,
+    a byline, a share/comment/subscribe footer?
+
+    >>> is_boilerplate("Saturday, 1 April 2023"), is_boilerplate("Share this article")
+    (True, True)
+    >>> is_boilerplate("Members may vote by post.")
+    False
+    """
+    stripped = text.strip().strip("|•·-–— \t")
+    if not stripped or len(stripped) > 140:
+        return False
+    return _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None
+
+
+# -- spaced-out letters ---------------------------------------------------------
+
+# A run of at least four single characters, each followed by one to three
+# spaces (the last one by none); wider gaps separate words.
+_SPACED_RE = re.compile(r"(?<!\S)(?:\w[ \t]{1,3}){3,}\w(?!\S)")
+_GAP_RE = re.compile(r"[ \t]{2,}")
+_TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _segment_words(letters: str, vocabulary: Set[str]) -> list[str] | None:
+    """Split ``letters`` into the fewest words of ``vocabulary`` (case-folded),
+    or ``None``.  Quadratic in a run's length, which is bounded by a line."""
+    lowered = letters.casefold()
+    size = len(lowered)
+    if size > 80:
+        return None
+    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (words used, start of the last word)
+    best[0] = (0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - 20), end):
+            previous = best[start]
+            if previous is None or lowered[start:end] not in vocabulary:
+                continue
+            if best[end] is None or previous[0] + 1 < best[end][0]:  # type: ignore[index]
+                best[end] = (previous[0] + 1, start)
+    if best[size] is None:
+        return None
+    pieces: list[str] = []
+    end = size
+    while end > 0:
+        entry = best[end]
+        assert entry is not None
+        pieces.append(letters[entry[1] : end])
+        end = entry[1]
+    return pieces[::-1]
+
+
+def despace(text: str, vocabulary: Set[str]) -> str:
+    """Rejoin spaced-out letters: ``F E B R U A R Y  2 0 1 5`` -> ``FEBRUARY 2015``.
+
+    Wider gaps separate words; without them, letters and digits are told apart,
+    and a long run of letters is split into words found elsewhere in the
+    document (``vocabulary``, case-folded) when that is possible.
+
+    >>> despace("N A T I O N A L  S E C U R I T Y", set())
+    'NATIONAL SECURITY'
+    >>> despace("T H E N A T I O N A L S E C U R I T Y", {"the", "national", "security"})
+    'THE NATIONAL SECURITY'
+    >>> despace("a b c", set())
+    'a b c'
+    """
+
+    def mend(match: re.Match[str]) -> str:
+        words = []
+        for group in _GAP_RE.split(match.group(0)):
+            joined = "".join(group.split())
+            for part in _TRANSITION_RE.split(joined):
+                split = (
+                    _segment_words(part, vocabulary) if len(part) > 6 and part.casefold() not in vocabulary else None
+                )
+                words.extend(split or [part])
+        return " ".join(words)
+
+    return _SPACED_RE.sub(mend, text)
+
+
+# -- headings glued to paragraphs -----------------------------------------------
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "with",
+        "within",
+        "without",
+        "its",
+        "their",
+        "our",
+        "your",
+        "between",
+        "against",
+        "about",
+        "among",
+        "upon",
+        "via",
+        "vs",
+        "versus",
+        "per",
+    ]
+)
+_SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "this",
+        "these",
+        "that",
+        "those",
+        "it",
+        "its",
+        "we",
+        "our",
+        "as",
+        "for",
+        "to",
+        "with",
+        "by",
+        "at",
+        "from",
+        "when",
+        "while",
+        "if",
+        "although",
+        "since",
+        "each",
+        "every",
+        "all",
+        "any",
+        "such",
+        "there",
+        "here",
+        "both",
+        "under",
+        "over",
+        "after",
+        "before",
+        "during",
+        "through",
+        "however",
+        "moreover",
+        "furthermore",
+        "thus",
+        "therefore",
+    ]
+)
+_WORD_SPLIT_RE = re.compile(r"\S+")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
+_WORD_CHARS_RE = re.compile(r"^[\"'“‘(]*(?P<word>[\w’'-]+?)[\"'”’),]*$")
+
+
+def _bare(token: str) -> str | None:
+    match = _WORD_CHARS_RE.match(token)
+    return match.group("word") if match else None
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    if len(content) < 1:
+        return False
+    capitalized = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return capitalized >= 0.75 * len(content) and words[0][:1].isupper()
+
+
+def glued_heading_at_end(text: str) -> int | None:
+    """Where a heading glued to the end of a paragraph starts, or ``None``.
+
+    The paragraph's last sentence must be complete; what follows it is a short
+    run of title-case words without closing punctuation.
+
+    >>> text = 'Its attitude is determined by their policy." Foreign Policy-Related National Interests'
+    >>> text[glued_heading_at_end(text):]
+    'Foreign Policy-Related National Interests'
+    >>> glued_heading_at_end("We will act. Today, that task") is None
+    True
+    """
+    ends = list(_SENTENCE_END_RE.finditer(text))
+    if not ends:
+        return None
+    cut = ends[-1].end()
+    tail = text[cut:].strip()
+    if not tail or _TERMINAL_RE.search(tail) or tail.endswith(("-", "–", "—")):
+        return None
+    tokens = tail.split()
+    if not 2 <= len(tokens) <= 15 or len(text[:cut].split()) < 4:
+        return None
+    words = [_bare(t) for t in tokens]
+    if any(w is None for w in words):
+        return None
+    clean = [w for w in words if w]
+    if clean[-1].casefold() in _FUNCTION_WORDS or not _is_title_case(clean):
+        return None
+    return cut + (len(text[cut:]) - len(text[cut:].lstrip()))
+
+
+def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str] | None = None) -> int | None:
+    """Where the sentence after a heading glued to the start of a paragraph
+    begins, or ``None``.
+
+    ``lowercase_words`` are the words the document writes in lower case
+    somewhere (so that ``Forces`` reads as a title-cased common word, and
+    ``Russia``, never written in lower case, as a name); ``names`` are the
+    capitalized words the document also uses after a lower-case word (so that
+    ``Russia`` in "attack on Russia" is a name standing alone, while
+    ``Council``, only ever seen in "Security Council", is not).  The heading is
+    a run of title-case words ending with a common word or a number; the
+    sentence starts with a capitalized function word (``The``, ``In`` ...) or
+    with a name standing alone followed by a lower-case word.
+
+    >>> vocabulary = {"on", "use", "of", "armed", "forces", "proceeds", "from", "the", "fact"}
+    >>> text = "On Use of Armed Forces Russia proceeds from the fact that it can act."
+    >>> text[glued_heading_at_start(text, vocabulary):]
+    'Russia proceeds from the fact that it can act.'
+    >>> glued_heading_at_start("The United States will act now.", {"united", "states"}) is None
+    True
+    """
+    if not _TERMINAL_RE.search(text):
+        return None
+    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
+    capitals = 0
+    for index, token in enumerate(tokens[:-5]):
+        word = token.group(0)
+        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return None
+        lowered = word.casefold()
+        if index >= 2 and capitals >= 2 and word[:1].isupper():
+            previous = tokens[index - 1].group(0)
+            following = tokens[index + 1].group(0)
+            previous_ok = previous[:1].isdigit() or (
+                previous[:1].isupper()
+                and previous.casefold() in lowercase_words
+                and previous.casefold() not in _FUNCTION_WORDS
+            )
+            starts = lowered in _SENTENCE_STARTERS or (
+                lowered not in lowercase_words
+                and (names is None or word in names)
+                and following[:1].islower()
+                and following.casefold() not in _FUNCTION_WORDS
+                and following.isalpha()
+            )
+            rest = text[token.start() :]
+            if previous_ok and starts and any(t[:1].islower() for t in rest.split()[1:5]):
+                return token.start()
+        if word[:1].isupper():
+            capitals += 1
+        elif not (lowered in _FUNCTION_WORDS or word[:1].isdigit()):
+            return None
+    return None
