@@ -45,6 +45,7 @@ import attrs
 from conceptdiff import ClauseKind, Edition, Options
 from conceptdiff.clean import furniture_key
 from conceptdiff.normalize import normalize_text
+from conceptdiff.segment import split_label, strip_inline_markup
 from conceptdiff.strategies import RandomChooser, generate_edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,14 +98,47 @@ class Score:
 # -- true clause lists --------------------------------------------------------------
 
 
+_MARKER_RE = re.compile(r"\s*(?:[-*+•]|[0-9]{1,3}\.|\([a-z0-9]{1,3}\))\s")
+_RULE_RE = re.compile(r"\s*(?:[-=~^*#`_]{3,}.*|<!--.*|```.*)")
+
+
 def corpus_truth(name: str) -> tuple[TrueClause, ...]:
+    """A clean text's clauses, read by a simple rule independent of the segmenter:
+    blank lines separate blocks, a line starting with a bullet or a number
+    starts an item, other lines join the one before; ``#`` lines and
+    underlined lines are headings; markup-only lines and code are left out."""
     text = (CORPUS / name).read_text(encoding="utf-8")
-    edition = Edition.from_text(text, options=_OPTIONS)
-    return tuple(
-        TrueClause(c.kind, c.label, c.text)
-        for c in edition.clauses
-        if c.text and "|" not in c.text and len(c.text) < 1500
-    )
+    result: list[TrueClause] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if len(lines) == 2 and re.fullmatch(r"\s*([=\-~^])\1{2,}\s*", lines[1]):
+            result.append(TrueClause(ClauseKind.HEADING, None, lines[0].strip()))
+            continue
+        pieces: list[list[str]] = []
+        for line in lines:
+            if _RULE_RE.fullmatch(line) or (line.startswith(("    ", "\t")) and not _MARKER_RE.match(line)):
+                continue  # markup, code
+            if line.lstrip().startswith("#") or _MARKER_RE.match(line) or not pieces:
+                pieces.append([line.strip()])
+            else:
+                pieces[-1].append(line.strip())
+        for piece in pieces:
+            raw = " ".join(piece)
+            kind = ClauseKind.PARAGRAPH
+            if raw.startswith("#"):
+                kind, raw = ClauseKind.HEADING, raw.lstrip("#").strip()
+            elif bullet := re.match(r"[-*+•]\s+", raw):
+                kind, raw = ClauseKind.LIST_ITEM, raw[bullet.end() :]
+            label, _, length = split_label(raw)
+            body = strip_inline_markup(raw[length:] if label else raw)
+            if not body or "|" in body or "<" in body or len(body) > 1500:
+                continue
+            if label and kind is ClauseKind.PARAGRAPH:
+                kind = ClauseKind.LIST_ITEM
+            if kind is ClauseKind.PARAGRAPH and len(body) < 80 and not re.search(r"[.:;!?,]$", body):
+                kind = ClauseKind.HEADING
+            result.append(TrueClause(kind, label, body))
+    return tuple(result)
 
 
 def synthetic_truth(seed: int, size: int = 80) -> tuple[TrueClause, ...]:
@@ -253,7 +287,7 @@ def render_pdf(truth: Sequence[TrueClause], rng: random.Random) -> Rendering:
     number_style = rng.choice(("{n}", "- {n} -", "Page {n}", "{n} | " + header_text, "Page {n} of 99"))
     header_numbered = rng.random() < 0.4
     form_feed = rng.random() < 0.5
-    blank_between = rng.random() < 0.8
+    blank_between = rng.random() < 0.7
     hyphenate = 0.6
     body: list[str] = []
     headings = [c for c in truth if c.kind is ClauseKind.HEADING][:25]

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence, Set
 
 __all__ = [
+    "FUNCTION_WORDS",
     "despace",
     "find_running_headers",
     "furniture_key",
@@ -42,6 +43,7 @@ __all__ = [
     "is_page_number",
     "is_toc_entry",
     "is_toc_heading",
+    "odd_case",
 ]
 
 # -- page furniture ----------------------------------------------------------
@@ -75,6 +77,18 @@ def furniture_key(line: str) -> str:
 _TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
 
 
+_ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+
+
+def odd_case(line: str) -> bool:
+    """Is ``line`` in the odd capitalization of a PDF's running header (``NaTIONal SeCurITy``)?
+
+    >>> odd_case("NaTIONal SeCurITy STraTegy"), odd_case("National Security Strategy"), odd_case("McDonald")
+    (True, False, True)
+    """
+    return _ODD_CASE_RE.search(line) is not None
+
+
 def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     """The :func:`furniture_key` of lines that recur as running headers or footers.
 
@@ -88,10 +102,10 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     positions: dict[str, list[int]] = {}
     numbered: Counter[str] = Counter()
     for index, line in enumerate(lines):
-        if not line or len(line) > 120:
+        if not line or len(line) > 120 or _TOC_LEADER_RE.search(line):
             continue
         key = furniture_key(line)
-        if len(key) < 5:
+        if len(key) < 3:
             continue
         has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
         if _TERMINAL_RE.search(line) and not has_number:
@@ -100,7 +114,7 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
         numbered[key] += has_number
     found: set[str] = set()
     for key, where in positions.items():
-        if len(where) < repeats:
+        if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
             continue
         if numbered[key] >= 0.5 * len(where):
             found.add(key)
@@ -129,7 +143,7 @@ _TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|
 _TOC_LEADER_RE = re.compile(
     r"(?:\.[ \t]?){4,}[ \t]*[0-9ivxlcdmIVXLCDM]{1,6}\b|…{2,}[ \t]*[0-9]{1,4}\b|_{4,}[ \t]*[0-9]{1,4}\b"
 )
-_TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,4}$")
+_TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,3}$")  # a page number, not a year
 
 
 def is_toc_heading(line: str) -> bool:
@@ -284,7 +298,7 @@ def despace(text: str, vocabulary: Set[str]) -> str:
 
 # -- headings glued to paragraphs -----------------------------------------------
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     [
         "a",
         "an",
@@ -380,40 +394,63 @@ def _bare(token: str) -> str | None:
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
-    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
     if len(content) < 1:
         return False
     capitalized = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return capitalized >= 0.75 * len(content) and words[0][:1].isupper()
 
 
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "no", "nos", "art", "arts", "sec", "para", "paras", "vs", "etc", "st", "jr", "sr", "inc", "ltd", "co", "corp", "fig", "eg", "ie", "cf"]
+)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the full stop (or ?/!) just before ``end`` close a sentence, not an abbreviation?"""
+    head = text[:end].rstrip("\"'”’»)]").rstrip(".!?")
+    word = head.rsplit(None, 1)[-1] if head.split() else ""
+    word = word.lstrip("\"'“‘«([")
+    if not word or "." in word or (len(word) == 1 and word.isalpha()):
+        return False  # U.S., e.g., initials
+    return word.casefold() not in _ABBREVIATIONS
+
+
 def glued_heading_at_end(text: str) -> int | None:
     """Where a heading glued to the end of a paragraph starts, or ``None``.
 
     The paragraph's last sentence must be complete; what follows it is a short
-    run of title-case words without closing punctuation.
+    run of words without closing punctuation: in title case, or in sentence
+    case without commas (``... it here. Your choices regarding your data``).
 
     >>> text = 'Its attitude is determined by their policy." Foreign Policy-Related National Interests'
     >>> text[glued_heading_at_end(text):]
     'Foreign Policy-Related National Interests'
+    >>> text = "You can learn more about it here. Your choices regarding your personal data"
+    >>> text[glued_heading_at_end(text):]
+    'Your choices regarding your personal data'
     >>> glued_heading_at_end("We will act. Today, that task") is None
     True
+    >>> glued_heading_at_end("It was approved by the U.S. Government") is None
+    True
     """
-    ends = list(_SENTENCE_END_RE.finditer(text))
+    ends = [match for match in _SENTENCE_END_RE.finditer(text) if _ends_sentence(text, match.end())]
     if not ends:
         return None
     cut = ends[-1].end()
     tail = text[cut:].strip()
-    if not tail or _TERMINAL_RE.search(tail) or tail.endswith(("-", "–", "—")):
+    if not tail or _TERMINAL_RE.search(tail) or tail.endswith(("-", "–", "—")) or not tail[0].isupper():
         return None
     tokens = tail.split()
-    if not 2 <= len(tokens) <= 15 or len(text[:cut].split()) < 4:
+    if not 1 <= len(tokens) <= 15 or len(text[:cut].split()) < 4:
         return None
     words = [_bare(t) for t in tokens]
     if any(w is None for w in words):
         return None
     clean = [w for w in words if w]
-    if clean[-1].casefold() in _FUNCTION_WORDS or not _is_title_case(clean):
+    if not clean or clean[-1].casefold() in FUNCTION_WORDS:
+        return None
+    if not _is_title_case(clean) and ("," in tail or len(tokens) > 10 or (len(tokens) == 1 and len(tail) < 4)):
         return None
     return cut + (len(text[cut:]) - len(text[cut:].lstrip()))
 
@@ -454,13 +491,13 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
             previous_ok = previous[:1].isdigit() or (
                 previous[:1].isupper()
                 and previous.casefold() in lowercase_words
-                and previous.casefold() not in _FUNCTION_WORDS
+                and previous.casefold() not in FUNCTION_WORDS
             )
             starts = lowered in _SENTENCE_STARTERS or (
                 lowered not in lowercase_words
                 and (names is None or word in names)
                 and following[:1].islower()
-                and following.casefold() not in _FUNCTION_WORDS
+                and following.casefold() not in FUNCTION_WORDS
                 and following.isalpha()
             )
             rest = text[token.start() :]
@@ -468,6 +505,6 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
                 return token.start()
         if word[:1].isupper():
             capitals += 1
-        elif not (lowered in _FUNCTION_WORDS or word[:1].isdigit()):
+        elif not (lowered in FUNCTION_WORDS or word[:1].isdigit()):
             return None
     return None

@@ -281,10 +281,21 @@ class _Lines:
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
         headers = clean.find_running_headers(stripped, repeats=self.options.running_header_repeats)
         removed: set[int] = set()
+        # The document's title may be what its running header repeats: its
+        # first occurrence, on the first page and in plain capitalization, stays.
+        first_page_end = min(
+            [*breaks, *(i for i, text in enumerate(stripped) if text and clean.is_page_number(text))], default=0
+        )
+        seen: set[str] = set()
         for index, line in enumerate(lines):
             if line is None:
                 continue
-            if headers and clean.furniture_key(line.text) in headers:
+            key = clean.furniture_key(line.text) if headers else ""
+            if key in headers and key not in seen:
+                seen.add(key)
+                if index < first_page_end and not clean.odd_case(line.text):
+                    continue
+            if key in headers:
                 self.drop(line.start, line.end, "running-header")
                 removed.add(index)
             elif headers:
@@ -398,6 +409,7 @@ class _Item:
     lines: int = 0
     last_line: str = ""
     last_length: int = 0  # of the last line, indentation included
+    indents: tuple[int, ...] = ()  # of its first two lines
     flags: set[str] = attrs.Factory(set)
 
     def add(self, offset: int, content: str, glue: str = " ") -> None:
@@ -473,8 +485,8 @@ def _wrap_width(lengths: list[int]) -> float:
     width = ordered[int(0.9 * (len(ordered) - 1))]
     near = sum(1 for length in lengths if length >= 0.8 * width)
     if 30 <= width <= 130 and near >= 0.35 * len(lengths):
-        # The widest lines but for a few (long words and URLs overflow).
-        return float(ordered[int(0.98 * (len(ordered) - 1))])
+        # The widest line that does not overflow (long words, URLs, code).
+        return float(max(length for length in ordered if length <= 1.15 * width))
     return float("inf")
 
 
@@ -485,7 +497,7 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
         return False
-    content = [w for w in words if w.casefold() not in clean._FUNCTION_WORDS]
+    content = [w for w in words if w.casefold() not in clean.FUNCTION_WORDS]
     capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return capitals >= 0.6 * max(1, len(content))
 
@@ -533,11 +545,13 @@ class _Blocks:
                 item.end = line.end
                 item.lines += 1
                 item.last_line, item.last_length = line.text, line.indent + len(line.text)
+                item.indents = (*item.indents, line.indent)[:2]
                 return
         item.add(offset, content)
         item.end = line.end
         item.lines += 1
         item.last_line, item.last_length = line.text, line.indent + len(line.text)
+        item.indents = (*item.indents, line.indent)[:2]
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
         """Is ``left-`` + ``right`` a compound (keep the hyphen) rather than a
@@ -574,6 +588,7 @@ class _Blocks:
             lines=1,
             last_line=line.text,
             last_length=line.indent + len(line.text),
+            indents=(line.indent,),
         )
         self.open(item)
         label, depth, length = split_label(body)
@@ -634,7 +649,7 @@ class _Blocks:
         if label is not None and not self.label_continues(current, stripped, line):
             self.new_item(line, ClauseKind.LIST_ITEM, stripped, offset)
             return
-        if current is not None and self.continues(current, stripped):
+        if current is not None and self.continues(current, stripped, line.indent):
             self.join(current, line, stripped, offset)
             return
         if current is None and self.rejoins(stripped, following):
@@ -648,6 +663,7 @@ class _Blocks:
             lines=1,
             last_line=line.text,
             last_length=line.indent + len(line.text),
+            indents=(line.indent,),
         )
         self.open(item)
         item.add(offset, stripped)
@@ -672,8 +688,8 @@ class _Blocks:
         last_word = previous.rsplit(None, 1)[-1].casefold()
         return last_word in _REFERENCE_WORDS
 
-    def continues(self, item: _Item, line: str) -> bool:
-        """Does ``line`` continue ``item`` (a wrapped line)?"""
+    def continues(self, item: _Item, line: str, indent: int) -> bool:
+        """Does ``line`` (indented by ``indent``) continue ``item`` (a wrapped line)?"""
         if item.kind is ClauseKind.HEADING:
             return False
         if not item.pieces:
@@ -684,6 +700,9 @@ class _Blocks:
         first = line[:1]
         if _HYPHEN_END_RE.search(previous) and first.islower():
             return True
+        if item.kind is ClauseKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]:
+            if indent < item.indents[1] and not first.islower():
+                return False  # back out of a hanging indent: the item ended
         if self.width != float("inf"):
             # A greedy wrap breaks a line only when the next word does not fit:
             # if it would have, the line ended its block.
@@ -693,9 +712,11 @@ class _Blocks:
                 return True
             if _TERMINAL_RE.search(previous):
                 return False
-            if first.islower() or first.isdigit():
+            if first.islower() or first.isdigit() or previous[-1:] in ",-–—(":
                 return True
-            return not _looks_like_heading(previous) and previous[-1:] in ",-–—("
+            if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
+                return True  # "... granted on the" + "Work under this Licence."
+            return not _looks_like_heading(previous) and item.last_length >= 0.6 * self.width
         if _TERMINAL_RE.search(previous):
             return first.islower()
         if item.lines == 1 and _looks_like_heading(previous):
