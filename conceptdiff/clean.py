@@ -35,6 +35,7 @@ from collections.abc import Sequence, Set
 __all__ = [
     "FUNCTION_WORDS",
     "despace",
+    "ends_sentence",
     "find_running_headers",
     "furniture_key",
     "glued_heading_at_end",
@@ -75,6 +76,7 @@ def furniture_key(line: str) -> str:
 
 
 _TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
+_LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]")
 
 
 _ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
@@ -108,8 +110,8 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
         if len(key) < 3:
             continue
         has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
-        if _TERMINAL_RE.search(line) and not has_number:
-            continue
+        if (_TERMINAL_RE.search(line) or _LABELLED_RE.match(line)) and not has_number:
+            continue  # sentences and labelled headings ("B. Current Context") are content
         positions.setdefault(key, []).append(index)
         numbered[key] += has_number
     found: set[str] = set()
@@ -299,41 +301,11 @@ def despace(text: str, vocabulary: Set[str]) -> str:
 # -- headings glued to paragraphs -----------------------------------------------
 
 FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "over",
-        "the",
-        "to",
-        "under",
-        "with",
-        "within",
-        "without",
-        "its",
-        "their",
-        "our",
-        "your",
-        "between",
-        "against",
-        "about",
-        "among",
-        "upon",
-        "via",
-        "vs",
-        "versus",
-        "per",
-    ]
+    (
+        "a an and as at by for from in into of on or over the to under with within without its their our your "
+        "between against about among upon via vs versus per since than through during after before toward towards "
+        "beyond across"
+    ).split()
 )
 _SENTENCE_STARTERS = frozenset(
     [
@@ -402,13 +374,13 @@ def _is_title_case(words: Sequence[str]) -> bool:
 
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "no", "nos", "art", "arts", "sec", "para", "paras", "vs", "etc", "st", "jr", "sr", "inc", "ltd", "co", "corp", "fig", "eg", "ie", "cf"]
+    "mr mrs ms dr prof no nos art arts sec para paras vs etc st jr sr inc ltd co corp fig eg ie cf".split()  # noqa: SIM905
 )
 
 
-def _ends_sentence(text: str, end: int) -> bool:
+def ends_sentence(text: str, end: int | None = None) -> bool:
     """Does the full stop (or ?/!) just before ``end`` close a sentence, not an abbreviation?"""
-    head = text[:end].rstrip("\"'”’»)]").rstrip(".!?")
+    head = text[: len(text) if end is None else end].rstrip("\"'”’»)]").rstrip(".!?")
     word = head.rsplit(None, 1)[-1] if head.split() else ""
     word = word.lstrip("\"'“‘«([")
     if not word or "." in word or (len(word) == 1 and word.isalpha()):
@@ -434,7 +406,7 @@ def glued_heading_at_end(text: str) -> int | None:
     >>> glued_heading_at_end("It was approved by the U.S. Government") is None
     True
     """
-    ends = [match for match in _SENTENCE_END_RE.finditer(text) if _ends_sentence(text, match.end())]
+    ends = [match for match in _SENTENCE_END_RE.finditer(text) if ends_sentence(text, match.end())]
     if not ends:
         return None
     cut = ends[-1].end()
@@ -482,6 +454,8 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
     capitals = 0
     for index, token in enumerate(tokens[:-5]):
         word = token.group(0)
+        if word.endswith(":") and index < len(tokens) - 6:
+            word = word[:-1]  # "Explaining the Goal: Ending Tyranny"
         if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
         lowered = word.casefold()
@@ -493,12 +467,16 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
                 and previous.casefold() in lowercase_words
                 and previous.casefold() not in FUNCTION_WORDS
             )
-            starts = lowered in _SENTENCE_STARTERS or (
-                lowered not in lowercase_words
-                and (names is None or word in names)
-                and following[:1].islower()
-                and following.casefold() not in FUNCTION_WORDS
-                and following.isalpha()
+            starts = (
+                lowered in _SENTENCE_STARTERS
+                or word == previous
+                or (
+                    lowered not in lowercase_words
+                    and (names is None or word in names)
+                    and following[:1].islower()
+                    and following.casefold() not in FUNCTION_WORDS
+                    and following.isalpha()
+                )
             )
             rest = text[token.start() :]
             if previous_ok and starts and any(t[:1].islower() for t in rest.split()[1:5]):

@@ -700,9 +700,9 @@ class _Blocks:
         first = line[:1]
         if _HYPHEN_END_RE.search(previous) and first.islower():
             return True
-        if item.kind is ClauseKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]:
-            if indent < item.indents[1] and not first.islower():
-                return False  # back out of a hanging indent: the item ended
+        hanging = item.kind is ClauseKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
+        if hanging and indent < item.indents[1] and not first.islower():
+            return False  # back out of a hanging indent: the item ended
         if self.width != float("inf"):
             # A greedy wrap breaks a line only when the next word does not fit:
             # if it would have, the line ended its block.
@@ -717,7 +717,7 @@ class _Blocks:
             if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
                 return True  # "... granted on the" + "Work under this Licence."
             return not _looks_like_heading(previous) and item.last_length >= 0.6 * self.width
-        if _TERMINAL_RE.search(previous):
+        if _TERMINAL_RE.search(previous) and clean.ends_sentence(previous):
             return first.islower()
         if item.lines == 1 and _looks_like_heading(previous):
             return first.islower()
@@ -754,6 +754,17 @@ _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
 
 
 # -- pass 3: clauses ----------------------------------------------------------------
+
+
+def _label_style(label: str) -> str:
+    """The style of a number label: ``"I"`` -> roman, ``"A"`` -> letter, ``"Article 3"`` -> Article ..."""
+    if " " in label:
+        return label.split()[0].casefold()
+    core = label.strip("()").split(".")[0]
+    if core.isdigit():
+        return "number" + ("()" if label.startswith("(") else "")
+    kind = "roman" if set(core) <= set("IVXLCDMivxlcdm") and (len(core) > 1 or core in "IiVvXx") else "letter"
+    return kind + ("-upper" if core.isupper() else "-lower") + ("()" if label.startswith("(") else "")
 
 
 def _key(text: str) -> str:
@@ -848,7 +859,7 @@ class _Clauses:
         names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
         result: list[_Item] = []
         for position, item in enumerate(items):
-            if item.kind is not ClauseKind.PARAGRAPH or item.label is not None:
+            if item.kind is ClauseKind.HEADING or (item.kind is ClauseKind.LIST_ITEM and item.label is None):
                 result.append(item)
                 continue
             text, where = item.build()
@@ -860,7 +871,7 @@ class _Clauses:
                 result.append(item)
                 item = rest
                 text, where = item.build()
-            cut = clean.glued_heading_at_end(text) if position + 1 < len(items) else None
+            cut = clean.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
             if cut is not None and cut < len(where):
                 heading = item.split_at(where[cut])
                 heading.kind = ClauseKind.HEADING
@@ -952,6 +963,7 @@ class _Clauses:
         vocabulary = {w.casefold() for w in _VOCABULARY_RE.findall(self.text)} if self.options.repair_spacing else set()
         clauses: list[Clause] = []
         stack: list[tuple[int, str]] = []
+        styles: dict[str, int] = {}
         for position, item in enumerate(items):
             body = item.text
             if self.options.repair_spacing:
@@ -963,7 +975,12 @@ class _Clauses:
             if kind is not ClauseKind.HEADING and _is_heading(item, following):
                 kind, level = ClauseKind.HEADING, max(item.depth, 1)
             if kind is ClauseKind.HEADING:
-                level = max(level, item.depth, 1)
+                if item.label is not None and not item.level:
+                    # Label styles nest in the order they first appear (I. > A. > 1.),
+                    # dotted numbers by their depth (1.2 under 1).
+                    style = _label_style(item.label)
+                    level = styles.setdefault(style, len(styles) + 1) + max(item.depth, 1) - 1
+                level = max(level, 1)
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 section = tuple(title for _, title in stack)
