@@ -301,11 +301,51 @@ def despace(text: str, vocabulary: Set[str]) -> str:
 # -- headings glued to paragraphs -----------------------------------------------
 
 FUNCTION_WORDS = frozenset(
-    (
-        "a an and as at by for from in into of on or over the to under with within without its their our your "
-        "between against about among upon via vs versus per since than through during after before toward towards "
-        "beyond across"
-    ).split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "with",
+        "within",
+        "without",
+        "its",
+        "their",
+        "our",
+        "your",
+        "between",
+        "against",
+        "about",
+        "among",
+        "upon",
+        "via",
+        "vs",
+        "versus",
+        "per",
+        "since",
+        "than",
+        "through",
+        "during",
+        "after",
+        "before",
+        "toward",
+        "towards",
+        "beyond",
+        "across",
+    ]
 )
 _SENTENCE_STARTERS = frozenset(
     [
