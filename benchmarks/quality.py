@@ -291,7 +291,9 @@ def print_summary(results: dict[str, dict[str, Scores]], seconds: dict[str, floa
 
 
 def show_examples(misses: list[tuple[str, EditedPair, Change, list[Change]]], limit: int) -> None:
-    print(f"\nconceptdiff disagreements with the answer (first {limit}):")
+    print(f"\nconceptdiff disagreements with the answer ({len(misses)} expected changes not found):")
+    if not misses:
+        print("  none")
     for name, pair, expected, near in misses[:limit]:
         print(f"\n[{name}] expected {expected.kind} old={list(expected.old)} new={list(expected.new)}")
         for i in expected.old:
@@ -306,7 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--pairs", type=int, default=30, help="pairs per mix (default 30)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the pair generator (default 0)")
-    parser.add_argument("--size", type=int, default=60, help="clauses in each old edition (default 60)")
+    parser.add_argument(
+        "--size", type=int, default=100, help="clauses in each old edition, at most the document's (default 100)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--examples", type=int, default=0, help="print K conceptdiff disagreements")
     args = parser.parse_args(argv)
@@ -320,10 +324,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = dict.fromkeys(SYSTEMS, 0.0)
     n_pairs = dict.fromkeys(SYSTEMS, 0)
     misses: list[tuple[str, EditedPair, Change, list[Change]]] = []
+    old_sizes: list[int] = []
     started = time.perf_counter()
     for mix in MIXES:
         for name, pair in build_pairs(corpus, mix, pairs=args.pairs, size=args.size, seed=args.seed):
             truth = _truth(pair)
+            old_sizes.append(len(pair.old))
             for system, run in SYSTEMS.items():
                 t0 = time.perf_counter()
                 predicted = run(pair.old, pair.new)
@@ -341,8 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
 
     print(
-        f"conceptdiff quality benchmark: {args.pairs} pairs per mix, {args.size} clauses per old edition, "
-        f"seed {args.seed}, {len(corpus)} documents\n"
+        f"conceptdiff quality benchmark: {args.pairs} pairs per mix, old editions of up to {args.size} clauses "
+        f"(mean {sum(old_sizes) / len(old_sizes):.0f}), seed {args.seed}, {len(corpus)} documents\n"
     )
     print_summary(results, seconds, n_pairs)
     print(f"  (whole run {elapsed:.1f} s, including pair generation)")

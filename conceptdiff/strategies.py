@@ -13,20 +13,30 @@ through a :class:`Chooser`.  Two drivers exist:
   so failing examples shrink towards the first candidate of every choice,
   fewer edits and shorter editions.
 
-The answer follows the semantics of :class:`conceptdiff.ChangeKind`:
+The answer follows the semantics of :class:`conceptdiff.ChangeKind`, and
+the generator leaves out every edit whose answer could be read two ways:
 
 * every old clause index is in exactly one change's ``old`` and every new
-  clause index in exactly one change's ``new``;
-* only clauses whose normalized text is unique in the old edition are
-  edited, because duplicates pair n-th copy with n-th copy;
+  clause index in exactly one change's ``new``; no clause is touched by two
+  edits;
+* only clauses whose normalized text, and whose word sequence, is unique in
+  the old edition are edited, because repeated clauses pair n-th copy with
+  n-th copy;
 * a reworded clause keeps at least 60 % of its words (word-level similarity
-  to its original stays >= 0.6, and above its similarity to any other old
-  clause), so it is unambiguously "the same clause";
+  ``2 * LCS / (len(a) + len(b))`` to its original stays >= 0.6, and beats its
+  similarity to any other old clause by 0.15), so it is unambiguously "the
+  same clause"; an inserted clause stays below 0.3 against every old clause;
+* a duplicated clause's copy is inserted shortly AFTER it (the copy is the
+  ADDED one), and no move starts, ends or passes between the two;
 * moves carry a block of ``b`` clauses over at least ``3 * b`` matched
-  clauses, with no two moves overlapping, and the MOVED set is computed as
+  units, with no two moves overlapping, and the MOVED set is computed as
   the engine does: the matched units (a split or merge group is one unit)
   that are not on the maximum increasing subsequence of new positions.
   The generator rejects any move for which that subsequence is not unique.
+
+Same text, same words and similarity are the engine's own notions
+(:mod:`conceptdiff.segment` and :mod:`conceptdiff.normalize`), so the answer
+follows the documented normalization exactly.
 
 Example:
 
@@ -216,9 +226,10 @@ class EditOp(enum.Enum):
 class Mix(enum.Enum):
     """How much of an edition :func:`generate_pair` edits, and how hard.
 
-    ``light`` touches about 5 % of the clauses with mostly light rewordings,
-    ``medium`` about 15 %, ``heavy`` about 30 % with mostly heavy rewordings
-    and several (block) moves.
+    Counting each removed, reworded, moved, split, merged or added clause,
+    ``light`` edits about 8 % of the clauses of an edition, mostly with light
+    rewordings; ``medium`` about 20 %; ``heavy`` about 40 %, with mostly heavy
+    rewordings and several (block) moves.
 
     >>> Mix("heavy") is Mix.HEAVY
     True
@@ -1204,6 +1215,7 @@ class _Builder:
         # Old clauses that do not stay UNCHANGED, and originals given a copy.
         self.changed: set[int] = set()
         self.duplicated: list[int] = []
+        self.copies: list[tuple[_Item, _Item]] = []  # (original, inserted copy)
         self.folds: set[str] = {i.fold for i in self.info}
         self.word_keys: set[tuple[str, ...]] = {i.words for i in self.info}
         self.inserted_bags: list[tuple[Counter[str], int]] = []
@@ -1351,7 +1363,9 @@ class _Builder:
         # copy, so the inserted (ADDED) one must be the later one.
         position = next(k for k, it in enumerate(self.items) if it is self.by_old[i])
         at = position + 1 + self.c.integer(0, 2)
-        self.items.insert(min(at, len(self.items)), _Item((), [self.base[i]], ChangeKind.ADDED))
+        copy = _Item((), [self.base[i]], ChangeKind.ADDED)
+        self.items.insert(min(at, len(self.items)), copy)
+        self.copies.append((self.by_old[i], copy))
 
     def insert(self) -> None:
         for _ in range(4):
@@ -1374,6 +1388,13 @@ class _Builder:
         else:
             size_choices = list(range(2, 7))
         taken = [False] * len(items)
+        # No move may start, end or pass between a clause and its inserted
+        # copy: which copy is "the first" must not depend on how duplicates
+        # are paired (n-th with n-th overall, or within gaps between anchors).
+        position = {id(it): k for k, it in enumerate(items)}
+        for original, copy in self.copies:
+            for k in range(position[id(original)], position[id(copy)] + 1):
+                taken[k] = True
         for m in moves:
             lo, hi = m.span
             for k in range(max(lo - 1, 0), min(hi + 1, len(items))):
