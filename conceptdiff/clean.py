@@ -414,8 +414,10 @@ def _is_title_case(words: Sequence[str]) -> bool:
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof no nos art arts sec para paras vs etc st jr sr inc ltd co corp fig eg ie cf".split()  # noqa: SIM905
+    "mr mrs ms dr prof vs etc st jr sr inc ltd co corp eg ie cf".split()  # noqa: SIM905
 )
+# Abbreviations only before a number ("Art. 5", "No. 12"): "the state of the art." ends a sentence.
+_NUMBER_ABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".split())  # noqa: SIM905
 
 
 def ends_sentence(text: str, end: int | None = None) -> bool:
@@ -425,6 +427,8 @@ def ends_sentence(text: str, end: int | None = None) -> bool:
     word = word.lstrip("\"'“‘«([")
     if not word or "." in word or (len(word) == 1 and word.isalpha()):
         return False  # U.S., e.g., initials
+    if word.casefold() in _NUMBER_ABBREVIATIONS:
+        return not text[len(text) if end is None else end :].lstrip()[:1].isdigit()
     return word.casefold() not in _ABBREVIATIONS
 
 

@@ -540,8 +540,9 @@ class _Blocks:
             previous = item.pieces[-1][1]
             hyphen = _HYPHEN_END_RE.search(previous)
             head = _WORD_START_RE.match(content)
-            if hyphen and head and head.group(0)[0].islower() and len(previous) >= 2 and previous[-2] != "-":
-                item.add(offset, content, "" if self.keeps_hyphen(hyphen.group(1), head.group(0)) else _MEND)
+            if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
+                keep = head.group(0)[0].isupper() or self.keeps_hyphen(hyphen.group(1), head.group(0))
+                item.add(offset, content, "" if keep else _MEND)  # "Asia-" + "Pacific": keep
                 item.end = line.end
                 item.lines += 1
                 item.last_line, item.last_length = line.text, line.indent + len(line.text)
@@ -719,7 +720,9 @@ class _Blocks:
             return not _looks_like_heading(previous) and item.last_length >= 0.6 * self.width
         if _TERMINAL_RE.search(previous) and clean.ends_sentence(previous):
             return first.islower()
-        if item.lines == 1 and _looks_like_heading(previous):
+        if previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
+            return True  # "... Free Trade Agreement –" + "Dominican Republic (CAFTA-DR) ..."
+        if item.kind is ClauseKind.PARAGRAPH and item.lines == 1 and _looks_like_heading(previous):
             return first.islower()
         return True
 
@@ -736,6 +739,9 @@ class _Blocks:
             return True  # a word hyphenated across a page break
         if not _TERMINAL_RE.search(previous) and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
+        dangling = previous[-1:] in ",–—" or re.search(r"\w-$", previous) is not None
+        if dangling and not (last.kind is ClauseKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
+            return True  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
         if not self.page_break or _looks_like_heading(stripped):
             return False
         if last.lines == 1 and _looks_like_heading(previous):
