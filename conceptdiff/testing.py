@@ -279,16 +279,25 @@ def _escape(text: str) -> str:
 
 
 def _elide(text: str, *, head: int, tail: int) -> str:
-    """Keep the first ``head`` and last ``tail`` words of ``text``, ``…`` between."""
+    """Keep the first ``head`` and last ``tail`` words of ``text``, ``…`` between.
+
+    White space at either end is kept: it separates the text from the edits
+    around it.
+
+    >>> _elide(" a b c d e f ", head=1, tail=2)
+    ' a … e f '
+    >>> _elide("a b c d ", head=0, tail=1)
+    '… d '
+    """
     tokens = _TOKEN_RE.findall(text)
     word_positions = [k for k, token in enumerate(tokens) if not token.isspace()]
     if len(word_positions) <= head + tail + 1:
         return text
-    cut_start = word_positions[head - 1] + 1 if head else 0
-    cut_end = word_positions[len(word_positions) - tail] if tail else len(tokens)
-    before = "".join(tokens[:cut_start])
-    after = "".join(tokens[cut_end:])
-    return f"{before.rstrip()} … {after.lstrip()}".strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    before = "".join(tokens[: word_positions[head - 1] + 1]).strip() if head else ""
+    after = "".join(tokens[word_positions[len(word_positions) - tail] :]).strip() if tail else ""
+    return lead + " ".join(part for part in (before, "…", after) if part) + trail
 
 
 def _where(edition: Edition, indices: Sequence[int], side: str) -> str:
@@ -302,37 +311,104 @@ def _where(edition: Edition, indices: Sequence[int], side: str) -> str:
     return f"{side} {span}"
 
 
+def _runs(pieces: Sequence[tuple[EditOp, str]]) -> list[tuple[bool, str, str]]:
+    """Group word edits into ``(False, equal text, "")`` and ``(True, deleted, inserted)`` runs."""
+    runs: list[tuple[bool, str, str]] = []
+    for op, text in pieces:
+        if op is EditOp.EQUAL:
+            runs.append((False, text, ""))
+            continue
+        if not runs or not runs[-1][0]:
+            runs.append((True, "", ""))
+        _, deleted, inserted = runs[-1]
+        runs[-1] = (True, deleted + text, inserted) if op is EditOp.DELETE else (True, deleted, inserted + text)
+    # A coarse edit (the word diff's fallback for very long clauses replaces
+    # whole sentences) is shown with the words both sides share taken out of
+    # the marks.  This is display only: each side's text stays the same.
+    trimmed: list[tuple[bool, str, str]] = []
+    for changed, deleted, inserted in runs:
+        if changed and deleted and inserted:
+            old_tokens, new_tokens = _TOKEN_RE.findall(deleted), _TOKEN_RE.findall(inserted)
+            head = 0
+            while head < min(len(old_tokens), len(new_tokens)) and old_tokens[head] == new_tokens[head]:
+                head += 1
+            tail = 0
+            while (
+                tail < min(len(old_tokens), len(new_tokens)) - head and old_tokens[-1 - tail] == new_tokens[-1 - tail]
+            ):
+                tail += 1
+            parts = [
+                (False, "".join(old_tokens[:head]), ""),
+                (
+                    True,
+                    "".join(old_tokens[head : len(old_tokens) - tail]),
+                    "".join(new_tokens[head : len(new_tokens) - tail]),
+                ),
+                (False, "".join(old_tokens[len(old_tokens) - tail :]), ""),
+            ]
+        else:
+            parts = [(changed, deleted, inserted)]
+        for part in parts:
+            if not (part[1] or part[2]):
+                continue
+            if trimmed and not part[0] and not trimmed[-1][0]:
+                trimmed[-1] = (False, trimmed[-1][1] + part[1], "")
+            else:
+                trimmed.append(part)
+    return trimmed
+
+
 def _body(change: Change, comparison: Comparison, *, context: int, max_chars: int | None) -> str:
-    """The change's text: its word edits marked ``[-deleted-]{+inserted+}``."""
+    """The change's text, its word edits marked ``[-deleted-]{+inserted+}``.
+
+    White space at the edge of an edit is shown outside the marks
+    (``shall {+not+} publish``, not ``shall {+not +}publish``); unchanged
+    runs longer than ``2 * context`` words keep ``context`` words next to
+    each edit; past ``max_chars`` the text is cut and marked ``(cut)``.
+    """
     if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) or not change.edits:
         edition, indices = (comparison.new, change.new) if change.new else (comparison.old, change.old)
-        pieces = [(EditOp.EQUAL, _clauses_text(edition, indices))]
+        runs = [(False, _clauses_text(edition, indices), "")]
     else:
-        pieces = [(edit.op, edit.text) for edit in change.edits]
-    out: list[str] = []
-    used = 0
-    last = len(pieces) - 1
-    for position, (op, raw) in enumerate(pieces):
-        text = _escape(raw)
-        if op is EditOp.EQUAL and last > 0:
-            text = _elide(text, head=0 if position == 0 else context, tail=0 if position == last else context)
-        elif op is EditOp.EQUAL:
-            text = _elide(text, head=2 * context, tail=2 * context)
-        truncated = max_chars is not None and used + len(text) > max_chars
-        if truncated:
-            assert max_chars is not None
-            text = text[: max(0, max_chars - used)].rstrip() + "…"
-        used += len(text)
-        if op is EditOp.DELETE:
-            out.append(f"[-{text}-]")
-        elif op is EditOp.INSERT:
-            out.append(f"{{+{text}+}}")
+        runs = _runs([(edit.op, edit.text) for edit in change.edits])
+    room = max_chars if max_chars is not None else -1
+    cut = False
+
+    def fit(text: str) -> str:
+        nonlocal room, cut
+        if room < 0:
+            return text
+        if len(text) > room:
+            text, cut = text[:room].rstrip() + "…", True
+        room = max(0, room - len(text))
+        return text
+
+    out = ""
+    last = len(runs) - 1
+    for position, (changed, first, second) in enumerate(runs):
+        if not changed:
+            text = _escape(first)
+            if last == 0:
+                text = _elide(text, head=2 * context, tail=2 * context)
+            else:
+                text = _elide(text, head=0 if position == 0 else context, tail=0 if position == last else context)
+            piece = fit(text)
         else:
-            out.append(text)
-        if truncated:
-            out.append(" (cut)")
+            deleted, inserted = _escape(first), _escape(second)
+            lead = " " if deleted[:1].isspace() or inserted[:1].isspace() else ""
+            trail = " " if deleted[-1:].isspace() or inserted[-1:].isspace() else ""
+            deleted, inserted = fit(deleted.strip()), "" if cut else fit(inserted.strip())
+            marked = (f"[-{deleted}-]" if deleted else "") + (f"{{+{inserted}+}}" if inserted else "")
+            if room > 0:
+                room = max(0, room - len(marked) + len(deleted) + len(inserted))  # the marks count too
+            piece = lead + marked + trail
+        if out[-1:].isspace():
+            piece = piece.lstrip()
+        out += piece
+        if cut:
+            out += " (cut)"
             break
-    return "".join(out).strip()
+    return out.strip()
 
 
 def _change_line(
@@ -838,13 +914,13 @@ class EditionLoader:
 # --------------------------------------------------------------------------
 
 
-def _clause_differences(left: Clause, right: Clause) -> list[str]:
+def _clause_differences(left: Clause, right: Clause, fields: Sequence[str]) -> list[str]:
     notes = []
-    for field in ("text", "label", "kind", "level", "section", "span", "flags"):
+    for field in fields:
         a, b = getattr(left, field), getattr(right, field)
         if a != b:
-            shown_a = a.value if hasattr(a, "value") else a
-            shown_b = b.value if hasattr(b, "value") else b
+            shown_a = a.value if isinstance(a, enum.Enum) else a
+            shown_b = b.value if isinstance(b, enum.Enum) else b
             notes.append(f"{field} {_escape(repr(shown_a))} != {_escape(repr(shown_b))}")
     return notes
 
@@ -870,10 +946,25 @@ def explain_edition_inequality(left: Edition, right: Edition, *, limit: int | No
     notes: list[str] = []
     if left.label != right.label:
         notes.append(f"label {_escape(repr(left.label))} != {_escape(repr(right.label))}")
-    if len(left.clauses) == len(right.clauses):
-        for position, (a, b) in enumerate(zip(left.clauses, right.clauses, strict=True)):
-            if a != b:
-                notes.append(f"clause #{position + 1}: " + "; ".join(_clause_differences(a, b)))
+    # Clauses the comparison calls unchanged can still differ: a typographic
+    # variant of the text, another kind or section.  Spans shift whenever a
+    # clause is added before them, so they are named only when nothing else is.
+    spans: list[str] = []
+    for change in comparison.changes:
+        if change.kind is not ChangeKind.UNCHANGED or change.relabeled:
+            continue
+        i, j = change.old[0], change.new[0]
+        a, b = left.clauses[i], right.clauses[j]
+        if a == b:
+            continue
+        where = f"clause #{i + 1}" if i == j else f"old #{i + 1} / new #{j + 1}"
+        found = _clause_differences(a, b, ("text", "kind", "level", "section", "flags"))
+        if found:
+            notes.append(f"{where}: " + "; ".join(found))
+        else:
+            spans.append(f"{where}: " + "; ".join(_clause_differences(a, b, ("span",))))
+    if not changes and not notes:
+        notes.extend(spans)
     if left.dropped != right.dropped:
         notes.append(f"dropped spans: {len(left.dropped)} != {len(right.dropped)}")
     if notes:
