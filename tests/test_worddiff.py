@@ -1,0 +1,71 @@
+"""Word edits: they rebuild both texts, never cut a word or a grapheme, and stay bounded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conceptdiff import EditOp
+from conceptdiff.worddiff import tokens, word_edits
+
+text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+wordy = st.lists(st.sampled_from(["shall", "may", "not", "the", "Member", "30", "days", ",", ".", " ", "é", "👍🏽"]))
+
+
+def sides(edits: tuple) -> tuple[str, str]:  # type: ignore[type-arg]
+    old = "".join(e.text for e in edits if e.op is not EditOp.INSERT)
+    new = "".join(e.text for e in edits if e.op is not EditOp.DELETE)
+    return old, new
+
+
+@given(text, text)
+def test_edits_rebuild_both_texts(a: str, b: str) -> None:
+    assert sides(word_edits(a, b)) == ((a, b) if a != b else ("", ""))
+
+
+@given(wordy.map("".join), wordy.map("".join))
+def test_edits_rebuild_wordy_texts(a: str, b: str) -> None:
+    edits = word_edits(a, b)
+    assert sides(edits) == ((a, b) if a != b else ("", ""))
+    assert all(e.text for e in edits)
+    assert all(x.op is not y.op for x, y in zip(edits, edits[1:], strict=False))
+
+
+@given(text, text)
+def test_edit_boundaries_fall_between_tokens(a: str, b: str) -> None:
+    boundaries_a = {0}
+    for token in tokens(a):
+        boundaries_a.add(max(boundaries_a) + len(token))
+    position = 0
+    for edit in word_edits(a, b):
+        if edit.op is not EditOp.INSERT:
+            position += len(edit.text)
+            assert position in boundaries_a
+
+
+def test_a_word_is_never_cut() -> None:
+    edits = word_edits("The Licensee shall comply.", "The Licensor shall comply.")
+    assert [(e.op, e.text) for e in edits if e.op is not EditOp.EQUAL] == [
+        (EditOp.DELETE, "Licensee"),
+        (EditOp.INSERT, "Licensor"),
+    ]
+
+
+def test_combining_marks_and_emoji_stay_whole() -> None:
+    old, new = "re\u0301gime 👍🏽 ok", "re\u0301gimes 👍🏿 ok"
+    for edit in word_edits(old, new):
+        assert not unicodedata.combining(edit.text[0])
+        assert not re.match("[\U0001f3fb-\U0001f3ff]", edit.text)  # a skin tone never starts an edit
+
+
+def test_over_budget_falls_back_to_sentences_then_whole_texts() -> None:
+    old = " ".join(f"Sentence {n} says the same thing." for n in range(200))
+    new = old.replace("Sentence 100 says", "Sentence 100 now says")
+    edits = word_edits(old, new, budget=100_000)  # 1,400 x 1,400 tokens are over it, 200 x 200 sentences not
+    assert sides(edits) == (old, new)
+    assert [e.text for e in edits if e.op is EditOp.INSERT] == [" now"]
+    tiny = word_edits(old, new, budget=10)  # even the sentences are over it
+    assert [e.op for e in tiny] == [EditOp.DELETE, EditOp.INSERT]
