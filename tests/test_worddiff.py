@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -31,7 +32,7 @@ def test_edits_rebuild_wordy_texts(a: str, b: str) -> None:
     edits = word_edits(a, b)
     assert sides(edits) == ((a, b) if a != b else ("", ""))
     assert all(e.text for e in edits)
-    assert all(x.op is not y.op for x, y in zip(edits, edits[1:], strict=False))
+    assert all(x.op is not y.op for x, y in itertools.pairwise(edits))
 
 
 @given(text, text)
@@ -66,6 +67,6 @@ def test_over_budget_falls_back_to_sentences_then_whole_texts() -> None:
     new = old.replace("Sentence 100 says", "Sentence 100 now says")
     edits = word_edits(old, new, budget=100_000)  # 1,400 x 1,400 tokens are over it, 200 x 200 sentences not
     assert sides(edits) == (old, new)
-    assert [e.text for e in edits if e.op is EditOp.INSERT] == [" now"]
+    assert [e.text.strip() for e in edits if e.op is not EditOp.EQUAL] == ["now"]
     tiny = word_edits(old, new, budget=10)  # even the sentences are over it
     assert [e.op for e in tiny] == [EditOp.DELETE, EditOp.INSERT]
