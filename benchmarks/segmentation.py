@@ -355,13 +355,18 @@ def score(rendering: Rendering, options: Options = _OPTIONS) -> Score:
     left = sum(1 for block in rendering.boilerplate if surplus[block] > 0)
     extra = Counter(rendering.duplicates)
     left += sum(min(count, surplus[text]) for text, count in extra.items())
-    furniture = 0
-    for clause in edition.clauses:
-        key = furniture_key(clause.text)
+
+    def is_furniture(text: str) -> bool:
+        key = furniture_key(text)
         header = any(h and h in key and len(key) <= len(h) + 12 for h in rendering.furniture)
-        number = re.fullmatch(r"(?:page )?[0-9]{1,4}(?: of [0-9]+)?|- [0-9]+ -", clause.normalized.casefold())
-        leader = re.search(r"\.{5,} ?[0-9]+$", clause.normalized)
-        furniture += bool(header or number or leader)
+        number = re.fullmatch(r"(?:page )?[0-9]{1,4}(?: of [0-9]+)?|- [0-9]+ -", normalize_text(text).casefold())
+        return bool(header or number or re.search(r"\.{5,} ?[0-9]+$", text))
+
+    # Furniture left: clauses that look like it, beyond true clauses that do (a title equal to the header).
+    furniture = max(
+        0,
+        sum(is_furniture(c.text) for c in edition.clauses) - sum(is_furniture(c.text) for c in rendering.truth),
+    )
     return Score(
         hits,
         sum(predicted.values()),

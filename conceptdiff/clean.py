@@ -44,6 +44,7 @@ __all__ = [
     "is_page_number",
     "is_toc_entry",
     "is_toc_heading",
+    "letters_key",
     "odd_case",
 ]
 
@@ -66,6 +67,11 @@ _DIGIT_RE = re.compile(r"[0-9]")
 def is_page_number(line: str) -> bool:
     """Is ``line`` (stripped) a page number alone (``12``, ``- 12 -``, ``Page 3 of 10``, ``iv``)?"""
     return _PAGE_NUMBER_RE.fullmatch(line) is not None
+
+
+def letters_key(line: str) -> str:
+    """``line``'s letters, case-folded (numbers anywhere left out): compare with :func:`furniture_key`."""
+    return _KEY_DROP_RE.sub("", line.casefold()) if not _DIGIT_RE.search(line) else ""
 
 
 def furniture_key(line: str) -> str:
@@ -188,16 +194,18 @@ _AGENCY = r"(?:getty[ \t]+images|reuters|shutterstock|ap(?:[ \t]+photo)?|afp|epa
 _SOCIAL = r"(?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest)"
 _BOILERPLATE_RE = re.compile(
     rf"""
-    (?:©|\(c\)|copyright\b).{{0,80}}
+    (?:©|\(c\)|copyright[ \t]*(?:©|\(c\)|[0-9]{{4}})).{{0,80}}
   | (?:photo|image|picture|foto|illustration|video)(?:[ \t]+(?:credit|courtesy))?s?[ \t]*(?::|by\b|©|/).{{0,100}}
   | .{{0,60}}/[ \t]*{_AGENCY}[ \t]*/?.{{0,40}}
   | {_AGENCY}[ \t]*(?:photos?|images?)?[ \t]*/.{{0,60}}
   | \(?(?:photo|image)[ \t]+(?:by|credit|courtesy)\b.{{0,80}}
   | no[ \t]+comments[ \t]*:?
   | [0-9]{{1,4}}[ \t]+comments?[ \t]*:?
-  | (?:post[ \t]+a[ \t]+|leave[ \t]+a[ \t]+|add[ \t]+a[ \t]+)?comments?[ \t]*(?:\([0-9]{{1,5}}\))?[ \t]*:?
+  | (?:post|leave|add|write)[ \t]+a[ \t]+comment[ \t]*:?
+  | comments?[ \t]*\([0-9]{{1,5}}\)[ \t]*:?
   | share(?:[ \t]+(?:this|it|on|via|the))?(?:[ \t]+(?:article|story|post|page|{_SOCIAL}))*[ \t]*:?
-  | {_SOCIAL}(?:[ \t]*[|·•/,][ \t]*{_SOCIAL})*
+  | {_SOCIAL}(?:[ \t]*[|·•/,][ \t]*{_SOCIAL})+
+  | (?:tweet|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest)
   | (?:subscribe|sign[ \t]+up)(?:[ \t]+(?:to|for))?:?(?:[ \t]+(?:our|the))?[ \t]*
         (?:newsletter|updates|post[ \t]+comments[ \t]*\(atom\))?.{{0,20}}
   | (?:read|see)[ \t]+(?:more|also)\b.{{0,80}}
@@ -207,9 +215,9 @@ _BOILERPLATE_RE = re.compile(
   | (?:by|author)[ \t]*:?[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})
   | labels?[ \t]*:.{{0,100}}
   | tags?[ \t]*:.{{0,100}}
-  | newer[ \t]+post.{{0,40}}|older[ \t]+post.{{0,40}}|home
+  | newer[ \t]+posts?.{{0,40}}|older[ \t]+posts?.{{0,40}}
   | (?:click|tap)[ \t]+here\b.{{0,80}}
-  | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content|menu|search)
+  | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content)
   | (?:all[ \t]+rights[ \t]+reserved).{{0,40}}
   | (?:follow[ \t]+us)\b.{{0,60}}
     """,

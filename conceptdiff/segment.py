@@ -291,10 +291,11 @@ class _Lines:
             if line is None:
                 continue
             key = clean.furniture_key(line.text) if headers else ""
-            if key in headers and key not in seen:
+            if key in headers and key not in seen and not clean.is_toc_entry(line.text, after_toc_heading=False):
                 seen.add(key)
-                if index < first_page_end and not clean.odd_case(line.text):
-                    continue
+                plain = not clean.odd_case(line.text) and clean.furniture_key(line.text) == clean.letters_key(line.text)
+                if index < first_page_end and plain:
+                    continue  # no page number, ordinary capitals: the title itself
             if key in headers:
                 self.drop(line.start, line.end, "running-header")
                 removed.add(index)
@@ -742,18 +743,17 @@ class _Blocks:
         dangling = previous[-1:] in ",–—" or re.search(r"\w-$", previous) is not None
         if dangling and not (last.kind is ClauseKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
             return True  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
-        if not self.page_break or _looks_like_heading(stripped):
+        # A heading stands alone: a wrapped line followed by more of its paragraph is none.
+        wrapped = following is not None and len(stripped) >= 0.6 * self.width
+        heading = _looks_like_heading(stripped) and not wrapped
+        if not self.page_break or heading:
             return False
         if last.lines == 1 and _looks_like_heading(previous):
             return False
         if not _TERMINAL_RE.search(previous) and not previous.endswith(":"):
             return len(last.text.split()) >= 6
         word = stripped.split(None, 1)[0]
-        return (
-            self.width != float("inf")
-            and last.last_length + 1 + len(word) > self.width
-            and not _looks_like_heading(stripped)
-        )
+        return self.width != float("inf") and last.last_length + 1 + len(word) > self.width
 
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
