@@ -36,7 +36,7 @@ import bisect
 import heapq
 import re
 import zlib
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -52,6 +52,7 @@ _WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
 _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
 _ELIDED = "\x01"  # the code of the elision marker "[…]" among encoded words
 _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to match by containment
+_LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); see _common
 _MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
 _GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
@@ -70,6 +71,25 @@ class Link:
     confidence: float
 
 
+def _common(a: str, b: str) -> float:
+    """Length of the longest common subsequence of two encoded word strings.
+
+    Exact (RapidFuzz's bit-parallel Indel, O(len(a) * len(b) / 64)) up to
+    ``_LCS_BUDGET``; beyond it (clauses of tens of thousands of words) the
+    size of the multiset intersection, an upper bound computed in linear
+    time, so that one huge clause cannot stall a comparison.  Either way the
+    answer depends only on the two strings.
+    """
+    if len(a) * len(b) <= _LCS_BUDGET:
+        return (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return float(sum((Counter(a) & Counter(b)).values()))
+
+
+def _similarity(a: str, b: str) -> float:
+    """Word similarity of two encoded word strings, ``2 * LCS / (len(a) + len(b))``."""
+    return 2 * _common(a, b) / (len(a) + len(b)) if a or b else 1.0
+
+
 def _elided_similarity(quote: str, full: str) -> float:
     """How much of ``quote`` (words, with elision markers) is found, in order,
     in ``full``: an elision marker means "text left out here", so a faithful
@@ -79,8 +99,7 @@ def _elided_similarity(quote: str, full: str) -> float:
     core = quote.replace(_ELIDED, "")
     if len(core) < _MIN_QUOTED_WORDS:
         return 0.0
-    common = (len(core) + len(full) - Indel.distance(core, full)) / 2
-    return float(common / len(core))
+    return _common(core, full) / len(core)
 
 
 class _Words:
@@ -108,9 +127,7 @@ def similarity(a: str, b: str) -> float:
     0.666667
     """
     words = _Words()
-    return round(
-        float(Indel.normalized_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b)))), 6
-    )
+    return round(_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b))), 6)
 
 
 def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None = None) -> set[int]:
@@ -372,9 +389,8 @@ class _Aligner:
             a, b = self.old_words[i], self.new_words[j]
             if not a or not b:
                 continue
-            distance = Indel.distance(a, b)
-            common = (len(a) + len(b) - distance) / 2
-            sim = 1.0 - distance / (len(a) + len(b))
+            common = _common(a, b)
+            sim = 2 * common / (len(a) + len(b))
             if _ELIDED in a or _ELIDED in b:
                 sim = max(sim, _elided_similarity(a, b), _elided_similarity(b, a))
             best_old[i].append(sim)
@@ -446,7 +462,7 @@ class _Aligner:
             for start in range(len(run)):
                 for stop in range(start + 2, min(len(run), start + limit) + 1):
                     window = tuple(run[start:stop])
-                    sim = float(Indel.normalized_similarity(target, "".join(words[k] for k in window)))
+                    sim = _similarity(target, "".join(words[k] for k in window))
                     if best is None or sim > best[0]:
                         best = (sim, window)
         if best is not None and best[0] >= self.options.split_threshold:
@@ -473,7 +489,7 @@ class _Aligner:
             if len(olds) != 1 or len(news) != 1:
                 continue
             i, j = olds[0], news[0]
-            sim = float(Indel.normalized_similarity(self.old_words[i], self.new_words[j]))
+            sim = _similarity(self.old_words[i], self.new_words[j])
             if sim >= self.options.positional_threshold:
                 self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
 
