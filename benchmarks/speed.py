@@ -42,9 +42,11 @@ Inputs:
   unnoticed.
 * **real fixture pairs** (US NSS 2002/2006, EUPL 1.1/1.2, PEP 8, GitHub privacy
   statements), segmented once with ``Edition.from_text`` outside the timing.
-* **pathological inputs**: 10,000 identical clauses; one 2 MB clause (a 1 %
-  reworded copy on the other side); two editions with no clause in common;
-  two editions that differ only in punctuation, in every clause.
+* **pathological inputs**: 10,000 identical clauses (one reworded); one 2 MB
+  clause (a copy with 1 % of its words replaced on the other side); 5,000 vs
+  5,000 clauses of different documents, no clause in common; 5,000 clauses
+  that differ only in punctuation, every one of them.  ``--quick`` runs them
+  at a tenth of that size and without the peers.
 * ``import conceptdiff`` in a fresh interpreter (best of 7), and
   ``python -m conceptdiff compare A B`` on two ~20k-word editions (wall time
   of the subprocess, best of 3).
