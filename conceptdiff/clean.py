@@ -403,6 +403,7 @@ _SENTENCE_STARTERS = frozenset(
         "therefore",
     ]
 )
+_TITLE_LOWER = frozenset("the a an in on for to with by at from as of and or but".split())  # noqa: SIM905
 _WORD_SPLIT_RE = re.compile(r"\S+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
 _WORD_CHARS_RE = re.compile(r"^[\"'“‘(]*(?P<word>[\w’'-]+?)[\"'”’),]*$")
@@ -479,7 +480,9 @@ def glued_heading_at_end(text: str) -> int | None:
     return cut + (len(text[cut:]) - len(text[cut:].lstrip()))
 
 
-def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str] | None = None) -> int | None:
+def glued_heading_at_start(
+    text: str, lowercase_words: Set[str], names: Set[str] | None = None, *, labelled: bool = False
+) -> int | None:
     """Where the sentence after a heading glued to the start of a paragraph
     begins, or ``None``.
 
@@ -503,7 +506,37 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
     if not _TERMINAL_RE.search(text):
         return None
     tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
+    words = [token.group(0) for token in tokens]
+    repeated: int | None = None
+    # The heading repeated as the subject of its first sentence: "East Asia East Asia is ...".
+    for index in range(1, min(12, len(words) - 6)):
+        run = 0
+        while index + run < len(words) and run < index and words[index + run] == words[run]:
+            run += 1
+        after = words[index + run] if index + run < len(words) else ""
+        title = all(
+            (w[:1].isupper() or w in FUNCTION_WORDS) and w.replace("-", "").replace("’", "").replace("'", "").isalnum()
+            for w in words[:index]
+        )
+        if run and words[0][:1].isupper() and after[:1].islower() and title:
+            repeated = tokens[index].start()
+            break
+    found = _sentence_after_heading(text, tokens, lowercase_words, names, labelled=labelled)
+    candidates = [start for start in (repeated, found) if start is not None]
+    return min(candidates) if candidates else None
+
+
+def _sentence_after_heading(
+    text: str,
+    tokens: Sequence[re.Match[str]],
+    lowercase_words: Set[str],
+    names: Set[str] | None,
+    *,
+    labelled: bool,
+) -> int | None:
     capitals = 0
+    # After a label ("5. Russia The United States ..."), one title word may do.
+    least = 1 if labelled else 2
     for index, token in enumerate(tokens[:-5]):
         word = token.group(0)
         if word.endswith(":") and index < len(tokens) - 6:
@@ -511,16 +544,17 @@ def glued_heading_at_start(text: str, lowercase_words: Set[str], names: Set[str]
         if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
         lowered = word.casefold()
-        if index >= 2 and capitals >= 2 and word[:1].isupper():
+        if index >= least and capitals >= least and word[:1].isupper():
             previous = tokens[index - 1].group(0)
             following = tokens[index + 1].group(0)
             previous_ok = previous[:1].isdigit() or (
                 previous[:1].isupper()
-                and previous.casefold() in lowercase_words
+                and (labelled or previous.casefold() in lowercase_words)
                 and previous.casefold() not in FUNCTION_WORDS
             )
+            strict = index >= 2 and capitals >= 2  # else only a word title case writes in lower case
             starts = (
-                lowered in _SENTENCE_STARTERS
+                (lowered in _SENTENCE_STARTERS if strict else lowered in _TITLE_LOWER)
                 or word == previous
                 or (
                     lowered not in lowercase_words

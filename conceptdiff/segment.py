@@ -863,13 +863,27 @@ class _Clauses:
     def split_glued(self, items: list[_Item]) -> list[_Item]:
         lowercase = {w for w in _VOCABULARY_RE.findall(self.text) if w[:1].islower()}
         names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
+        # Headings the document also sets on a line of their own ("C. The Way Ahead").
+        known = {
+            (item.label, item.text)
+            for item in items
+            if item.lines == 1 and len(item.text.split()) >= 2 and _looks_like_heading(item.text)
+        }
         result: list[_Item] = []
         for position, item in enumerate(items):
             if item.kind is ClauseKind.HEADING or (item.kind is ClauseKind.LIST_ITEM and item.label is None):
                 result.append(item)
                 continue
             text, where = item.build()
-            start = clean.glued_heading_at_start(text, lowercase, names)
+            start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
+            for label, heading in known if start is None else ():
+                if (
+                    label == item.label
+                    and text.startswith(heading + " ")
+                    and text[len(heading) + 1 : len(heading) + 2].isupper()
+                ):
+                    start = len(heading) + 1
+                    break
             if start is not None and start < len(where):
                 rest = item.split_at(where[start])
                 item.kind = ClauseKind.HEADING
