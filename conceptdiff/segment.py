@@ -36,6 +36,7 @@ quantifiers.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -75,6 +76,7 @@ _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
 _REFERENCE_WORDS = frozenset(
     [
@@ -301,6 +303,7 @@ class _Lines:
                 removed.add(index)
             elif headers:
                 self.cut_glued_header(line, headers)
+        numbers: list[tuple[int, str]] = []
         for index, line in enumerate(lines):
             if line is None or index in removed or not clean.is_page_number(line.text):
                 continue
@@ -310,7 +313,46 @@ class _Lines:
             if before or after:
                 self.drop(line.start, line.end, "page-number")
                 removed.add(index)
+                numbers.append((index, line.text))
+        self.cut_glued_page_numbers(lines, numbers, removed)
         return removed
+
+    def cut_glued_page_numbers(
+        self, lines: list[_Line | None], numbers: list[tuple[int, str]], removed: set[int]
+    ) -> None:
+        """Cut a page number glued to the last line of its page (``... Heavily Indebted Poor 31``).
+
+        Only a number the sequence of stand-alone page numbers leaves missing
+        (23 between 21 and 25, by steps of 2) is cut, and only from a line
+        followed by a blank line.
+        """
+        values = [(index, int(text)) for index, text in numbers if text.isdigit()]
+        if len(values) < 3:
+            return
+        steps = [b - a for (_, a), (_, b) in itertools.pairwise(values) if b > a]
+        step = min(steps, default=0)
+        if step not in (1, 2):
+            return
+        missing: dict[int, tuple[int, int]] = {}  # page number -> line range where it may stand
+        for (first, a), (last, b) in itertools.pairwise(values):
+            for value in range(a + step, b, step):
+                missing[value] = (first, last)
+        for index, line in enumerate(lines):
+            if line is None or index in removed or index + 1 >= len(lines) or lines[index + 1] is not None:
+                continue
+            match = _TRAILING_NUMBER_RE.search(line.text)
+            if match is None or int(match.group(1)) not in missing:
+                continue
+            first, last = missing[int(match.group(1))]
+            if first < index < last:
+                cut = line.start + match.start(1)
+                self.drop(cut, line.end, "page-number")
+                line.text = line.text[: match.start()].rstrip()
+                line.end = line.start + len(line.text)
+                del missing[int(match.group(1))]
+                following = next((other for other in lines[index + 1 :] if other is not None), None)
+                if following is not None:
+                    following.page_break = True
 
     def cut_glued_header(self, line: _Line, headers: set[str]) -> None:
         """Cut a running header with its page number glued to the start or the
@@ -875,6 +917,11 @@ class _Clauses:
                 result.append(item)
                 continue
             text, where = item.build()
+            inner = self.embedded_heading(item, text, where, known)
+            if inner is not None:
+                result.append(item)
+                item = inner
+                text, where = item.build()
             start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
             for label, heading in known if start is None else ():
                 if (
@@ -900,6 +947,33 @@ class _Clauses:
                 continue
             result.append(item)
         return result
+
+    def embedded_heading(
+        self, item: _Item, text: str, where: list[int], known: set[tuple[str | None, str]]
+    ) -> _Item | None:
+        """A labelled heading the document also sets alone, found inside ``item``
+        (``III. Strengthen Alliances ... Friends A. Summary of ... 2002 Defeating ...``):
+        cut ``item`` before it, make ``item`` a heading, and return the rest,
+        labelled, for the glued-heading rules to split again."""
+        for label, heading in known:
+            if label is None or len(label) > 4 or not heading[:1].isupper():
+                continue
+            needle = f" {label}. {heading}"
+            found = text.find(needle + " ", 0, 400)
+            if found < 0 and text.endswith(needle):
+                found = len(text) - len(needle)
+            if found <= 0 or not _looks_like_heading(text[:found]):
+                continue
+            rest = item.split_at(where[found + 1])
+            item.kind = ClauseKind.HEADING
+            item.flags.add("glued-heading")
+            # The rest starts with the label: keep it in the span, take it off the text.
+            offset, content = rest.pieces[0]
+            skip = len(label) + 2
+            rest.pieces[0] = (offset + skip, content[skip:].lstrip())
+            rest.label, rest.depth = label, 1
+            return rest
+        return None
 
     def duplicates(self, items: list[_Item]) -> list[_Item]:
         """Duplicated clauses, and list item tails that repeat the next item.
