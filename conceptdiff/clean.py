@@ -261,7 +261,7 @@ def _segment_words(letters: str, vocabulary: Set[str]) -> list[str] | None:
     for end in range(1, size + 1):
         for start in range(max(0, end - 20), end):
             previous = best[start]
-            if previous is None or lowered[start:end] not in vocabulary:
+            if previous is None or end - start < 2 or lowered[start:end] not in vocabulary:
                 continue
             if best[end] is None or previous[0] + 1 < best[end][0]:  # type: ignore[index]
                 best[end] = (previous[0] + 1, start)

@@ -77,6 +77,7 @@ _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
+_CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
 _REFERENCE_WORDS = frozenset(
     [
@@ -299,7 +300,7 @@ class _Lines:
                 if index < first_page_end and plain:
                     continue  # no page number, ordinary capitals: the title itself
             if key in headers:
-                self.drop(line.start, line.end, "running-header")
+                self.drop(line.start, line.end, "page-number" if clean.is_page_number(line.text) else "running-header")
                 removed.add(index)
             elif headers:
                 self.cut_glued_header(line, headers)
@@ -461,8 +462,9 @@ class _Item:
             self.pieces.append((offset, content))
             self.end = max(self.end, offset + len(content))
 
-    def build(self) -> tuple[str, list[int]]:
-        """The item's text (white space collapsed) and, for each character, its source offset."""
+    def build(self, *, collapse: bool = True) -> tuple[str, list[int]]:
+        """The item's text (white space collapsed unless ``collapse`` is false)
+        and, for each character, its source offset."""
         chars: list[str] = []
         where: list[int] = []
         for (offset, content), glue in zip(self.pieces, self.glue, strict=True):
@@ -475,7 +477,7 @@ class _Item:
                 where.append(offset)
             for position, char in enumerate(content):
                 if char.isspace():
-                    if not chars or chars[-1] == " ":
+                    if not chars or (collapse and chars[-1] == " "):
                         continue
                     char = " "
                 chars.append(char)
@@ -792,10 +794,10 @@ class _Blocks:
             return False
         if last.lines == 1 and _looks_like_heading(previous):
             return False
-        if not _TERMINAL_RE.search(previous) and not previous.endswith(":"):
-            return len(last.text.split()) >= 6
-        word = stripped.split(None, 1)[0]
-        return self.width != float("inf") and last.last_length + 1 + len(word) > self.width
+        # A sentence that ends at a page break ends its paragraph too, as far as
+        # anyone can tell (joining when the last line is full gained nothing on
+        # benchmarks/segmentation.py); an unfinished one goes on.
+        return not _TERMINAL_RE.search(previous) and not previous.endswith(":") and len(last.text.split()) >= 6
 
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
@@ -904,7 +906,9 @@ class _Clauses:
 
     def split_glued(self, items: list[_Item]) -> list[_Item]:
         lowercase = {w for w in _VOCABULARY_RE.findall(self.text) if w[:1].islower()}
+        # Names: capitalized words also used after a lower-case word, or used once only.
         names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
+        names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
         # Headings the document also sets on a line of their own ("C. The Way Ahead").
         known = {
             (item.label, item.text)
@@ -1061,7 +1065,8 @@ class _Clauses:
         for position, item in enumerate(items):
             body = item.text
             if self.options.repair_spacing:
-                body = clean.despace(body, vocabulary)
+                # On the text as spaced in the source: wider gaps separate words.
+                body = _collapse(clean.despace(item.build(collapse=False)[0], vocabulary))
             if self.options.strip_markup:
                 body = strip_inline_markup(body)
             following = items[position + 1] if position + 1 < len(items) else None
