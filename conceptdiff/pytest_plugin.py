@@ -82,8 +82,11 @@ def summary_snapshot(request: pytest.FixtureRequest) -> SummarySnapshot:
 
     ``summary_snapshot(old, new, name=None, options=None)`` compares with
     ``snapshots/<test module>/<test name>[-<name>].txt`` beside the test file
+    (a test in a class is named ``<Class>.<test>``)
     and returns the :class:`~conceptdiff.Comparison`.
     """
     update = True if request.config.getoption("conceptdiff_update", default=False) else None
     directory = request.path.parent / "snapshots" / request.path.stem
-    return SummarySnapshot(directory, request.node.name, update=update)
+    # "TestPolicy::test_x[a]" -> "TestPolicy.test_x[a]": same-named methods of two classes stay apart.
+    name = ".".join(request.node.nodeid.split("::")[1:]) or request.node.name
+    return SummarySnapshot(directory, name, update=update)

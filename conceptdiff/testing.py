@@ -451,6 +451,11 @@ def _editions_line(comparison: Comparison) -> str:
     )
 
 
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InvalidOptionsError("limit", limit, "must be None or a whole number >= 0")
+
+
 def format_changes(
     comparison: Comparison,
     *,
@@ -471,8 +476,7 @@ def format_changes(
       ~ reworded  old #1 -> new #1 [rewording]: Members [-may-]{+shall+} vote.
       - removed   old #2 [removal]: Fees.
     """
-    if limit is not None and limit < 0:
-        raise InvalidOptionsError("limit", limit, "must be None or >= 0")
+    _check_limit(limit)
     chosen = [c for c in comparison.changes if _is_change(c)] if changes is None else list(changes)
     shown = chosen if limit is None else chosen[:limit]
     lines = [indent + _change_line(change, comparison) for change in shown]
@@ -531,6 +535,7 @@ def assert_same_content(
     allowed: cosmetic
     """
     __tracebackhide__ = True  # pytest shows the test's line, not this helper's source
+    _check_limit(limit)
     allowed = _as_allow(allow)
     old_edition, new_edition = (
         as_edition(old, side="old", options=options),
@@ -658,6 +663,7 @@ def assert_changes(
       unexpected: + added     new #2 [addition]: A new clause here.
     """
     __tracebackhide__ = True
+    _check_limit(limit)
     comparison = compare(
         as_edition(old, side="old", options=options), as_edition(new, side="new", options=options), options=options
     )

@@ -169,6 +169,14 @@ def test_summary(summary_snapshot, edition):
 def test_param(summary_snapshot, edition, name):
     summary_snapshot(edition("data/v1.txt"), edition("data/v1.txt"))
 
+class TestOne:
+    def test_same_name(self, summary_snapshot, edition):
+        summary_snapshot(edition("data/v1.txt"), edition("data/v2.txt"))
+
+class TestTwo:
+    def test_same_name(self, summary_snapshot, edition):
+        summary_snapshot(edition("data/v2.txt"), edition("data/v1.txt"))
+
 def test_plain_helper(edition):
     path = Path(__file__).parent / "snapshots" / "plain.txt"
     assert_summary_matches(edition("data/v1.txt"), edition("data/v2.txt"), snapshot=path)
@@ -180,7 +188,7 @@ def test_summary_snapshots_fail_until_written_then_guard_the_summary(project: py
     snapshots = project.path / "snapshots"
 
     first = project.runpytest()
-    first.assert_outcomes(failed=4)
+    first.assert_outcomes(failed=6)
     first.stdout.fnmatch_lines(
         [
             "E       conceptdiff.testing.SnapshotMismatchError: no snapshot of the change summary yet at "
@@ -190,16 +198,18 @@ def test_summary_snapshots_fail_until_written_then_guard_the_summary(project: py
     )
     assert not snapshots.exists()
 
-    project.runpytest("--conceptdiff-update").assert_outcomes(passed=4)
+    project.runpytest("--conceptdiff-update").assert_outcomes(passed=6)
     assert sorted(str(p.relative_to(snapshots)) for p in snapshots.rglob("*.txt")) == [
         "plain.txt",
+        "test_snap/TestOne.test_same_name.txt",
+        "test_snap/TestTwo.test_same_name.txt",
         "test_snap/test_param_a_b.txt",
         "test_snap/test_param_c_d.txt",
         "test_snap/test_summary.txt",
     ]
     assert testing._update_from_plugin is False  # the inner session restored it
 
-    project.runpytest().assert_outcomes(passed=4)
+    project.runpytest().assert_outcomes(passed=6)
 
     (project.path / "data" / "v2.txt").write_text(V2.replace("monthly", "weekly"), encoding="utf-8")
     changed = project.runpytest("-k", "test_summary")

@@ -276,6 +276,10 @@ def test_many_changes_are_cut_at_the_limit_with_a_count() -> None:
     assert sum(1 for line in everything if line.startswith("  + added")) == 30
     with pytest.raises(InvalidOptionsError, match="limit"):
         assert_same_content(old, new, limit=-1)
+    with pytest.raises(InvalidOptionsError, match="limit"):
+        assert_same_content(old, old, limit="5")  # type: ignore[arg-type]  # refused even when nothing differs
+    with pytest.raises(InvalidOptionsError, match="limit"):
+        assert_changes(old, old, [], limit=-2)
 
 
 NASTY = ["\x1b[31m", "\x00", "\x07", "\u202e", "\u2066", "\x9b", "\x85", "\r", "\t", "\x0b", "\u200f"]
