@@ -44,10 +44,13 @@ from conceptdiff.options import Options
 
 if TYPE_CHECKING:
     from conceptdiff.batch import compare_many
+    from conceptdiff.render import ReportOptions
+    from conceptdiff.significance import Assessment, Flag, Significance, assess, term_shifts
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assessment",
     "Change",
     "ChangeKind",
     "Clause",
@@ -59,6 +62,7 @@ __all__ = [
     "EditOp",
     "Edition",
     "FileReadError",
+    "Flag",
     "InputError",
     "InputTooLargeError",
     "InvalidComparisonError",
@@ -66,9 +70,13 @@ __all__ = [
     "MatchMethod",
     "NotTextError",
     "Options",
+    "ReportOptions",
+    "Significance",
     "WordEdit",
+    "assess",
     "compare",
     "compare_many",
+    "term_shifts",
 ]
 
 
@@ -78,4 +86,14 @@ def __getattr__(name: str) -> Any:
         from conceptdiff.batch import compare_many
 
         return compare_many
+    if name in _LAZY:  # reports and significance: imported on first use, to keep `import conceptdiff` light
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'conceptdiff' has no attribute {name!r}")
+
+
+_LAZY = {
+    "ReportOptions": "conceptdiff.render",
+    **dict.fromkeys(["Assessment", "Flag", "Significance", "assess", "term_shifts"], "conceptdiff.significance"),
+}

@@ -47,7 +47,12 @@ def cli() -> None:
 @click.argument("old", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=True, path_type=str))
 @click.option(
-    "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+    "--format",
+    "format_",
+    type=click.Choice(["text", "markdown", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format: text (terminal), markdown, html (one standalone file), json.",
 )
 @click.option(
     "--output",
@@ -57,31 +62,75 @@ def cli() -> None:
     help="Write the report to this file (atomically) instead of stdout.",
 )
 @click.option("--encoding", default=None, help="Encoding of both files (detected when not given).")
-@click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too (text format).")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Show the whole document with the changes marked, not only the changes."
+)
+@click.option(
+    "--hide-cosmetic", is_flag=True, help="Leave out changes of punctuation, case, quotes, spacing or spelling only."
+)
+@click.option("--stat", is_flag=True, help="A one-screen summary instead of the full report (text format).")
+@click.option(
+    "--terms",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Rows in the table of terms whose use shifted most (0: none).",
+)
 @click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text report (default: when stdout is a terminal and NO_COLOR is unset).",
 )
+@click.option(
+    "--width",
+    type=click.IntRange(min=40),
+    default=None,
+    help="Wrap the text report at this many columns (default: the terminal's width, 80 when piped).",
+)
 def compare(
-    old: str, new: str, format_: str, output: str | None, encoding: str | None, show_all: bool, color: bool | None
+    old: str,
+    new: str,
+    format_: str,
+    output: str | None,
+    encoding: str | None,
+    show_all: bool,
+    hide_cosmetic: bool,
+    stat: bool,
+    terms: int,
+    color: bool | None,
+    width: int | None,
 ) -> None:
     """Compare the editions OLD and NEW (files)."""
     from conceptdiff.compare import compare as run_compare
     from conceptdiff.model import Edition
-    from conceptdiff.render import render_json, render_text
+    from conceptdiff.render import ReportOptions, render_html, render_json, render_markdown, render_stat, render_text
 
+    if stat and format_ != "text":
+        raise click.UsageError(f"--stat is a summary for the terminal; it does not go with --format {format_}")
+    if format_ == "json" and (show_all or hide_cosmetic):
+        raise click.UsageError("--all and --hide-cosmetic shape human-readable reports; JSON always has every change")
     old_edition = Edition.from_path(old, encoding=encoding)
     new_edition = Edition.from_path(new, encoding=encoding)
     result = run_compare(old_edition, new_edition)
+    options = ReportOptions(context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, terms=terms)
     if format_ == "json":
         report = render_json(result)
+    elif format_ == "markdown":
+        report = render_markdown(result, options=options)
+    elif format_ == "html":
+        report = render_html(result, options=options)
     else:
+        terminal = output is None and sys.stdout.isatty()
         if color is None:
-            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        report = render_text(result, color=color, changes_only=not show_all)
+            color = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        if width is None:
+            import shutil
+
+            width = max(shutil.get_terminal_size((80, 24)).columns, 40) if terminal else 80
+        renderer = render_stat if stat else render_text
+        report = renderer(result, options=options, width=width, color=color)
     if output is None:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=True if color else None)  # click would strip asked-for colour
     else:
         _write_atomic(output, report)
     sys.exit(1 if result.has_changes else 0)

@@ -1,22 +1,44 @@
-"""A plain-text summary for the terminal: a headline, then each change.
+"""The terminal view: a full report and a one-screen ``--stat`` summary.
 
 Word edits are shown as ``[-deleted-]`` and ``{+inserted+}`` (the notation of
-``git diff --word-diff``); with ``color=True`` they are also coloured, never
-by colour alone.  Control characters in document text are shown escaped so a
+``git diff --word-diff``).  With ``color=True`` they are also coloured (red,
+struck through; green), kinds and significance too, never by colour alone:
+the markers, signs and words stay.  Lines are wrapped to ``width`` display
+columns (wide East Asian characters count two, combining marks none).
+Control characters in document text are shown escaped (``\\u001b``) so a
 document cannot drive the terminal.
+
+Colour is the caller's choice; the CLI turns it on only when standard output
+is a terminal and ``NO_COLOR`` is unset (https://no-color.org).
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
-from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp
+from conceptdiff.model import Change, ChangeKind, Comparison, EditOp
+from conceptdiff.render._report import (
+    Context,
+    Entry,
+    Report,
+    ReportOptions,
+    build_report,
+    edition_name,
+    entry_title,
+    kind_counts,
+    percent,
+    plural,
+    where,
+)
+from conceptdiff.significance import Significance
 
-__all__ = ["headline", "render_text"]
+__all__ = ["headline", "render_stat", "render_text"]
 
 _SIGNS = {
-    ChangeKind.UNCHANGED: " ",
+    ChangeKind.UNCHANGED: "=",
     ChangeKind.REWORDED: "~",
     ChangeKind.MOVED: ">",
     ChangeKind.ADDED: "+",
@@ -24,16 +46,154 @@ _SIGNS = {
     ChangeKind.SPLIT: "<",
     ChangeKind.MERGED: "&",
 }
+_KIND_STYLE = {
+    ChangeKind.UNCHANGED: "2",
+    ChangeKind.REWORDED: "33",
+    ChangeKind.MOVED: "36",
+    ChangeKind.ADDED: "32",
+    ChangeKind.REMOVED: "31",
+    ChangeKind.SPLIT: "35",
+    ChangeKind.MERGED: "35",
+}
+_DELETE, _INSERT, _BOLD, _DIM, _FLAG = "31;9", "32", "1", "2", "1;33"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_SPACE_RE = re.compile(r"(\s+)")
+_MIN_WIDTH = 40
+_START = "(before the first heading)"
+
+Span = tuple[str, str]  # (text, SGR style; "" for plain)
 
 
 def _safe(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _name(edition: Edition, side: str) -> str:
-    return _safe(edition.label) if edition.label else side
+def _cells(text: str) -> int:
+    """Display width in terminal cells."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _clip(text: str, cells: int) -> str:
+    """``text`` cut to at most ``cells`` cells, ending in "…" when cut."""
+    if _cells(text) <= cells:
+        return text
+    out, used = "", 0
+    for char in text:
+        width = _cells(char)
+        if used + width > cells - 1:
+            break
+        out += char
+        used += width
+    return out + "…"
+
+
+def _paint(spans: Iterable[Span], color: bool) -> str:
+    if not color:
+        return "".join(text for text, _ in spans)
+    merged: list[list[str]] = []
+    for text, style in spans:
+        if merged and merged[-1][1] == style:
+            merged[-1][0] += text
+        elif text:
+            merged.append([text, style])
+    return "".join(f"\x1b[{style}m{text}\x1b[0m" if style else text for text, style in merged)
+
+
+def _words(spans: Sequence[Span]) -> list[list[Span]]:
+    """Split styled text at white space into words, each a list of styled pieces."""
+    words: list[list[Span]] = []
+    current: list[Span] = []
+    for text, style in spans:
+        for part in _SPACE_RE.split(text):
+            if not part:
+                continue
+            if part.isspace():
+                if current:
+                    words.append(current)
+                current = []
+            else:
+                current.append((part, style))
+    if current:
+        words.append(current)
+    return words
+
+
+def _break_word(word: list[Span], room: int) -> tuple[list[Span], list[Span]]:
+    """Cut a word that is wider than a line: the first ``room`` cells, and the rest."""
+    head: list[Span] = []
+    used = 0
+    for index, (text, style) in enumerate(word):
+        for position, char in enumerate(text):
+            width = _cells(char)
+            if used + width > room and (head or position):
+                head.append((text[:position], style))
+                return head, [(text[position:], style), *word[index + 1 :]]
+            used += width
+        head.append((text, style))
+    return head, []
+
+
+def wrap(
+    spans: Sequence[Span], *, width: int, indent: str = "", hang: str | None = None, color: bool = False
+) -> list[str]:
+    """Wrap styled text into lines of at most ``width`` cells: the first starts
+    with ``indent``, the others with ``hang`` (default: ``indent``).
+
+    >>> wrap([("Members ", ""), ("[-may-]", "31"), ("{+shall+}", "32"), (" vote.", "")], width=20, indent="  ")
+    ['  Members', '  [-may-]{+shall+}', '  vote.']
+    """
+    hang = indent if hang is None else hang
+    room = max(width - max(_cells(indent), _cells(hang)), 10)
+    lines: list[list[Span]] = []
+    line: list[Span] = []
+    used = 0
+    for word in _words(spans):
+        size = sum(_cells(text) for text, _ in word)
+        if line and used + 1 + size > room:
+            lines.append(line)
+            line, used = [], 0
+        while size > room:  # a word longer than a line (a URL): cut it
+            if line:
+                lines.append(line)
+                line, used = [], 0
+            head, word = _break_word(word, room)
+            lines.append(head)
+            size = sum(_cells(text) for text, _ in word)
+        if not word:
+            continue
+        if line:
+            # The space between two words of one style takes that style (one colour run, not one per word).
+            line.append((" ", word[0][1] if word[0][1] == line[-1][1] else ""))
+            used += 1
+        line.extend(word)
+        used += size
+    if line or not lines:
+        lines.append(line)
+    return [(hang if n else indent) + _paint(line, color) for n, line in enumerate(lines)]
+
+
+def _edit_spans(change: Change) -> list[Span]:
+    spans: list[Span] = []
+    for edit in change.edits:
+        text = _safe(edit.text).replace("\n", " ¶ ")
+        if edit.op is EditOp.EQUAL:
+            spans.append((text, ""))
+        else:
+            # White space at the edges goes outside the markers: "their {+national+} income".
+            core = text.strip()
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            marked = f"[-{core}-]" if edit.op is EditOp.DELETE else f"{{+{core}+}}"
+            spans += [
+                (lead, ""),
+                (marked if core else text, _DELETE if edit.op is EditOp.DELETE else _INSERT),
+                (trail, ""),
+            ]
+    return spans
 
 
 def headline(comparison: Comparison) -> str:
@@ -41,74 +201,229 @@ def headline(comparison: Comparison) -> str:
 
     >>> import conceptdiff
     >>> print(headline(conceptdiff.compare("One.\\n\\nTwo.\\n", "One.\\n\\nThree.\\n")))
-    old (2 clauses) -> new (2 clauses): 1 unchanged, 1 added, 1 removed
+    old → new: 2 → 2 clauses; 1 added, 1 removed, 1 unchanged
     """
-    counts = comparison.counts
-    parts = [f"{counts[kind]} {kind.value}" for kind in ChangeKind if counts[kind]]
+    return _headline_spans(build_report(comparison, ReportOptions(terms=0)))[0][0]
+
+
+def _headline_spans(report: Report) -> list[Span]:
+    comparison = report.comparison
     old, new = comparison.old, comparison.new
-    return (
-        f"{_name(old, 'old')} ({len(old.clauses)} clauses) -> {_name(new, 'new')} "
-        f"({len(new.clauses)} clauses): {', '.join(parts) or 'no clauses'}"
+    counts = ", ".join(f"{n} {kind.value}" for kind, n in kind_counts(report)) or "no clauses"
+    if report.renumbered:
+        counts += f" ({report.renumbered} renumbered)"
+    names = f"{_safe(edition_name(old, 'old'))} → {_safe(edition_name(new, 'new'))}"
+    return [(f"{names}: {len(old.clauses)} → {len(new.clauses)} clauses; {counts}", _BOLD)]
+
+
+def _summary_lines(report: Report, width: int, color: bool) -> list[str]:
+    lines = wrap(_headline_spans(report), width=width, color=color)
+    sig = report.significance
+    text = (
+        f"{percent(report.share_changed)} of the text changed ({report.words_changed} of "
+        f"{report.words_total} words deleted or inserted)."
     )
+    lines += wrap([(text, "")], width=width, color=color)
+    if report.listed:
+        text = (
+            f"{plural(report.listed, 'change')}: {sig[Significance.SUBSTANTIVE]} substantive "
+            f"({report.obligation} touching an obligation, {report.fact} a fact), "
+            f"{sig[Significance.COSMETIC]} cosmetic, {sig[Significance.NONE]} with the same words."
+        )
+        lines += wrap([(text, "")], width=width, color=color)
+    if report.hidden:
+        lines += wrap([(f"{plural(report.hidden, 'cosmetic change')} not shown.", _DIM)], width=width, color=color)
+    return lines
 
 
-def _where(indices: tuple[int, ...], edition: Edition) -> str:
-    if not indices:
-        return "-"
-    first = edition.clauses[indices[0]]
-    span = f"{indices[0] + 1}" if len(indices) == 1 else f"{indices[0] + 1}-{indices[-1] + 1}"
-    label = f" ({_safe(first.label)})" if first.label else ""
-    return f"#{span}{label}"
+def _significance_spans(entry: Entry) -> list[Span]:
+    assessment = entry.assessment
+    if assessment.significance is Significance.NONE:
+        return []
+    if entry.change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) and not assessment.findings:
+        return []
+    if assessment.significance is Significance.COSMETIC:
+        return [(_safe(assessment.describe()), _DIM)]
+    if not assessment.findings:
+        return [("substantive", "")]
+    return [("! ", _FLAG), (_safe(assessment.describe()), _FLAG)]
 
 
-def _marked(change: Change, color: bool) -> str:
-    out = []
-    for edit in change.edits:
-        text = _safe(edit.text).replace("\n", " ¶ ")
-        if edit.op is EditOp.EQUAL:
-            out.append(text)
-        elif edit.op is EditOp.DELETE:
-            out.append(f"{_RED}[-{text}-]{_RESET}" if color else f"[-{text}-]")
-        else:
-            out.append(f"{_GREEN}{{+{text}+}}{_RESET}" if color else f"{{+{text}+}}")
-    return "".join(out)
+def _rule(title: str, width: int, color: bool) -> str:
+    title = _clip(_safe(title), width - 8)
+    bar = "─" * max(width - _cells(title) - 4, 2)
+    return _paint([(f"── {title} {bar}", _DIM)], color)
 
 
-def render_text(comparison: Comparison, *, width: int = 80, color: bool = False, changes_only: bool = True) -> str:
-    """The comparison as a readable plain-text report.
+def _entry_lines(report: Report, entry: Entry, width: int, color: bool) -> list[str]:
+    comparison = report.comparison
+    change = entry.change
+    if entry.is_context:
+        clause = comparison.new.clauses[change.new[0]] if change.new else comparison.old.clauses[change.old[0]]
+        return wrap([(_safe(clause.display), "")], width=width, indent="    ", color=color)
+    sign = _SIGNS[change.kind]
+    title = [
+        (f"[{entry.number}] ", _BOLD),
+        (f"{sign} {entry_title(entry)}", f"1;{_KIND_STYLE[change.kind]}"),
+        (f" · {_safe(where(comparison, change))}", ""),
+    ]
+    if change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED) and change.similarity < 1:
+        title.append((f" · similarity {change.similarity:.2f}", _DIM))
+    lines = wrap(title, width=width, hang="    ", color=color)
+    significance = _significance_spans(entry)
+    if significance:
+        lines += wrap(significance, width=width, indent="    ", color=color)
+    if change.kind is ChangeKind.MOVED:
+        old_section = comparison.old.clauses[change.old[0]].section
+        if old_section != entry.section:
+            moved = f"moved from {' › '.join(old_section) or _START} to {' › '.join(entry.section) or _START}"
+            lines += wrap([(_safe(moved), _DIM)], width=width, indent="    ", color=color)
+    if change.edits and change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        body = _edit_spans(change)
+    else:
+        edition, indices = (
+            (comparison.old, change.old) if change.kind is ChangeKind.REMOVED else (comparison.new, change.new)
+        )
+        style = _DELETE if change.kind is ChangeKind.REMOVED else _INSERT if change.kind is ChangeKind.ADDED else ""
+        body = [(_safe(" ¶ ".join(edition.clauses[i].display for i in indices)), style)]
+    return lines + wrap(body, width=width, indent="    ", color=color)
+
+
+def render_text(
+    comparison: Comparison, *, options: ReportOptions | None = None, width: int = 80, color: bool = False
+) -> str:
+    """The comparison as a report for the terminal.
 
     >>> import conceptdiff
-    >>> print(render_text(conceptdiff.compare("Members may vote.", "Members shall vote.")))
-    old (1 clauses) -> new (1 clauses): 1 reworded
+    >>> print(render_text(conceptdiff.compare("Members may vote.", "Members shall vote."), width=60), end="")
+    old → new: 1 → 1 clauses; 1 reworded
+    33.3% of the text changed (2 of 6 words deleted or
+    inserted).
+    1 change: 1 substantive (1 touching an obligation, 0 a
+    fact), 0 cosmetic, 0 with the same words.
     <BLANKLINE>
-    ~ reworded  old #1 -> new #1  similarity 0.67, fuzzy
+    [1] ~ reworded · old #1 → new #1 · similarity 0.67
+        ! substantive: modal (may → shall)
         Members [-may-]{+shall+} vote.
-    <BLANKLINE>
     """
-    lines = [headline(comparison), ""]
-    wrapper = textwrap.TextWrapper(
-        width=max(width, 30),
-        initial_indent="    ",
-        subsequent_indent="    ",
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    for change in comparison.changes:
-        if changes_only and change.kind is ChangeKind.UNCHANGED and not change.relabeled:
-            continue
-        sign = _SIGNS[change.kind]
-        where = f"old {_where(change.old, comparison.old)} -> new {_where(change.new, comparison.new)}"
-        title = f"{sign} {change.kind.value:<9} {where}"
-        if change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
-            title += f"  similarity {change.similarity:.2f}, {change.method.value}"
-        if change.relabeled:
-            title += "  (renumbered)"
-        lines.append(f"{_BOLD}{title}{_RESET}" if color else title)
-        body = (
-            _marked(change, color)
-            if change.edits
-            else _safe("\n".join(comparison.old.clauses[i].text for i in change.old))
-        )
-        lines.extend(wrapper.wrap(body) or ["    "])
+    width = max(width, _MIN_WIDTH)
+    report = build_report(comparison, options)
+    lines = _summary_lines(report, width, color)
+    grouped = report.options.context is Context.CHANGES and any(e.section for e in report.entries)
+    section: tuple[str, ...] | None = None
+    for entry in report.entries:
+        if grouped and entry.section != section:
+            section = entry.section
+            lines += ["", _rule(" › ".join(section) or _START, width, color)]
         lines.append("")
-    return "\n".join(lines)
+        lines += _entry_lines(report, entry, width, color)
+    if report.terms:
+        lines += ["", _rule("terms whose use shifted most", width, color)]
+        lines += _term_lines(report, width, color)
+    return "\n".join(lines) + "\n"
+
+
+def _term_lines(report: Report, width: int, color: bool, limit: int | None = None) -> list[str]:
+    terms = report.terms[:limit] if limit else report.terms
+    if not terms:
+        return []
+    size = min(max(_cells(_safe(t.term)) for t in terms), 24)
+    lines = []
+    for term in terms:
+        name = _clip(_safe(term.term), size)
+        delta = term.new_count - term.old_count
+        style = _INSERT if delta > 0 else _DELETE.split(";")[0]
+        lines.append(
+            "  "
+            + name
+            + " " * (size - _cells(name) + 2)
+            + _paint([(f"{term.old_count:>5} → {term.new_count:<5} ({delta:+d})", style)], color)
+        )
+    return lines
+
+
+def _bar(parts: Sequence[tuple[int, str, str]], scale: float, color: bool) -> str:
+    """A bar made of a run of each sign, ``count * scale`` long (at least 1 for a non-zero count)."""
+    return _paint([(sign * max(1, round(n * scale)), style) for n, sign, style in parts if n], color)
+
+
+def render_stat(
+    comparison: Comparison, *, options: ReportOptions | None = None, width: int = 80, color: bool = False
+) -> str:
+    """A one-screen summary, like ``git diff --stat``: counts by kind with bars,
+    what the changes touch, the sections with most changes, the changes that
+    touch an obligation or a fact, and the terms whose use shifted most.
+
+    >>> import conceptdiff
+    >>> stat = render_stat(conceptdiff.compare("# Fees\\n\\nMembers may pay.\\n", "# Fees\\n\\nMembers shall pay.\\n"))
+    >>> print(stat, end="")
+    old → new: 2 → 2 clauses; 1 reworded, 1 unchanged
+    25.0% of the text changed (2 of 8 words deleted or inserted).
+    1 change: 1 substantive (1 touching an obligation, 0 a fact), 0 cosmetic, 0 with
+    the same words.
+    <BLANKLINE>
+      ~ reworded    1  ~
+    <BLANKLINE>
+    Sections with most changes
+      Fees   1  ~
+    <BLANKLINE>
+    Changes touching an obligation or a fact
+      [1] #2  modal (may → shall)
+    """
+    width = max(width, _MIN_WIDTH)
+    report = build_report(comparison, options)
+    lines = _summary_lines(report, width, color)
+    changes = report.changes
+    by_kind = Counter(e.change.kind for e in changes)
+    rows = [(kind, by_kind[kind]) for kind in ChangeKind if by_kind[kind] and kind is not ChangeKind.UNCHANGED]
+    relabeled = sum(1 for e in changes if e.change.kind is ChangeKind.UNCHANGED)
+    label_width = 14
+    bar_room = max(width - label_width - 8, 10)
+    biggest = max([n for _, n in rows] + [relabeled, 1])
+    scale = min(1.0, bar_room / biggest)
+    if rows or relabeled:
+        lines.append("")
+    for kind, n in rows:
+        sign = _SIGNS[kind]
+        label = f"  {sign} {kind.value}"
+        lines.append(f"{label:<{label_width}}{n:>3}  " + _bar([(n, sign, _KIND_STYLE[kind])], scale, color))
+    if relabeled:
+        label = "  = unchanged"
+        lines.append(
+            f"{label:<{label_width}}{relabeled:>3}  " + _paint([("(renumbered or cosmetic only)", _DIM)], color)
+        )
+    # Sections with most changes.
+    sections: dict[tuple[str, ...], Counter[ChangeKind]] = {}
+    for entry in changes:
+        sections.setdefault(entry.section, Counter())[entry.change.kind] += 1
+    top = sorted(sections.items(), key=lambda item: (-sum(item[1].values()), list(sections).index(item[0])))[:5]
+    if any(sections):  # a document without headings has no sections to compare
+        lines += ["", _paint([("Sections with most changes", _BOLD)], color)]
+        name_width = min(max(_cells(_safe(" › ".join(s) or _START)) for s, _ in top), 36)
+        room = max(width - name_width - 10, 10)
+        most = max(sum(c.values()) for _, c in top)
+        section_scale = min(1.0, room / most)
+        for section, counter in top:
+            name = _clip(_safe(" › ".join(section) or _START), name_width)
+            parts = [(counter[kind], _SIGNS[kind], _KIND_STYLE[kind]) for kind in ChangeKind]
+            lines.append(
+                f"  {name}{' ' * (name_width - _cells(name))} {sum(counter.values()):>3}  "
+                + _bar(parts, section_scale, color)
+            )
+        if len(sections) > len(top):
+            lines.append(_paint([(f"  … and {plural(len(sections) - len(top), 'other section')}", _DIM)], color))
+    flagged = [e for e in changes if e.assessment.flagged]
+    if flagged:
+        lines += ["", _paint([("Changes touching an obligation or a fact", _BOLD)], color)]
+        for entry in flagged[:5]:
+            at = entry.change.new or entry.change.old
+            head = f"  [{entry.number}] #{at[0] + 1}  "
+            detail = "; ".join(f"{f.flag.value} ({f})" for f in entry.assessment.findings)
+            text = _clip(_safe(detail), width - _cells(head))
+            lines.append(head + _paint([(text, _FLAG)], color))
+        if len(flagged) > 5:
+            lines.append(_paint([(f"  … and {len(flagged) - 5} more", _DIM)], color))
+    if report.terms:
+        lines += ["", _paint([("Terms whose use shifted most", _BOLD)], color)]
+        lines += _term_lines(report, width, color, limit=5)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,790 @@
+"""What matters in a change: cosmetic or substantive, and the obligations and facts it touches.
+
+A reader of a new edition first wants to know which changes matter.  This
+module sorts each change's text difference into one of three
+:class:`Significance` levels and, for substantive ones, lists
+:class:`Finding` records of what an obligation or a fact lost or gained:
+
+* **cosmetic**: the texts are equal once one or more of these is set aside
+  (each a :class:`Cosmetic` reason): white space, quote marks (straight,
+  curly, guillemets, apostrophes; added, removed or changed), letter case, other punctuation (dashes,
+  commas, hyphens, thousands separators), and British/American spelling
+  variants (``licence``/``license``, ``organise``/``organize``,
+  ``colour``/``color``, ``centre``/``center``, ``travelled``/``traveled``,
+  ``catalogue``/``catalog``, a short list of others).  A difference that
+  changes a number's value (``1.5`` → ``15``), a modal verb or a negation is
+  never cosmetic, even when it is only punctuation or white space.
+* **substantive**: anything else.  Its findings flag (:class:`Flag`) modal
+  verbs and other words of obligation or permission (may, shall, must, will,
+  should, can, required, entitled, ...), negation (not, no, never, without,
+  ``-n't`` ...), numbers, dates and amounts (digits and English number words
+  with their unit, so ``30 days`` → ``thirty days`` is no finding but
+  ``30 days`` → ``60 days`` is), and named entities added or removed.
+* **none**: the text is the same (an unchanged clause, a move or renumbering
+  without edits, a split or merge at the same words).
+
+Findings compare what each side *contains* (multisets), not where: a modal
+verb that moves inside its clause is no finding.  Named entities are found
+with a light heuristic (runs of capitalized words that do not open a
+sentence, acronyms, words with inner capitals), not a trained model; it
+works on English and other Latin- or Cyrillic-script text and misses
+entities written in lower case.
+
+>>> from conceptdiff.significance import assess_texts
+>>> print(assess_texts("Members may report within 30 days.", "Members shall report within 60 days.").describe())
+substantive: modal (may → shall); number (30 days → 60 days)
+>>> print(assess_texts("The committee shall publish.", "The committee shall not publish.").describe())
+substantive: negation (+ shall not)
+>>> print(assess_texts("The “Licensor” grants", 'The "Licensor" grants').describe())
+cosmetic: quotes
+>>> print(assess_texts("The licence is organised", "The license is organized").describe())
+cosmetic: spelling
+
+:func:`term_shifts` ranks the words whose use changed most between the two
+editions (log-likelihood keyness, which weighs both the size of the shift
+and the sizes of the editions).
+
+Timing: linear in the length of the texts; every regular expression here is
+a fixed alternation or a run of one character class, with no nested
+quantifier.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from conceptdiff.model import Change, Comparison
+
+__all__ = [
+    "Assessment",
+    "Cosmetic",
+    "Finding",
+    "Flag",
+    "Significance",
+    "TermShift",
+    "assess",
+    "assess_all",
+    "assess_texts",
+    "term_shifts",
+]
+
+
+def _word_list(text: str) -> list[str]:
+    """The words of a word list written as prose (easier to read and review than a list literal)."""
+    return text.split()
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+class Significance(enum.Enum):
+    """How much a change's text difference matters."""
+
+    NONE = "none"  #: the text is the same (moves, renumbering, splits at the same words)
+    COSMETIC = "cosmetic"  #: only white space, quotes, case, punctuation or spelling variants
+    SUBSTANTIVE = "substantive"  #: the words differ
+
+
+class Cosmetic(enum.Enum):
+    """One kind of cosmetic difference."""
+
+    WHITESPACE = "whitespace"
+    QUOTES = "quotes"
+    CASE = "case"
+    PUNCTUATION = "punctuation"
+    SPELLING = "spelling"
+
+
+class Flag(enum.Enum):
+    """What a substantive change touches.  MODAL and NEGATION concern an
+    obligation; the others a fact."""
+
+    MODAL = "modal"  #: modal verbs and words of obligation or permission
+    NEGATION = "negation"
+    NUMBER = "number"
+    DATE = "date"
+    AMOUNT = "amount"  #: money and percentages
+    ENTITY = "entity"  #: named entities (organisations, places, people, acronyms)
+
+    @property
+    def concerns(self) -> str:
+        """``"obligation"`` or ``"fact"``."""
+        return "obligation" if self in (Flag.MODAL, Flag.NEGATION) else "fact"
+
+
+@attrs.frozen
+class Finding:
+    """One flagged difference: what the old text had that the new lacks
+    (``removed``) and the reverse (``added``), as the texts write them.
+
+    >>> print(Finding(Flag.MODAL, ("may",), ("shall",)))
+    may → shall
+    >>> print(Finding(Flag.NEGATION, (), ("not",)))
+    + not
+    """
+
+    flag: Flag
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+    def __str__(self) -> str:
+        if self.removed and self.added:
+            return f"{', '.join(self.removed)} → {', '.join(self.added)}"
+        if self.added:
+            return "+ " + ", ".join(self.added)
+        return "− " + ", ".join(self.removed)
+
+
+@attrs.frozen
+class Assessment:
+    """The verdict on one change.
+
+    Attributes:
+        significance: none, cosmetic or substantive.
+        cosmetic: for a cosmetic change, the kinds of difference it has
+            (the fewest that explain it); empty otherwise.
+        findings: for a substantive change, what it does to obligations and
+            facts, in :class:`Flag` order; empty otherwise.
+    """
+
+    significance: Significance
+    cosmetic: tuple[Cosmetic, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """The distinct flags of the findings, in :class:`Flag` order."""
+        return tuple(dict.fromkeys(f.flag for f in self.findings))
+
+    @property
+    def changes_obligation(self) -> bool:
+        """A modal verb or a negation was added, removed or replaced."""
+        return any(f.flag.concerns == "obligation" for f in self.findings)
+
+    @property
+    def changes_fact(self) -> bool:
+        """A number, date, amount or named entity was added, removed or replaced."""
+        return any(f.flag.concerns == "fact" for f in self.findings)
+
+    @property
+    def flagged(self) -> bool:
+        """Substantive and touching an obligation or a fact."""
+        return bool(self.findings)
+
+    def describe(self) -> str:
+        """One line for a report.
+
+        >>> print(Assessment(Significance.COSMETIC, (Cosmetic.CASE, Cosmetic.QUOTES)).describe())
+        cosmetic: case, quotes
+        """
+        if self.significance is Significance.COSMETIC:
+            return "cosmetic: " + ", ".join(c.value for c in self.cosmetic) if self.cosmetic else "cosmetic"
+        if self.significance is Significance.SUBSTANTIVE and self.findings:
+            return "substantive: " + "; ".join(f"{f.flag.value} ({f})" for f in self.findings)
+        return str(self.significance.value)
+
+
+# --------------------------------------------------------------------------
+# Cosmetic folds.  Each fold sets one kind of difference aside; a change is
+# cosmetic when some set of folds makes both texts equal.
+# --------------------------------------------------------------------------
+
+_QUOTE_CHARS = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u2039\u203a\u02bc\u00b4"
+_QUOTES = str.maketrans(dict.fromkeys(_QUOTE_CHARS, '"'))
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+# Spelling variants: British/Commonwealth forms mapped to one key.  CAUTION:
+# the rules only ever compare two words that both occur, so a key need not be
+# a real word; but two *different* real words must never share a key (for
+# "four"/"for", "prised"/"prized"), hence the minimum stem lengths.
+_SPELLING_WORDS = {
+    "licence": "license", "licences": "licenses", "licenced": "licensed", "licencing": "licensing",
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "pretence": "pretense", "practise": "practice", "practised": "practiced", "practising": "practicing",
+    "programme": "program", "programmes": "programs", "judgement": "judgment", "judgements": "judgments",
+    "acknowledgement": "acknowledgment", "acknowledgements": "acknowledgments", "ageing": "aging",
+    "grey": "gray", "enquiry": "inquiry", "enquiries": "inquiries", "enquire": "inquire",
+    "towards": "toward", "amongst": "among", "whilst": "while", "afterwards": "afterward",
+    "learnt": "learned", "spelt": "spelled", "aluminium": "aluminum", "plough": "plow",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "paediatric": "pediatric",
+    "encyclopaedia": "encyclopedia", "anaemia": "anemia", "oestrogen": "estrogen",
+    "fulfil": "fulfill", "fulfils": "fulfills", "fulfilment": "fulfillment", "enrol": "enroll",
+    "enrols": "enrolls", "enrolment": "enrollment", "instalment": "installment", "instalments": "installments",
+    "skilful": "skillful", "wilful": "willful", "mould": "mold", "sceptical": "skeptical", "tyre": "tire",
+    "tyres": "tires", "cheque": "check", "cheques": "checks", "storey": "story", "draught": "draft",
+    "email": "e-mail", "online": "on-line",
+}  # fmt: skip
+_SPELLING_RULES = (
+    re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers|able)$"),  # organise -> organize
+    re.compile(r"^(\w{3,})ys(e|es|ed|ing|er|ers)$"),  # analyse -> analyze
+    re.compile(r"^(\w{3,})our(s|ed|ing|able|ably|ite|ites|ful|less|ism)?$"),  # colour -> color
+    re.compile(r"^(\w{3,}[tbg])re(s)?$"),  # centre -> center
+    re.compile(r"^(\w{3,}[aeiou])ll(ed|ing|er|ers|ation)$"),  # travelled -> traveled
+    re.compile(r"^(\w{4,})ogue(s)?$"),  # catalogue -> catalog
+)
+_SPELLING_REPLACEMENTS = (r"\1iz\2", r"\1yz\2", r"\1or\2", r"\1er\2", r"\1l\2", r"\1og\2")
+
+
+def _spelling_key(word: str) -> str:
+    lower = word.lower()
+    key = _SPELLING_WORDS.get(lower)
+    if key is None:
+        key = lower
+        for rule, replacement in zip(_SPELLING_RULES, _SPELLING_REPLACEMENTS, strict=True):
+            if rule.match(lower):
+                key = rule.sub(replacement, lower)
+                break
+    if key == lower:
+        return word
+    return key if word.islower() else key.capitalize() if word[:1].isupper() else key
+
+
+class _DropPunctuation(dict[int, str | None]):
+    """A ``str.translate`` table that drops punctuation and symbols except
+    quote marks, filled in as characters are met (a category lookup per
+    distinct character, not per character)."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.category(char)[0] in "PS" and char not in _QUOTE_CHARS else char
+        if len(self) < 65536:
+            self[code] = value
+        return value
+
+
+_DROP_PUNCTUATION = _DropPunctuation()
+
+
+def _fold(text: str, folds: frozenset[Cosmetic]) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    if Cosmetic.QUOTES in folds:
+        text = text.translate(_QUOTES).replace('"', "")
+    if Cosmetic.CASE in folds:
+        text = text.casefold()
+    if Cosmetic.SPELLING in folds:
+        text = _WORD_RE.sub(lambda m: _spelling_key(m.group()), text)
+    if Cosmetic.PUNCTUATION in folds:
+        text = text.translate(_DROP_PUNCTUATION)  # co-operate == cooperate, 1,000 == 1000
+    if Cosmetic.WHITESPACE in folds:
+        return _SPACE_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _trim_common(old: str, new: str) -> tuple[str, str]:
+    """Drop the common prefix and suffix, but only at white space, so that
+    the folds still see whole words (spelling works on words)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    while start > 0 and not old[start - 1].isspace():
+        start -= 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    while end > 0 and not old[len(old) - end].isspace():
+        end -= 1
+    return old[start : len(old) - end], new[start : len(new) - end]
+
+
+_FOLD_ORDER = (Cosmetic.WHITESPACE, Cosmetic.QUOTES, Cosmetic.CASE, Cosmetic.PUNCTUATION, Cosmetic.SPELLING)
+
+
+def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
+    """The fewest folds that make the texts equal (``None``: no set does)."""
+    if _fold(old, frozenset(_FOLD_ORDER)) != _fold(new, frozenset(_FOLD_ORDER)):
+        return None
+    for size in range(len(_FOLD_ORDER) + 1):
+        for subset in itertools.combinations(_FOLD_ORDER, size):
+            folds = frozenset(subset)
+            if _fold(old, folds) == _fold(new, folds):
+                return subset
+    return tuple(_FOLD_ORDER)  # pragma: no cover - the full set matched above
+
+
+# --------------------------------------------------------------------------
+# Obligations: modal verbs and negation.
+# --------------------------------------------------------------------------
+
+_MODALS = _word_set(
+    "may shall must will should can could might would ought need required requires require obliged "
+    "obligated obligation obligations entitled permitted allowed prohibited forbidden mandatory optional"
+)
+_NEGATIONS = _word_set("not no never neither nor none nothing nobody nowhere without cannot")
+_AUXILIARIES = _MODALS | _word_set("is are was were be been do does did has have had")
+_CONTRACTIONS = {
+    "can't": ("can", "not"), "cannot": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not"),
+    "mustn't": ("must", "not"), "shouldn't": ("should", "not"), "couldn't": ("could", "not"),
+    "wouldn't": ("would", "not"), "mightn't": ("might", "not"), "needn't": ("need", "not"),
+    "isn't": ("is", "not"), "aren't": ("are", "not"), "wasn't": ("was", "not"), "weren't": ("were", "not"),
+    "don't": ("do", "not"), "doesn't": ("does", "not"), "didn't": ("did", "not"), "hasn't": ("has", "not"),
+    "haven't": ("have", "not"), "hadn't": ("had", "not"),
+}  # fmt: skip
+_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:[.,]\d+)*\w*|\w+(?:['’]\w+)*|[^\w\s]")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def _tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for token in _TOKEN_RE.findall(unicodedata.normalize("NFKC", text)):
+        token = token.replace("’", "'")
+        expanded = _CONTRACTIONS.get(token.lower())
+        out.extend(expanded if expanded else (token,))
+    return out
+
+
+def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    modals: Counter[str] = Counter()
+    negations: Counter[str] = Counter()
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        if lower in _MODALS:
+            if lower == "may" and token[0].isupper() and _near_number(tokens, i):
+                continue  # the month
+            if lower == "will" and i > 0 and tokens[i - 1].lower() in ("the", "a", "its", "their", "his", "her"):
+                continue  # the noun
+            modals[lower] += 1
+        elif lower in _NEGATIONS:
+            if lower == "no" and i + 1 < len(tokens) and tokens[i + 1] == ".":
+                continue  # "No. 5"
+            before = tokens[i - 1].lower() if i > 0 else ""
+            negations[f"{before} {lower}" if lower == "not" and before in _AUXILIARIES else lower] += 1
+    return modals, negations
+
+
+def _near_number(tokens: Sequence[str], i: int) -> bool:
+    return (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()) or (i > 0 and tokens[i - 1][:1].isdigit())
+
+
+# --------------------------------------------------------------------------
+# Facts: numbers, dates, amounts.
+# --------------------------------------------------------------------------
+
+_MONTHS = _word_list("january february march april may june july august september october november december")
+_MONTH_SET = frozenset(_MONTHS)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        _word_list(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(_word_list("twenty thirty forty fifty sixty seventy eighty ninety"))}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNITS = _word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years time times "
+    "member members person persons people percent per cent % euro euros eur dollar dollars usd pound "
+    "pounds gbp rouble roubles ruble rubles rub franc francs chf yen jpy cent cents kilometre kilometres "
+    "kilometer kilometers km metre metres meter meters page pages article articles section sections "
+    "paragraph paragraphs"
+)
+_UNIT_QUALIFIERS = _word_set("working business calendar consecutive full clear")
+_DATE_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_CURRENCY_CODES = {
+    "$": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd", "€": "eur", "euro": "eur", "euros": "eur",
+    "eur": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "gbp": "gbp", "₽": "rub", "rouble": "rub",
+    "roubles": "rub", "ruble": "rub", "rubles": "rub", "rub": "rub", "¥": "jpy", "yen": "jpy", "jpy": "jpy",
+    "franc": "chf", "francs": "chf", "chf": "chf", "₹": "inr", "cent": "cent", "cents": "cent",
+    "%": "%", "percent": "%", "per cent": "%",
+}  # fmt: skip
+
+
+@attrs.frozen
+class _Fact:
+    flag: Flag
+    key: str
+    shown: str
+
+
+def _number_value(text: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    return None  # 1st, 10am, 3.1.2, 1,5: compared as written
+
+
+def _word_number(tokens: Sequence[str], i: int) -> tuple[float, int] | None:
+    """An English number written in words at ``tokens[i]``: (value, tokens used)."""
+    total, current, used = 0, 0, 0
+    j = i
+    while j < len(tokens):
+        word = tokens[j].lower()
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES and used:
+            if _SCALES[word] == 100:
+                current *= 100
+            else:
+                total += current * _SCALES[word]
+                current = 0
+        elif not (
+            word in ("-", "and")
+            and used
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].lower() in _NUMBER_WORDS or tokens[j + 1].lower() in _TENS)
+        ):
+            break
+        j += 1
+        if word not in ("-", "and"):
+            used = j - i
+    if not used:
+        return None
+    return float(total + current), used
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _is_month(token: str) -> bool:
+    return token[:1].isupper() and token.lower() in _MONTH_SET
+
+
+def _is_day(token: str) -> bool:
+    return token.isdigit() and 1 <= int(token) <= 31 and len(token) <= 2
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and 1500 <= int(token) <= 2199
+
+
+def _date_at(tokens: Sequence[str], i: int) -> int:
+    """How many tokens a written date at ``tokens[i]`` takes (0: none).
+
+    Forms: ``15 March 2023``, ``March 15, 2023``, ``March 2023``, ``15 March``,
+    ``March`` alone (the month "May" only next to a number).
+    """
+    n = len(tokens)
+    j = i
+    if _is_day(tokens[j]) and j + 1 < n and _is_month(tokens[j + 1]):
+        j += 2
+    elif _is_month(tokens[j]):
+        j += 1
+        if j < n and _is_day(tokens[j]):
+            j += 1
+            if j + 1 < n and tokens[j] == "," and _is_year(tokens[j + 1]):
+                j += 1
+        elif tokens[i].lower() == "may" and not (j < n and _is_year(tokens[j])):
+            return 0
+    else:
+        return 0
+    if j < n and _is_year(tokens[j]):
+        j += 1
+    return j - i
+
+
+def _facts(tokens: Sequence[str]) -> list[_Fact]:
+    facts: list[_Fact] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        used = _date_at(tokens, i)
+        if used:
+            shown = " ".join(tokens[i : i + used]).replace(" ,", ",")
+            facts.append(_Fact(Flag.DATE, shown.casefold(), shown))
+            i += used
+            continue
+        if _DATE_TOKEN_RE.fullmatch(token):
+            facts.append(_Fact(Flag.DATE, token, token))
+            i += 1
+            continue
+        if token[:1].isdigit():
+            value = _number_value(token)
+            if value is None:
+                facts.append(_Fact(Flag.NUMBER, token.lower(), token))
+                i += 1
+                continue
+            used = 1
+        else:
+            parsed = _word_number(tokens, i)
+            if parsed is None or (parsed[1] == 1 and token.lower() == "one" and not _followed_by_unit(tokens, i + 1)):
+                i += 1  # "one" alone is usually a pronoun ("no one", "one of")
+                continue
+            value, used = parsed
+        shown = " ".join(tokens[i : i + used]).replace(" - ", "-")
+        # The unit after the number (with "working", "calendar" ...), a currency sign before it.
+        end = i + used
+        while end < len(tokens) and tokens[end].lower() in _UNIT_QUALIFIERS:
+            end += 1
+        unit = ""
+        if end < len(tokens) and tokens[end].lower() in _UNITS:
+            last = end + 1
+            if tokens[end].lower() == "per" and last < len(tokens) and tokens[last].lower() == "cent":
+                last += 1
+            unit = " ".join(tokens[i + used : last])
+            used = last - i
+        before = tokens[i - 1].lower() if i > 0 else ""
+        unit_key = " ".join(unit.lower().split()[-2:]) if unit.lower().endswith("per cent") else unit.lower()
+        unit_last = unit_key.split(" ")[-1] if unit_key else ""
+        currency = _CURRENCY_CODES.get(before) or _CURRENCY_CODES.get(unit_key) or _CURRENCY_CODES.get(unit_last)
+        if currency:
+            flag = Flag.AMOUNT
+            qualifiers = unit_key.split(" ")[:-1] if unit_key and _CURRENCY_CODES.get(unit_last) else []
+            key = " ".join([_format(value), *qualifiers, currency])
+            if before in _CURRENCY_CODES:
+                shown = tokens[i - 1] + ("" if len(before) == 1 else " ") + shown
+        else:
+            flag = Flag.DATE if not unit and _is_year(token) else Flag.NUMBER
+            if unit_key.endswith("s") and len(unit_last) > 3:
+                unit_key = unit_key[:-1]
+            key = f"{_format(value)} {unit_key}".strip()
+        facts.append(_Fact(flag, key, f"{shown}{unit}" if unit == "%" else f"{shown} {unit}".strip()))
+        i += used
+    return facts
+
+
+def _followed_by_unit(tokens: Sequence[str], j: int) -> bool:
+    while j < len(tokens) and tokens[j].lower() in _UNIT_QUALIFIERS:
+        j += 1
+    return j < len(tokens) and tokens[j].lower() in _UNITS
+
+
+# --------------------------------------------------------------------------
+# Named entities: a heuristic, documented in the module docstring.
+# --------------------------------------------------------------------------
+
+_STOPWORDS = _word_set(
+    "a about above after again against all also an and any are as at be because been before being below "
+    "between both but by did do does doing down during each either every few for from further had has "
+    "have having he her here hers herself him himself his how i if in into is it its itself just me more "
+    "most my myself no nor not of off on once only or other our ours ourselves out over own same she so "
+    "some such than that the their theirs them themselves then there these they this those through to too "
+    "under until up upon very was we were what when where which while who whom why with within without "
+    "you your yours yourself yourselves where whereas whether thereof therein hereby herein such shall "
+    "may must will should can could might would per via its our us"
+)
+_CONNECTORS = _word_set("of for the de du la le von van der del di on")
+
+
+def _capitalized(token: str) -> bool:
+    return token[:1].isupper() and token[:1].isalpha()
+
+
+def _entities(tokens: Sequence[str]) -> dict[str, str]:
+    """Named-entity candidates: folded form -> form as written."""
+    content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _STOPWORDS and t.lower() not in _CONNECTORS]
+    if len(content) >= 2 and all(_capitalized(w) for w in content):
+        return {}  # a title-case heading: every word looks like a name
+    found: dict[str, str] = {}
+    run: list[str] = []
+    run_starts_sentence = False
+    sentence_start = True
+
+    def close() -> None:
+        nonlocal run
+        while run and run[-1].lower() in _CONNECTORS:
+            run.pop()
+        # A capital that opens a sentence says nothing, unless a capitalized word follows it at once.
+        if (
+            run_starts_sentence
+            and run
+            and not _strong(run[0])
+            and (len(run) == 1 or run[0].lower() in _STOPWORDS or not _capitalized(run[1]))
+        ):
+            run = run[1:]
+        while run and run[0].lower() in _CONNECTORS:
+            run.pop(0)
+        if run and not (len(run) == 1 and (run[0].lower() in _MONTH_SET or run[0].lower() in _CURRENCY_CODES)):
+            name = " ".join(run)
+            found.setdefault(name.casefold(), name)
+        run = []
+
+    for token in tokens:
+        if token[:1].isalpha() and (_capitalized(token) or (run and token.lower() in _CONNECTORS)):
+            if not run:
+                run_starts_sentence = sentence_start
+            if token != "I":
+                run.append(token)
+            sentence_start = False
+            continue
+        close()
+        if token in _SENTENCE_END or token in "\"'«“(":
+            sentence_start = sentence_start or token in _SENTENCE_END
+        else:
+            sentence_start = False
+    close()
+    return found
+
+
+def _strong(word: str) -> bool:
+    """An acronym (EU, NATO) or a word with an inner capital (GitHub)."""
+    letters = [c for c in word if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or any(c.isupper() for c in word[1:])
+
+
+# --------------------------------------------------------------------------
+# The verdict.
+# --------------------------------------------------------------------------
+
+
+def _counter_finding(flag: Flag, old: Counter[str], new: Counter[str]) -> Finding | None:
+    removed, added = old - new, new - old
+    if not removed and not added:
+        return None
+    return Finding(flag, tuple(sorted(removed.elements())), tuple(sorted(added.elements())))
+
+
+def _findings(old: str, new: str, *, entities: bool = True) -> tuple[Finding, ...]:
+    old_tokens, new_tokens = _tokens(old), _tokens(new)
+    old_modals, old_negations = _obligations(old_tokens)
+    new_modals, new_negations = _obligations(new_tokens)
+    findings = [
+        _counter_finding(Flag.MODAL, old_modals, new_modals),
+        _counter_finding(Flag.NEGATION, old_negations, new_negations),
+    ]
+    old_facts, new_facts = _facts(old_tokens), _facts(new_tokens)
+    for flag in (Flag.NUMBER, Flag.DATE, Flag.AMOUNT):
+        old_keys = Counter(f.key for f in old_facts if f.flag is flag)
+        new_keys = Counter(f.key for f in new_facts if f.flag is flag)
+        removed, added = old_keys - new_keys, new_keys - old_keys
+        if removed or added:
+            shown_old = {f.key: f.shown for f in old_facts}
+            shown_new = {f.key: f.shown for f in new_facts}
+            findings.append(
+                Finding(
+                    flag,
+                    tuple(shown_old[k] for k in sorted(removed.elements(), key=_fact_order)),
+                    tuple(shown_new[k] for k in sorted(added.elements(), key=_fact_order)),
+                )
+            )
+    if not entities:
+        return tuple(f for f in findings if f is not None)
+    old_entities, new_entities = _entities(old_tokens), _entities(new_tokens)
+    gone = sorted(old_entities.keys() - new_entities.keys())
+    came = sorted(new_entities.keys() - old_entities.keys())
+    if gone or came:
+        findings.append(
+            Finding(Flag.ENTITY, tuple(old_entities[k] for k in gone), tuple(new_entities[k] for k in came))
+        )
+    return tuple(sorted((f for f in findings if f is not None), key=lambda f: list(Flag).index(f.flag)))
+
+
+def _fact_order(key: str) -> tuple[float, str]:
+    head = key.split(" ")[0].lstrip("$€£¥₽₹")
+    try:
+        return (float(head), key)
+    except ValueError:
+        return (math.inf, key)
+
+
+def assess_texts(old: str, new: str) -> Assessment:
+    """Assess the difference between two texts (see the module docstring).
+
+    Clause breaks (``"\\n"``, as in the joined texts of a split or merge) count
+    as white space.
+
+    >>> assess_texts("Fees: 1,000 euros.", "Fees: 1000 euros.").describe()
+    'cosmetic: punctuation'
+    >>> assess_texts("Fees: 1.5 euros.", "Fees: 15 euros.").describe()
+    'substantive: amount (1.5 euros → 15 euros)'
+    >>> assess_texts("The Council decides.", "The Commission decides.").describe()
+    'substantive: entity (Council → Commission)'
+    """
+    old_flat, new_flat = old.replace("\n", " "), new.replace("\n", " ")
+    if _SPACE_RE.sub(" ", old_flat).strip() == _SPACE_RE.sub(" ", new_flat).strip():
+        return Assessment(Significance.NONE)
+    old_part, new_part = _trim_common(old_flat, new_flat)
+    # A text against nothing (an added or removed clause) is never cosmetic.
+    reasons = _cosmetic_reasons(old_part, new_part) if old_flat.strip() and new_flat.strip() else None
+    findings = _findings(old_flat, new_flat)
+    # Folds may not hide a changed modal, negation or number ("1.5" -> "15").  The guard
+    # reads both texts case-folded: a changed capital may change what looks like a name
+    # or a month ("may 30" -> "MAY 30"), and that stays cosmetic.
+    if reasons is not None and not _findings(old_flat.casefold(), new_flat.casefold(), entities=False):
+        return Assessment(Significance.COSMETIC, cosmetic=reasons)
+    return Assessment(Significance.SUBSTANTIVE, findings=findings)
+
+
+def assess(change: Change) -> Assessment:
+    """Assess one change from its word edits (added and removed clauses are
+    substantive, compared with an empty text).
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare("The fee is 30 euros.", "The fee is 60 euros.")
+    >>> assess(result.changes[0]).describe()
+    'substantive: amount (30 euros → 60 euros)'
+    """
+    if not change.edits:
+        return Assessment(Significance.NONE)
+    return assess_texts(change.old_text, change.new_text)
+
+
+def assess_all(comparison: Comparison) -> tuple[Assessment, ...]:
+    """:func:`assess` of every change, in the order of ``comparison.changes``."""
+    return tuple(assess(change) for change in comparison.changes)
+
+
+# --------------------------------------------------------------------------
+# Terms whose use shifted.
+# --------------------------------------------------------------------------
+
+_TERM_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@attrs.frozen
+class TermShift:
+    """A term counted in both editions; ``score`` is its log-likelihood (G²)
+    keyness: larger when the shift is both large and unlikely by chance given
+    the editions' sizes."""
+
+    term: str
+    old_count: int
+    new_count: int
+    score: float
+
+
+def _term_counts(texts: Iterable[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _TERM_RE.finditer(unicodedata.normalize("NFKC", text)):
+            term = match.group().casefold().replace("’", "'")
+            if len(term) >= 3 and (term not in _STOPWORDS or term in _MODALS):
+                counts[term] += 1
+    return counts
+
+
+def term_shifts(comparison: Comparison, *, limit: int = 10, min_change: int = 2) -> tuple[TermShift, ...]:
+    """The terms whose use shifted most between the editions, most first.
+
+    Terms are case-folded words of three letters or more, common function
+    words left out (modal verbs kept: ``shall`` going from 2 to 11 is news).
+    A term is listed when its count changed by at least ``min_change``; the
+    order is by keyness, then by term.
+
+    >>> import conceptdiff
+    >>> old = "Members may vote. Members may speak. The chair may close."
+    >>> new = "Members shall vote. Members shall speak. The chair shall close."
+    >>> [(t.term, t.old_count, t.new_count) for t in term_shifts(conceptdiff.compare(old, new))]
+    [('may', 3, 0), ('shall', 0, 3)]
+    """
+    old = _term_counts(c.text for c in comparison.old.clauses)
+    new = _term_counts(c.text for c in comparison.new.clauses)
+    old_total, new_total = sum(old.values()), sum(new.values())
+    if not old_total or not new_total:
+        return ()
+    shifts = []
+    for term in sorted(old.keys() | new.keys()):
+        a, b = old.get(term, 0), new.get(term, 0)
+        if abs(a - b) < min_change:
+            continue
+        expected_a = (a + b) * old_total / (old_total + new_total)
+        expected_b = (a + b) * new_total / (old_total + new_total)
+        score = 2 * ((a * math.log(a / expected_a) if a else 0.0) + (b * math.log(b / expected_b) if b else 0.0))
+        shifts.append(TermShift(term, a, b, round(score, 6)))
+    shifts.sort(key=lambda s: (-s.score, s.term))
+    return tuple(shifts[: max(limit, 0)])

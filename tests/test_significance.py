@@ -1,0 +1,266 @@
+"""Cosmetic or substantive, and what a substantive change does to obligations and facts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conceptdiff
+from conceptdiff.significance import (
+    Cosmetic,
+    Flag,
+    Significance,
+    assess,
+    assess_all,
+    assess_texts,
+    term_shifts,
+)
+
+from .conftest import PAIRS
+
+# --- the hand-made cases the issue names -------------------------------------------
+
+
+def test_may_to_shall_is_a_substantive_change_of_obligation() -> None:
+    verdict = assess_texts("Members may report breaches.", "Members shall report breaches.")
+    assert verdict.significance is Significance.SUBSTANTIVE
+    assert verdict.flags == (Flag.MODAL,)
+    assert verdict.changes_obligation and not verdict.changes_fact
+    assert (verdict.findings[0].removed, verdict.findings[0].added) == (("may",), ("shall",))
+
+
+def test_30_days_to_60_days_is_a_substantive_change_of_fact() -> None:
+    verdict = assess_texts("Report within 30 days.", "Report within 60 days.")
+    assert verdict.significance is Significance.SUBSTANTIVE
+    assert verdict.flags == (Flag.NUMBER,)
+    assert verdict.changes_fact and not verdict.changes_obligation
+    assert (verdict.findings[0].removed, verdict.findings[0].added) == (("30 days",), ("60 days",))
+
+
+def test_shall_to_shall_not_is_a_negation() -> None:
+    verdict = assess_texts("The committee shall publish its findings.", "The committee shall not publish its findings.")
+    assert verdict.significance is Significance.SUBSTANTIVE
+    assert verdict.flags == (Flag.NEGATION,)
+    assert verdict.findings[0].added == ("shall not",) and verdict.findings[0].removed == ()
+
+
+def test_a_quotes_only_change_is_cosmetic() -> None:
+    verdict = assess_texts("The term “Licensor” means the person.", 'The term "Licensor" means the person.')
+    assert verdict.significance is Significance.COSMETIC
+    assert verdict.cosmetic == (Cosmetic.QUOTES,)
+    assert verdict.findings == ()
+
+
+def test_the_hand_made_pairs_are_told_apart() -> None:
+    def verdicts(pair: str) -> list[conceptdiff.Assessment]:
+        old = conceptdiff.Edition.from_path(PAIRS / pair / "old.txt")
+        new = conceptdiff.Edition.from_path(PAIRS / pair / "new.txt")
+        result = conceptdiff.compare(old, new)
+        return [assess(c) for c in result.changes if c.edits]
+
+    obligation, negation = verdicts("reworded_obligation")
+    assert set(obligation.flags) == {Flag.MODAL, Flag.NUMBER}
+    assert negation.flags == (Flag.NEGATION,)
+    quotes = verdicts("smart_quotes_vs_ascii")
+    assert quotes and all(v.significance is Significance.COSMETIC for v in quotes)
+    assert {reason for v in quotes for reason in v.cosmetic} <= {Cosmetic.QUOTES, Cosmetic.PUNCTUATION}
+
+
+# --- cosmetic kinds ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reasons"),
+    [
+        ("The Members shall vote.", "The members shall vote.", (Cosmetic.CASE,)),
+        ("Russia’s interests", "Russia's interests", (Cosmetic.QUOTES,)),
+        ("the licence — and nobody else", "the licence - and nobody else", (Cosmetic.PUNCTUATION,)),
+        ("Fees, as set, are due.", "Fees as set are due.", (Cosmetic.PUNCTUATION,)),
+        ("co-operation between members", "cooperation between members", (Cosmetic.PUNCTUATION,)),
+        ("The licence is organised by the centre.", "The license is organized by the center.", (Cosmetic.SPELLING,)),
+        ("colour and behaviour", "color and behavior", (Cosmetic.SPELLING,)),
+        ("travelled towards the catalogue", "traveled toward the catalog", (Cosmetic.SPELLING,)),
+        ("every one of them", "everyone of them", (Cosmetic.WHITESPACE,)),
+        ("A fee of 1,000 euros.", "A fee of 1000 euros.", (Cosmetic.PUNCTUATION,)),
+        ("THE “Work”", 'the "Work"', (Cosmetic.QUOTES, Cosmetic.CASE)),
+    ],
+)
+def test_cosmetic_kinds(old: str, new: str, reasons: tuple[Cosmetic, ...]) -> None:
+    verdict = assess_texts(old, new)
+    assert verdict.significance is Significance.COSMETIC, verdict
+    assert verdict.cosmetic == reasons
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("A fee of 1.5 euros.", "A fee of 15 euros."),  # only a dot, but a different amount
+        ("four members", "for members"),  # not a spelling variant
+        ("prised open", "prized open"),
+        ("Members may vote.", "Members may not vote."),
+    ],
+)
+def test_differences_that_look_small_but_are_not_cosmetic(old: str, new: str) -> None:
+    assert assess_texts(old, new).significance is Significance.SUBSTANTIVE
+
+
+# --- findings ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flag", "removed", "added"),
+    [
+        ("Members must report.", "Members should report.", Flag.MODAL, ("must",), ("should",)),
+        ("Members are required to report.", "Members may report.", Flag.MODAL, ("required",), ("may",)),
+        ("You can't appeal.", "You can appeal.", Flag.NEGATION, ("can not",), ()),
+        ("Nobody shall be admitted.", "Members shall be admitted.", Flag.NEGATION, ("nobody",), ()),
+        ("within thirty days", "within sixty days", Flag.NUMBER, ("thirty days",), ("sixty days",)),
+        ("within 30 days", "within 30 working days", Flag.NUMBER, ("30 days",), ("30 working days",)),
+        ("a fee of EUR 30", "a fee of EUR 45", Flag.AMOUNT, ("EUR 30",), ("EUR 45",)),
+        ("costs $1,200 a year", "costs $1,500 a year", Flag.AMOUNT, ("$1,200",), ("$1,500",)),
+        ("rates rise 5%", "rates rise 7 per cent", Flag.AMOUNT, ("5%",), ("7 per cent",)),
+        ("by 15 March 2023", "by 1 April 2024", Flag.DATE, ("15 March 2023",), ("1 April 2024",)),
+        ("effective May 1, 2023", "effective June 1, 2023", Flag.DATE, ("May 1, 2023",), ("June 1, 2023",)),
+        ("In 2002 the strategy", "In 2006 the strategy", Flag.DATE, ("2002",), ("2006",)),
+        ("The Council decides.", "The Commission decides.", Flag.ENTITY, ("Council",), ("Commission",)),
+        ("Members of the European Union apply.", "Members of NATO apply.", Flag.ENTITY, ("European Union",), ("NATO",)),
+    ],
+)
+def test_findings(old: str, new: str, flag: Flag, removed: tuple[str, ...], added: tuple[str, ...]) -> None:
+    verdict = assess_texts(old, new)
+    assert verdict.significance is Significance.SUBSTANTIVE
+    found = {f.flag: f for f in verdict.findings}
+    assert flag in found, verdict
+    assert (found[flag].removed, found[flag].added) == (removed, added)
+
+
+def test_same_value_written_differently_is_substantive_but_flags_nothing() -> None:
+    verdict = assess_texts("Payment within thirty days.", "Payment within 30 days.")
+    assert verdict.significance is Significance.SUBSTANTIVE
+    assert verdict.findings == ()
+
+
+def test_a_modal_moved_inside_its_clause_is_no_finding() -> None:
+    verdict = assess_texts("Members may, in writing, vote.", "In writing, members may vote.")
+    assert Flag.MODAL not in verdict.flags
+
+
+def test_the_month_may_is_not_a_modal() -> None:
+    verdict = assess_texts("The report is due on 3 May 2024.", "The report is due on 4 May 2024.")
+    assert verdict.flags == (Flag.DATE,)
+
+
+def test_sentence_initial_capitals_are_not_entities() -> None:
+    verdict = assess_texts("Members pay fees.", "Officers pay fees.")
+    assert Flag.ENTITY not in verdict.flags
+
+
+def test_title_case_headings_report_no_entities() -> None:
+    verdict = assess_texts("Obligations of the Licensee", "Obligations of the Licensor")
+    assert Flag.ENTITY not in verdict.flags
+
+
+# --- levels --------------------------------------------------------------------------
+
+
+def test_changes_without_text_difference_have_no_significance() -> None:
+    old = conceptdiff.Edition.from_clauses(["1. Alpha beta gamma.", "2. Delta epsilon zeta.", "3. Eta theta iota."])
+    new = conceptdiff.Edition.from_clauses(["1. Delta epsilon zeta.", "2. Eta theta iota.", "3. Alpha beta gamma."])
+    result = conceptdiff.compare(old, new)
+    assert any(c.kind is conceptdiff.ChangeKind.MOVED for c in result.changes)
+    assert all(v.significance is Significance.NONE for v in assess_all(result))
+
+
+def test_a_split_at_the_same_words_has_no_significance() -> None:
+    assert assess_texts("One sentence. Another one.", "One sentence.\nAnother one.").significance is Significance.NONE
+
+
+def test_added_and_removed_clauses_are_substantive() -> None:
+    result = conceptdiff.compare("Fees are due.\n\nThe chair is elected.\n", "Fees are due.\n")
+    removed = [c for c in result.changes if c.kind is conceptdiff.ChangeKind.REMOVED]
+    assert removed and assess(removed[0]).significance is Significance.SUBSTANTIVE
+
+
+# --- properties ----------------------------------------------------------------------
+
+_prose = st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+
+
+@given(_prose)
+def test_a_text_against_itself_is_never_a_change(text: str) -> None:
+    assert assess_texts(text, text).significance is Significance.NONE
+
+
+@given(_prose, _prose)
+def test_significance_is_symmetric_and_findings_swap(old: str, new: str) -> None:
+    """Seen from the other edition, the verdict is the same and what was removed was added."""
+    forward, backward = assess_texts(old, new), assess_texts(new, old)
+    assert forward.significance is backward.significance
+    assert set(forward.cosmetic) == set(backward.cosmetic)
+    assert [(f.flag, Counter(f.removed), Counter(f.added)) for f in forward.findings] == [
+        (f.flag, Counter(f.added), Counter(f.removed)) for f in backward.findings
+    ]
+
+
+_QUOTE_SWAP = str.maketrans({'"': "“", "'": "’"})
+
+
+@given(st.lists(st.sampled_from(["Members", "may", "vote", "the", '"Work"', "fee's", "30", "days", "Council"]),
+                min_size=1, max_size=12), st.data())  # fmt: skip
+def test_quote_case_and_spacing_edits_are_cosmetic(words: list[str], data: st.DataObject) -> None:
+    """The rule: a difference of quotes, case and white space only is never substantive."""
+    old = " ".join(words)
+    new_words = [
+        data.draw(st.sampled_from([w, w.upper(), w.lower(), w.translate(_QUOTE_SWAP)]), label=f"form of {w!r}")
+        for w in words
+    ]
+    new = "  ".join(new_words) if data.draw(st.booleans(), label="double spaces") else " ".join(new_words)
+    assert assess_texts(old, new).significance in (Significance.NONE, Significance.COSMETIC)
+
+
+# --- shifted terms ---------------------------------------------------------------------
+
+
+def test_term_shifts_count_each_edition() -> None:
+    old = conceptdiff.Edition.from_clauses(["The member may vote.", "A member may speak.", "The chair may close."])
+    new = conceptdiff.Edition.from_clauses(
+        ["The member shall vote.", "A member shall speak.", "The chair shall close.", "Each member shall pay."]
+    )
+    shifts = term_shifts(conceptdiff.compare(old, new), min_change=1)
+    by_term = {s.term: (s.old_count, s.new_count) for s in shifts}
+    assert by_term["shall"] == (0, 4) and by_term["may"] == (3, 0) and by_term["member"] == (2, 3)
+    assert "the" not in by_term  # function words are left out
+    assert {s.term for s in shifts[:2]} == {"shall", "may"}  # the biggest shifts first
+    scores = [s.score for s in shifts]
+    assert scores == sorted(scores, reverse=True)
+
+
+@given(st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "shall", "may"]), max_size=30),
+       st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "shall", "may"]), max_size=30))  # fmt: skip
+def test_term_shift_counts_are_the_true_counts(old_words: list[str], new_words: list[str]) -> None:
+    old = conceptdiff.Edition.from_clauses([" ".join(old_words) or "x"])
+    new = conceptdiff.Edition.from_clauses([" ".join(new_words) or "x"])
+    shifts = term_shifts(conceptdiff.compare(old, new), limit=100, min_change=2)
+    old_counts, new_counts = Counter(old_words), Counter(new_words)
+    for shift in shifts:
+        assert (shift.old_count, shift.new_count) == (old_counts[shift.term], new_counts[shift.term])
+        assert abs(shift.old_count - shift.new_count) >= 2
+    listed = {s.term for s in shifts}
+    if old_words and new_words:
+        for term in set(old_words) | set(new_words):
+            if abs(old_counts[term] - new_counts[term]) >= 2:
+                assert term in listed
+
+
+def test_term_shifts_on_a_real_pair_are_words() -> None:
+    result = conceptdiff.compare(
+        conceptdiff.Edition.from_path(PAIRS / "renumbered_sections" / "old.txt"),
+        conceptdiff.Edition.from_path(PAIRS / "renumbered_sections" / "new.txt"),
+    )
+    shifts = term_shifts(result)
+    assert shifts and all(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", s.term) for s in shifts)
+    assert shifts[0].term == "purpose"
