@@ -220,6 +220,7 @@ _BOILERPLATE_RE = re.compile(
   | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content)
   | (?:all[ \t]+rights[ \t]+reserved).{{0,40}}
   | (?:follow[ \t]+us)\b.{{0,60}}
+  | [\w .()-]{{1,60}}\.(?:pdf|docx?|odt|rtf|html?|txt|jpe?g|png|gif|webp)
     """,
     re.VERBOSE | re.IGNORECASE,
 )

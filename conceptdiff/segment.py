@@ -348,7 +348,7 @@ class _Lines:
             if first < index < last:
                 cut = line.start + match.start(1)
                 self.drop(cut, line.end, "page-number")
-                line.text = line.text[: match.start()].rstrip()
+                line.text = line.text[: match.start(1)].rstrip()
                 line.end = line.start + len(line.text)
                 del missing[int(match.group(1))]
                 following = next((other for other in lines[index + 1 :] if other is not None), None)
@@ -721,7 +721,13 @@ class _Blocks:
         if stripped[0] not in "-–—" or len(stripped) < 3 or not stripped[2:3].islower():
             return False
         previous = current.last_line
-        return not _TERMINAL_RE.search(previous) and len(previous) >= 0.7 * self.width
+        if _TERMINAL_RE.search(previous):
+            return False
+        if self.width == float("inf"):
+            # Unwrapped text: an en or em dash after an unfinished sentence goes on with it
+            # ("... create new ones" + "– including forging ..."); a hyphen is a bullet.
+            return stripped[0] in "–—"
+        return len(previous) >= 0.7 * self.width
 
     def label_continues(self, current: _Item | None, stripped: str, line: _Line) -> bool:
         """A number at the start of a wrapped line that continues a sentence
