@@ -571,6 +571,9 @@ _STOPWORDS = _word_set(
 _CONNECTORS = _word_set("of for the de du la le von van der del di on")
 
 
+_NOT_NAMES = _MONTH_SET | frozenset(_CURRENCY_CODES) | _STOPWORDS | _MODALS | _NEGATIONS
+
+
 def _capitalized(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
@@ -599,7 +602,8 @@ def _entities(tokens: Sequence[str]) -> dict[str, str]:
             run = run[1:]
         while run and run[0].lower() in _CONNECTORS:
             run.pop(0)
-        if run and not (len(run) == 1 and (run[0].lower() in _MONTH_SET or run[0].lower() in _CURRENCY_CODES)):
+        # One capitalized word that is a month, a currency or a function word ("No", "When") is no name.
+        if run and not (len(run) == 1 and run[0].lower() in _NOT_NAMES):
             name = " ".join(run)
             found.setdefault(name.casefold(), name)
         run = []

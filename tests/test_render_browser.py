@@ -22,7 +22,7 @@ import conceptdiff
 from conceptdiff.render import render_html
 from conceptdiff.render._report import build_report
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, PAIRS, ROOT
 
 ARTIFACTS = ROOT / "artifacts"
 PLANTED = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
@@ -203,4 +203,20 @@ def test_print_layout_shows_the_inline_view(browser: Any, tmp_path: Path) -> Non
     assert first.locator(".inline").is_visible() and not first.locator(".side").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "html-report-print.pdf"))
+    page.close()
+
+
+def test_hide_cosmetic_switch(browser: Any, tmp_path: Path) -> None:
+    old = conceptdiff.Edition.from_path(PAIRS / "smart_quotes_vs_ascii" / "old.txt")
+    new = conceptdiff.Edition.from_path(PAIRS / "smart_quotes_vs_ascii" / "new.txt")
+    path = tmp_path / "quotes.html"
+    path.write_text(render_html(conceptdiff.compare(old, new)), encoding="utf-8")
+    page, problems, _ = _open(browser, path)
+    articles = page.locator("article.change")
+    assert articles.count() == 2 and articles.first.is_visible()
+    page.click("label[for=hide-cosmetic]")
+    assert not articles.first.is_visible() and not page.locator("nav li").first.is_visible()
+    page.click("label[for=hide-cosmetic]")
+    assert articles.first.is_visible()
+    assert problems == []
     page.close()

@@ -22,7 +22,7 @@ from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, Edition, EditOp
 from conceptdiff.significance import Assessment, Significance, TermShift, assess, term_shifts
 
-__all__ = ["Context", "Entry", "Report", "ReportOptions", "build_report", "is_listed"]
+__all__ = ["Context", "Entry", "Report", "ReportOptions", "build_report", "cosmetic_only", "is_listed"]
 
 
 class Context(enum.Enum):
@@ -209,7 +209,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
             if edit.op is not EditOp.EQUAL:
                 words_changed += _word_count(edit.text)
         entry = Entry(number if listed else 0, index, change, assessment, section_of(comparison, change))
-        if listed and options.hide_cosmetic and _cosmetic_only(entry):
+        if listed and options.hide_cosmetic and cosmetic_only(entry):
             hidden += 1
             if options.context is Context.DOCUMENT:
                 entries.append(attrs.evolve(entry, number=0))
@@ -236,7 +236,8 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
     )
 
 
-def _cosmetic_only(entry: Entry) -> bool:
+def cosmetic_only(entry: Entry) -> bool:
+    """A change that ``hide_cosmetic`` leaves out: a cosmetic rewording (moves, splits and merges stay)."""
     change = entry.change
     return (
         change.kind in (ChangeKind.UNCHANGED, ChangeKind.REWORDED)

@@ -43,6 +43,7 @@ from conceptdiff.render._report import (
     Report,
     ReportOptions,
     build_report,
+    cosmetic_only,
     edition_name,
     entry_title,
     kind_counts,
@@ -123,7 +124,7 @@ del::before{content:" [deleted: "}ins::before{content:" [inserted: "}del::after,
 .side>div{background:var(--panel);border-radius:4px;padding:4px 10px;min-width:0}
 .side h4{margin:4px 0 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 #view-side:checked~.layout .side{display:grid}#view-side:checked~.layout .inline{display:none}
-#hide-cosmetic:checked~.layout .sig-cosmetic{display:none}
+#hide-cosmetic:checked~.layout .hideable{display:none}
 .brk{color:var(--muted);padding:0 2px}
 .ctx{color:var(--muted);margin:8px 0 8px 10px}.ctx.heading{font-weight:700;color:var(--fg)}
 table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:3px 12px;
@@ -291,7 +292,7 @@ def _entry(report: Report, entry: Entry, *, side_by_side: bool = True) -> str:
         heading = " heading" if clause.kind.value == "heading" else ""
         return f'<p class="ctx{heading}" id="{entry.anchor}">{_e(clause.display)}</p>'
     kind = change.kind.value
-    sig = entry.assessment.significance.value
+    sig = entry.assessment.significance.value + (" hideable" if cosmetic_only(entry) else "")
     head = (
         f'<h3 id="{entry.anchor}-h"><span><span class="sign" aria-hidden="true">{KIND_SIGNS[change.kind]}</span> '
         f"{entry.number}. {_e(entry_title(entry).capitalize())}</span>"
@@ -398,7 +399,8 @@ def _nav(report: Report) -> str:
         if entry.assessment.changes_fact:
             flags += ' <span class="badge flag">⚠ fact</span>'
         items.append(
-            f'<li class="sig-{entry.assessment.significance.value}"><a href="#{entry.anchor}">'
+            f'<li class="sig-{entry.assessment.significance.value}{" hideable" if cosmetic_only(entry) else ""}">'
+            f'<a href="#{entry.anchor}">'
             f'<span class="sign" aria-hidden="true">{KIND_SIGNS[change.kind]}</span> '
             f'<span class="num">{entry.number}.</span> {_e(entry_title(entry))} '
             f'<span class="where">{_where(comparison, change)}</span>{flags}'
