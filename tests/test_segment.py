@@ -194,7 +194,7 @@ def test_a_heading_glued_to_the_end_of_a_paragraph_is_split_off() -> None:
         (
             ClauseKind.PARAGRAPH,
             'Moscow’s attitude towards other states is determined by the nature of their policy towards Russia."',
-        ),  # fmt: skip
+        ),
         (ClauseKind.HEADING, "Russia’s Foreign Policy-Related National Interests, Strategic Goals and Main Tasks"),
     ]
     assert edition.clauses[2].section == ("Russia’s Foreign Policy-Related National Interests, Strategic Goals "
@@ -258,7 +258,7 @@ def test_restructuredtext_markup_is_read_as_structure() -> None:
             "paragraph",
             0,
             "Spaces are the preferred indentation method, and tabs should be used only to remain consistent.",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -389,9 +389,12 @@ def test_the_audit_holds_on_any_text(text: str) -> None:
     assert_audit(text, Edition.from_text(text, options=NO_LANGUAGE))
 
 
-@given(st.lists(st.sampled_from(["Page 3", "- 4 -", "12", "NaTIONal SeCurITy", "• item;", "Title", "",
-                                 "A sentence ends here.", "hyphen-", "ated word", "\f", "Share this", "[…]",
-                                 "Table of Contents", "Intro ........ 3", "F E B R U A R Y"]), max_size=40))  # fmt: skip
+_NOISY_LINES = ["Page 3", "- 4 -", "12", "NaTIONal SeCurITy", "• item;", "Title", "", "A sentence ends here.",
+                "hyphen-", "ated word", "\f", "Share this", "[…]", "Table of Contents", "Intro ........ 3",
+                "F E B R U A R Y"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NOISY_LINES), max_size=40))
 def test_the_audit_holds_on_noisy_lines(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert_audit(text, Edition.from_text(text, options=NO_LANGUAGE))
