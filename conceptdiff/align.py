@@ -54,8 +54,8 @@ _ELIDED = "\x01"  # the code of the elision marker "[…]" among encoded words
 _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to match by containment
 _LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); see _common
 _MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
-_GAP_BONUS = 0.1  # ranking bonus for a pair inside the same gap
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
+_RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
 _UNIT = 10**12  # weight of one unit in the order search; the extras of a whole run stay below it
 
 
@@ -363,7 +363,9 @@ class _Aligner:
         for j in free_new:
             for i in lookup(self.new_words[j], postings_old, j, old_gap, new_gap[j]):
                 pairs.add((i, j))
-        # Small gaps: every unmatched pair inside them is a candidate.
+        # Within a gap: every pair when the gap is small, else the clauses at
+        # about the same rank in the gap (a run of clauses reworded in place,
+        # even in words too common to index).
         by_gap_old: dict[int, list[int]] = defaultdict(list)
         by_gap_new: dict[int, list[int]] = defaultdict(list)
         for i in free_old:
@@ -372,8 +374,14 @@ class _Aligner:
             by_gap_new[new_gap[j]].append(j)
         for gap, olds in by_gap_old.items():
             news = by_gap_new.get(gap, [])
-            if news and len(olds) <= _SMALL_GAP and len(news) <= _SMALL_GAP:
+            if not news:
+                continue
+            if len(olds) <= _SMALL_GAP and len(news) <= _SMALL_GAP:
                 pairs.update((i, j) for i in olds for j in news)
+                continue
+            for rank, i in enumerate(olds):
+                middle = rank * len(news) // len(olds)
+                pairs.update((i, j) for j in news[max(0, middle - _RANK_REACH) : middle + _RANK_REACH + 1])
         return pairs
 
     def fuzzy(self) -> None:
@@ -396,7 +404,7 @@ class _Aligner:
             best_old[i].append(sim)
             best_new[j].append(sim)
             if sim >= options.positional_threshold:
-                bonus = _GAP_BONUS if old_gap[i] == new_gap[j] else 0.0
+                bonus = self.options.in_place_bonus if old_gap[i] == new_gap[j] else 0.0
                 scored.append((sim + bonus, 0, (i,), (j,), sim))
             if options.detect_splits:
                 if common / len(b) >= options.piece_containment and len(b) < len(a):
@@ -467,7 +475,7 @@ class _Aligner:
                         best = (sim, window)
         if best is not None and best[0] >= self.options.split_threshold:
             sim, window = best
-            bonus = _GAP_BONUS if gap_ok(window[0]) else 0.0  # type: ignore[operator]
+            bonus = self.options.in_place_bonus if gap_ok(window[0]) else 0.0  # type: ignore[operator]
             if split:
                 scored.append((sim + bonus, 1, (whole,), window, sim))
             else:

@@ -68,6 +68,11 @@ class Options:
         detect_moves: report clauses matched out of order as MOVED; when
             False, out-of-order pairs are left as REMOVED + ADDED.
         detect_splits: look for splits and merges.
+        in_place_bonus: when candidate pairs are ranked, a pair whose clauses
+            sit between the same two in-order neighbours gets this bonus, so a
+            clause reworded in place beats a near-duplicate far away (which
+            would be reported as MOVED).  Ranking only: similarities reported
+            are never changed.
         candidates_per_clause: how many fuzzy candidates each clause keeps from
             the index (bounds the work on documents with many similar clauses).
         word_diff_budget: the largest product of token counts that one word
@@ -115,6 +120,7 @@ class Options:
     max_split_parts: int = attrs.field(default=4, validator=_min_two)
     detect_moves: bool = attrs.field(default=True, validator=_boolean)
     detect_splits: bool = attrs.field(default=True, validator=_boolean)
+    in_place_bonus: float = attrs.field(default=0.1, validator=_unit_interval)
     candidates_per_clause: int = attrs.field(default=12, validator=_positive_int)
     word_diff_budget: int = attrs.field(default=4_000_000, validator=_positive_int)
     max_input_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive_int)

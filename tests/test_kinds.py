@@ -135,3 +135,10 @@ def test_a_quotation_with_elisions_matches_its_full_source_clause() -> None:
     middle = next(c for c in conceptdiff.compare(old, new).changes if c.old == (1,))
     assert (middle.kind, middle.new) == (ChangeKind.REWORDED, (1,))
     assert middle.similarity == 1.0  # every quoted word is in the source, in order
+
+
+def test_a_run_of_clauses_reworded_alike_in_words_too_common_to_index() -> None:
+    old = Edition.from_clauses([f"{n}. The secretariat shall inform all members." for n in range(1, 41)])
+    new = Edition.from_clauses([f"{n}. The secretariat shall inform some members." for n in range(1, 41)])
+    result = conceptdiff.compare(old, new)
+    assert [(c.kind, c.old, c.new) for c in result.changes] == [(ChangeKind.REWORDED, (i,), (i,)) for i in range(40)]
