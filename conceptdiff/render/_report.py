@@ -273,7 +273,7 @@ KIND_SIGNS = {
     ChangeKind.MOVED: "↕",
     ChangeKind.ADDED: "+",
     ChangeKind.REMOVED: "−",
-    ChangeKind.SPLIT: "⑂",
+    ChangeKind.SPLIT: "÷",
     ChangeKind.MERGED: "⊕",
 }
 #: Kinds in the order a summary lists them.
