@@ -137,11 +137,16 @@ class Finding:
     added: tuple[str, ...]
 
     def __str__(self) -> str:
-        if self.removed and self.added:
-            return f"{', '.join(self.removed)} → {', '.join(self.added)}"
-        if self.added:
-            return "+ " + ", ".join(self.added)
-        return "− " + ", ".join(self.removed)
+        removed, added = _some(self.removed), _some(self.added)
+        if removed and added:
+            return f"{removed} → {added}"
+        return f"+ {added}" if added else f"− {removed}"
+
+
+def _some(items: Sequence[str], most: int = 6) -> str:
+    """Up to ``most`` items for a reader; the rest counted."""
+    shown = ", ".join(items[:most])
+    return f"{shown} and {len(items) - most} more" if len(items) > most else shown
 
 
 @attrs.frozen
@@ -571,6 +576,7 @@ _STOPWORDS = _word_set(
 _CONNECTORS = _word_set("of for the de du la le von van der del di on")
 
 
+_INITIALS_RE = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
 _NOT_NAMES = _MONTH_SET | frozenset(_CURRENCY_CODES) | _STOPWORDS | _MODALS | _NEGATIONS
 
 
@@ -581,8 +587,8 @@ def _capitalized(token: str) -> bool:
 def _entities(tokens: Sequence[str]) -> dict[str, str]:
     """Named-entity candidates: folded form -> form as written."""
     content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _STOPWORDS and t.lower() not in _CONNECTORS]
-    if len(content) >= 2 and all(_capitalized(w) for w in content):
-        return {}  # a title-case heading: every word looks like a name
+    if len(content) >= 2 and all(_capitalized(w) for w in content) and not any(t in _SENTENCE_END for t in tokens):
+        return {}  # a title-case heading (no sentence punctuation): every word looks like a name
     found: dict[str, str] = {}
     run: list[str] = []
     run_starts_sentence = False
@@ -602,13 +608,17 @@ def _entities(tokens: Sequence[str]) -> dict[str, str]:
             run = run[1:]
         while run and run[0].lower() in _CONNECTORS:
             run.pop(0)
-        # One capitalized word that is a month, a currency or a function word ("No", "When") is no name.
-        if run and not (len(run) == 1 and run[0].lower() in _NOT_NAMES):
-            name = " ".join(run)
+        # One capitalized word that is a month, a currency, a function word ("No", "When") or a
+        # single letter ("U" of "U.S.") is no name.
+        if run and not (len(run) == 1 and (run[0].lower() in _NOT_NAMES or len(run[0]) < 2)):
+            name = _INITIALS_RE.sub(r"\1.", " ".join(run))
             found.setdefault(name.casefold(), name)
         run = []
 
     for token in tokens:
+        if token == "." and run and len(run[-1]) == 1 and run[-1].isupper():
+            run[-1] += "."  # an initial ("U.S."), not the end of a sentence
+            continue
         if token[:1].isalpha() and (_capitalized(token) or (run and token.lower() in _CONNECTORS)):
             if not run:
                 run_starts_sentence = sentence_start

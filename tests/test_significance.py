@@ -128,6 +128,13 @@ def test_differences_that_look_small_but_are_not_cosmetic(old: str, new: str) ->
         ("In 2002 the strategy", "In 2006 the strategy", Flag.DATE, ("2002",), ("2006",)),
         ("The Council decides.", "The Commission decides.", Flag.ENTITY, ("Council",), ("Commission",)),
         ("Members of the European Union apply.", "Members of NATO apply.", Flag.ENTITY, ("European Union",), ("NATO",)),
+        (
+            "Ask the U.S. Department of State.",
+            "Ask the U.K. Office.",
+            Flag.ENTITY,
+            ("U.S. Department of State",),
+            ("U.K. Office",),
+        ),
     ],
 )
 def test_findings(old: str, new: str, flag: Flag, removed: tuple[str, ...], added: tuple[str, ...]) -> None:
@@ -136,6 +143,12 @@ def test_findings(old: str, new: str, flag: Flag, removed: tuple[str, ...], adde
     found = {f.flag: f for f in verdict.findings}
     assert flag in found, verdict
     assert (found[flag].removed, found[flag].added) == (removed, added)
+
+
+def test_long_findings_are_shortened_for_reading() -> None:
+    text = "Alpha Corp, Beta Corp, Gamma Corp, Delta Corp, Epsilon Corp, Zeta Corp, Eta Corp."
+    [entities] = [f for f in assess_texts("", text).findings if f.flag is Flag.ENTITY]
+    assert len(entities.added) == 7 and str(entities).endswith(" and 1 more")
 
 
 def test_same_value_written_differently_is_substantive_but_flags_nothing() -> None:
