@@ -803,7 +803,13 @@ class _Blocks:
         # A sentence that ends at a page break ends its paragraph too, as far as
         # anyone can tell (joining when the last line is full gained nothing on
         # benchmarks/segmentation.py); an unfinished one goes on.
-        return not _TERMINAL_RE.search(previous) and not previous.endswith(":") and len(last.text.split()) >= 6
+        if _TERMINAL_RE.search(previous) or previous.endswith(":"):
+            return False
+        if last.label is not None and last.lines == 1:
+            return False  # "1. Security of processing" at the foot of a page is a heading
+        if self.width != float("inf") and last.last_length < 0.6 * self.width:
+            return False  # a short last line ended its block
+        return len(last.text.split()) >= 8
 
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
@@ -1025,7 +1031,7 @@ class _Clauses:
                     continue
                 else:
                     item.flags.add("duplicate")
-            elif position + 1 < len(items):
+            elif position + 1 < len(items) and item.kind is items[position + 1].kind is ClauseKind.LIST_ITEM:
                 self.trim_repeated_tail(item, keys[position + 1])
             recent.append((position, len(result)))
             result.append(item)
