@@ -956,10 +956,10 @@ class _Clauses:
                 text, where = item.build()
             cut = clean.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
             if cut is not None and cut < len(where):
-                heading = item.split_at(where[cut])
-                heading.kind = ClauseKind.HEADING
-                heading.flags.add("glued-heading")
-                result.extend([item, heading])
+                glued = item.split_at(where[cut])
+                glued.kind = ClauseKind.HEADING
+                glued.flags.add("glued-heading")
+                result.extend([item, glued])
                 continue
             result.append(item)
         return result

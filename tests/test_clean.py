@@ -1,0 +1,192 @@
+"""The cleaning rules one by one (conceptdiff.clean)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conceptdiff import clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12", "- 12 -", "— 7 —", "Page 3", "page 3 of 10", "PAGE 4", "iv", "xii", "[12]", "3/40"],
+)
+def test_page_numbers_are_recognized(line: str) -> None:
+    assert clean.is_page_number(line)
+
+
+@pytest.mark.parametrize("line", ["2002 was a year", "12 members", "Article 3", "IV. Scope", "Page three", ""])
+def test_text_is_no_page_number(line: str) -> None:
+    assert not clean.is_page_number(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NaTIONal SeCurITy STraTegy",
+        "NATIONAL SECURITY STRATEGY 12",
+        "iv National Security Strategy",
+        "N A T I O N A L  S E C U R I T Y  S T R A T E G Y",
+    ],
+)
+def test_running_headers_share_one_key_whatever_their_capitals_spacing_and_page_number(line: str) -> None:
+    assert clean.furniture_key(line) == "nationalsecuritystrategy"
+
+
+def test_a_line_recurring_on_every_page_is_a_running_header() -> None:
+    page = ["Body text of the page goes on here.", "and more of it, line after line,", ""] * 4
+    lines: list[str] = []
+    for number in range(1, 6):
+        lines += [f"NaTIONal SeCurITy {number}", "", *page, str(number), ""]
+    assert clean.find_running_headers(lines, repeats=3) == {"nationalsecurity"}
+
+
+def test_a_sentence_or_a_labelled_heading_repeated_is_no_running_header() -> None:
+    lines = (["The parties agree.", "", "B. Current Context", "", "Body.", ""] + ["filler line"] * 10) * 4
+    assert clean.find_running_headers(lines, repeats=3) == set()
+
+
+def test_headings_repeated_irregularly_without_page_numbers_are_no_running_header() -> None:
+    filler = ["We fight, as we always fight, for a just peace."] * 3
+    lines = ["President Bush", *filler, "President Bush", *filler * 4, "President Bush", "", "Text goes on."]
+    assert clean.find_running_headers(lines, repeats=3) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday, 1 April 2023",
+        "April 1, 2023",
+        "Published: 12 March 2021",
+        "Updated 14:05 GMT, 3 May 2022",
+        "2023-04-01",
+        "©AP Photo/Dmitry Lovetsky /",
+        "Photo: Reuters",
+        "(Photo by John Doe/Getty Images)",
+        "No comments:",
+        "12 comments",
+        "Share this",
+        "Share this article",
+        "Tweet | Facebook | Email",
+        "Posted by Admin at 10:31 AM",
+        "Labels: policy, law",
+        "Subscribe to: Post Comments (Atom)",
+        "Read more: other stories",
+        "Advertisement",
+        "NSC A.pdf",
+    ],
+)
+def test_web_boilerplate_is_recognized(text: str) -> None:
+    assert clean.is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comments",
+        "Copyright",
+        "Email",
+        "It was first reported by Reuters",
+        "by the parties concerned",
+        "Members may vote by post.",
+        "Share capital shall be paid in full before the first meeting of the board.",
+        "1 January 2020 is the date on which this Regulation applies.",
+    ],
+)
+def test_content_is_no_boilerplate(text: str) -> None:
+    assert not clean.is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading", "entry"),
+    [
+        ("Table of Contents", True, False),
+        ("CONTENTS", True, False),
+        ("I. Overview of the Strategy ........ 1", False, True),
+        ("Against Us and Our Friends......................8", False, True),
+        ("Overview   3", False, False),
+    ],
+)
+def test_tables_of_contents(line: str, heading: bool, entry: bool) -> None:
+    assert clean.is_toc_heading(line) is heading
+    assert clean.is_toc_entry(line, after_toc_heading=False) is entry
+
+
+def test_after_a_contents_heading_a_title_with_a_page_number_is_an_entry_but_not_a_year() -> None:
+    assert clean.is_toc_entry("Overview   3", after_toc_heading=True)
+    assert not clean.is_toc_entry("EUPL © the European Community 2007", after_toc_heading=True)
+
+
+@pytest.mark.parametrize(
+    ("spaced", "vocabulary", "joined"),
+    [
+        ("F E B R U A R Y   2 0 1 5", set(), "FEBRUARY 2015"),
+        ("N A T I O N A L  S E C U R I T Y", set(), "NATIONAL SECURITY"),
+        ("T H E N A T I O N A L S E C U R I T Y", {"the", "national", "security"}, "THE NATIONAL SECURITY"),
+        ("items a, b and c", set(), "items a, b and c"),
+        ("a b c", set(), "a b c"),
+    ],
+)
+def test_spaced_out_letters(spaced: str, vocabulary: set[str], joined: str) -> None:
+    assert clean.despace(spaced, vocabulary) == joined
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", exclude_characters="\n\r"), max_size=60))
+def test_despacing_keeps_every_character_but_spaces(text: str) -> None:
+    assert "".join(clean.despace(text, set()).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ('Its attitude is determined by their policy towards Russia." Russia’s National Interests, Strategic Goals',
+         "Russia’s National Interests, Strategic Goals"),
+        ("You can learn more about it here. Your choices regarding your personal data",
+         "Your choices regarding your personal data"),
+        ("We will act. Today, that task", None),
+        ("It was approved by the U.S. Government", None),
+        ("We keep it up to the state of the art. Data retention and records", "Data retention and records"),
+        ("See Art. 5 Paragraph", None),
+    ],
+)  # fmt: skip
+def test_headings_glued_to_the_end_of_a_paragraph(text: str, heading: str | None) -> None:
+    cut = clean.glued_heading_at_end(text)
+    assert (text[cut:] if cut is not None else None) == heading
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "sentence"),
+    [
+        ("On Use of Armed Forces Russia proceeds from the fact that it may act.", False,
+         "Russia proceeds from the fact that it may act."),
+        ("Summary of National Security Strategy 2002 The United States must defend liberty and justice.", True,
+         "The United States must defend liberty and justice."),
+        ("East Asia East Asia is a region of great opportunities and lingering tensions.", True,
+         "East Asia is a region of great opportunities and lingering tensions."),
+        ("Middle East The Broader Middle East continues to command the world's attention.", True,
+         "The Broader Middle East continues to command the world's attention."),
+        ("The Russian Security Council earlier stressed that the new concept reflects a new approach.", False, None),
+        ("The United States will act now and will act again tomorrow.", False, None),
+        ("Prevent Our Enemies from Threatening Us, Our Allies, and Our Friends today.", True, None),
+    ],
+)  # fmt: skip
+def test_headings_glued_to_the_start_of_a_paragraph(text: str, labelled: bool, sentence: str | None) -> None:
+    lowercase = {
+        "on", "use", "of", "armed", "forces", "proceeds", "from", "the", "summary", "national", "security",
+        "strategy", "must", "defend", "council", "earlier", "united", "states", "east", "middle", "broader",
+        "region", "prevent", "enemies", "allies", "friends",
+    }  # fmt: skip
+    names = {"Russia", "Asia", "East", "Middle"}
+    start = clean.glued_heading_at_start(text, lowercase, names, labelled=labelled)
+    assert (text[start:] if start is not None else None) == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("We act.", True), ("by the U.S.", False), ("e.g.", False), ("see Art.", True), ("Mr.", False)],
+)
+def test_sentence_ends_and_abbreviations(text: str, end: bool) -> None:
+    assert clean.ends_sentence(text) is end
+    assert clean.ends_sentence(text + " 5 and more", len(text)) is (end and not text.endswith("Art."))

@@ -1,0 +1,40 @@
+"""The comparable form of a clause (conceptdiff.normalize)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conceptdiff import Edition, Options
+from conceptdiff.normalize import ELISION, normalize_text, words
+
+
+@given(st.text())
+def test_normalization_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert "\n" not in once and once == once.strip()
+
+
+@pytest.mark.parametrize("marker", ["[…]", "[...]", "[….]", "[ … ]", "[.…]", "…", "..."])
+def test_every_elision_marker_is_one_token(marker: str) -> None:
+    assert normalize_text(f"the document {marker} reflects") == f"the document {ELISION} reflects"
+    assert words(f"the document {marker} reflects") == ["the", "document", ELISION, "reflects"]
+
+
+def test_curly_and_straight_quotes_and_dashes_compare_equal() -> None:
+    assert normalize_text("Russia’s “new” concept — approved") == normalize_text('Russia\'s "new" concept - approved')
+
+
+def test_normalization_never_alters_the_text_reports_show() -> None:
+    edition = Edition.from_text("Russia’s “new”   concept [...] approved.\n", options=Options(flag_languages=False))
+    (clause,) = edition.clauses
+    assert clause.text == "Russia’s “new” concept [...] approved."
+    assert clause.normalized == 'Russia\'s "new" concept […] approved.'
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n[]…’'\"“”-—"), max_size=60))
+def test_clause_normalized_is_normalize_of_its_text(text: str) -> None:
+    for clause in Edition.from_text(text, options=Options(flag_languages=False)).clauses:
+        assert clause.normalized == normalize_text(clause.text)
