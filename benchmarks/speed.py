@@ -74,6 +74,7 @@ import platform
 import random
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -417,8 +418,13 @@ MEMORY_METHOD = "VmHWM" if _status_kb("VmHWM") is not None and _reset_peak() els
 def measure(
     run: System, old: Sequence[str], new: Sequence[str], *, repeat: int = 1, limit: float | None = None
 ) -> dict[str, Any]:
-    """Best-of-``repeat`` seconds and the peak memory (MB) of one call."""
-    best = math.inf
+    """Median seconds of ``repeat`` calls (with the fastest, ``best``) and the peak memory (MB).
+
+    The median, not the minimum: a single call at a larger size is compared
+    with it, and a minimum of several would bias small sizes downwards (and
+    the fitted exponent upwards) on a busy machine.
+    """
+    times: list[float] = []
     peak_mb: float | None = None
     for _ in range(repeat):
         gc.collect()
@@ -431,7 +437,7 @@ def measure(
                 run(old, new)
         except _Stopped:
             return {"seconds": None, "stopped_after": limit, "peak_mb": None}
-        best = min(best, time.perf_counter() - started)
+        times.append(time.perf_counter() - started)
         if before is not None:
             peak = _status_kb("VmHWM") or before
             peak_mb = max(peak_mb or 0.0, (peak - before) / 1024)
@@ -441,7 +447,7 @@ def measure(
         run(old, new)
         peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    return {"seconds": best, "peak_mb": peak_mb}
+    return {"seconds": statistics.median(times), "best": min(times), "runs": len(times), "peak_mb": peak_mb}
 
 
 def agreement(result: conceptdiff.Comparison, pair: EditedPair) -> float:
@@ -506,7 +512,7 @@ def _peer_cell(peer: dict[str, Any] | None) -> str:
 
 
 def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float) -> dict[str, Any]:
-    print(f"Generated pairs (mix=medium, windows of {WINDOW}); times in seconds, best of 3 below 5k clauses")
+    print(f"Generated pairs (mix=medium, windows of {WINDOW}); times in seconds, median of 3 below 5k clauses")
     print(
         f"{'clauses':>8} {'touched':>7} | {'conceptdiff':>11} {'clauses/s':>10} {'peak MB':>8} {'answer':>6} | "
         + " | ".join(f"{name:>9} {'cd/peer':>7}" for name in PEERS)
@@ -571,7 +577,7 @@ def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float) -> 
 
 def bench_fixtures() -> list[dict[str, Any]]:
     print(
-        "\nReal fixture pairs (clauses segmented by Edition.from_text beforehand; seconds, best of 3; "
+        "\nReal fixture pairs (clauses segmented by Edition.from_text beforehand; seconds, median of 3; "
         f"peers stopped after {FIXTURE_PEER_LIMIT:.0f} s)"
     )
     print(
