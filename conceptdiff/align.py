@@ -351,11 +351,15 @@ class _Aligner:
 
         def lookup(codes: str, postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int) -> list[int]:
             rare = sorted((df[c], c) for c in set(codes) if df[c] <= cap)[:_QUERY_TOKENS]
-            hits: dict[int, int] = defaultdict(int)
+            hits: Counter[int] = Counter()
             for _, code in rare:
-                for other in postings.get(code, ()):
-                    hits[other] += 1
-            return heapq.nsmallest(limit, hits, key=lambda o: (-hits[o], gap_of[o] != gap, abs(o - here), o))
+                hits.update(postings.get(code, ()))
+            if len(hits) > limit:  # keep only clauses sharing as many rare words as the limit-th best
+                floor = heapq.nlargest(limit, hits.values())[-1]
+                hits = Counter({o: count for o, count in hits.items() if count >= floor})
+            # Most shared rare words first, then same gap, then nearest, then index.
+            ranked = [(-count, gap_of[o] != gap, abs(o - here), o) for o, count in hits.items()]
+            return [o for *_, o in heapq.nsmallest(limit, ranked)]
 
         for i in free_old:
             for j in lookup(self.old_words[i], postings_new, i, new_gap, old_gap[i]):

@@ -33,16 +33,18 @@ _FOLD = str.maketrans(
 
 # Bounded: each alternative is a fixed or linear run with no nested quantifier.
 _ELISION_RE = re.compile(r"\[\s?(?:…|\.\.\.|…\.|\.…|\.{2,6})\s?\]|…|\.{3,}")
-_SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\[…\]|\w+(?:['’]\w+)*")
 
 
 def normalize_text(text: str) -> str:
     """The comparable form of ``text``: NFKC, quotes and dashes folded,
     invisible characters removed, elisions unified, white space collapsed."""
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    folded = _ELISION_RE.sub(ELISION, folded)
-    return _SPACE_RE.sub(" ", folded).strip()
+    # Fast paths (a hot loop on long editions): NFKC and the folding table
+    # change no ASCII character, and every elision marker holds "…" or "..".
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if "…" in folded or ".." in folded:
+        folded = _ELISION_RE.sub(ELISION, folded)
+    return " ".join(folded.split())
 
 
 def words(text: str) -> list[str]:
