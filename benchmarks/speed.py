@@ -478,9 +478,9 @@ def _predict(history: Sequence[tuple[int, float]], n: int, floor: float = 1.0) -
     """Time at size ``n`` extrapolated from the last two sizes (exponent at least ``floor``)."""
     if not history:
         return None
-    if len(history) == 1:
+    if len(history) == 1:  # one size says nothing about the growth: assume linear
         (n0, t0) = history[0]
-        return float(t0 * (n / n0) ** floor)
+        return t0 * n / n0
     (n0, t0), (n1, t1) = history[-2], history[-1]
     slope = math.log(t1 / t0) / math.log(n1 / n0) if t0 > 0 and t1 > 0 and n1 != n0 else floor
     return float(t1 * (n / n1) ** max(floor, slope))
