@@ -245,7 +245,7 @@ def is_boilerplate(text: str) -> bool:
 
 # A run of at least four single characters, each followed by one to three
 # spaces (the last one by none); wider gaps separate words.
-_SPACED_RE = re.compile(r"(?<!\S)(?:\w[ \t]{1,3}){3,}\w(?!\S)")
+_TOKEN_RE = re.compile(r"\S+")
 _GAP_RE = re.compile(r"[ \t]{2,}")
 _TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
@@ -293,9 +293,9 @@ def despace(text: str, vocabulary: Set[str]) -> str:
     'a b c'
     """
 
-    def mend(match: re.Match[str]) -> str:
+    def mend(run: str) -> str:
         words = []
-        for group in _GAP_RE.split(match.group(0)):
+        for group in _GAP_RE.split(run):
             joined = "".join(group.split())
             for part in _TRANSITION_RE.split(joined):
                 split = (
@@ -304,7 +304,30 @@ def despace(text: str, vocabulary: Set[str]) -> str:
                 words.extend(split or [part])
         return " ".join(words)
 
-    return _SPACED_RE.sub(mend, text)
+    # One pass over the tokens (a regular expression would backtrack on long
+    # runs of single letters that end in a word): find the runs of at least
+    # four one-character tokens, each one to three spaces from the next.
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    pieces: list[str] = []
+    done = 0
+    index = 0
+    while index < len(tokens):
+        end = index
+        while (
+            end + 1 < len(tokens)
+            and tokens[end][1] - tokens[end][0] == 1
+            and tokens[end + 1][1] - tokens[end + 1][0] == 1
+            and 1 <= tokens[end + 1][0] - tokens[end][1] <= 3
+            and text[tokens[end][1] : tokens[end + 1][0]].strip(" \t") == ""
+        ):
+            end += 1
+        first, last = tokens[index], tokens[end]
+        if end - index >= 3 and all(text[t[0]].isalnum() for t in tokens[index : end + 1]):
+            pieces += [text[done : first[0]], mend(text[first[0] : last[1]])]
+            done = last[1]
+        index = end + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # -- headings glued to paragraphs -----------------------------------------------

@@ -76,6 +76,7 @@ _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BROKEN_WORD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 _CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
@@ -487,9 +488,26 @@ class _Item:
             where.pop()
         return "".join(chars), where
 
+    def joined(self, *, collapse: bool = True) -> str:
+        """The item's text, as :meth:`build` gives it, without the offsets (fast)."""
+        parts: list[str] = []
+        for (_, content), glue in zip(self.pieces, self.glue, strict=True):
+            if glue == _MEND:
+                if parts and parts[-1].endswith("-"):  # the hyphen that broke the word
+                    parts[-1] = parts[-1][:-1]
+            elif glue:
+                parts.append(glue)
+            parts.append(content)
+        joined = "".join(parts)
+        return _collapse(joined) if collapse else joined.strip()
+
     @property
     def text(self) -> str:
-        return self.build()[0]
+        return self.joined()
+
+    def offset_of(self, index: int) -> int:
+        """The source offset of character ``index`` of :attr:`text` (built on demand)."""
+        return self.build()[1][index]
 
     def split_at(self, offset: int) -> _Item:
         """Cut the item at source ``offset``; return the part from there on (self keeps the head)."""
@@ -518,20 +536,23 @@ class _Item:
         return tail
 
 
-def _wrap_width(lengths: list[int]) -> float:
+def _wrap_width(lines: list[_Line]) -> float:
     """The width the text was hard-wrapped at, or ``inf`` when it was not.
 
     A wrapped text has many lines close to one width; an unwrapped one (one
-    paragraph a line) has lengths all over the place.
+    paragraph a line) has lengths all over the place.  The width is that of
+    the widest line of several words: a greedy wrap never makes a longer one,
+    and a line of one word longer than the width (a URL) overflows it.
     """
+    lengths = [line.indent + len(line.text) for line in lines]
     if len(lengths) < 6:
         return float("inf")
     ordered = sorted(lengths)
     width = ordered[int(0.9 * (len(ordered) - 1))]
     near = sum(1 for length in lengths if length >= 0.8 * width)
     if 30 <= width <= 130 and near >= 0.35 * len(lengths):
-        # The widest line that does not overflow (long words, URLs, code).
-        return float(max(length for length in ordered if length <= 1.15 * width))
+        words = [line.indent + len(line.text) for line in lines if " " in line.text]
+        return float(max((length for length in words if length <= 1.25 * width), default=width))
     return float("inf")
 
 
@@ -562,7 +583,11 @@ class _Blocks:
         self.underline_levels: dict[str, int] = {}
         self.counts = Counter(w.casefold() for w in _VOCABULARY_RE.findall(text))
         self.vocabulary = set(self.counts)
-        self.width = _wrap_width([line.indent + len(line.text) for line in lines if line is not None])
+        # Word parts seen only at line breaks ("inte-" + "rnal") are not words of the document.
+        for match in _BROKEN_WORD_RE.finditer(text):
+            self.counts[match.group(1).casefold()] -= 1
+            self.counts[match.group(2).casefold()] -= 1
+        self.width = _wrap_width([line for line in lines if line is not None])
         self.in_fence = False
 
     def drop(self, start: int, end: int, reason: str) -> None:
@@ -807,9 +832,12 @@ class _Blocks:
             return False
         if last.label is not None and last.lines == 1:
             return False  # "1. Security of processing" at the foot of a page is a heading
-        if self.width != float("inf") and last.last_length < 0.6 * self.width:
-            return False  # a short last line ended its block
-        return len(last.text.split()) >= 8
+        if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
+            return True  # "... in the Official Journal of the" + "Union together with ..."
+        if self.width != float("inf"):
+            return last.last_length >= 0.6 * self.width  # a short last line ended its block
+        # One paragraph a line: a short line without closing punctuation may be a heading.
+        return len(previous.split()) >= 12
 
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
@@ -932,12 +960,12 @@ class _Clauses:
             if item.kind is ClauseKind.HEADING or (item.kind is ClauseKind.LIST_ITEM and item.label is None):
                 result.append(item)
                 continue
-            text, where = item.build()
-            inner = self.embedded_heading(item, text, where, known)
+            text = item.text
+            inner = self.embedded_heading(item, text, known)
             if inner is not None:
                 result.append(item)
                 item = inner
-                text, where = item.build()
+                text = item.text
             start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
             for label, heading in known if start is None else ():
                 if (
@@ -947,16 +975,16 @@ class _Clauses:
                 ):
                     start = len(heading) + 1
                     break
-            if start is not None and start < len(where):
-                rest = item.split_at(where[start])
+            if start is not None and start < len(text):
+                rest = item.split_at(item.offset_of(start))
                 item.kind = ClauseKind.HEADING
                 item.flags.add("glued-heading")
                 result.append(item)
                 item = rest
-                text, where = item.build()
+                text = item.text
             cut = clean.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
-            if cut is not None and cut < len(where):
-                glued = item.split_at(where[cut])
+            if cut is not None and cut < len(text):
+                glued = item.split_at(item.offset_of(cut))
                 glued.kind = ClauseKind.HEADING
                 glued.flags.add("glued-heading")
                 result.extend([item, glued])
@@ -965,7 +993,7 @@ class _Clauses:
         return result
 
     def embedded_heading(
-        self, item: _Item, text: str, where: list[int], known: set[tuple[str | None, str]]
+        self, item: _Item, text: str, known: set[tuple[str | None, str]]
     ) -> _Item | None:
         """A labelled heading the document also sets alone, found inside ``item``
         (``III. Strengthen Alliances ... Friends A. Summary of ... 2002 Defeating ...``):
@@ -980,7 +1008,7 @@ class _Clauses:
                 found = len(text) - len(needle)
             if found <= 0 or not _looks_like_heading(text[:found]):
                 continue
-            rest = item.split_at(where[found + 1])
+            rest = item.split_at(item.offset_of(found + 1))
             item.kind = ClauseKind.HEADING
             item.flags.add("glued-heading")
             # The rest starts with the label: keep it in the span, take it off the text.
@@ -1031,7 +1059,11 @@ class _Clauses:
                     continue
                 else:
                     item.flags.add("duplicate")
-            elif position + 1 < len(items) and item.kind is items[position + 1].kind is ClauseKind.LIST_ITEM:
+            elif (
+                position + 1 < len(items)
+                and item.kind is items[position + 1].kind is ClauseKind.LIST_ITEM
+                and item.label is None
+            ):
                 self.trim_repeated_tail(item, keys[position + 1])
             recent.append((position, len(result)))
             result.append(item)
@@ -1041,7 +1073,7 @@ class _Clauses:
         """A list item whose end repeats the next item: ``... East; increasing X;`` + ``increasing X;``."""
         if len(following.split()) < 3:
             return
-        text, where = item.build()
+        text = item.text
         key = _key(text)
         if not key.endswith(" " + following) or len(key) < len(following) + 12:
             return
@@ -1051,10 +1083,10 @@ class _Clauses:
         if count >= len(tokens):
             return
         cut = tokens[-count].start()
-        if _key(text[cut:]) != following or cut >= len(where):
-            return
+        if _key(text[cut:]) != following or not _TERMINAL_RE.search(text[:cut].rstrip()):
+            return  # the item proper ends like an item ("... Middle East;") before the repeat
         if self.options.drop_duplicates:
-            tail = item.split_at(where[cut])
+            tail = item.split_at(item.offset_of(cut))
             self.drop_item(tail, "duplicate")
         else:
             item.flags.add("duplicate")
@@ -1078,7 +1110,7 @@ class _Clauses:
             body = item.text
             if self.options.repair_spacing:
                 # On the text as spaced in the source: wider gaps separate words.
-                body = _collapse(clean.despace(item.build(collapse=False)[0], vocabulary))
+                body = _collapse(clean.despace(item.joined(collapse=False), vocabulary))
             if self.options.strip_markup:
                 body = strip_inline_markup(body)
             following = items[position + 1] if position + 1 < len(items) else None

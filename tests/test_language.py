@@ -52,3 +52,12 @@ def test_without_an_identifier_nothing_is_flagged(monkeypatch: pytest.MonkeyPatc
         Clause(text=t, normalized=t) for t in ("Dengan mempertimbangkan tren jangka panjang dalam perkembangan",)
     ]
     assert language.flag_languages(clauses) == clauses
+
+
+def test_an_edition_all_in_one_language_never_loads_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> None:
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", refuse)
+    edition = Edition.from_path(CORPUS / "us-nss-2006.en.txt")
+    assert not any(f.startswith("language:") for c in edition.clauses for f in c.flags)
