@@ -551,8 +551,15 @@ def _wrap_width(lines: list[_Line]) -> float:
     width = ordered[int(0.9 * (len(ordered) - 1))]
     near = sum(1 for length in lengths if length >= 0.8 * width)
     if 30 <= width <= 130 and near >= 0.35 * len(lengths):
-        words = [line.indent + len(line.text) for line in lines if " " in line.text]
-        return float(max((length for length in words if length <= 1.25 * width), default=width))
+        # The widest length that many lines of several words come close to:
+        # longer lines are rare and scattered (headings or addresses left
+        # unwrapped, a URL that overflows).
+        counts = Counter(line.indent + len(line.text) for line in lines if " " in line.text)
+        enough = max(3, 0.02 * len(lengths))
+        for length in sorted(counts, reverse=True):
+            if sum(counts[length - step] for step in range(3)) >= enough:
+                return float(length)
+        return float(width)
     return float("inf")
 
 
@@ -760,10 +767,20 @@ class _Blocks:
         if current is None or current.kind is ClauseKind.HEADING or not self.options.join_lines:
             return False
         previous = current.last_line
-        if self.after_blank or _TERMINAL_RE.search(previous) or previous.endswith(","):
+        if self.after_blank or (_TERMINAL_RE.search(previous) and not previous.endswith(",")):
+            return False
+        if self.width != float("inf") and previous.endswith(","):
+            # "... remember your preferences," + "(iii) identify your device ...": a list
+            # inside a sentence, when the line before was full (its label did not fit).
+            label_width = len(stripped.split(None, 1)[0])
+            return current.last_length + 1 + label_width > self.width
+        if previous.endswith(","):
             return False
         last_word = previous.rsplit(None, 1)[-1].casefold()
-        return last_word in _REFERENCE_WORDS
+        return last_word in _REFERENCE_WORDS or (
+            # A full line ending mid-sentence: the next line's number is part of the sentence.
+            self.width != float("inf") and current.last_length + 1 + len(stripped.split(None, 1)[0]) > self.width
+        )
 
     def continues(self, item: _Item, line: str, indent: int) -> bool:
         """Does ``line`` (indented by ``indent``) continue ``item`` (a wrapped line)?"""
@@ -1059,15 +1076,15 @@ class _Clauses:
                     continue
                 else:
                     item.flags.add("duplicate")
-            elif (
-                position + 1 < len(items)
-                and item.kind is items[position + 1].kind is ClauseKind.LIST_ITEM
-                and item.label is None
-            ):
-                self.trim_repeated_tail(item, keys[position + 1])
             recent.append((position, len(result)))
             result.append(item)
-        return [item for item in result if item is not None]
+        kept = [item for item in result if item is not None]
+        # From the end: in "A B" + "B C" + "C", the second item is cut before the first is compared.
+        for position in range(len(kept) - 2, -1, -1):
+            item, following = kept[position], kept[position + 1]
+            if item.kind is ClauseKind.LIST_ITEM and item.label is None and following.kind is not ClauseKind.HEADING:
+                self.trim_repeated_tail(item, _key(following.text))
+        return kept
 
     def trim_repeated_tail(self, item: _Item, following: str) -> None:
         """A list item whose end repeats the next item: ``... East; increasing X;`` + ``increasing X;``."""
