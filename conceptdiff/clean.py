@@ -44,7 +44,6 @@ __all__ = [
     "is_page_number",
     "is_toc_entry",
     "is_toc_heading",
-    "letters_key",
     "odd_case",
 ]
 
@@ -67,11 +66,6 @@ _DIGIT_RE = re.compile(r"[0-9]")
 def is_page_number(line: str) -> bool:
     """Is ``line`` (stripped) a page number alone (``12``, ``- 12 -``, ``Page 3 of 10``, ``iv``)?"""
     return _PAGE_NUMBER_RE.fullmatch(line) is not None
-
-
-def letters_key(line: str) -> str:
-    """``line``'s letters, case-folded (numbers anywhere left out): compare with :func:`furniture_key`."""
-    return _KEY_DROP_RE.sub("", line.casefold()) if not _DIGIT_RE.search(line) else ""
 
 
 def furniture_key(line: str) -> str:

@@ -297,7 +297,9 @@ class _Lines:
             key = clean.furniture_key(line.text) if headers else ""
             if key in headers and key not in seen and not clean.is_toc_entry(line.text, after_toc_heading=False):
                 seen.add(key)
-                plain = not clean.odd_case(line.text) and clean.furniture_key(line.text) == clean.letters_key(line.text)
+                edges = line.text.split()
+                numbered = any(clean.is_page_number(token) for token in (edges[0], edges[-1]))
+                plain = not clean.odd_case(line.text) and not numbered
                 if index < first_page_end and plain:
                     continue  # no page number, ordinary capitals: the title itself
             if key in headers:
@@ -802,6 +804,8 @@ class _Blocks:
             # if it would have, the line ended its block.
             word = line.split(None, 1)[0]
             full = item.last_length + 1 + len(word) > self.width
+            if previous.endswith(":") and not first.islower():
+                return False  # "... the following:" + "Attribution right: ..."
             if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
                 return True
             if _TERMINAL_RE.search(previous):
@@ -847,10 +851,10 @@ class _Blocks:
         # benchmarks/segmentation.py); an unfinished one goes on.
         if _TERMINAL_RE.search(previous) or previous.endswith(":"):
             return False
-        if last.label is not None and last.lines == 1:
-            return False  # "1. Security of processing" at the foot of a page is a heading
         if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
             return True  # "... in the Official Journal of the" + "Union together with ..."
+        if last.label is not None and last.lines == 1 and len(previous.split()) < 12:
+            return False  # "1. Security of processing" at the foot of a page is a heading
         if self.width != float("inf"):
             return last.last_length >= 0.6 * self.width  # a short last line ended its block
         # One paragraph a line: a short line without closing punctuation may be a heading.
