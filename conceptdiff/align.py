@@ -56,7 +56,6 @@ _LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); s
 _MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
-_UNIT = 10**12  # weight of one unit in the order search; the extras of a whole run stay below it
 
 
 @attrs.frozen
@@ -130,45 +129,71 @@ def similarity(a: str, b: str) -> float:
     return round(_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b))), 6)
 
 
-def _increasing(pairs: Sequence[tuple[int, int]], weights: Sequence[int] | None = None) -> set[int]:
-    """Positions (in ``pairs``, sorted by first item) of the heaviest run whose
-    second items increase (every weight 1 when ``weights`` is None).
+def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = None) -> set[int]:
+    """Positions (in ``pairs``, sorted by first item, second items distinct)
+    of a longest run whose second items increase; among the longest runs, the
+    one with the largest sum of ``ties``.
 
-    With weights that are equal for two runs only when their pairs are, the
-    answer does not depend on which side is called "old": the aligner gives
-    each pair a large unit weight plus a tie-breaker computed from both
-    texts symmetrically, so the longest run wins and ties are settled the
-    same way when the editions are swapped.  O(n log n) with a Fenwick tree.
+    The aligner's ties are computed from both texts of a pair symmetrically,
+    so the run chosen does not depend on which edition is called old (a
+    property test swaps them).
+
+    O(n log n): patience sorting (``bisect``) gives every item the length of
+    the longest run ending at it and starting from it; only items on some
+    longest run take part in the weighted choice, and an item's possible
+    predecessors on the level below form one contiguous slice (a level's
+    second items decrease as its first items increase).
     """
-    if not pairs:
+    n = len(pairs)
+    if not n:
         return set()
-    size = max(second for _, second in pairs) + 2
-    tree_value = [0] * size
-    tree_at = [-1] * size
-    best_value = [0] * len(pairs)
-    back = [-1] * len(pairs)
-    for position, (_, second) in enumerate(pairs):
-        # best chain ending at a second item < this one: prefix maximum
-        value, at = 0, -1
-        k = second  # Fenwick index second covers items 0..second-1
-        while k > 0:
-            if tree_value[k] > value:
-                value, at = tree_value[k], tree_at[k]
-            k -= k & -k
-        weight = weights[position] if weights is not None else 1
-        best_value[position] = value + weight
-        back[position] = at
-        k = second + 1
-        while k < size:
-            if best_value[position] > tree_value[k]:
-                tree_value[k], tree_at[k] = best_value[position], position
-            k += k & -k
-    position = max(range(len(pairs)), key=lambda p: (best_value[p], -p))
-    chosen: set[int] = set()
+    values = [second for _, second in pairs]
+    weight = ties if ties is not None else [0] * n
+    end_level = [0] * n
+    tails: list[int] = []
+    for k, value in enumerate(values):
+        level = bisect.bisect_left(tails, value)
+        if level == len(tails):
+            tails.append(value)
+        else:
+            tails[level] = value
+        end_level[k] = level
+    length = len(tails)
+    start_level = [0] * n
+    tails = []
+    for k in range(n - 1, -1, -1):
+        value = -values[k]
+        level = bisect.bisect_left(tails, value)
+        if level == len(tails):
+            tails.append(value)
+        else:
+            tails[level] = value
+        start_level[k] = level
+    levels: list[list[int]] = [[] for _ in range(length)]
+    for k in range(n):
+        if end_level[k] + start_level[k] + 1 == length:
+            levels[end_level[k]].append(k)
+    best: dict[int, int] = {}
+    back: dict[int, int] = {}
+    previous: list[int] = []
+    for members in levels:
+        negated = [-values[k] for k in previous]  # increasing along ``previous``
+        for m in members:
+            lo = bisect.bisect_right(negated, -values[m])
+            hi = bisect.bisect_left(previous, m)
+            chosen, top = -1, 0
+            for k in previous[lo:hi]:
+                if chosen == -1 or best[k] > top:
+                    chosen, top = k, best[k]
+            best[m] = top + weight[m]
+            back[m] = chosen
+        previous = members
+    position = max(previous, key=lambda k: (best[k], -k))
+    run: set[int] = set()
     while position != -1:
-        chosen.add(position)
+        run.add(position)
         position = back[position]
-    return chosen
+    return run
 
 
 def _checksum(text: str) -> int:
@@ -187,6 +212,9 @@ class _Aligner:
         self.new_used = [False] * len(new)
         self.links: list[Link] = []
         self.weight_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+        self.old_sums = [_checksum(c.normalized) for c in old]
+        self.new_sums = [_checksum(c.normalized) for c in new]
+        self.kept: set[tuple[int, int]] = set()  # the in-order run, once positional pairs are in
 
     # -- passes -------------------------------------------------------------
     def run(self) -> list[Link]:
@@ -265,8 +293,10 @@ class _Aligner:
         unique = sorted((old_at[k][0], new_at[k][0]) for k in shared if len(old_at[k]) == 1 == len(new_at[k]))
         for i, j in unique:
             self.take((i,), (j,), *self.described(describe, i, j))
+        if all(len(old_at[key]) == 1 == len(new_at[key]) for key in shared):
+            return  # no repeated key: nothing more to pair
         # Equal-length runs are settled by the texts, whichever side is "old".
-        ties = [_UNIT + _checksum(old_keys[i] or "") + _checksum(new_keys[j] or "") for i, j in unique]
+        ties = [self.old_sums[i] + self.new_sums[j] for i, j in unique]
         kept = sorted(unique[p] for p in _increasing(unique, ties))
         old_marks, new_marks = [i for i, _ in kept], [j for _, j in kept]
         leftovers: list[tuple[list[int], list[int]]] = []
@@ -299,12 +329,10 @@ class _Aligner:
         return kind, 1.0, method, confidence
 
     def weight(self, link: Link) -> int:
-        """Every unit counts one (``_UNIT``, larger than any sum of the rest);
-        among runs of equal length the one keeping more similar pairs in order
-        wins, and the tie-breaker settles the rest symmetrically."""
-        tie = sum(_checksum(self.old[i].normalized) for i in link.old)
-        tie += sum(_checksum(self.new[j].normalized) for j in link.new)
-        return _UNIT + int(link.similarity * 1000) * 1000 + tie % 1000
+        """Among runs of equal length, the one keeping more similar pairs in
+        order wins; the texts' checksums settle the rest symmetrically."""
+        tie = sum(self.old_sums[i] for i in link.old) + sum(self.new_sums[j] for j in link.new)
+        return int(link.similarity * 1000) * 10**10 + tie
 
     def weights(self, links: Sequence[Link]) -> list[int]:
         cache = self.weight_cache
@@ -317,13 +345,17 @@ class _Aligner:
             out.append(value)
         return out
 
-    def gaps(self) -> tuple[list[int], list[int]]:
-        """Gap number of every old and every new clause, from the in-order links."""
+    def in_order(self) -> set[tuple[int, int]]:
+        """First old and new index of each link on the chosen longest in-order run."""
         links = sorted(self.links, key=lambda link: link.old[0])
         units = [(link.old[0], link.new[0]) for link in links]
-        kept = sorted(units[p] for p in _increasing(units, self.weights(links)))
-        old_marks = [o for o, _ in kept]
-        new_marks = [n for _, n in kept]
+        return {units[p] for p in _increasing(units, self.weights(links))}
+
+    def gaps(self, kept: set[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        """Gap number of every old and every new clause, between the in-order links ``kept``."""
+        marks = sorted(kept)
+        old_marks = [o for o, _ in marks]
+        new_marks = [n for _, n in marks]
         old_gap = [bisect.bisect_left(old_marks, i) for i in range(len(self.old))]
         new_gap = [bisect.bisect_left(new_marks, j) for j in range(len(self.new))]
         return old_gap, new_gap
@@ -331,28 +363,31 @@ class _Aligner:
     def candidates(self, old_gap: list[int], new_gap: list[int]) -> set[tuple[int, int]]:
         free_old = [i for i, used in enumerate(self.old_used) if not used]
         free_new = [j for j, used in enumerate(self.new_used) if not used]
-        postings_old: dict[str, list[int]] = defaultdict(list)
-        postings_new: dict[str, list[int]] = defaultdict(list)
-        for i in free_old:
-            for code in set(self.old_words[i]):
-                postings_old[code].append(i)
-        for j in free_new:
-            for code in set(self.new_words[j]):
-                postings_new[code].append(j)
+        distinct_old = {i: set(self.old_words[i]) for i in free_old}
+        distinct_new = {j: set(self.new_words[j]) for j in free_new}
+        df: Counter[str] = Counter()
+        for distinct in (distinct_old, distinct_new):
+            for codes in distinct.values():
+                df.update(codes)
         total = len(free_old) + len(free_new)
         # Words found in more clauses than this are too common to propose pairs.
         cap = max(_MIN_DF_CAP, int(total**0.5))
+        rare_old = {i: [c for c in codes if df[c] <= cap] for i, codes in distinct_old.items()}
+        rare_new = {j: [c for c in codes if df[c] <= cap] for j, codes in distinct_new.items()}
+        postings_old: dict[str, list[int]] = defaultdict(list)
+        postings_new: dict[str, list[int]] = defaultdict(list)
+        for rare, postings in ((rare_old, postings_old), (rare_new, postings_new)):
+            for index, codes in rare.items():
+                for code in codes:
+                    postings[code].append(index)
         limit = self.options.candidates_per_clause
         pairs: set[tuple[int, int]] = set()
-        df: dict[str, int] = defaultdict(int)
-        for postings in (postings_old, postings_new):
-            for code, where in postings.items():
-                df[code] += len(where)
 
-        def lookup(codes: str, postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int) -> list[int]:
-            rare = sorted((df[c], c) for c in set(codes) if df[c] <= cap)[:_QUERY_TOKENS]
+        def lookup(
+            codes: list[str], postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int
+        ) -> list[int]:
             hits: Counter[int] = Counter()
-            for _, code in rare:
+            for code in sorted(codes, key=lambda c: (df[c], c))[:_QUERY_TOKENS]:
                 hits.update(postings.get(code, ()))
             if len(hits) > limit:  # keep only clauses sharing as many rare words as the limit-th best
                 floor = heapq.nlargest(limit, hits.values())[-1]
@@ -362,10 +397,10 @@ class _Aligner:
             return [o for *_, o in heapq.nsmallest(limit, ranked)]
 
         for i in free_old:
-            for j in lookup(self.old_words[i], postings_new, i, new_gap, old_gap[i]):
+            for j in lookup(rare_old[i], postings_new, i, new_gap, old_gap[i]):
                 pairs.add((i, j))
         for j in free_new:
-            for i in lookup(self.new_words[j], postings_old, j, old_gap, new_gap[j]):
+            for i in lookup(rare_new[j], postings_old, j, old_gap, new_gap[j]):
                 pairs.add((i, j))
         # Within a gap: every pair when the gap is small, else the clauses at
         # about the same rank in the gap (a run of clauses reworded in place,
@@ -389,7 +424,7 @@ class _Aligner:
         return pairs
 
     def fuzzy(self) -> None:
-        old_gap, new_gap = self.gaps()
+        old_gap, new_gap = self.gaps(self.in_order())
         pairs = self.candidates(old_gap, new_gap)
         options = self.options
         scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]] = []
@@ -486,8 +521,13 @@ class _Aligner:
                 scored.append((sim + bonus, 1, window, (whole,), sim))
 
     def positional(self) -> None:
-        """Pair the lone leftovers of a gap at a lower bar, or by their label."""
-        old_gap, new_gap = self.gaps()
+        """Pair the lone leftovers of a gap at a lower bar.
+
+        A pair made here sits between two in-order neighbours, so the in-order
+        run grows by it and stays a longest one: ``order`` reuses it.
+        """
+        self.kept = self.in_order()
+        old_gap, new_gap = self.gaps(self.kept)
         lone_old: dict[int, list[int]] = defaultdict(list)
         lone_new: dict[int, list[int]] = defaultdict(list)
         for i, used in enumerate(self.old_used):
@@ -504,19 +544,19 @@ class _Aligner:
             sim = _similarity(self.old_words[i], self.new_words[j])
             if sim >= self.options.positional_threshold:
                 self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
+                self.kept.add((i, j))
 
     def order(self) -> list[Link]:
         """Decide what stayed in order; everything else is moved or unmatched."""
         self.links.sort(key=lambda link: (link.old[0], link.new[0]))
-        in_order = _increasing([(link.old[0], link.new[0]) for link in self.links], self.weights(self.links))
         out: list[Link] = []
-        for position, link in enumerate(self.links):
+        for link in self.links:
             kind = link.kind
             single = len(link.old) == 1 and len(link.new) == 1
             if single:
                 same = self.old[link.old[0]].normalized == self.new[link.new[0]].normalized
                 kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
-                if position not in in_order:
+                if (link.old[0], link.new[0]) not in self.kept:
                     if not self.options.detect_moves:
                         self.old_used[link.old[0]] = False
                         self.new_used[link.new[0]] = False
