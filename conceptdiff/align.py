@@ -377,8 +377,8 @@ class _Aligner:
         postings_old: dict[str, list[int]] = defaultdict(list)
         postings_new: dict[str, list[int]] = defaultdict(list)
         for rare, postings in ((rare_old, postings_old), (rare_new, postings_new)):
-            for index, codes in rare.items():
-                for code in codes:
+            for index, rare_codes in rare.items():
+                for code in rare_codes:
                     postings[code].append(index)
         limit = self.options.candidates_per_clause
         pairs: set[tuple[int, int]] = set()

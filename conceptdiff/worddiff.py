@@ -89,13 +89,13 @@ def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[EditOp, str]]:
     codes = {token: _code(number) for number, token in enumerate(dict.fromkeys(a + b), start=1)}
     ea, eb = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
     diffs: list[tuple[int, str]] = []
-    for tag, a1, a2, b1, b2 in Indel.opcodes(ea, eb):
-        if tag == "equal":
-            diffs.append((0, ea[a1:a2]))
-        elif tag == "delete":
-            diffs.append((-1, ea[a1:a2]))
+    for opcode in Indel.opcodes(ea, eb):
+        if opcode.tag == "equal":
+            diffs.append((0, ea[opcode.src_start : opcode.src_end]))
+        elif opcode.tag == "delete":
+            diffs.append((-1, ea[opcode.src_start : opcode.src_end]))
         else:
-            diffs.append((1, eb[b1:b2]))
+            diffs.append((1, eb[opcode.dest_start : opcode.dest_end]))
     engine = diff_match_patch.diff_match_patch()
     engine.Diff_Timeout = 0  # never let a clock decide a diff
     engine.diff_cleanupMerge(diffs)  # deletions before insertions, neighbours merged
