@@ -51,6 +51,7 @@ from conceptdiff.errors import InputError, InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp
 from conceptdiff.normalize import words
 from conceptdiff.options import Options
+from conceptdiff.significance import Significance, assess_texts
 
 __all__ = [
     "UPDATE_SNAPSHOTS_ENV",
@@ -177,9 +178,10 @@ def differences_of(change: Change, comparison: Comparison) -> Difference:
     """The kinds of difference one change of ``comparison`` shows.
 
     A change's text counts as changed when the normalized texts of its
-    clauses differ; the change is then COSMETIC when the words are the same
-    (ignoring case and punctuation) and REWORDING otherwise.  A split or
-    merge is a REWORDING only when its words changed.
+    clauses differ; the change is then COSMETIC or REWORDING as
+    :mod:`conceptdiff.significance` classes it (the same verdict the reports
+    show: white space, quotes, case, punctuation and spelling variants are
+    cosmetic).  A split or merge is a REWORDING only when its words changed.
 
     >>> import conceptdiff
     >>> result = conceptdiff.compare(conceptdiff.Edition.from_clauses(["1. Fees are due.", "2. Members vote."]),
@@ -187,9 +189,6 @@ def differences_of(change: Change, comparison: Comparison) -> Difference:
     >>> [_flag_names(differences_of(c, result)) for c in result.changes]
     ['move, cosmetic, renumbering', 'renumbering']
     """
-    # Cosmetic-versus-substantive is decided here by the rule above until
-    # conceptdiff.significance (issue 6) lands; then this should delegate to it
-    # so reports and tests class a rewording the same way.
     found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
     if change.relabeled:
         found |= Difference.RENUMBERING
@@ -204,7 +203,11 @@ def differences_of(change: Change, comparison: Comparison) -> Difference:
             old_normalized = "\n".join(comparison.old.clauses[i].normalized for i in change.old)
             new_normalized = "\n".join(comparison.new.clauses[j].normalized for j in change.new)
             if old_normalized != new_normalized:
-                found |= Difference.COSMETIC if same_words else Difference.REWORDING
+                verdict = assess_texts(old_text, new_text).significance
+                if verdict is Significance.COSMETIC:
+                    found |= Difference.COSMETIC
+                elif verdict is Significance.SUBSTANTIVE:
+                    found |= Difference.REWORDING
     return found
 
 
