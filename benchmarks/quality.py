@@ -3,13 +3,13 @@
 Usage::
 
     python benchmarks/quality.py [--pairs N] [--seed S] [--size N] [--json out.json]
-                                 [--examples K]
+                                 [--mixes light,medium,heavy,hard] [--examples K]
 
-For each mix (light, medium, heavy) it builds ``--pairs`` edition pairs with a
-known answer (``conceptdiff.strategies.generate_pair`` with the seeded random
-driver) from windows of ``--size`` consecutive clauses of the real documents
-in ``fixtures/corpus/``, inserting clauses taken from documents of other
-families.  Every system sees the same pairs, in one process:
+For each mix (light, medium, heavy, hard) it builds ``--pairs`` edition pairs
+with a known answer (``conceptdiff.strategies.generate_pair`` with the seeded
+random driver) from windows of ``--size`` consecutive clauses of the real
+documents in ``fixtures/corpus/``, inserting clauses taken from documents of
+other families.  Every system sees the same pairs, in one process:
 
 * **conceptdiff**: ``Edition.from_clauses`` + ``compare`` + ``to_dict()``.
 * **difflib**: ``SequenceMatcher`` over the two clause lists.
@@ -34,7 +34,8 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Final
@@ -43,10 +44,14 @@ ROOT: Final = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
+import attrs  # noqa: E402
 import diff_match_patch  # noqa: E402
+from rapidfuzz.distance import Indel  # noqa: E402
 
 import conceptdiff  # noqa: E402
 from benchmarks.scoring import KINDS, Change, Count, Scores, changes_from_dicts, score  # noqa: E402
+from conceptdiff.align import similarity  # noqa: E402
+from conceptdiff.normalize import words  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
 from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_edition, generate_pair  # noqa: E402
 
@@ -64,7 +69,7 @@ DOCUMENTS: Final = (
     ("github-privacy", "github-privacy-statement-2022-12-15.en.txt"),
     ("github-privacy", "github-global-privacy-practices-2020-07-22.en.txt"),
 )
-MIXES: Final = (Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY)
+MIXES: Final = (Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY, Mix.HARD)  # appended: earlier mixes keep their seeds
 PAIR_THRESHOLD: Final = 0.5
 
 ChangeList = list[Change]
@@ -97,10 +102,13 @@ def split_clauses(text: str) -> list[str]:
     return [c for c in (_clause_string(clause) for clause in conceptdiff.Edition.from_text(text).clauses) if c]
 
 
-def load_corpus() -> list[tuple[str, str, list[str]]]:
-    """(family, file name, clauses) for each document of :data:`DOCUMENTS`."""
+Corpus = list[tuple[str, str, list[str]]]
+
+
+def load_corpus(documents: Sequence[tuple[str, str]] = DOCUMENTS) -> Corpus:
+    """(family, file name, clauses) for each ``(family, file name)`` of ``documents``."""
     out = []
-    for family, name in DOCUMENTS:
+    for family, name in documents:
         path = CORPUS / name
         if not path.exists():
             raise SystemExit(f"missing corpus file {path} (copy the corpus into fixtures/corpus/)")
@@ -109,13 +117,18 @@ def load_corpus() -> list[tuple[str, str, list[str]]]:
 
 
 def build_pairs(
-    corpus: Sequence[tuple[str, str, list[str]]], mix: Mix, *, pairs: int, size: int, seed: int
+    corpus: Corpus, mix: Mix, *, pairs: int, size: int, seed: int, insert_corpus: Corpus | None = None
 ) -> list[tuple[str, EditedPair]]:
-    """``pairs`` edition pairs for one mix, documents taken in turn."""
+    """``pairs`` edition pairs for one mix, documents taken in turn.
+
+    Inserted clauses come from the documents of ``insert_corpus`` (default:
+    ``corpus``) of another family than the edited document.
+    """
+    donors = corpus if insert_corpus is None else insert_corpus
     out = []
     for k in range(pairs):
         family, name, clauses = corpus[k % len(corpus)]
-        pool = [c for f, _, cs in corpus if f != family for c in cs]
+        pool = [c for f, _, cs in donors if f != family for c in cs]
         chooser = RandomChooser(seed * 1_000_003 + MIXES.index(mix) * 10_007 + k)
         n = min(size, len(clauses))
         base = generate_edition(chooser, min_size=n, max_size=n, pool=clauses)
@@ -128,10 +141,18 @@ def build_pairs(
 # --------------------------------------------------------------------------
 
 
-def run_conceptdiff(old: Sequence[str], new: Sequence[str]) -> ChangeList:
+def conceptdiff_rows(
+    old: Sequence[str], new: Sequence[str], options: conceptdiff.Options | None = None
+) -> list[dict[str, Any]]:
+    """conceptdiff's changes as ``Comparison.to_dict()["changes"]`` rows (kind, indices, method, ...)."""
     a = conceptdiff.Edition.from_clauses(list(old), label="old")
     b = conceptdiff.Edition.from_clauses(list(new), label="new")
-    return list(changes_from_dicts(conceptdiff.compare(a, b).to_dict()["changes"]))
+    rows: list[dict[str, Any]] = conceptdiff.compare(a, b, options=options).to_dict()["changes"]
+    return rows
+
+
+def run_conceptdiff(old: Sequence[str], new: Sequence[str], options: conceptdiff.Options | None = None) -> ChangeList:
+    return list(changes_from_dicts(conceptdiff_rows(old, new, options)))
 
 
 _FOLD: Final = str.maketrans(
@@ -244,7 +265,8 @@ SYSTEMS: Final[dict[str, System]] = {
 # --------------------------------------------------------------------------
 
 
-def _truth(pair: EditedPair) -> list[Change]:
+def truth_changes(pair: EditedPair) -> list[Change]:
+    """The known answer of a pair as scoring :class:`Change` records."""
     return [Change(c.kind.value, c.old, c.new) for c in pair.changes]
 
 
@@ -256,8 +278,12 @@ def _prf(c: Count) -> str:
     return f"{_fmt(c.precision)} {_fmt(c.recall)} {_fmt(c.f1)}"
 
 
-def print_summary(results: dict[str, dict[str, Scores]], seconds: dict[str, float], n_pairs: dict[str, int]) -> None:
-    groups = [m.value for m in MIXES] + ["overall"]
+def print_summary(
+    results: dict[str, dict[str, Scores]],
+    seconds: dict[str, float],
+    n_pairs: dict[str, int],
+    groups: Sequence[str],
+) -> None:
     header = (
         f"{'mix':8} {'system':12} | {'links  P    R    F1':19} | {'edit links P R F1':19} | "
         f"{'added':5} {'remov':5} | {'bad':>3}"
@@ -290,18 +316,126 @@ def print_summary(results: dict[str, dict[str, Scores]], seconds: dict[str, floa
         print(f"  {system:12} {total:7.2f} s total, {1000 * total / max(pairs, 1):8.1f} ms per pair")
 
 
-def show_examples(misses: list[tuple[str, EditedPair, Change, list[Change]]], limit: int) -> None:
-    print(f"\nconceptdiff disagreements with the answer ({len(misses)} expected changes not found):")
+# --------------------------------------------------------------------------
+# Why conceptdiff missed an expected change.
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Miss:
+    """An expected change conceptdiff did not report, with what it reported instead."""
+
+    document: str
+    mix: str
+    pair: EditedPair
+    expected: Change
+    got: tuple[Mapping[str, Any], ...]  # overlapping predicted rows (to_dict form)
+    cause: str
+
+
+def _containment(piece: Sequence[str], whole: Sequence[str]) -> float:
+    """Share of the words of ``piece`` found, in order, in ``whole``."""
+    if not piece:
+        return 0.0
+    return (len(piece) + len(whole) - Indel.distance(piece, whole)) / 2 / len(piece)
+
+
+def _words_of(text: str) -> list[str]:
+    return words(clause_from_string(text).normalized)
+
+
+def classify_miss(pair: EditedPair, expected: Change, got: Sequence[Mapping[str, Any]]) -> str:
+    """A short label naming the aligner rule most likely responsible for a miss.
+
+    Labels are heuristics over what was expected and what was reported
+    (kinds, methods, similarities), meant to group failures for a reader.
+    """
+    kinds = {str(r["kind"]) for r in got}
+    methods = {str(r["method"]) for r in got}
+    links = [r for r in got if r["kind"] in ("reworded", "moved", "unchanged")]
+    if expected.kind in ("removed", "added"):
+        if "positional" in methods:
+            return "replaced/removed+added read as REWORDED by the positional rule (lone pair in a gap)"
+        if links:
+            return "unrelated clauses paired by the fuzzy rule (similarity >= reworded_threshold)"
+        if kinds & {"split", "merged"}:
+            return "added/removed clause absorbed into a split or merge"
+        return "other (added/removed)"
+    if expected.kind in ("reworded", "moved"):
+        old_i, new_j = expected.old[0], expected.new[0]
+        same_pair = [r for r in links if list(r["old"]) == [old_i] and list(r["new"]) == [new_j]]
+        if same_pair:
+            return "right pair, wrong order decision (moved vs in place)"
+        if kinds & {"split", "merged"}:
+            return "rewording read as part of a split or merge"
+        partners = [r for r in links if old_i in r["old"] or new_j in r["new"]]
+        if partners:
+            return "wrong partner: a near-duplicate or rival won the best-first selection"
+        sim = similarity(pair.old[old_i], pair.new[new_j])
+        if sim < 0.6:
+            return "edge rewording (similarity < 0.6) not paired: REMOVED + ADDED"
+        return "rewording not paired although similar (candidate lookup or order)"
+    # split / merged
+    whole_side, piece_side = (pair.old, pair.new) if expected.kind == "split" else (pair.new, pair.old)
+    whole_at, piece_at = (expected.old, expected.new) if expected.kind == "split" else (expected.new, expected.old)
+    whole = _words_of(whole_side[whole_at[0]])
+    low = min(_containment(_words_of(piece_side[k]), whole) for k in piece_at)
+    shortest = min(len(_words_of(piece_side[k])) for k in piece_at)
+    if kinds & {"split", "merged"}:
+        return f"{expected.kind} found with other pieces (shortest piece {'<= 5' if shortest <= 5 else '> 5'} words)"
+    if low < 0.7:
+        return f"{expected.kind} not found: a reworded piece keeps < 0.7 of its words (piece_containment)"
+    if shortest <= 5:
+        return f"{expected.kind} not found: very short piece"
+    return f"{expected.kind} not found although every piece is contained (split_threshold or selection)"
+
+
+def find_misses(
+    document: str, mix: str, pair: EditedPair, truth: Sequence[Change], rows: Sequence[Mapping[str, Any]]
+) -> list[Miss]:
+    predicted = set(changes_from_dicts(rows))
+    out = []
+    for c in truth:
+        if c in predicted:
+            continue
+        got = tuple(r for r in rows if set(r["old"]) & set(c.old) or set(r["new"]) & set(c.new))
+        out.append(Miss(document, mix, pair, c, got, classify_miss(pair, c, got)))
+    return out
+
+
+def _clip(text: str, limit: int = 220) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def show_misses(misses: Sequence[Miss], per_cause: int) -> None:
+    """Print the misses grouped by cause, most frequent first, with examples."""
+    by_cause: dict[str, list[Miss]] = defaultdict(list)
+    for m in misses:
+        by_cause[m.cause].append(m)
+    print(f"\nconceptdiff: {len(misses)} expected changes not reported, by likely cause")
     if not misses:
         print("  none")
-    for name, pair, expected, near in misses[:limit]:
-        print(f"\n[{name}] expected {expected.kind} old={list(expected.old)} new={list(expected.new)}")
-        for i in expected.old:
-            print(f"    old[{i}]: {pair.old[i][:160]!r}")
-        for j in expected.new:
-            print(f"    new[{j}]: {pair.new[j][:160]!r}")
-        for c in near:
-            print(f"  got {c.kind} old={list(c.old)} new={list(c.new)}")
+    for cause, group in sorted(by_cause.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        mixes = Counter(m.mix for m in group)
+        print(f"\n== {len(group):4d}  {cause}  ({', '.join(f'{k} {v}' for k, v in sorted(mixes.items()))})")
+        for m in group[:per_cause]:
+            e = m.expected
+            print(f"  [{m.mix} {m.document}] expected {e.kind} old={list(e.old)} new={list(e.new)}")
+            for i in e.old:
+                print(f"      old[{i}]: {_clip(m.pair.old[i])}")
+            for j in e.new:
+                print(f"      new[{j}]: {_clip(m.pair.new[j])}")
+            for r in m.got:
+                print(
+                    f"    got {r['kind']} old={list(r['old'])} new={list(r['new'])} "
+                    f"method={r['method']} similarity={r['similarity']}"
+                )
+                for i in r["old"]:
+                    if i not in e.old:
+                        print(f"      old[{i}]: {_clip(m.pair.old[i])}")
+                for j in r["new"]:
+                    if j not in e.new:
+                        print(f"      new[{j}]: {_clip(m.pair.new[j])}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -311,55 +445,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--size", type=int, default=100, help="clauses in each old edition, at most the document's (default 100)"
     )
+    parser.add_argument(
+        "--mixes",
+        default=",".join(m.value for m in MIXES),
+        help="comma-separated mixes to run (default: light,medium,heavy,hard)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
-    parser.add_argument("--examples", type=int, default=0, help="print K conceptdiff disagreements")
+    parser.add_argument(
+        "--examples", type=int, default=0, help="print conceptdiff's misses grouped by cause, K examples per cause"
+    )
     args = parser.parse_args(argv)
     if args.pairs < 1 or args.size < 2:
         parser.error("--pairs must be >= 1 and --size >= 2")
+    try:
+        mixes = [Mix(name.strip()) for name in args.mixes.split(",") if name.strip()]
+    except ValueError as error:
+        parser.error(f"--mixes: {error}")
+    if not mixes:
+        parser.error("--mixes: no mix given")
 
     corpus = load_corpus()
-    results: dict[str, dict[str, Scores]] = {
-        g: {s: Scores() for s in SYSTEMS} for g in [m.value for m in MIXES] + ["overall"]
-    }
+    groups = [m.value for m in mixes] + ["overall"]
+    results: dict[str, dict[str, Scores]] = {g: {s: Scores() for s in SYSTEMS} for g in groups}
     seconds = dict.fromkeys(SYSTEMS, 0.0)
     n_pairs = dict.fromkeys(SYSTEMS, 0)
-    misses: list[tuple[str, EditedPair, Change, list[Change]]] = []
+    misses: list[Miss] = []
     old_sizes: list[int] = []
     started = time.perf_counter()
-    for mix in MIXES:
+    for mix in mixes:
         for name, pair in build_pairs(corpus, mix, pairs=args.pairs, size=args.size, seed=args.seed):
-            truth = _truth(pair)
+            truth = truth_changes(pair)
             old_sizes.append(len(pair.old))
             for system, run in SYSTEMS.items():
                 t0 = time.perf_counter()
-                predicted = run(pair.old, pair.new)
+                if system == "conceptdiff":
+                    rows = conceptdiff_rows(pair.old, pair.new)
+                    predicted = list(changes_from_dicts(rows))
+                else:
+                    predicted = run(pair.old, pair.new)
                 seconds[system] += time.perf_counter() - t0
                 n_pairs[system] += 1
                 s = score(truth, predicted, n_old=len(pair.old), n_new=len(pair.new))
                 results[mix.value][system] += s
                 results["overall"][system] += s
                 if system == "conceptdiff" and args.examples:
-                    found = set(predicted)
-                    for c in truth:
-                        if c not in found:
-                            near = [p for p in predicted if set(p.old) & set(c.old) or set(p.new) & set(c.new)]
-                            misses.append((name, pair, c, near))
+                    misses.extend(find_misses(name, mix.value, pair, truth, rows))
     elapsed = time.perf_counter() - started
 
     print(
         f"conceptdiff quality benchmark: {args.pairs} pairs per mix, old editions of up to {args.size} clauses "
         f"(mean {sum(old_sizes) / len(old_sizes):.0f}), seed {args.seed}, {len(corpus)} documents\n"
     )
-    print_summary(results, seconds, n_pairs)
+    print_summary(results, seconds, n_pairs, groups)
     print(f"  (whole run {elapsed:.1f} s, including pair generation)")
     if args.examples:
-        show_examples(misses, args.examples)
+        show_misses(misses, args.examples)
     if args.json is not None:
         payload: dict[str, Any] = {
             "config": {
                 "pairs_per_mix": args.pairs,
                 "size": args.size,
                 "seed": args.seed,
+                "mixes": [m.value for m in mixes],
                 "documents": [name for _, name, _ in corpus],
             },
             "results": {g: {s: sc.as_dict() for s, sc in by.items()} for g, by in results.items()},
@@ -367,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 s: {"seconds": seconds[s], "ms_per_pair": 1000 * seconds[s] / max(n_pairs[s], 1)} for s in SYSTEMS
             },
         }
+        if args.examples:
+            payload["misses"] = Counter(m.cause for m in misses)
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 

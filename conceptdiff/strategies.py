@@ -54,6 +54,7 @@ True
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 import random
 import re
@@ -221,6 +222,17 @@ class EditOp(enum.Enum):
     """Change the number labels of a run of numbered clauses (UNCHANGED)."""
     DUPLICATE = "duplicate"
     """Insert a copy of a clause shortly after it (the copy is ADDED)."""
+    REPLACE = "replace"
+    """Hard mix only: replace a clause in place by a different clause on the
+    same topic, similarity 0.2 to 0.45 to it (REMOVED + ADDED)."""
+    NEAR_DUPLICATE = "near_duplicate"
+    """Hard mix only: near-duplicate clauses competing for one match (a clause
+    and a lightly varied copy, one or both of them edited; or a reworded
+    clause with a varied copy of its original inserted beside it)."""
+    REPEAT = "repeat"
+    """Hard mix only: a boilerplate clause repeated in the old edition, one
+    copy deleted (REMOVED by the n-th-within-gaps rule) and a clause beside
+    another copy edited."""
 
 
 class Mix(enum.Enum):
@@ -229,7 +241,17 @@ class Mix(enum.Enum):
     Counting each removed, reworded, moved, split, merged or added clause,
     ``light`` edits about 8 % of the clauses of an edition, mostly with light
     rewordings; ``medium`` about 20 %; ``heavy`` about 40 %, with mostly heavy
-    rewordings and several (block) moves.
+    rewordings and several (block) moves.  These three leave out every edit
+    whose answer is close to a threshold.
+
+    ``hard`` (about 35 %) is made of the cases the other mixes avoid, each
+    still with one answer under the documented rules: rewordings down to
+    similarity 0.5, clauses replaced in place by a different clause on the
+    same topic, near-duplicate clauses competing for one match, splits and
+    merges of up to 4 clauses with reworded or very short pieces, reworded
+    and short moves, edits beside repeated clauses, renumbering plus
+    rewording.  Its old edition is ``base`` with near-duplicates and a
+    repeated boilerplate clause planted in it (see :func:`generate_pair`).
 
     >>> Mix("heavy") is Mix.HEAVY
     True
@@ -238,13 +260,16 @@ class Mix(enum.Enum):
     LIGHT = "light"
     MEDIUM = "medium"
     HEAVY = "heavy"
+    HARD = "hard"
 
 
 class RewordStrength(enum.Enum):
     """How hard a rewording is.
 
     ``light`` changes one or two words; ``medium`` up to about 20 % of the words (similarity >= 0.7);
-    ``heavy`` up to about 40 %, keeping word-level similarity >= 0.6.
+    ``heavy`` up to about 40 %, keeping word-level similarity >= 0.6; ``edge``
+    (hard mix only) lands between 0.51 and 0.6, just above the definition's
+    0.5.
 
     >>> RewordStrength("light").value
     'light'
@@ -253,6 +278,7 @@ class RewordStrength(enum.Enum):
     LIGHT = "light"
     MEDIUM = "medium"
     HEAVY = "heavy"
+    EDGE = "edge"
 
 
 def _as_tuple(value: Iterable[int]) -> tuple[int, ...]:
@@ -937,6 +963,8 @@ def _reword(c: Chooser, text: str, strength: RewordStrength) -> str | None:
     Edits are applied one at a time; one that would take the word similarity
     below the strength's floor is skipped.  At least one word always changes.
     """
+    if strength is RewordStrength.EDGE:
+        return _reword_band(c, text, _EDGE_BAND[0], _EDGE_BAND[1])
     label, body = _split_label(text)
     tokens = body.split()
     original = _words(text)
@@ -1053,6 +1081,170 @@ def _merge_texts(texts: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------
+# Hard-mix text edits: rewordings to a similarity band, replacements on the
+# same topic, splits into up to four pieces.
+# --------------------------------------------------------------------------
+
+# Similarity band of an "edge" rewording: just above the definition's 0.5.
+_EDGE_BAND: Final = (0.51, 0.6)
+# A reworded split piece or merge part keeps this share of its words (the
+# share of its words found, in order, in its original text).
+_PIECE_KEEP: Final = (0.6, 0.8)
+# A split's pieces, joined, stay at least this similar to the whole.
+_JOINED_FLOOR: Final = 0.7
+# A replacement is this similar to the clause it replaces, and at most the
+# upper end to any old clause.
+_REPLACE_BAND: Final = (0.2, 0.45)
+_PHRASES: Final = (
+    "as appropriate",
+    "in each case",
+    "where relevant",
+    "for that purpose",
+    "as the case may be",
+    "in good time",
+    "to that end",
+    "on request",
+    "in practice",
+    "as a general rule",
+)
+
+
+def _edit_replace_span(c: Chooser, tokens: list[str]) -> list[str] | None:
+    """Replace two or three consecutive words by a stock phrase."""
+    if len(tokens) < 5:
+        return None
+    k = c.integer(2, 3)
+    i = c.integer(0, len(tokens) - k)
+    pre, first, _ = _split_token(tokens[i])
+    post = _split_token(tokens[i + k - 1])[2]
+    phrase = c.choice(_PHRASES).split()
+    phrase[0] = pre + _match_case(phrase[0], first)
+    phrase[-1] = phrase[-1] + post
+    return [*tokens[:i], *phrase, *tokens[i + k :]]
+
+
+_BAND_EDITS: Final[tuple[_Edit, ...]] = (
+    _edit_substitute,
+    _edit_substitute,
+    _edit_insert,
+    _edit_delete,
+    _edit_swap,
+    _edit_replace_span,
+)
+
+
+def _keep(new: Sequence[str], original: Sequence[str]) -> float:
+    """Share of the words of ``new`` found, in order, in ``original``."""
+    if not new:
+        return 0.0
+    common = (len(new) + len(original) - Indel.distance(new, original)) / 2
+    return common / len(new)
+
+
+def _reword_band(
+    c: Chooser,
+    text: str,
+    lo: float,
+    hi: float,
+    measure: Callable[[Sequence[str], Sequence[str]], float] = _ratio,
+) -> str | None:
+    """Reword the body of ``text`` (label kept) until ``measure(new, old)`` is in [lo, hi].
+
+    Edits are applied one at a time; one that would go below ``lo`` is
+    skipped.  None if the band was not reached (or the clause is too short).
+    """
+    label, body = _split_label(text)
+    tokens = body.split()
+    original = _words(text)
+    if len(original) < 4:
+        return None
+    value = 1.0
+    for _ in range(4 * len(original) + 8):
+        candidate = c.choice(_BAND_EDITS)(c, tokens)
+        if candidate is None:
+            continue
+        words = _words(label + " ".join(candidate))
+        if not words or words == original:
+            continue
+        v = measure(words, original)
+        if v < lo:
+            continue
+        tokens, value = candidate, v
+        if value <= hi:
+            return label + " ".join(tokens)
+    return None
+
+
+def _sentence(tokens: Sequence[str], end: str = ".") -> str:
+    """Join tokens as one sentence: capital first letter, ``end`` as its last mark."""
+    out = list(tokens)
+    pre, core, _ = _split_token(out[0])
+    out[0] = pre + core[:1].upper() + core[1:] + _split_token(out[0])[2]
+    p2, c2, post = _split_token(out[-1])
+    if not post.endswith((".", ";", ":", "?", "!")):
+        out[-1] = p2 + c2 + post.rstrip(",;") + end
+    return " ".join(out)
+
+
+def _replacement(c: Chooser, text: str, donor: str) -> str | None:
+    """A different clause on the topic of ``text``: a run of its words, then
+    a continuation taken from ``donor``, aiming at similarity 0.22 to 0.43."""
+    label, body = _split_label(text)
+    tokens = body.split()
+    n_words = len(_words(text))
+    donor_tokens = _split_label(donor)[1].split()
+    if n_words < 6 or len(tokens) < 6 or len(donor_tokens) < 4:
+        return None
+    target = c.integer(22, 43) / 100
+    length = c.integer(max(6, round(0.6 * n_words)), max(7, round(1.3 * n_words)))
+    kept = max(1, min(round(target * (n_words + length) / 2), length - 3, len(tokens) - 2))
+    start = 0 if c.boolean(0.6) else c.integer(0, len(tokens) - kept)
+    head = list(tokens[start : start + kept])
+    head[-1] = head[-1].rstrip(".;:,!?")
+    more = min(len(donor_tokens), length - kept)
+    d0 = c.integer(0, len(donor_tokens) - more)
+    tail = [t.strip("()[]") or t for t in donor_tokens[d0 : d0 + more]]
+    if not head[-1] or not tail:
+        return None
+    tail[0] = tail[0][:1].lower() + tail[0][1:] if tail[0][1:2].islower() else tail[0]
+    return label + _sentence([*head, *tail])
+
+
+def _cut_points(c: Chooser, tokens: Sequence[str], pieces: int, short: bool) -> list[int] | None:
+    """Token positions where the 2nd, 3rd ... piece of a split starts.
+
+    With ``short``, the first or last piece has 3 to 5 tokens; the others
+    each have at least 15 % of the clause (and 3 tokens).
+    """
+    n = len(tokens)
+    lo, hi, fixed = 0, n, []
+    regular = pieces
+    if short:
+        size = c.integer(3, 5)
+        if c.boolean(0.5):
+            lo, fixed = size, [size]
+        else:
+            hi, fixed = n - size, [n - size]
+        regular -= 1
+    min_piece = max(3, math.ceil(0.15 * n))
+    ends = [i + 1 for i in range(lo, hi - 1) if tokens[i].endswith((".", ";", ":", ",", "?", "!"))]
+    for pool in (ends, list(range(lo + 1, hi))):
+        if len(pool) < regular - 1:
+            continue
+        for _ in range(12):
+            cuts = sorted(c.choice(pool) for _ in range(regular - 1))
+            bounds = [lo, *cuts, hi]
+            if all(b - a >= min_piece for a, b in itertools.pairwise(bounds)):
+                return sorted([*fixed, *cuts])
+    return None
+
+
+def _pieces(tokens: Sequence[str], cuts: Sequence[int]) -> list[list[str]]:
+    bounds = [0, *cuts, len(tokens)]
+    return [list(tokens[bounds[k] : bounds[k + 1]]) for k in range(len(bounds) - 1)]
+
+
+# --------------------------------------------------------------------------
 # Mixes.
 # --------------------------------------------------------------------------
 
@@ -1082,17 +1274,35 @@ _RATES: Final[dict[Mix, dict[EditOp, float]]] = {
         EditOp.MERGE: 0.025,
         EditOp.DUPLICATE: 0.01,
     },
+    Mix.HARD: {
+        EditOp.DELETE: 0.03,
+        EditOp.INSERT: 0.03,
+        EditOp.REWORD: 0.08,
+        EditOp.REPLACE: 0.04,
+        EditOp.SPLIT: 0.025,
+        EditOp.MERGE: 0.02,
+        EditOp.DUPLICATE: 0.005,
+    },
 }
 # Largest number of each move-like op (and renumbered runs), per mix.
 _CAPS: Final[dict[Mix, dict[EditOp, int]]] = {
     Mix.LIGHT: {EditOp.MOVE: 1, EditOp.MOVE_BLOCK: 0, EditOp.MOVE_SECTION: 0, EditOp.RENUMBER: 1},
     Mix.MEDIUM: {EditOp.MOVE: 2, EditOp.MOVE_BLOCK: 1, EditOp.MOVE_SECTION: 1, EditOp.RENUMBER: 1},
     Mix.HEAVY: {EditOp.MOVE: 3, EditOp.MOVE_BLOCK: 2, EditOp.MOVE_SECTION: 1, EditOp.RENUMBER: 2},
+    Mix.HARD: {
+        EditOp.MOVE: 4,
+        EditOp.MOVE_BLOCK: 1,
+        EditOp.MOVE_SECTION: 1,
+        EditOp.RENUMBER: 2,
+        EditOp.NEAR_DUPLICATE: 4,
+        EditOp.REPEAT: 1,
+    },
 }
 _STRENGTHS: Final[dict[Mix, tuple[RewordStrength, ...]]] = {
     Mix.LIGHT: (RewordStrength.LIGHT, RewordStrength.LIGHT, RewordStrength.MEDIUM),
     Mix.MEDIUM: (RewordStrength.LIGHT, RewordStrength.MEDIUM, RewordStrength.HEAVY),
     Mix.HEAVY: (RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.HEAVY),
+    Mix.HARD: (RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.EDGE, RewordStrength.EDGE),
 }
 _MOVE_REWORD_P: Final = 0.35
 
@@ -1219,6 +1429,8 @@ class _Builder:
         self.folds: set[str] = {i.fold for i in self.info}
         self.word_keys: set[tuple[str, ...]] = {i.words for i in self.info}
         self.inserted_bags: list[tuple[Counter[str], int]] = []
+        # Items no move may carry, pass over or land next to (see _HardBuilder).
+        self.pinned: set[int] = set()
 
     # -- helpers ---------------------------------------------------------
 
@@ -1276,10 +1488,11 @@ class _Builder:
 
     # -- in-place ops (on old indices) -------------------------------------
 
-    def renumber(self) -> None:
+    def renumber(self) -> list[int]:
+        """Relabel a run of numbered clauses; return their old indices (empty if none)."""
         numbered = [i for i in range(len(self.base)) if self.free(i) and _RENUMBERABLE.match(self.base[i])]
         if not numbered:
-            return
+            return []
         first = self.c.integer(0, len(numbered) - 1)
         run = numbered[first : first + self.c.integer(1, 5)]
         shift = self.c.choice((1, -1, 2))
@@ -1288,11 +1501,12 @@ class _Builder:
             relabelled = [_relabel(self.base[i], 1) for i in run]
         for i, text in zip(run, relabelled, strict=True):
             if text is None or text == self.base[i]:
-                return
+                return []
         for i, text in zip(run, relabelled, strict=True):
             assert text is not None
             self.take(i, changed=False)
             self.by_old[i].texts = [text]
+        return run
 
     def merge(self) -> None:
         k = self.c.integer(2, 3)
@@ -1379,15 +1593,31 @@ class _Builder:
 
     # -- moves (on the item list, applied all at once) ------------------------
 
-    def plan_move(self, op: EditOp, moves: list[_Move]) -> None:
+    def plan_move(
+        self,
+        op: EditOp,
+        moves: list[_Move],
+        *,
+        size: int | None = None,
+        crossing: tuple[int, int] | None = None,
+    ) -> bool:
+        """Plan one move of ``op``'s kind; return whether one was planned.
+
+        A block of ``b`` clauses (``size``, else drawn for ``op``) crosses at
+        least ``3 * b`` matched units, or, with ``crossing=(lo, hi)``, between
+        ``lo`` and ``hi`` of them (short moves; the unique-LIS check still
+        decides which units are MOVED).
+        """
         items = self.items
-        if op is EditOp.MOVE:
+        if size is not None:
+            size_choices = [size]
+        elif op is EditOp.MOVE:
             size_choices = [1]
         elif op is EditOp.MOVE_BLOCK:
             size_choices = [self.c.integer(2, 4)]
         else:
             size_choices = list(range(2, 7))
-        taken = [False] * len(items)
+        taken = [id(it) in self.pinned for it in items]
         # No move may start, end or pass between a clause and its inserted
         # copy: which copy is "the first" must not depend on how duplicates
         # are paired (n-th with n-th overall, or within gaps between anchors).
@@ -1414,7 +1644,7 @@ class _Builder:
                         continue
                 starts.append((s, b))
         if not starts:
-            return
+            return False
         s, b = self.c.choice(starts)
         matched = [1 if (it.old and it.texts) else 0 for it in items]
         prefix = [0]
@@ -1426,60 +1656,75 @@ class _Builder:
             if s <= g <= s + b:
                 continue
             lo, hi = (g, s) if g < s else (s + b, g)
-            if prefix[hi] - prefix[lo] < need:
+            crossed = prefix[hi] - prefix[lo]
+            if crossing is None and crossed < need:
+                continue
+            if crossing is not None and not crossing[0] <= crossed <= crossing[1]:
                 continue
             span_lo, span_hi = min(s, g), max(s + b, g)
             if any(taken[k] for k in range(span_lo, min(span_hi, len(items)))):
                 continue
             gaps.append(g)
         if not gaps:
-            return
+            return False
         move = _Move(s, s + b, self.c.choice(gaps))
         trial = [*moves, move]
         _, placed = _flatten(_apply_moves(items, trial))
         off = _out_of_order(placed)
         expected = {id(items[k]) for m in trial for k in range(m.start, m.stop)}
         if off is None or off != expected:
-            return
+            return False
         moves.append(move)
         for k in range(s, s + b):
             items[k].plain = False
-        old_index = items[s].old[0]
-        if op is EditOp.MOVE and self.c.boolean(_MOVE_REWORD_P) and self.unlike(old_index, self.duplicated):
+        if op is EditOp.MOVE:
+            self.reword_moved(items[s])
+        return True
+
+    def reword_moved(self, item: _Item) -> None:
+        """Sometimes reword a clause that was just moved on its own."""
+        old_index = item.old[0]
+        if self.c.boolean(_MOVE_REWORD_P) and self.unlike(old_index, self.duplicated):
             text = _reword(self.c, self.base[old_index], self.c.choice(_STRENGTHS[self.mix]))
             if text is not None and self.closest_is_self(old_index, text) and self.new_text_ok(text):
-                items[s].texts = [text]
+                item.texts = [text]
                 self.changed.add(old_index)
 
     # -- driver -------------------------------------------------------------
 
-    def build(self, ops: frozenset[EditOp]) -> EditedPair:
+    def count(self, op: EditOp, ops: frozenset[EditOp]) -> int:
+        return _op_count(self.c, self.mix, op, sum(self.editable)) if op in ops else 0
+
+    def edit(self, ops: frozenset[EditOp]) -> None:
+        """Apply every edit except moves, in a fixed order of ops."""
         c, mix = self.c, self.mix
-        editable = sum(self.editable)
-
-        def count(op: EditOp) -> int:
-            return _op_count(c, mix, op, editable) if op in ops else 0
-
-        for _ in range(count(EditOp.RENUMBER)):
+        for _ in range(self.count(EditOp.RENUMBER, ops)):
             self.renumber()
-        for _ in range(count(EditOp.MERGE)):
+        for _ in range(self.count(EditOp.MERGE, ops)):
             self.merge()
-        for _ in range(count(EditOp.SPLIT)):
+        for _ in range(self.count(EditOp.SPLIT, ops)):
             self.split()
-        for _ in range(count(EditOp.REWORD)):
+        for _ in range(self.count(EditOp.REWORD, ops)):
             self.reword(c.choice(_STRENGTHS[mix]))
-        for _ in range(count(EditOp.DELETE)):
+        for _ in range(self.count(EditOp.DELETE, ops)):
             self.delete()
-        for _ in range(count(EditOp.DUPLICATE)):
+        for _ in range(self.count(EditOp.DUPLICATE, ops)):
             self.duplicate()
-        for _ in range(count(EditOp.INSERT)):
+        for _ in range(self.count(EditOp.INSERT, ops)):
             self.insert()
-        # Merged-away items carry nothing; drop them before moves.
-        self.items = [it for it in self.items if it.old or it.texts]
+
+    def plan_moves(self, ops: frozenset[EditOp]) -> list[_Move]:
         moves: list[_Move] = []
         for op in (EditOp.MOVE_SECTION, EditOp.MOVE_BLOCK, EditOp.MOVE):
-            for _ in range(count(op)):
+            for _ in range(self.count(op, ops)):
                 self.plan_move(op, moves)
+        return moves
+
+    def build(self, ops: frozenset[EditOp]) -> EditedPair:
+        self.edit(ops)
+        # Merged-away items carry nothing; drop them before moves.
+        self.items = [it for it in self.items if it.old or it.texts]
+        moves = self.plan_moves(ops)
         new_texts, placed = _flatten(_apply_moves(self.items, moves))
         off = _out_of_order(placed)
         if off is None:  # pragma: no cover - plan_move only accepts unique orders
@@ -1491,6 +1736,602 @@ class _Builder:
                 kind = ChangeKind.MOVED
             changes.append(ExpectedChange(kind, item.old, new))
         return EditedPair(self.base, new_texts, tuple(changes))
+
+
+# --------------------------------------------------------------------------
+# The hard mix.
+#
+# Every clause the aligner still has to place after exact matching (removed,
+# reworded, split, merged or added; a "free" clause) is registered with the
+# true change it belongs to.  Any free old clause and free new clause that
+# the answer does NOT link must stay clearly apart, so that the documented
+# best-first rule can only give the answer:
+#
+# * their similarity stays at or below the higher of their two limits: a
+#   clause with a 1:1 partner (reworded, moved) allows rivals up to its
+#   partner's similarity minus a margin (0.12 in place; 0.15 for a moved
+#   clause, because a rival inside its gap is ranked 0.1 higher), so the
+#   partner is always taken first; any other clause allows 0.45, below the
+#   0.5 that defines "the same clause";
+# * unless one of them has a 1:1 partner and the other is not part of a
+#   split or merge, the shorter (of 3 words or more) keeps at most 60 % of
+#   its words in the longer, so no piece of a split or part of a merge can
+#   be read into the pair.
+# --------------------------------------------------------------------------
+
+_HARD_MARGIN: Final = 0.12
+_MOVED_MARGIN: Final = 0.15
+_UNRELATED: Final = 0.45
+_CONTAINED: Final = 0.6
+_BOILERPLATE: Final = (
+    "Not applicable.",
+    "This paragraph is intentionally left blank.",
+    "No further provisions apply.",
+    "Reserved for future use.",
+    "See the explanatory note.",
+)
+# Near-duplicate scenarios: "a" one of a clause and its varied copy
+# reworded, the other unchanged; "b" one reworded lightly, the other deleted;
+# "c" both reworded lightly; "d" (no planting) a clause reworded lightly and
+# a varied copy of its original inserted beside it (ADDED); "e" a clause
+# reworded lightly in place and a lightly varied copy of it, planted far
+# away, deleted: the copy may be up to _FAR_SLACK MORE similar to the new
+# text, and the documented in-gap ranking bonus (0.1) keeps the pair in place.
+_NEAR_SCENARIOS: Final = ("a", "b", "c", "d", "e", "e")
+_FAR_SLACK: Final = 0.05
+_FAR_DISTANCE: Final = 8
+
+
+class _Role(enum.Enum):
+    ONE = "one"  # 1:1 link: reworded, or moved with a new text
+    GROUP = "group"  # split whole or piece, merge part or merged clause
+    NONE = "none"  # removed or added
+
+
+@attrs.frozen(eq=False)
+class _Free:
+    """A clause the aligner will still have to place after exact matching."""
+
+    words: tuple[str, ...]
+    bag: Counter[str]
+    unit: int  # the true change it belongs to: the same unit means linked
+    role: _Role
+    limit: float  # the similarity a non-partner may reach (see _compatible)
+    partner: float = 0.0  # similarity to the 1:1 partner
+    far: int = -1  # unit of a far copy allowed up to partner + _FAR_SLACK (scenario "e")
+
+    @classmethod
+    def of(
+        cls,
+        words: tuple[str, ...],
+        unit: int,
+        role: _Role,
+        limit: float = _UNRELATED,
+        *,
+        partner: float = 0.0,
+        far: int = -1,
+    ) -> _Free:
+        return cls(words, Counter(words), unit, role, limit, partner, far)
+
+
+def _compatible(x: _Free, y: _Free) -> bool:
+    """True if free clauses ``x`` and ``y``, not linked by the answer, stay clearly apart."""
+    nx, ny = len(x.words), len(y.words)
+    if not nx or not ny:
+        return True
+    cap = max(x.limit, y.limit)
+    if y.far == x.unit:
+        # The far copy of a clause reworded in place: resolved by the in-gap bonus.
+        cap = max(cap, y.partner + _FAR_SLACK)
+    check_in = _Role.GROUP in (x.role, y.role) or x.role is y.role is _Role.NONE
+    shorter = min(nx, ny)
+    overlap = sum((x.bag & y.bag).values())
+    if 2 * overlap / (nx + ny) <= cap and (not check_in or shorter < 3 or overlap / shorter <= _CONTAINED):
+        return True  # the multiset overlap bounds the LCS from above
+    common = (nx + ny - Indel.distance(x.words, y.words)) / 2
+    if 2 * common / (nx + ny) > cap:
+        return False
+    return not check_in or shorter < 3 or common / shorter <= _CONTAINED
+
+
+def _plant(
+    c: Chooser, base: tuple[str, ...], ops: frozenset[EditOp]
+) -> tuple[tuple[str, ...], list[tuple[str, int, int]], list[int]]:
+    """The hard mix's old edition: ``base`` with near-duplicates and a repeated
+    boilerplate clause planted in it.
+
+    Returns the edition, the near-duplicate scenarios ``(scenario, i, j)``
+    (``j == i + 1`` is the varied copy of ``i``; ``-1, -1`` for scenario
+    "d", which plants nothing) and the positions of the repeated clause.
+    """
+    texts = list(base)
+    tags: list[tuple[int, str] | None] = [None] * len(texts)  # (near-duplicate number, "a"/"b"), "repeat"
+    folds = Counter(_fold(t) for t in texts)
+    keys = Counter(_words(t) for t in texts)
+    unique = [folds[_fold(t)] == 1 and keys[_words(t)] == 1 for t in texts]
+    scenarios: dict[int, str] = {}
+    if EditOp.NEAR_DUPLICATE in ops:
+        for k in range(c.integer(0, _CAPS[Mix.HARD][EditOp.NEAR_DUPLICATE])):
+            scenario = c.choice(_NEAR_SCENARIOS)
+            if scenario == "d":
+                scenarios[k] = "d"
+                continue
+            candidates = [
+                i
+                for i, t in enumerate(texts)
+                if tags[i] is None and (i == 0 or tags[i - 1] is None) and unique[i] and len(_words(t)) >= 6
+            ]
+            if not candidates:
+                continue
+            i = c.choice(candidates)
+            strength = RewordStrength.LIGHT if scenario == "e" else RewordStrength.MEDIUM
+            variant = _reword(c, texts[i], strength)
+            if variant is None or folds[_fold(variant)] or keys[_words(variant)]:
+                continue
+            if scenario == "e":
+                far = [q for q in range(len(texts) + 1) if abs(q - i) >= _FAR_DISTANCE]
+                if not far:
+                    continue
+                at = c.choice(far)
+            else:
+                at = i + 1
+            folds[_fold(variant)] += 1
+            keys[_words(variant)] += 1
+            scenarios[k] = scenario
+            tags[i] = (k, "a")
+            texts.insert(at, variant)
+            unique.insert(at, True)
+            tags.insert(at, (k, "b"))
+    if EditOp.REPEAT in ops and c.integer(0, _CAPS[Mix.HARD][EditOp.REPEAT]):
+        repeated = c.choice(_BOILERPLATE)
+        m = c.integer(2, 4)
+        while m >= 2 and len(texts) < 5 * m + 1:
+            m -= 1
+        if m >= 2 and not folds[_fold(repeated)] and not keys[_words(repeated)]:
+            segment = len(texts) // m
+            points = [c.integer(k * segment + 2, (k + 1) * segment - 2) for k in range(m)]
+            for p in reversed(points):
+                texts.insert(p, repeated)
+                tags.insert(p, (-1, "repeat"))
+    where = {tag: i for i, tag in enumerate(tags) if tag is not None}
+    near = [
+        (scenario, where[(k, "a")], where[(k, "b")]) if scenario != "d" else ("d", -1, -1)
+        for k, scenario in sorted(scenarios.items())
+    ]
+    return tuple(texts), near, [i for i, tag in enumerate(tags) if tag == (-1, "repeat")]
+
+
+class _HardBuilder(_Builder):
+    """The hard mix: the cases the other mixes avoid, each with one answer."""
+
+    def __init__(
+        self, c: Chooser, base: tuple[str, ...], insert_pool: Sequence[str] | None, ops: frozenset[EditOp]
+    ) -> None:
+        planted, self.near, self.repeat_at = _plant(c, base, ops)
+        super().__init__(c, planted, Mix.HARD, insert_pool)
+        self.free_old: dict[int, _Free] = {}
+        self.free_new: list[_Free] = []
+        self.units = 0
+
+    # -- the free-clause register ------------------------------------------
+
+    def unit(self) -> int:
+        self.units += 1
+        return self.units
+
+    def admit(self, olds: Sequence[tuple[int, _Free]], news: Sequence[_Free]) -> bool:
+        """Register new free clauses if they stay apart from every other; else change nothing."""
+        for i, x in olds:
+            if i in self.free_old:
+                return False
+            for y in (*self.free_new, *news):
+                if x.unit != y.unit and not _compatible(x, y):
+                    return False
+        for y in news:
+            for x in self.free_old.values():
+                if x.unit != y.unit and not _compatible(x, y):
+                    return False
+        self.free_old.update(olds)
+        self.free_new.extend(news)
+        return True
+
+    def claimable(self, text: str) -> bool:
+        words = _words(text)
+        return bool(words) and _fold(text) not in self.folds and words not in self.word_keys
+
+    def claim(self, text: str) -> None:
+        self.folds.add(_fold(text))
+        self.word_keys.add(_words(text))
+
+    def position(self, item: _Item) -> int:
+        return next(k for k, it in enumerate(self.items) if it is item)
+
+    # -- edits ---------------------------------------------------------------
+
+    def reworded_text(self, i: int, strength: RewordStrength, margin: float, source: str | None = None) -> str | None:
+        """A rewording of old clause ``i`` (of ``source``, its relabelled text)
+        that keeps similarity >= 0.51 and stays apart from every free clause."""
+        for _ in range(3):
+            text = _reword(self.c, self.base[i] if source is None else source, strength)
+            if text is None:
+                return None
+            if not self.claimable(text):
+                continue
+            words = _words(text)
+            sim = _ratio(words, self.info[i].words)
+            if sim < _EDGE_BAND[0]:
+                continue
+            u = self.unit()
+            old = _Free.of(self.info[i].words, u, _Role.ONE, sim - margin)
+            if self.admit([(i, old)], [_Free.of(words, u, _Role.ONE, sim - margin)]):
+                self.claim(text)
+                return text
+        return None
+
+    def reword_at(self, i: int, strength: RewordStrength) -> bool:
+        text = self.reworded_text(i, strength, _HARD_MARGIN)
+        if text is None:
+            return False
+        self.take(i)
+        self.by_old[i].texts, self.by_old[i].kind = [text], ChangeKind.REWORDED
+        return True
+
+    def delete_at(self, i: int) -> bool:
+        if not self.admit([(i, _Free.of(self.info[i].words, self.unit(), _Role.NONE))], []):
+            return False
+        self.take(i)
+        self.by_old[i].texts, self.by_old[i].kind = [], ChangeKind.REMOVED
+        return True
+
+    def replace_at(self, i: int) -> bool:
+        """Replace old clause ``i`` in place by a different clause on its topic."""
+        own = self.info[i].words
+        for _ in range(4):
+            donor = self.c.choice(self.insert_pool) if self.insert_pool else _synth_paragraph(self.c)
+            text = _replacement(self.c, self.base[i], donor)
+            if text is None or not self.claimable(text):
+                continue
+            words = _words(text)
+            sim = _ratio(words, own)
+            if not _REPLACE_BAND[0] <= sim <= _REPLACE_BAND[1]:
+                continue
+            bag, n = Counter(words), len(words)
+            if any(
+                _bag_dice(bag, n, o.bag, len(o.words)) > _UNRELATED and _ratio(words, o.words) > _UNRELATED
+                for o in self.info
+            ):
+                continue
+            old = _Free.of(own, self.unit(), _Role.NONE)
+            if not self.admit([(i, old)], [_Free.of(words, self.unit(), _Role.NONE)]):
+                continue
+            self.claim(text)
+            self.inserted_bags.append((bag, n))
+            self.take(i)
+            removed = self.by_old[i]
+            removed.texts, removed.kind = [], ChangeKind.REMOVED
+            self.items.insert(self.position(removed) + 1, _Item((), [text], ChangeKind.ADDED))
+            return True
+        return False
+
+    def renumber(self) -> list[int]:
+        run = super().renumber()
+        for i in run:
+            if len(self.info[i].words) >= 4 and self.c.boolean(0.5):
+                strength = self.c.choice((RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.EDGE))
+                text = self.reworded_text(i, strength, _HARD_MARGIN, source=self.by_old[i].texts[0])
+                if text is not None:
+                    self.by_old[i].texts, self.by_old[i].kind = [text], ChangeKind.REWORDED
+                    self.changed.add(i)
+        return run
+
+    def near_duplicates(self) -> None:
+        for scenario, a, b in self.near:
+            if scenario == "d":
+                self.near_copy()
+                continue
+            if not (self.free(a) and self.free(b)):
+                continue
+            if scenario == "e":
+                self.far_copy(a, b)
+                continue
+            first, second = (a, b) if self.c.boolean(0.5) else (b, a)
+            if scenario == "a":
+                strength = self.c.choice((RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.EDGE))
+                if self.reword_at(first, strength):
+                    self.take(second, changed=False)
+            elif scenario == "b":
+                if self.delete_at(second) and not self.reword_at(first, RewordStrength.LIGHT):
+                    # The deletion alone is still a valid edit.
+                    pass
+            elif self.reword_at(first, RewordStrength.LIGHT):
+                self.reword_at(second, RewordStrength.LIGHT)
+
+    def far_copy(self, a: int, b: int) -> None:
+        """Reword clause ``a`` lightly in place and delete its far copy ``b``.
+
+        The new text may be up to ``_FAR_SLACK`` more similar to the copy than
+        to ``a``: the documented in-gap bonus keeps the pair in place.  That
+        needs ``a`` and its new text in one gap and the copy in another, so a
+        unique unchanged clause between them and ``a`` itself are pinned (no
+        move passes over them: each stays in order with every other unit, so
+        it is on every longest increasing run).
+        """
+        between = [i for i in range(min(a, b) + 1, max(a, b)) if self.free(i)]
+        if not between:
+            return
+        pin = self.c.choice(between)
+        own, copy = self.info[a].words, self.info[b].words
+        for _ in range(3):
+            text = _reword(self.c, self.base[a] if self.c.boolean(0.5) else self.base[b], RewordStrength.LIGHT)
+            if text is None:
+                return
+            words = _words(text)
+            if not self.claimable(text) or words == copy:
+                continue
+            sim, rival = _ratio(words, own), _ratio(words, copy)
+            if sim < _EDGE_BAND[0] or rival > sim + _FAR_SLACK:
+                continue
+            u, v = self.unit(), self.unit()
+            limit = sim - _HARD_MARGIN
+            olds = [
+                (a, _Free.of(own, u, _Role.ONE, limit, partner=sim, far=v)),
+                (b, _Free.of(copy, v, _Role.NONE)),
+            ]
+            if not self.admit(olds, [_Free.of(words, u, _Role.ONE, limit, partner=sim, far=v)]):
+                continue
+            self.claim(text)
+            self.take(a, b)
+            self.take(pin, changed=False)
+            self.by_old[a].texts, self.by_old[a].kind = [text], ChangeKind.REWORDED
+            self.by_old[b].texts, self.by_old[b].kind = [], ChangeKind.REMOVED
+            self.pinned.update((id(self.by_old[a]), id(self.by_old[pin])))
+            return
+
+    def near_copy(self) -> None:
+        """Reword a clause lightly and insert a varied copy of its original beside it."""
+        candidates = [i for i in range(len(self.base)) if self.free(i) and len(self.info[i].words) >= 6]
+        if not candidates:
+            return
+        i = self.c.choice(candidates)
+        own = self.info[i].words
+        for _ in range(3):
+            text = _reword(self.c, self.base[i], RewordStrength.LIGHT)
+            copy = _reword(self.c, self.base[i], RewordStrength.MEDIUM)
+            if text is None or copy is None or _fold(text) == _fold(copy):
+                return
+            if not (self.claimable(text) and self.claimable(copy)) or _words(text) == _words(copy):
+                continue
+            sim = _ratio(_words(text), own)
+            if _ratio(_words(copy), own) < 0.5 or sim < _EDGE_BAND[0]:
+                continue
+            u = self.unit()
+            news = [
+                _Free.of(_words(text), u, _Role.ONE, sim - _HARD_MARGIN),
+                _Free.of(_words(copy), self.unit(), _Role.NONE),
+            ]
+            if not self.admit([(i, _Free.of(own, u, _Role.ONE, sim - _HARD_MARGIN))], news):
+                continue
+            self.claim(text)
+            self.claim(copy)
+            self.take(i)
+            item = self.by_old[i]
+            item.texts, item.kind = [text], ChangeKind.REWORDED
+            at = self.position(item) + self.c.integer(0, 1)
+            self.items.insert(at, _Item((), [copy], ChangeKind.ADDED))
+            return
+
+    def repeat(self) -> None:
+        """Pin the clauses that keep each copy of the repeated clause in its own
+        gap, delete one copy, and edit a clause beside another copy."""
+        copies = self.repeat_at
+        if len(copies) < 2:
+            return
+        pins = []
+        for a, b in itertools.pairwise(copies):
+            between = [i for i in range(a + 1, b) if self.free(i)]
+            if not between:
+                return
+            pins.append(self.c.choice(between))
+        for i in pins:
+            self.take(i, changed=False)
+        self.pinned.update(id(self.by_old[i]) for i in (*copies, *pins))
+        if self.c.boolean(0.75):
+            i = self.c.choice(copies)
+            if self.admit([(i, _Free.of(self.info[i].words, self.unit(), _Role.NONE))], []):
+                self.touched[i] = True
+                self.changed.add(i)
+                self.by_old[i].texts, self.by_old[i].kind = [], ChangeKind.REMOVED
+        survivors = [i for i in copies if self.by_old[i].texts]
+        beside = sorted({j for i in survivors for j in (i - 1, i + 1) if 0 <= j < len(self.base) and self.free(j)})
+        if not beside:
+            return
+        j = self.c.choice(beside)
+        action = self.c.integer(0, 2)
+        if action == 0:
+            self.reword_at(j, self.c.choice((RewordStrength.HEAVY, RewordStrength.EDGE)))
+        elif action == 1:
+            self.delete_at(j)
+        elif len(self.info[j].words) >= 6:
+            self.replace_at(j)
+
+    def reword(self, strength: RewordStrength) -> None:
+        candidates = [i for i in range(len(self.base)) if self.free(i) and len(self.info[i].words) >= 4]
+        if candidates:
+            self.reword_at(self.c.choice(candidates), strength)
+
+    def delete(self) -> None:
+        candidates = [i for i in range(len(self.base)) if self.free(i)]
+        if candidates:
+            self.delete_at(self.c.choice(candidates))
+
+    def replace(self) -> None:
+        candidates = [i for i in range(len(self.base)) if self.free(i) and len(self.info[i].words) >= 6]
+        if candidates:
+            self.replace_at(self.c.choice(candidates))
+
+    def split(self) -> None:
+        """Split into 2 to 4 pieces, sometimes with a 3-to-5-token piece, sometimes
+        with one or two pieces reworded (keeping 60-80 % of their words)."""
+        candidates = [i for i in range(len(self.base)) if self.free(i) and len(self.info[i].words) >= 10]
+        if not candidates:
+            return
+        c = self.c
+        i = c.choice(candidates)
+        label, body = _split_label(self.base[i])
+        tokens = body.split()
+        pieces = c.integer(2, 4) if len(tokens) >= 20 else 2
+        short = pieces >= 3 and c.boolean(0.6)
+        cuts = _cut_points(c, tokens, pieces, short)
+        if cuts is None:
+            return
+        chunks = _pieces(tokens, cuts)
+        parts = []
+        for k, chunk in enumerate(chunks):
+            if k == len(chunks) - 1:
+                parts.append(" ".join(chunk) if k == 0 else _sentence(chunk))
+            else:
+                parts.append(_sentence(chunk, ":" if len(chunk) <= 5 and k == 0 else "."))
+        parts[0] = label + parts[0]
+        if c.boolean(0.6):
+            long_parts = [k for k, part in enumerate(parts) if len(_words(part)) >= 6]
+            for _ in range(c.integer(1, 2)):
+                if not long_parts:
+                    break
+                k = c.choice(long_parts)
+                long_parts.remove(k)
+                changed = _reword_band(c, parts[k], _PIECE_KEEP[0], _PIECE_KEEP[1], measure=_keep)
+                if changed is not None:
+                    parts[k] = changed
+        piece_words = [_words(part) for part in parts]
+        if any(len(w) < 2 for w in piece_words) or len({_fold(p) for p in parts}) < len(parts):
+            return
+        if _ratio(tuple(w for ws in piece_words for w in ws), self.info[i].words) < _JOINED_FLOOR:
+            return
+        if not all(self.claimable(part) for part in parts):
+            return
+        u = self.unit()
+        news = [_Free.of(w, u, _Role.GROUP) for w in piece_words]
+        if not self.admit([(i, _Free.of(self.info[i].words, u, _Role.GROUP))], news):
+            return
+        for part in parts:
+            self.claim(part)
+        self.take(i)
+        self.by_old[i].texts, self.by_old[i].kind = parts, ChangeKind.SPLIT
+
+    def merge(self) -> None:
+        """Merge 2 to 4 consecutive clauses of 3 words or more, sometimes with one
+        part reworded (keeping 60-80 % of its words)."""
+        c = self.c
+        k = c.integer(2, 4)
+        starts = [
+            s
+            for s in range(len(self.base) - k + 1)
+            if all(self.free(i) and len(self.info[i].words) >= 3 for i in range(s, s + k))
+        ]
+        if not starts:
+            return
+        s = c.choice(starts)
+        group = tuple(range(s, s + k))
+        texts = [self.base[i] for i in group]
+        if c.boolean(0.6):
+            long_parts = [m for m in range(k) if len(self.info[s + m].words) >= 6]
+            if long_parts:
+                m = c.choice(long_parts)
+                changed = _reword_band(c, texts[m], _PIECE_KEEP[0], _PIECE_KEEP[1], measure=_keep)
+                if changed is not None:
+                    texts[m] = changed
+        text = _merge_texts(texts)
+        words = _words(text)
+        joined = tuple(w for i in group for w in self.info[i].words)
+        if _ratio(words, joined) < _JOINED_FLOOR or not self.claimable(text):
+            return
+        u = self.unit()
+        olds = [(i, _Free.of(self.info[i].words, u, _Role.GROUP)) for i in group]
+        if not self.admit(olds, [_Free.of(words, u, _Role.GROUP)]):
+            return
+        self.claim(text)
+        self.take(*group)
+        first = self.by_old[s]
+        first.old, first.texts, first.kind = group, [text], ChangeKind.MERGED
+        for i in group[1:]:
+            self.by_old[i].old, self.by_old[i].texts = (), []
+
+    def duplicate(self) -> None:
+        candidates = [i for i in range(len(self.base)) if self.free(i) and self.unlike(i, self.changed)]
+        if not candidates:
+            return
+        i = self.c.choice(candidates)
+        # The inserted copy is left over after exact matching: a free clause.
+        if not self.admit([], [_Free.of(self.info[i].words, self.unit(), _Role.NONE)]):
+            return
+        self.take(i, changed=False)
+        self.duplicated.append(i)
+        position = self.position(self.by_old[i])
+        at = position + 1 + self.c.integer(0, 2)
+        copy = _Item((), [self.base[i]], ChangeKind.ADDED)
+        self.items.insert(min(at, len(self.items)), copy)
+        self.copies.append((self.by_old[i], copy))
+
+    def insert(self) -> None:
+        for _ in range(4):
+            text = self.c.choice(self.insert_pool) if self.insert_pool else _synth_clause(self.c)
+            if not (self.unlike_everything(text) and self.claimable(text)):
+                continue
+            words = _words(text)
+            if not self.admit([], [_Free.of(words, self.unit(), _Role.NONE)]):
+                continue
+            self.claim(text)
+            self.inserted_bags.append((Counter(words), len(words)))
+            self.items.insert(self.c.integer(0, len(self.items)), _Item((), [text], ChangeKind.ADDED))
+            return
+
+    # -- driver ----------------------------------------------------------------
+
+    def edit(self, ops: frozenset[EditOp]) -> None:
+        c = self.c
+        for _ in range(self.count(EditOp.RENUMBER, ops)):
+            self.renumber()
+        self.near_duplicates()
+        self.repeat()
+        for _ in range(self.count(EditOp.MERGE, ops)):
+            self.merge()
+        for _ in range(self.count(EditOp.SPLIT, ops)):
+            self.split()
+        for _ in range(self.count(EditOp.REPLACE, ops)):
+            self.replace()
+        for _ in range(self.count(EditOp.REWORD, ops)):
+            self.reword(c.choice(_STRENGTHS[Mix.HARD]))
+        for _ in range(self.count(EditOp.DELETE, ops)):
+            self.delete()
+        for _ in range(self.count(EditOp.DUPLICATE, ops)):
+            self.duplicate()
+        for _ in range(self.count(EditOp.INSERT, ops)):
+            self.insert()
+
+    def plan_moves(self, ops: frozenset[EditOp]) -> list[_Move]:
+        """Far moves of sections and blocks, and single moves that are short
+        (a clause or two crossing 2 or 3 units) or far, often reworded."""
+        c = self.c
+        moves: list[_Move] = []
+        for op in (EditOp.MOVE_SECTION, EditOp.MOVE_BLOCK):
+            for _ in range(self.count(op, ops)):
+                self.plan_move(op, moves)
+        for _ in range(self.count(EditOp.MOVE, ops)):
+            if c.boolean(0.5):
+                size = c.choice((1, 1, 2))
+                self.plan_move(EditOp.MOVE if size == 1 else EditOp.MOVE_BLOCK, moves, size=size, crossing=(2, 3))
+            else:
+                self.plan_move(EditOp.MOVE, moves)
+        return moves
+
+    def reword_moved(self, item: _Item) -> None:
+        i = item.old[0]
+        if self.c.boolean(0.6) and self.unlike(i, self.duplicated):
+            strength = self.c.choice((RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.EDGE))
+            text = self.reworded_text(i, strength, _MOVED_MARGIN)
+            if text is not None:
+                item.texts = [text]
+                self.changed.add(i)
 
 
 def _as_ops(ops: Collection[EditOp | str] | None) -> frozenset[EditOp]:
@@ -1527,8 +2368,15 @@ def generate_pair(
     >>> generate_pair(RandomChooser(12), base, mix="heavy", ops=["split"]) == pair
     True
     """
-    base = tuple(base)
-    return _Builder(chooser, base, Mix(mix), insert_pool).build(_as_ops(ops))
+    return _builder(chooser, tuple(base), Mix(mix), insert_pool, _as_ops(ops))
+
+
+def _builder(
+    c: Chooser, base: tuple[str, ...], mix: Mix, insert_pool: Sequence[str] | None, ops: frozenset[EditOp]
+) -> EditedPair:
+    if mix is Mix.HARD:
+        return _HardBuilder(c, base, insert_pool, ops).build(ops)
+    return _Builder(c, base, mix, insert_pool).build(ops)
 
 
 # --------------------------------------------------------------------------
@@ -1617,6 +2465,6 @@ def edited_pairs(
     @st.composite
     def _pairs(draw: st.DrawFn) -> EditedPair:
         old = tuple(draw(base_strategy))
-        return _Builder(_DrawChooser(draw), old, mix, insert_pool).build(chosen_ops)
+        return _builder(_DrawChooser(draw), old, mix, insert_pool, chosen_ops)
 
     return _pairs()

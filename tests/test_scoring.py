@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import conceptdiff
-from benchmarks import quality
+from benchmarks import quality, tune
 from benchmarks.scoring import KINDS, Change, Count, Scores, changes_from_dicts, partition_problems, score
 from conceptdiff.strategies import EditedPair, edited_pairs
 
-pairs = st.sampled_from(["light", "medium", "heavy"]).flatmap(lambda mix: edited_pairs(mix=mix))
+pairs = st.sampled_from(["light", "medium", "heavy", "hard"]).flatmap(lambda mix: edited_pairs(mix=mix))
 
 
 def truth_of(pair: EditedPair) -> list[Change]:
@@ -188,8 +188,101 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
         assert system in printed
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["config"]["pairs_per_mix"] == 2
-    assert set(figures["results"]) == {"light", "medium", "heavy", "overall"}
+    assert set(figures["results"]) == {"light", "medium", "heavy", "hard", "overall"}
     overall = figures["results"]["overall"]
-    assert {s: overall[s]["pairs"] for s in quality.SYSTEMS} == dict.fromkeys(quality.SYSTEMS, 6)
+    assert {s: overall[s]["pairs"] for s in quality.SYSTEMS} == dict.fromkeys(quality.SYSTEMS, 8)
     assert all(overall[s]["invalid"] == 0 for s in quality.SYSTEMS)
     assert set(overall["conceptdiff"]["kinds"]) == set(KINDS)
+
+
+def test_the_benchmark_runs_chosen_mixes_and_groups_misses_by_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "q.json"
+    assert quality.main(["--pairs", "3", "--size", "40", "--mixes", "hard", "--examples", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "by likely cause" in printed
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["config"]["mixes"] == ["hard"]
+    assert set(figures["results"]) == {"hard", "overall"}
+    conceptdiff_scores = figures["results"]["hard"]["conceptdiff"]
+    missed = sum(k["expected"] - k["tp"] for k in conceptdiff_scores["kinds"].values())
+    assert sum(figures["misses"].values()) == missed
+
+
+def test_an_unknown_mix_is_refused() -> None:
+    with pytest.raises(SystemExit):
+        quality.main(["--mixes", "light,extreme"])
+
+
+def _pair(old: list[str], new: list[str]) -> EditedPair:
+    return EditedPair(tuple(old), tuple(new), ())
+
+
+def test_a_replacement_paired_by_position_is_blamed_on_the_positional_rule() -> None:
+    pair = _pair(
+        ["Scope.", "The members may vote on any matter put to them at the meeting.", "End."],
+        ["Scope.", "The members may elect a treasurer every second year by ballot.", "End."],
+    )
+    got = [{"kind": "reworded", "old": [1], "new": [1], "method": "positional", "similarity": 0.4}]
+    cause = quality.classify_miss(pair, Change("removed", (1,), ()), got)
+    assert "positional" in cause
+
+
+def test_a_split_missed_for_a_reworded_piece_is_blamed_on_piece_containment() -> None:
+    whole = "Each party shall keep the records for five years and shall make them available to the authority."
+    pair = _pair(
+        [whole],
+        ["Each party shall keep the records for five years.", "And must give them promptly to every regulator."],
+    )
+    got = [
+        {"kind": "reworded", "old": [0], "new": [0], "method": "fuzzy", "similarity": 0.7},
+        {"kind": "added", "old": [], "new": [1], "method": "none", "similarity": 0.0},
+    ]
+    cause = quality.classify_miss(pair, Change("split", (0,), (0, 1)), got)
+    assert "piece_containment" in cause
+
+
+def _row(f1_tp: int, **setting: float) -> tune.Row:
+    base = tune.defaults()
+    scores = Scores(edit_links=Count(f1_tp, 1000, 1000))
+    return tune.Row("test", {**base, **setting}, {"overall": scores})
+
+
+def test_tuning_picks_the_best_and_breaks_ties_towards_the_defaults() -> None:
+    base = tune.defaults()
+    far = _row(990, reworded_threshold=0.4, positional_threshold=0.4)
+    near = _row(990, positional_threshold=0.4)
+    worse = _row(900)
+    assert tune.choose([worse, far, near], base) is near  # equal F1: fewer steps from the defaults
+    better = _row(995, reworded_threshold=0.4, positional_threshold=0.4)
+    assert tune.choose([worse, near, better], base) is better  # beyond the tie margin the best wins
+    assert tune.choose([worse], base) is worse
+
+
+def test_tuning_never_proposes_options_that_contradict_each_other() -> None:
+    base = tune.defaults()
+    assert not tune.valid({**base, "positional_threshold": 0.6, "reworded_threshold": 0.5})
+    for name, values in tune.GRID.items():
+        for value in values:
+            setting = {**base, name: value}
+            if tune.valid(setting):
+                with tune.configured(setting) as options:
+                    assert isinstance(options, conceptdiff.Options)
+
+
+def test_the_sweep_runs_end_to_end_on_disjoint_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "t.json"
+    assert tune.main(["--pairs", "1", "--size", "25", "--json", str(out)]) == 0
+    assert "Held-out" in capsys.readouterr().out
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    tuning_docs = set(figures["config"]["tuning"]["documents"])
+    held_docs = set(figures["config"]["held_out"]["documents"])
+    assert tuning_docs and held_docs and not tuning_docs & held_docs
+    assert figures["config"]["tuning"]["seed"] != figures["config"]["held_out"]["seed"]
+    assert set(figures["chosen"]) == set(tune.THRESHOLDS)
+    assert figures["chosen"] in [row["setting"] for row in figures["tuning"]]
+    best = max(row["results"]["overall"]["edit_links"]["f1"] for row in figures["tuning"])
+    chosen = next(row for row in figures["tuning"] if row["setting"] == figures["chosen"])
+    assert chosen["results"]["overall"]["edit_links"]["f1"] >= best - tune.TIE
+    assert figures["held_out"][0]["setting"] == figures["config"]["defaults"]

@@ -8,6 +8,8 @@ that they do not just re-run the generator's logic.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import os
 import re
 import subprocess
@@ -22,6 +24,8 @@ from hypothesis import strategies as st
 
 from conceptdiff import ChangeKind
 from conceptdiff.align import similarity
+from conceptdiff.normalize import words
+from conceptdiff.segment import clause_from_string
 from conceptdiff.strategies import (
     EditedPair,
     EditOp,
@@ -36,6 +40,7 @@ from conceptdiff.strategies import (
 )
 
 from .conftest import CORPUS
+from .reference import lcs
 
 # --------------------------------------------------------------------------
 # Reference helpers, written from the contract.
@@ -74,14 +79,24 @@ def paragraphs(name: str) -> list[str]:
 REAL_CLAUSES = paragraphs("eupl-1.2.en.txt") + paragraphs("github-privacy-statement-2023-10-10.en.txt")
 OTHER_CLAUSES = paragraphs("us-nss-2002.en.txt")
 
-mixes = st.sampled_from(list(Mix))
-synthetic_pairs = mixes.flatmap(lambda mix: edited_pairs(mix=mix))
-real_pairs = mixes.flatmap(
-    lambda mix: edited_pairs(
-        base=editions(min_size=10, max_size=60, pool=REAL_CLAUSES), mix=mix, insert_pool=OTHER_CLAUSES
+CLASSIC = [Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY]
+
+
+def pairs_of(mixes: list[Mix]) -> st.SearchStrategy[EditedPair]:
+    chosen = st.sampled_from(mixes)
+    synthetic = chosen.flatmap(lambda mix: edited_pairs(mix=mix))
+    real = chosen.flatmap(
+        lambda mix: edited_pairs(
+            base=editions(min_size=10, max_size=60, pool=REAL_CLAUSES), mix=mix, insert_pool=OTHER_CLAUSES
+        )
     )
-)
-any_pairs = st.one_of(synthetic_pairs, real_pairs)
+    return st.one_of(synthetic, real)
+
+
+# The light, medium and heavy mixes leave out every edit close to a threshold;
+# the hard mix is made of them (its own properties are at the end of this file).
+any_pairs = pairs_of(list(Mix))
+classic_pairs = pairs_of(CLASSIC)
 
 
 def kinds(pair: EditedPair) -> Counter[ChangeKind]:
@@ -112,13 +127,13 @@ def test_each_change_has_the_shape_of_its_kind(pair: EditedPair) -> None:
         elif c.kind is ChangeKind.REMOVED:
             assert shape == (1, 0), c
         elif c.kind is ChangeKind.SPLIT:
-            # "1 old -> >= 2 consecutive new clauses"
-            assert shape[0] == 1 and 2 <= shape[1] <= 3, c
+            # "1 old -> >= 2 consecutive new clauses" (at most Options.max_split_parts = 4)
+            assert shape[0] == 1 and 2 <= shape[1] <= 4, c
             assert list(c.new) == list(range(c.new[0], c.new[0] + len(c.new)))
         else:
             # "MERGED: >= 2 consecutive old -> 1 new"
             assert c.kind is ChangeKind.MERGED
-            assert 2 <= shape[0] <= 3 and shape[1] == 1, c
+            assert 2 <= shape[0] <= 4 and shape[1] == 1, c
             assert list(c.old) == list(range(c.old[0], c.old[0] + len(c.old)))
 
 
@@ -138,7 +153,7 @@ def test_unchanged_pairs_have_the_same_normalized_text(pair: EditedPair) -> None
             assert without_label(old) == without_label(new)
 
 
-@given(any_pairs)
+@given(classic_pairs)
 def test_reworded_and_moved_clauses_keep_at_least_sixty_percent_of_their_words(pair: EditedPair) -> None:
     # "same clause means word-level similarity >= ~0.5 ... keep heavy
     # rewordings >= 55-60 % of words"
@@ -150,7 +165,7 @@ def test_reworded_and_moved_clauses_keep_at_least_sixty_percent_of_their_words(p
             assert without_label(old) != without_label(new), "a rewording changes the text"
 
 
-@given(any_pairs)
+@given(classic_pairs)
 def test_added_clauses_are_new_or_later_copies(pair: EditedPair) -> None:
     old_texts = Counter(normalized(t) for t in pair.old)
     for c in pair.of_kind(ChangeKind.ADDED):
@@ -166,14 +181,14 @@ def test_added_clauses_are_new_or_later_copies(pair: EditedPair) -> None:
             assert all(similarity(text, old) < 0.5 for old in pair.old), text
 
 
-@given(any_pairs)
+@given(classic_pairs)
 def test_removed_clauses_do_not_survive_in_the_new_edition(pair: EditedPair) -> None:
     new_texts = {without_label(t) for t in pair.new}
     for c in pair.of_kind(ChangeKind.REMOVED):
         assert without_label(pair.old[c.old[0]]) not in new_texts
 
 
-@given(any_pairs)
+@given(classic_pairs)
 def test_split_pieces_and_merged_parts_carry_the_text(pair: EditedPair) -> None:
     for c in pair.changes:
         if c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
@@ -208,17 +223,31 @@ KINDS_OF_OP = {
     EditOp.MERGE: {ChangeKind.MERGED},
     EditOp.RENUMBER: set(),
     EditOp.DUPLICATE: {ChangeKind.ADDED},
+    # Hard mix only.
+    EditOp.REPLACE: {ChangeKind.REMOVED, ChangeKind.ADDED},
+    EditOp.NEAR_DUPLICATE: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
+    EditOp.REPEAT: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
 }
+HARD_ONLY = {EditOp.REPLACE, EditOp.NEAR_DUPLICATE, EditOp.REPEAT}
 
 
 @pytest.mark.parametrize("op", list(EditOp))
 def test_a_single_op_produces_only_its_kinds(op: EditOp) -> None:
     seen: set[ChangeKind] = set()
+    mix = Mix.HARD if op in HARD_ONLY else Mix.HEAVY
     for seed in range(12):
         base = generate_edition(RandomChooser(seed), min_size=60, max_size=60)
-        pair = generate_pair(RandomChooser(seed + 500), base, mix=Mix.HEAVY, ops=[op])
+        pair = generate_pair(RandomChooser(seed + 500), base, mix=mix, ops=[op])
         seen |= set(kinds(pair))
     assert seen - {ChangeKind.UNCHANGED} == KINDS_OF_OP[op]
+
+
+@pytest.mark.parametrize("op", sorted(HARD_ONLY, key=lambda op: op.value))
+def test_hard_only_ops_do_nothing_in_the_other_mixes(op: EditOp) -> None:
+    base = generate_edition(RandomChooser(1), min_size=60, max_size=60)
+    for mix in CLASSIC:
+        pair = generate_pair(RandomChooser(2), base, mix=mix, ops=[op])
+        assert pair.old == pair.new == base
 
 
 def test_no_ops_gives_the_same_edition_all_unchanged() -> None:
@@ -255,7 +284,7 @@ def test_light_rewordings_change_at_least_one_word_and_little_else() -> None:
 
 def test_heavier_mixes_edit_more() -> None:
     edited = {}
-    for mix in Mix:
+    for mix in CLASSIC:
         total = 0
         for seed in range(15):
             base = generate_edition(RandomChooser(seed), min_size=80, max_size=80)
@@ -276,7 +305,7 @@ def blocks(moved: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     return runs
 
 
-@given(any_pairs)
+@given(classic_pairs)
 def test_moved_blocks_travel_at_least_three_times_their_length(pair: EditedPair) -> None:
     # "generate moves of a block of b clauses over a distance clearly larger
     # than b (>= 3b)": every clause of a moved block jumps over at least 3b
@@ -302,18 +331,20 @@ def test_every_kind_of_move_happens() -> None:
             assert sizes and min(sizes) >= 2, (op, sizes)
 
 
-def test_the_random_driver_is_deterministic() -> None:
+@pytest.mark.parametrize("mix", ["heavy", "hard"])
+def test_the_random_driver_is_deterministic(mix: str) -> None:
     base = generate_edition(RandomChooser(7), min_size=50, max_size=50)
     assert generate_edition(RandomChooser(7), min_size=50, max_size=50) == base
-    one = generate_pair(RandomChooser(8), base, mix="heavy")
-    assert generate_pair(RandomChooser(8), base, mix="heavy") == one
-    assert generate_pair(RandomChooser(9), base, mix="heavy") != one
+    one = generate_pair(RandomChooser(8), base, mix=mix)
+    assert generate_pair(RandomChooser(8), base, mix=mix) == one
+    assert generate_pair(RandomChooser(9), base, mix=mix) != one
 
 
 _SCRIPT = """
 from conceptdiff.strategies import RandomChooser, generate_edition, generate_pair
 base = generate_edition(RandomChooser(3), min_size=40, max_size=40)
 print(repr(generate_pair(RandomChooser(4), base, mix="heavy")))
+print(repr(generate_pair(RandomChooser(4), base, mix="hard")))
 """
 
 
@@ -366,3 +397,328 @@ def test_bad_arguments_are_refused() -> None:
         RandomChooser(0).integer(3, 2)
     with pytest.raises(ValueError, match="pool"):
         generate_edition(RandomChooser(0), min_size=3, max_size=3, pool=["only one"])
+
+
+# --------------------------------------------------------------------------
+# The hard mix: cases near the thresholds, each with one answer under the
+# documented rules (docs/alignment.md, docs/benchmark-quality.md).
+# --------------------------------------------------------------------------
+
+hard_pairs = pairs_of([Mix.HARD])
+# In-place margin of the hard mix: a clause's true 1:1 partner beats every
+# rival by this much (moved clauses get more; the tests check the lower bar).
+MARGIN = 0.12
+UNRELATED = 0.45
+
+
+@functools.lru_cache(maxsize=65536)
+def body(text: str) -> str:
+    """The engine's comparable text of one clause: label off, normalized."""
+    return clause_from_string(text).normalized
+
+
+def body_words(text: str) -> list[str]:
+    return words(body(text))
+
+
+def overlap(a: Sequence[str], b: Sequence[str]) -> int:
+    """Multiset overlap: an upper bound of the LCS."""
+    return sum((Counter(a) & Counter(b)).values())
+
+
+def hard_corpus_pairs(seeds: range, size: int = 80) -> list[EditedPair]:
+    out = []
+    for seed in seeds:
+        chooser = RandomChooser(seed)
+        base = generate_edition(chooser, min_size=size, max_size=size, pool=REAL_CLAUSES)
+        out.append(generate_pair(chooser, base, mix="hard", insert_pool=OTHER_CLAUSES))
+    return out
+
+
+@functools.cache
+def hard_sample() -> list[EditedPair]:
+    return hard_corpus_pairs(range(40))
+
+
+def changed_text(pair: EditedPair, c: ExpectedChange) -> bool:
+    return body(pair.old[c.old[0]]) != body(pair.new[c.new[0]])
+
+
+def free_clauses(pair: EditedPair) -> tuple[list[tuple[int, str, float, int]], list[tuple[int, str, float, int]]]:
+    """Clauses left to place after exact matching, per side: (index, role, limit, change number).
+
+    A clause with a 1:1 partner lets rivals come up to its partner's
+    similarity minus the margin; any other clause 0.45.
+    """
+    olds, news = [], []
+    for n, c in enumerate(pair.changes):
+        if c.kind is ChangeKind.REMOVED:
+            olds.append((c.old[0], "none", UNRELATED, n))
+        elif c.kind is ChangeKind.ADDED:
+            news.append((c.new[0], "none", UNRELATED, n))
+        elif c.kind in (ChangeKind.REWORDED, ChangeKind.MOVED) and changed_text(pair, c):
+            limit = similarity(body(pair.old[c.old[0]]), body(pair.new[c.new[0]])) - MARGIN
+            olds.append((c.old[0], "one", limit, n))
+            news.append((c.new[0], "one", limit, n))
+        elif c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+            olds.extend((i, "group", UNRELATED, n) for i in c.old)
+            news.extend((j, "group", UNRELATED, n) for j in c.new)
+    return olds, news
+
+
+def test_hard_pairs_keep_the_base_in_order_and_only_plant_clauses() -> None:
+    for seed in range(10):
+        base = generate_edition(RandomChooser(seed), min_size=50, max_size=50, pool=REAL_CLAUSES)
+        pair = generate_pair(RandomChooser(seed), base, mix="hard", insert_pool=OTHER_CLAUSES)
+        rest = iter(pair.old)
+        assert all(any(t == u for u in rest) for t in base), "base is a subsequence of the old edition"
+
+
+@given(hard_pairs)
+def test_hard_rewordings_keep_at_least_half_of_the_words(pair: EditedPair) -> None:
+    # "reworded: word similarity >= reworded_threshold (0.5): at least half of
+    # the words carried over, in order"; the hard mix goes down to 0.51.
+    for c in pair.changes:
+        if c.kind is ChangeKind.REWORDED or (c.kind is ChangeKind.MOVED and changed_text(pair, c)):
+            old, new = body(pair.old[c.old[0]]), body(pair.new[c.new[0]])
+            assert old != new or c.kind is ChangeKind.MOVED
+            assert similarity(old, new) >= 0.5, (old, new)
+
+
+def units_of(pair: EditedPair) -> list[tuple[int, int]]:
+    """(first old, first new) index of every matched change: the units whose order counts."""
+    return [(c.old[0], c.new[0]) for c in pair.changes if c.old and c.new]
+
+
+def in_order_with_all(units: Sequence[tuple[int, int]], unit: tuple[int, int]) -> bool:
+    """True if every other unit is on the same side of ``unit`` in both editions:
+    then ``unit`` is on every longest increasing run (and has no gap border
+    between its old and new clause)."""
+    o, n = unit
+    return all((a < o) == (b < n) for a, b in units if (a, b) != unit)
+
+
+def far_rival_in_another_gap(pair: EditedPair, rival: int, change: ExpectedChange) -> bool:
+    """The documented in-gap bonus (0.1) decides for ``change`` (reworded in
+    place) against the removed old clause ``rival``: the change's clauses sit
+    in one gap, and an unchanged clause unique on both sides and in order
+    with every unit lies between it and the rival."""
+    units = units_of(pair)
+    if change.kind is not ChangeKind.REWORDED or not in_order_with_all(units, (change.old[0], change.new[0])):
+        return False
+    lo, hi = sorted((rival, change.old[0]))
+    counts = Counter(map(body, pair.old)), Counter(map(body, pair.new))
+    return any(
+        c.kind is ChangeKind.UNCHANGED
+        and lo < c.old[0] < hi
+        and counts[0][body(pair.old[c.old[0]])] == 1 == counts[1][body(pair.new[c.new[0]])]
+        and in_order_with_all(units, (c.old[0], c.new[0]))
+        for c in pair.changes
+    )
+
+
+@given(hard_pairs)
+def test_hard_clauses_not_linked_stay_clearly_apart(pair: EditedPair) -> None:
+    # Best first, each clause once: a clause's true partner must beat every
+    # rival by the margin, and two clauses with no partner stay below the 0.5
+    # that makes "the same clause"; unless one has a 1:1 partner, neither can
+    # be read as a piece of the other (shorter keeps <= 60 % of its words in the longer).
+    # One exception, settled by the documented in-gap bonus: a removed clause
+    # in another gap may be up to 0.05 MORE similar to a clause reworded in place.
+    olds, news = free_clauses(pair)
+    for i, role_old, limit_old, n_old in olds:
+        a = body_words(pair.old[i])
+        for j, role_new, limit_new, n_new in news:
+            if n_old == n_new:
+                continue
+            b = body_words(pair.new[j])
+            if not a or not b:
+                continue
+            cap = max(limit_old, limit_new)
+            if role_old == "none" and role_new == "one" and far_rival_in_another_gap(pair, i, pair.changes[n_new]):
+                cap = max(cap, limit_new + MARGIN + 0.05)
+            check_in = "group" in (role_old, role_new) or role_old == role_new == "none"
+            bound = overlap(a, b)
+            if 2 * bound / (len(a) + len(b)) <= cap and (not check_in or bound / min(len(a), len(b)) <= 0.6):
+                continue
+            common = lcs(a, b)
+            assert 2 * common / (len(a) + len(b)) <= cap + 1e-6, (pair.old[i], pair.new[j])
+            if check_in and min(len(a), len(b)) >= 3:
+                assert common / min(len(a), len(b)) <= 0.6 + 1e-9, (pair.old[i], pair.new[j])
+
+
+@given(hard_pairs)
+def test_hard_splits_and_merges_carry_the_text(pair: EditedPair) -> None:
+    # "a clause whose text is carried by n >= 2 consecutive clauses": joined,
+    # the pieces stay >= 0.7 similar to the whole, and each piece keeps at
+    # least 60 % of its words in it.
+    for c in pair.changes:
+        if c.kind not in (ChangeKind.SPLIT, ChangeKind.MERGED):
+            continue
+        whole_side, pieces_side = (pair.old, pair.new) if c.kind is ChangeKind.SPLIT else (pair.new, pair.old)
+        whole_at, pieces_at = (c.old, c.new) if c.kind is ChangeKind.SPLIT else (c.new, c.old)
+        whole = body_words(whole_side[whole_at[0]])
+        pieces = [body_words(pieces_side[k]) for k in pieces_at]
+        joined = [w for piece in pieces for w in piece]
+        assert 2 * lcs(whole, joined) / (len(whole) + len(joined)) >= 0.7, c
+        for piece in pieces:
+            assert lcs(piece, whole) / len(piece) >= 0.6, (piece, whole)
+
+
+def unique_lis(values: Sequence[int]) -> list[int] | None:
+    """Positions of the longest strictly increasing run, or None if there are several."""
+    n = len(values)
+    length = [1] * n
+    count = [1] * n
+    back = [-1] * n
+    for i in range(n):
+        for k in range(i):
+            if values[k] < values[i]:
+                if length[k] + 1 > length[i]:
+                    length[i], count[i], back[i] = length[k] + 1, count[k], k
+                elif length[k] + 1 == length[i]:
+                    count[i] += count[k]
+    if not n:
+        return []
+    top = max(length)
+    if sum(count[i] for i in range(n) if length[i] == top) != 1:
+        return None
+    i = next(i for i in range(n) if length[i] == top)
+    run = []
+    while i != -1:
+        run.append(i)
+        i = back[i]
+    return run[::-1]
+
+
+@given(hard_pairs)
+def test_hard_moves_are_decided_by_a_unique_longest_increasing_run(pair: EditedPair) -> None:
+    # Short moves are allowed, so which units moved must not be a tie.
+    units = sorted((c.old[0], c.new[0], c.kind) for c in pair.changes if c.old and c.new)
+    run = unique_lis([new for _, new, _ in units])
+    assert run is not None
+    assert {k for k, u in enumerate(units) if u[2] is ChangeKind.MOVED} == set(range(len(units))) - set(run)
+
+
+def copies_by_documented_rule(pair: EditedPair) -> set[tuple[int, int]] | None:
+    """Links between clauses of equal text, by docs/alignment.md: texts found
+    once on each side are paired; their longest in-order run divides the
+    editions into gaps; other texts pair n-th copy with n-th copy within each
+    gap, then the rest n-th with n-th over the whole edition.  None when the
+    run is not unique (the rule then depends on a tie-break)."""
+    old_at: dict[str, list[int]] = {}
+    new_at: dict[str, list[int]] = {}
+    for i, t in enumerate(pair.old):
+        old_at.setdefault(body(t), []).append(i)
+    for j, t in enumerate(pair.new):
+        new_at.setdefault(body(t), []).append(j)
+    unique = sorted((old_at[k][0], new_at[k][0]) for k in old_at if len(old_at[k]) == 1 == len(new_at.get(k, [])))
+    run = unique_lis([j for _, j in unique])
+    if run is None:
+        return None
+    marks_old = [unique[p][0] for p in run]
+    marks_new = [unique[p][1] for p in run]
+    links = set()
+    for key, olds in old_at.items():
+        news = new_at.get(key, [])
+        if not news or len(olds) == 1 == len(news):
+            continue
+        by_gap: dict[int, list[int]] = {}
+        for i in olds:
+            by_gap.setdefault(bisect.bisect_left(marks_old, i), []).append(i)
+        rest_new = []
+        for j in news:
+            queue = by_gap.get(bisect.bisect_left(marks_new, j))
+            if queue:
+                links.add((queue.pop(0), j))
+            else:
+                rest_new.append(j)
+        rest_old = sorted(i for queue in by_gap.values() for i in queue)
+        links.update(zip(rest_old, rest_new, strict=False))
+    return links
+
+
+def test_hard_repeated_clauses_follow_the_nth_copy_within_gaps_rule() -> None:
+    checked = removed_copies = 0
+    for pair in hard_sample():
+        expected = copies_by_documented_rule(pair)
+        if expected is None:
+            continue
+        counts = Counter(map(body, pair.old)), Counter(map(body, pair.new))
+        repeated = {key for side in counts for key, n in side.items() if n > 1}
+        for c in pair.changes:
+            if c.old and c.new and len(c.old) == len(c.new) == 1 and body(pair.old[c.old[0]]) in repeated:
+                assert (c.old[0], c.new[0]) in expected, c
+            if c.kind is ChangeKind.REMOVED and body(pair.old[c.old[0]]) in repeated:
+                assert all(i != c.old[0] for i, _ in expected), c
+                removed_copies += 1
+            if c.kind is ChangeKind.ADDED and body(pair.new[c.new[0]]) in repeated:
+                assert all(j != c.new[0] for _, j in expected), c
+        checked += 1
+    assert checked >= 30 and removed_copies >= 3, (checked, removed_copies)
+
+
+def test_the_hard_mix_exercises_every_case_it_promises() -> None:
+    seen: Counter[str] = Counter()
+    for pair in hard_sample():
+        olds, news = free_clauses(pair)
+        old_partner = {i: n for i, role, _, n in olds if role == "one"}
+        moved = [(c.old[0], c.new[0]) for c in pair.of_kind(ChangeKind.MOVED)]
+        staying = [(c.old[0], c.new[0]) for c in pair.changes if c.old and c.new and c.kind is not ChangeKind.MOVED]
+        for c in pair.changes:
+            if c.kind in (ChangeKind.REWORDED, ChangeKind.MOVED) and changed_text(pair, c):
+                old, new = pair.old[c.old[0]], pair.new[c.new[0]]
+                sim = similarity(body(old), body(new))
+                seen["edge rewording (0.5-0.6)"] += sim < 0.6
+                seen["moved and reworded"] += c.kind is ChangeKind.MOVED
+                seen["renumbered and reworded"] += (
+                    clause_from_string(old).label is not None
+                    and clause_from_string(new).label is not None
+                    and clause_from_string(old).label != clause_from_string(new).label
+                )
+            if c.kind is ChangeKind.SPLIT:
+                whole = body_words(pair.old[c.old[0]])
+                pieces = [body_words(pair.new[j]) for j in c.new]
+                seen["split into 3 or 4"] += len(pieces) >= 3
+                seen["split with a very short piece"] += min(len(p) for p in pieces) <= 5
+                seen["split with a reworded piece"] += any(lcs(p, whole) / len(p) < 0.8 for p in pieces)
+            if c.kind is ChangeKind.MERGED:
+                seen["merge of 3 or 4"] += len(c.old) >= 3
+        for a, b in itertools.pairwise(pair.changes):
+            if a.kind is ChangeKind.REMOVED and b.kind is ChangeKind.ADDED:
+                sim = similarity(body(pair.old[a.old[0]]), body(pair.new[b.new[0]]))
+                seen["replaced in place on the same topic (0.2-0.45)"] += 0.2 <= sim <= UNRELATED
+        for i in range(len(pair.old) - 1):
+            near = similarity(body(pair.old[i]), body(pair.old[i + 1]))
+            if 0.6 <= near < 1 and (i in old_partner or i + 1 in old_partner):
+                seen["near-duplicates in the old edition, one edited"] += 1
+        for j, role, _, _n in news:
+            if role != "none":
+                continue
+            added = body(pair.new[j])
+            rivals = [i for i in old_partner if similarity(body(pair.old[i]), added) >= 0.5]
+            seen["added near copy competing with a rewording"] += bool(rivals)
+        for c in pair.of_kind(ChangeKind.REWORDED):
+            new_text = body(pair.new[c.new[0]])
+            own = similarity(body(pair.old[c.old[0]]), new_text)
+            seen["far removed copy more similar than the in-place original"] += any(
+                similarity(body(pair.old[r.old[0]]), new_text) > own for r in pair.of_kind(ChangeKind.REMOVED)
+            )
+        for old, new in moved:
+            jumped = sum(1 for o, n in staying if (o < old) != (n < new))
+            seen["short move (crosses <= 3)"] += jumped <= 3
+    promised = [
+        "edge rewording (0.5-0.6)",
+        "moved and reworded",
+        "renumbered and reworded",
+        "split into 3 or 4",
+        "split with a very short piece",
+        "split with a reworded piece",
+        "merge of 3 or 4",
+        "replaced in place on the same topic (0.2-0.45)",
+        "near-duplicates in the old edition, one edited",
+        "added near copy competing with a rewording",
+        "short move (crosses <= 3)",
+        "far removed copy more similar than the in-place original",
+    ]
+    assert all(seen[case] >= 3 for case in promised), seen
