@@ -70,6 +70,8 @@ def _safe(text: str) -> str:
 
 def _cells(text: str) -> int:
     """Display width in terminal cells."""
+    if text.isascii():
+        return len(text)  # the common case, and a hot one: every word of every change
     width = 0
     for char in text:
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
