@@ -214,7 +214,6 @@ _BOILERPLATE_RE = re.compile(
   | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content)
   | (?:all[ \t]+rights[ \t]+reserved).{{0,40}}
   | (?:follow[ \t]+us)\b.{{0,60}}
-  | [\w .()-]{{1,60}}\.(?:pdf|docx?|odt|rtf|html?|txt|jpe?g|png|gif|webp)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -421,6 +420,7 @@ _SENTENCE_STARTERS = frozenset(
         "therefore",
     ]
 )
+_DETERMINERS = frozenset("each every any all no the this these that those a an such some".split())  # noqa: SIM905
 _TITLE_LOWER = frozenset("the a an in on for to with by at from as of and or but".split())  # noqa: SIM905
 _WORD_SPLIT_RE = re.compile(r"\S+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
@@ -575,7 +575,10 @@ def _sentence_after_heading(
                 (lowered in _SENTENCE_STARTERS if strict else lowered in _TITLE_LOWER)
                 or word == previous
                 or (
-                    lowered not in lowercase_words
+                    # A name starts the sentence ("... Armed Forces Russia proceeds"),
+                    # unless the run began like a sentence ("Each Member State shall").
+                    tokens[0].group(0).casefold() not in _DETERMINERS
+                    and lowered not in lowercase_words
                     and (names is None or word in names)
                     and following[:1].islower()
                     and following.casefold() not in FUNCTION_WORDS

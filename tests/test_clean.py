@@ -75,7 +75,6 @@ def test_headings_repeated_irregularly_without_page_numbers_are_no_running_heade
         "Subscribe to: Post Comments (Atom)",
         "Read more: other stories",
         "Advertisement",
-        "NSC A.pdf",
     ],
 )
 def test_web_boilerplate_is_recognized(text: str) -> None:
@@ -87,6 +86,7 @@ def test_web_boilerplate_is_recognized(text: str) -> None:
     [
         "Comments",
         "Copyright",
+        "old.txt",
         "Email",
         "It was first reported by Reuters",
         "by the parties concerned",
