@@ -1092,6 +1092,12 @@ _EDGE_BAND: Final = (0.51, 0.6)
 _PIECE_KEEP: Final = (0.6, 0.8)
 # A split's pieces, joined, stay at least this similar to the whole.
 _JOINED_FLOOR: Final = 0.7
+# A piece rewritten so that it keeps only this share of its words is no
+# longer a piece: it is ADDED beside the split.
+_LOST_PIECE_KEEP: Final = (0.42, 0.55)
+# Verbatim excerpts that, joined, carry only this much of a clause do not
+# carry its text: the clause is REMOVED and the excerpts ADDED.
+_EXCERPTS_JOINED: Final = (0.3, 0.48)
 # A replacement is this similar to the clause it replaces, and at most the
 # upper end to any old clause.
 _REPLACE_BAND: Final = (0.2, 0.45)
@@ -1600,13 +1606,17 @@ class _Builder:
         *,
         size: int | None = None,
         crossing: tuple[int, int] | None = None,
+        moving: _Item | None = None,
+        beside: _Item | None = None,
     ) -> bool:
         """Plan one move of ``op``'s kind; return whether one was planned.
 
         A block of ``b`` clauses (``size``, else drawn for ``op``) crosses at
         least ``3 * b`` matched units, or, with ``crossing=(lo, hi)``, between
         ``lo`` and ``hi`` of them (short moves; the unique-LIS check still
-        decides which units are MOVED).
+        decides which units are MOVED).  With ``moving`` and ``beside``, that
+        one item moves right before or after ``beside`` (and is not reworded
+        here).
         """
         items = self.items
         if size is not None:
@@ -1643,6 +1653,8 @@ class _Builder:
                     if after is not None and not (after.texts and _is_heading(after.texts[0])):
                         continue
                 starts.append((s, b))
+        if moving is not None:
+            starts = [(s, b) for s, b in starts if items[s] is moving and b == 1]
         if not starts:
             return False
         s, b = self.c.choice(starts)
@@ -1664,6 +1676,10 @@ class _Builder:
             span_lo, span_hi = min(s, g), max(s + b, g)
             if any(taken[k] for k in range(span_lo, min(span_hi, len(items)))):
                 continue
+            if beside is not None and items[g - 1 if g == len(items) else g] is not beside and (
+                g == 0 or items[g - 1] is not beside
+            ):
+                continue
             gaps.append(g)
         if not gaps:
             return False
@@ -1677,7 +1693,7 @@ class _Builder:
         moves.append(move)
         for k in range(s, s + b):
             items[k].plain = False
-        if op is EditOp.MOVE:
+        if op is EditOp.MOVE and moving is None:
             self.reword_moved(items[s])
         return True
 
@@ -1777,8 +1793,13 @@ _BOILERPLATE: Final = (
 # reworded lightly in place and a lightly varied copy of it, planted far
 # away, deleted: the copy may be up to _FAR_SLACK MORE similar to the new
 # text, and the documented in-gap ranking bonus (0.1) keeps the pair in place.
-_NEAR_SCENARIOS: Final = ("a", "b", "c", "d", "e", "e")
-_FAR_SLACK: Final = 0.05
+# "f" a clause moved next to a varied copy of it (planted far from it) and
+# reworded there, the copy deleted: the copy, inside the gap the clause moved
+# to, may come within 0.13 to 0.15 of the new text's similarity to its
+# original, and the documented 0.1 bonus still leaves the move.
+_NEAR_SCENARIOS: Final = ("a", "b", "c", "d", "e", "e", "f", "f")
+_FAR_SLACK: Final = 0.07  # "e": the far copy may be this much MORE similar
+_BESIDE_GAP: Final = (0.13, 0.15)  # "f": the copy beside the moved clause is this much LESS similar
 _FAR_DISTANCE: Final = 8
 
 
@@ -1797,8 +1818,9 @@ class _Free:
     unit: int  # the true change it belongs to: the same unit means linked
     role: _Role
     limit: float  # the similarity a non-partner may reach (see _compatible)
-    partner: float = 0.0  # similarity to the 1:1 partner
-    far: int = -1  # unit of a far copy allowed up to partner + _FAR_SLACK (scenario "e")
+    rival: int = -1  # unit of one rival allowed up to ``rival_cap`` (near-duplicate scenarios "e", "f")
+    rival_cap: float = 0.0
+    loose: int = -1  # unit whose clause this one may lie inside (excerpts of a replaced clause)
 
     @classmethod
     def of(
@@ -1808,10 +1830,11 @@ class _Free:
         role: _Role,
         limit: float = _UNRELATED,
         *,
-        partner: float = 0.0,
-        far: int = -1,
+        rival: int = -1,
+        rival_cap: float = 0.0,
+        loose: int = -1,
     ) -> _Free:
-        return cls(words, Counter(words), unit, role, limit, partner, far)
+        return cls(words, Counter(words), unit, role, limit, rival, rival_cap, loose)
 
 
 def _compatible(x: _Free, y: _Free) -> bool:
@@ -1820,10 +1843,11 @@ def _compatible(x: _Free, y: _Free) -> bool:
     if not nx or not ny:
         return True
     cap = max(x.limit, y.limit)
-    if y.far == x.unit:
-        # The far copy of a clause reworded in place: resolved by the in-gap bonus.
-        cap = max(cap, y.partner + _FAR_SLACK)
+    if y.rival == x.unit:
+        # A near-duplicate rival settled by the documented in-gap bonus.
+        cap = max(cap, y.rival_cap)
     check_in = _Role.GROUP in (x.role, y.role) or x.role is y.role is _Role.NONE
+    check_in = check_in and x.unit != y.loose
     shorter = min(nx, ny)
     overlap = sum((x.bag & y.bag).values())
     if 2 * overlap / (nx + ny) <= cap and (not check_in or shorter < 3 or overlap / shorter <= _CONTAINED):
@@ -1868,8 +1892,10 @@ def _plant(
             variant = _reword(c, texts[i], strength)
             if variant is None or folds[_fold(variant)] or keys[_words(variant)]:
                 continue
-            if scenario == "e":
-                far = [q for q in range(len(texts) + 1) if abs(q - i) >= _FAR_DISTANCE]
+            if scenario in ("e", "f"):
+                # "f" keeps the copy within reach: no pinned clause may lie on the way.
+                reach = len(texts) if scenario == "e" else 2 * _FAR_DISTANCE
+                far = [q for q in range(len(texts) + 1) if _FAR_DISTANCE <= abs(q - i) <= reach]
                 if not far:
                     continue
                 at = c.choice(far)
@@ -2034,6 +2060,10 @@ class _HardBuilder(_Builder):
             if scenario == "e":
                 self.far_copy(a, b)
                 continue
+            if scenario == "f":
+                # A move (see plan_moves): keep both clauses from other edits.
+                self.touched[a] = self.touched[b] = True
+                continue
             first, second = (a, b) if self.c.boolean(0.5) else (b, a)
             if scenario == "a":
                 strength = self.c.choice((RewordStrength.MEDIUM, RewordStrength.HEAVY, RewordStrength.EDGE))
@@ -2073,11 +2103,9 @@ class _HardBuilder(_Builder):
                 continue
             u, v = self.unit(), self.unit()
             limit = sim - _HARD_MARGIN
-            olds = [
-                (a, _Free.of(own, u, _Role.ONE, limit, partner=sim, far=v)),
-                (b, _Free.of(copy, v, _Role.NONE)),
-            ]
-            if not self.admit(olds, [_Free.of(words, u, _Role.ONE, limit, partner=sim, far=v)]):
+            olds = [(a, _Free.of(own, u, _Role.ONE, limit)), (b, _Free.of(copy, v, _Role.NONE))]
+            new = _Free.of(words, u, _Role.ONE, limit, rival=v, rival_cap=sim + _FAR_SLACK)
+            if not self.admit(olds, [new]):
                 continue
             self.claim(text)
             self.take(a, b)
@@ -2166,8 +2194,56 @@ class _HardBuilder(_Builder):
 
     def replace(self) -> None:
         candidates = [i for i in range(len(self.base)) if self.free(i) and len(self.info[i].words) >= 6]
-        if candidates:
-            self.replace_at(self.c.choice(candidates))
+        if not candidates:
+            return
+        i = self.c.choice(candidates)
+        if self.c.boolean(0.3) and len(self.info[i].words) >= 16:
+            self.excerpts_at(i)
+        else:
+            self.replace_at(i)
+
+    def excerpts_at(self, i: int) -> bool:
+        """Replace clause ``i`` by 2 or 3 short verbatim excerpts of it, in order.
+
+        Joined they are 0.3 to 0.48 similar to it: they do not carry its text
+        (a split's pieces do), so it is REMOVED and they are ADDED, although
+        each lies wholly inside it.
+        """
+        c = self.c
+        tokens = _split_label(self.base[i])[1].split()
+        own = self.info[i].words
+        k = 3 if len(own) >= 30 and c.boolean(0.5) else 2
+        target = c.integer(round(100 * _EXCERPTS_JOINED[0]), round(100 * _EXCERPTS_JOINED[1])) / 100
+        total = max(3 * k, round(target * len(own) / (2 - target)))
+        region = len(tokens) // k
+        lengths = []
+        for m in range(k - 1):
+            lengths.append(c.integer(3, max(3, total - sum(lengths) - 3 * (k - 1 - m))))
+        lengths.append(total - sum(lengths))
+        if min(lengths) < 3 or max(lengths) > region:
+            return False
+        spans = []
+        for m, length in enumerate(lengths):
+            start = c.integer(m * region, (m + 1) * region - length)
+            spans.append(_sentence(tokens[start : start + length]))
+        pieces = [_words(t) for t in spans]
+        joined = tuple(w for p in pieces for w in p)
+        if not _EXCERPTS_JOINED[0] <= _ratio(joined, own) <= _EXCERPTS_JOINED[1]:
+            return False
+        if len(set(pieces)) < k or not all(p and self.claimable(t) for p, t in zip(pieces, spans, strict=True)):
+            return False
+        u = self.unit()
+        news = [_Free.of(p, self.unit(), _Role.NONE, loose=u) for p in pieces]
+        if not self.admit([(i, _Free.of(own, u, _Role.NONE))], news):
+            return False
+        for t in spans:
+            self.claim(t)
+        self.take(i)
+        removed = self.by_old[i]
+        removed.texts, removed.kind = [], ChangeKind.REMOVED
+        at = self.position(removed) + 1
+        self.items[at:at] = [_Item((), [t], ChangeKind.ADDED) for t in spans]
+        return True
 
     def split(self) -> None:
         """Split into 2 to 4 pieces, sometimes with a 3-to-5-token piece, sometimes
@@ -2192,6 +2268,15 @@ class _HardBuilder(_Builder):
             else:
                 parts.append(_sentence(chunk, ":" if len(chunk) <= 5 and k == 0 else "."))
         parts[0] = label + parts[0]
+        lost: tuple[int, str] | None = None  # a piece rewritten beyond recognition: ADDED
+        if len(parts) >= 3 and c.boolean(0.5):
+            k = c.choice((0, len(parts) - 1))
+            if len(_words(parts[k])) >= 6:
+                changed = _reword_band(c, parts[k], _LOST_PIECE_KEEP[0], _LOST_PIECE_KEEP[1], measure=_keep)
+                if changed is None or not self.claimable(changed):
+                    return
+                lost = (k, changed)
+                del parts[k]
         if c.boolean(0.6):
             long_parts = [k for k, part in enumerate(parts) if len(_words(part)) >= 6]
             for _ in range(c.integer(1, 2)):
@@ -2211,12 +2296,21 @@ class _HardBuilder(_Builder):
             return
         u = self.unit()
         news = [_Free.of(w, u, _Role.GROUP) for w in piece_words]
+        if lost is not None:
+            if _fold(lost[1]) in {_fold(p) for p in parts}:
+                return
+            news.append(_Free.of(_words(lost[1]), self.unit(), _Role.NONE))
         if not self.admit([(i, _Free.of(self.info[i].words, u, _Role.GROUP))], news):
             return
         for part in parts:
             self.claim(part)
         self.take(i)
-        self.by_old[i].texts, self.by_old[i].kind = parts, ChangeKind.SPLIT
+        item = self.by_old[i]
+        item.texts, item.kind = parts, ChangeKind.SPLIT
+        if lost is not None:
+            self.claim(lost[1])
+            at = self.position(item) + (0 if lost[0] == 0 else 1)
+            self.items.insert(at, _Item((), [lost[1]], ChangeKind.ADDED))
 
     def merge(self) -> None:
         """Merge 2 to 4 consecutive clauses of 3 words or more, sometimes with one
@@ -2313,6 +2407,9 @@ class _HardBuilder(_Builder):
         (a clause or two crossing 2 or 3 units) or far, often reworded."""
         c = self.c
         moves: list[_Move] = []
+        for scenario, a, b in self.near:
+            if scenario == "f" and EditOp.MOVE in ops and self.by_old[a].plain and self.by_old[b].plain:
+                self.move_beside(a, b, moves)
         for op in (EditOp.MOVE_SECTION, EditOp.MOVE_BLOCK):
             for _ in range(self.count(op, ops)):
                 self.plan_move(op, moves)
@@ -2323,6 +2420,43 @@ class _HardBuilder(_Builder):
             else:
                 self.plan_move(EditOp.MOVE, moves)
         return moves
+
+    def move_beside(self, a: int, b: int, moves: list[_Move]) -> None:
+        """Move clause ``a`` far, right beside its varied copy ``b``; reword it
+        there and delete the copy.  The copy, in the gap the clause moved to,
+        may come within 0.13 to 0.15 of the new text's similarity to ``a``
+        (scenario "f"): the documented 0.1 in-gap bonus still leaves the move.
+        """
+        item, copy_item = self.by_old[a], self.by_old[b]
+        if not self.plan_move(EditOp.MOVE, moves, moving=item, beside=copy_item):
+            return
+        own, copy = self.info[a].words, self.info[b].words
+        options: list[tuple[bool, int, str, tuple[str, ...], float]] = []
+        for k in range(8):
+            text = _reword(self.c, self.base[a], self.c.choice((RewordStrength.LIGHT, RewordStrength.MEDIUM)))
+            if text is None:
+                return
+            words = _words(text)
+            if not self.claimable(text):
+                continue
+            sim, rival = _ratio(words, own), _ratio(words, copy)
+            if sim >= _EDGE_BAND[0] and rival <= sim - _BESIDE_GAP[0]:
+                # Prefer a copy that comes close (the case the bonus decides).
+                options.append((rival <= sim - _BESIDE_GAP[1], k, text, words, sim))
+        for _, _, text, words, sim in sorted(options):
+            u, v = self.unit(), self.unit()
+            limit = sim - _MOVED_MARGIN
+            olds = [(a, _Free.of(own, u, _Role.ONE, limit)), (b, _Free.of(copy, v, _Role.NONE))]
+            new = _Free.of(words, u, _Role.ONE, limit, rival=v, rival_cap=sim - _BESIDE_GAP[0])
+            if not self.admit(olds, [new]):
+                continue
+            self.claim(text)
+            self.take(b)
+            item.texts = [text]
+            self.changed.add(a)
+            copy_item.texts, copy_item.kind = [], ChangeKind.REMOVED
+            self.pinned.add(id(copy_item))
+            return
 
     def reword_moved(self, item: _Item) -> None:
         i = item.old[0]
