@@ -53,7 +53,7 @@ _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
 _ELIDED = "\x01"  # the code of the elision marker "[…]" among encoded words
 _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to match by containment
 _LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); see _common
-_MIN_DF_CAP = 32  # a word in at most this many free clauses is always rare enough to index
+_DF_CAP = 32  # a word in more free clauses than this is too common to propose pairs (keeps look-ups O(1))
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
 
@@ -369,9 +369,8 @@ class _Aligner:
         for distinct in (distinct_old, distinct_new):
             for codes in distinct.values():
                 df.update(codes)
-        total = len(free_old) + len(free_new)
         # Words found in more clauses than this are too common to propose pairs.
-        cap = max(_MIN_DF_CAP, int(total**0.5))
+        cap = _DF_CAP
         rare_old = {i: [c for c in codes if df[c] <= cap] for i, codes in distinct_old.items()}
         rare_new = {j: [c for c in codes if df[c] <= cap] for j, codes in distinct_new.items()}
         postings_old: dict[str, list[int]] = defaultdict(list)
