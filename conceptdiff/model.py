@@ -108,7 +108,11 @@ class Clause:
         section: the headings the clause sits under, outermost first.
         span: ``(start, end)`` character offsets of the clause in the source
             text, or ``None`` for clauses given one by one.
-        flags: sorted notes on the clause (``"duplicate"``, ``"language:id"``).
+        flags: sorted notes on the clause: ``"duplicate"`` (kept although it
+            repeats a clause, see ``Options.drop_duplicates``),
+            ``"language:xx"`` (written in another language than the edition,
+            ISO 639-1 code), ``"elision"`` (holds an elision marker ``[…]``:
+            text left out).
     """
 
     text: str
@@ -134,8 +138,11 @@ class DroppedSpan:
 
     ``reason`` is one of a documented set (``"markup"``, ``"page-number"``,
     ``"running-header"``, ``"boilerplate"``, ``"duplicate"``,
-    ``"table-of-contents"``, ``"empty-item"``); ``text`` is the source text of
-    the span.
+    ``"table-of-contents"``, ``"empty-item"``, and ``"continuation"`` for a
+    stretch of a clause's text after page furniture: its words are in the
+    clause before it); ``text`` is ``source[start:end]``.  Clause spans and
+    dropped spans are disjoint and cover every non-white-space character of
+    the source (``docs/normalization.md``).
     """
 
     start: int
