@@ -6,7 +6,8 @@ package, 97 languages, no download at run time), installed with the extra
 ``conceptdiff[lang]``.  Without it, no clause is flagged.
 
 Only clauses of at least :data:`MIN_WORDS` words are judged (short lines,
-names and numbers say little about their language).  The edition's main
+names and numbers say little about their language), and only in editions with
+at least three of them (with fewer, no language is the main one).  The edition's main
 language is the one most of its judged words are in.  A clause is flagged
 ``"language:xx"`` (ISO 639-1 code of its most likely language) when the
 identifier gives the main language a probability of at most
@@ -81,6 +82,8 @@ MAX_COMMON_SHARE = 0.35
 def _suspects(clauses: Sequence[Clause]) -> bool:
     """Has any clause few of the edition's common words (a cheap test before the model)?"""
     words = [[w.casefold() for w in _WORD_RE.findall(clause.text)] for clause in clauses]
+    if sum(len(clause_words) >= MIN_WORDS for clause_words in words) < 3:
+        return False  # too little text to tell a main language from another one
     frequency: Counter[str] = Counter()
     for clause_words in words:
         frequency.update(set(clause_words))
