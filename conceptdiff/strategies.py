@@ -38,6 +38,38 @@ Same text, same words and similarity are the engine's own notions
 (:mod:`conceptdiff.segment` and :mod:`conceptdiff.normalize`), so the answer
 follows the documented normalization exactly.
 
+The ``hard`` mix (:attr:`Mix.HARD`) drops those safety margins and generates
+the cases near the thresholds instead, each still with one answer:
+
+* "the same clause" means similarity >= 0.5 (``docs/alignment.md``):
+  rewordings go down to 0.51; a clause replaced in place by a different
+  clause on its topic stays below 0.45 to it and to every old clause
+  (REMOVED + ADDED); two clauses the answer does not link stay below 0.45,
+  unless one has a 1:1 partner that beats the pair by a margin (0.12 in
+  place, 0.15 for a moved clause), so that best-first selection can only
+  give the answer;
+* a split's pieces (a merge's parts) each keep at least 60 % of their words
+  in the whole and, joined, stay >= 0.7 similar to it; a piece rewritten to
+  keep 42-55 % is no longer a piece (ADDED beside the split); verbatim
+  excerpts that, joined, are 0.3-0.48 similar to a clause do not carry its
+  text (REMOVED + ADDED);
+* unless one of them has a 1:1 partner, no clause the answer leaves unlinked
+  lies >= 60 % inside another (no split or merge can be read into them);
+* two rivals are settled by the documented in-gap bonus (0.1), with 0.03 to
+  spare on either side: a clause reworded in place beats a deleted copy of
+  it in another gap that is up to 0.07 MORE similar, and a moved clause
+  beats a deleted copy beside its new place that is 0.13 to 0.15 less
+  similar (the clauses deciding the gaps are pinned: no move passes them);
+* a deleted copy of a repeated clause is REMOVED by the documented rule
+  (n-th copy with n-th copy within the gaps between unique anchors): every
+  two copies have a pinned unique clause between them;
+* short moves (a clause or two crossing 2 or 3 units) are allowed; the unique
+  longest increasing run still decides which units are MOVED.
+
+The hard mix plants clauses in the old edition (varied copies of clauses,
+and a repeated boilerplate clause), so its :attr:`EditedPair.old` is
+``base`` with clauses inserted.
+
 Example:
 
 >>> from conceptdiff.strategies import RandomChooser, generate_edition, generate_pair
@@ -1100,7 +1132,7 @@ _LOST_PIECE_KEEP: Final = (0.42, 0.55)
 _EXCERPTS_JOINED: Final = (0.3, 0.48)
 # A replacement is this similar to the clause it replaces, and at most the
 # upper end to any old clause.
-_REPLACE_BAND: Final = (0.2, 0.45)
+_REPLACE_BAND: Final = (0.2, 0.449)  # below 0.45, never on it
 _PHRASES: Final = (
     "as appropriate",
     "in each case",
@@ -1145,6 +1177,11 @@ def _keep(new: Sequence[str], original: Sequence[str]) -> float:
         return 0.0
     common = (len(new) + len(original) - Indel.distance(new, original)) / 2
     return common / len(new)
+
+
+def _kept_of_original(new: Sequence[str], original: Sequence[str]) -> float:
+    """Share of the words of ``original`` found, in order, in ``new``."""
+    return _keep(original, new)
 
 
 def _reword_band(
@@ -1676,8 +1713,10 @@ class _Builder:
             span_lo, span_hi = min(s, g), max(s + b, g)
             if any(taken[k] for k in range(span_lo, min(span_hi, len(items)))):
                 continue
-            if beside is not None and items[g - 1 if g == len(items) else g] is not beside and (
-                g == 0 or items[g - 1] is not beside
+            if (
+                beside is not None
+                and items[g - 1 if g == len(items) else g] is not beside
+                and (g == 0 or items[g - 1] is not beside)
             ):
                 continue
             gaps.append(g)
@@ -1767,8 +1806,8 @@ class _Builder:
 #   clause with a 1:1 partner (reworded, moved) allows rivals up to its
 #   partner's similarity minus a margin (0.12 in place; 0.15 for a moved
 #   clause, because a rival inside its gap is ranked 0.1 higher), so the
-#   partner is always taken first; any other clause allows 0.45, below the
-#   0.5 that defines "the same clause";
+#   partner is always taken first; any other clause stays below 0.45, under
+#   the 0.5 that defines "the same clause";
 # * unless one of them has a 1:1 partner and the other is not part of a
 #   split or merge, the shorter (of 3 words or more) keeps at most 60 % of
 #   its words in the longer, so no piece of a split or part of a merge can
@@ -1777,7 +1816,7 @@ class _Builder:
 
 _HARD_MARGIN: Final = 0.12
 _MOVED_MARGIN: Final = 0.15
-_UNRELATED: Final = 0.45
+_UNRELATED: Final = 0.449  # below 0.45, never on it
 _CONTAINED: Final = 0.6
 _BOILERPLATE: Final = (
     "Not applicable.",
@@ -2216,7 +2255,7 @@ class _HardBuilder(_Builder):
         target = c.integer(round(100 * _EXCERPTS_JOINED[0]), round(100 * _EXCERPTS_JOINED[1])) / 100
         total = max(3 * k, round(target * len(own) / (2 - target)))
         region = len(tokens) // k
-        lengths = []
+        lengths: list[int] = []
         for m in range(k - 1):
             lengths.append(c.integer(3, max(3, total - sum(lengths) - 3 * (k - 1 - m))))
         lengths.append(total - sum(lengths))
@@ -2331,7 +2370,8 @@ class _HardBuilder(_Builder):
             long_parts = [m for m in range(k) if len(self.info[s + m].words) >= 6]
             if long_parts:
                 m = c.choice(long_parts)
-                changed = _reword_band(c, texts[m], _PIECE_KEEP[0], _PIECE_KEEP[1], measure=_keep)
+                # A merged part "keeps" the share of ITS words found in the merged text.
+                changed = _reword_band(c, texts[m], _PIECE_KEEP[0], _PIECE_KEEP[1], measure=_kept_of_original)
                 if changed is not None:
                     texts[m] = changed
         text = _merge_texts(texts)
@@ -2485,11 +2525,14 @@ def generate_pair(
     """Edit ``base`` into a new edition and return both with the exact answer.
 
     ``mix`` sets how many edits and how strong; ``ops`` restricts which
-    :class:`EditOp` kinds may be used (default: all).  Inserted clauses come
-    from ``insert_pool`` when given (entries too similar to an old clause
-    are skipped), else from the built-in vocabulary.  No clause is touched by
-    two edits, and only clauses whose normalized text is unique in ``base``
-    are edited, so the answer in :attr:`EditedPair.changes` is exact.
+    :class:`EditOp` kinds may be used (default: all; ``replace``,
+    ``near_duplicate`` and ``repeat`` are used by the hard mix only).
+    Inserted clauses come from ``insert_pool`` when given (entries too
+    similar to an old clause are skipped), else from the built-in vocabulary.
+    No clause is touched by two edits, and only clauses whose normalized text
+    is unique in ``base`` are edited, so the answer in
+    :attr:`EditedPair.changes` is exact.  The hard mix may plant clauses in
+    the old edition: its ``pair.old`` is ``base`` with clauses inserted.
 
     Timing: about ``O(n * e)`` word comparisons for ``n`` clauses and ``e``
     edits, plus ``O(n**2)`` per attempted move for the order check.
