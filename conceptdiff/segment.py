@@ -804,6 +804,8 @@ class _Blocks:
             # if it would have, the line ended its block.
             word = line.split(None, 1)[0]
             full = item.last_length + 1 + len(word) > self.width
+            if full and _TERMINAL_RE.search(previous) and item.last_length < 0.8 * self.width:
+                full = False  # a short line ending a sentence ended its block, however long the next word
             if previous.endswith(":") and not first.islower():
                 return False  # "... the following:" + "Attribution right: ..."
             if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
@@ -814,7 +816,9 @@ class _Blocks:
                 return True
             if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
                 return True  # "... granted on the" + "Work under this Licence."
-            return not _looks_like_heading(previous) and item.last_length >= 0.6 * self.width
+            if item.kind is ClauseKind.LIST_ITEM:
+                return False  # "• Europe: European Digital Advertising Alliance" + "These choices ..."
+            return not _looks_like_heading(item.pieces[-1][1]) and item.last_length >= 0.6 * self.width
         if _TERMINAL_RE.search(previous) and clean.ends_sentence(previous):
             return first.islower()
         if previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
@@ -834,7 +838,8 @@ class _Blocks:
         first = stripped[:1]
         if _HYPHEN_END_RE.search(previous) and first.islower():
             return True  # a word hyphenated across a page break
-        if not _TERMINAL_RE.search(previous) and first.islower() and not previous.endswith(":"):
+        closed = _TERMINAL_RE.search(previous) is not None and clean.ends_sentence(previous)  # "U.S." does not close
+        if not closed and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
         dangling = previous[-1:] in ",–—" or re.search(r"\w-$", previous) is not None
         if dangling and not (last.kind is ClauseKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
@@ -849,7 +854,7 @@ class _Blocks:
         # A sentence that ends at a page break ends its paragraph too, as far as
         # anyone can tell (joining when the last line is full gained nothing on
         # benchmarks/segmentation.py); an unfinished one goes on.
-        if _TERMINAL_RE.search(previous) or previous.endswith(":"):
+        if closed or previous.endswith((":", ";")):
             return False
         if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
             return True  # "... in the Official Journal of the" + "Union together with ..."
