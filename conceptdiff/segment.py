@@ -66,7 +66,9 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 # Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
-_BULLET_RE = re.compile(r"(?:[-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8]|o(?=[ \t]))(?=\s|$)")
+_BULLET_RE = re.compile(
+    r"(?:[-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8]|o(?=[ \t]))(?=\s|$)"
+)
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
