@@ -24,8 +24,8 @@ The list is rendered as a real-world edition would arrive:
   tail repeats the next item, headings glued to the end or start of a
   paragraph, items that lost their bullet;
 * **pdf**: hard-wrapped at 60-95 columns, words hyphenated across lines,
-  pages of 38-56 lines with a running header (odd capitalization, with or
-  without the page number) and a page-number footer in several styles, form
+  pages of 38-56 lines with a running header (odd capitalization or spaced-out
+  letters, with or without the page number) and a page-number footer in several styles, form
   feeds or not, a table of contents with dot leaders, a spaced-out title.
 
 Scores (a clause is recovered when its normalized text equals a true one,
@@ -291,6 +291,7 @@ def render_pdf(truth: Sequence[TrueClause], rng: random.Random) -> Rendering:
     header_text = rng.choice(("National Security Strategy", title[:60], "Official Journal of the Union"))
     number_style = rng.choice(("{n}", "- {n} -", "Page {n}", "{n} | " + header_text, "Page {n} of 99"))
     header_numbered = rng.random() < 0.4
+    spaced_header = rng.random() < 0.15  # "N A T I O N A L   S E C U R I T Y"
     form_feed = rng.random() < 0.5
     blank_between = rng.random() < 0.7
     hyphenate = 0.6
@@ -324,6 +325,8 @@ def render_pdf(truth: Sequence[TrueClause], rng: random.Random) -> Rendering:
     page = 1
     for start in range(0, len(body), page_size):
         header = _odd_case(header_text, rng) if rng.random() < 0.7 else header_text.upper()
+        if spaced_header:
+            header = "   ".join(" ".join(word) for word in header_text.upper().split())
         if header_numbered:
             header = f"{header} {page}" if page % 2 else f"{page} {header}"
         if page > 1:

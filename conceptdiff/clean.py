@@ -59,7 +59,11 @@ _PAGE_NUMBER_RE = re.compile(
     re.VERBOSE,
 )
 _KEY_DROP_RE = re.compile(r"[\W\d_]+")
-_EDGE_NUMBER_RE = re.compile(r"^(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})\b|\b(?:[0-9]{1,4}|[ivxlcdmIVXLCDM]{1,7})$")
+# A page number at either end: digits, or a roman numeral (one capital letter alone
+# is not one: it is the first letter of "I N T R O D U C T I O N").
+_EDGE_NUMBER_RE = re.compile(
+    r"^(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})\b|\b(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})$"
+)
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
@@ -91,6 +95,12 @@ def odd_case(line: str) -> bool:
     return _ODD_CASE_RE.search(line) is not None
 
 
+def _beside_page_number(lines: Sequence[str], index: int) -> bool:
+    """Is there a page number within three lines of ``lines[index]``?"""
+    near = range(max(0, index - 3), min(len(lines), index + 4))
+    return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
+
+
 def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     """The :func:`furniture_key` of lines that recur as running headers or footers.
 
@@ -116,16 +126,19 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
         numbered[key] += has_number
     found: set[str] = set()
     for key, where in positions.items():
+        if len(where) == 2 < repeats and len(key) >= 5:
+            # A short document has few pages: a line in a header's odd capitals,
+            # twice, each time beside a page number, is one too.
+            odd = all(odd_case(lines[index]) for index in where)
+            if odd and all(_beside_page_number(lines, index) for index in where):
+                found.add(key)
+            continue
         if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
             continue
         if numbered[key] >= 0.5 * len(where):
             found.add(key)
             continue
-        beside = 0
-        for index in where:
-            near = [lines[j] for j in range(max(0, index - 3), min(len(lines), index + 4)) if j != index]
-            if any(is_page_number(other) or "\f" in other for other in near if other):
-                beside += 1
+        beside = sum(1 for index in where if _beside_page_number(lines, index))
         if beside >= 0.5 * len(where):
             found.add(key)
             continue

@@ -190,3 +190,23 @@ def test_headings_glued_to_the_start_of_a_paragraph(text: str, labelled: bool, s
 def test_sentence_ends_and_abbreviations(text: str, end: bool) -> None:
     assert clean.ends_sentence(text) is end
     assert clean.ends_sentence(text + " 5 and more", len(text)) is (end and not text.endswith("Art."))
+
+
+def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_numbers() -> None:
+    body = ["A line of the body of the page.", "Another line of the same page."] * 6
+    lines = [
+        *body,
+        "",
+        "1",
+        "offICIAL JoUrnAl oF THe union",
+        "",
+        *body,
+        "",
+        "2",
+        "OfFicIal jouRNAL oF The Union",
+        "",
+        *body,
+    ]
+    assert clean.find_running_headers(lines, repeats=3) == {"officialjournaloftheunion"}
+    plain = [line if "union" not in line.casefold() else "Official Journal of the Union" for line in lines]
+    assert clean.find_running_headers(plain, repeats=3) == set()
