@@ -21,7 +21,7 @@ The list is rendered as a real-world edition would arrive:
   and indentation, curly and straight quotes mixed, a date line, the headline
   repeated, a photo credit, share/comment footers, an advertisement, clauses
   duplicated next to each other and a few clauses apart, a list item whose
-  tail repeats the next item, headings glued to the end or start of a
+  tail repeats the next item, headings glued to the end or the start of a
   paragraph, items that lost their bullet;
 * **pdf**: hard-wrapped at 60-95 columns, words hyphenated across lines,
   pages of 38-56 lines with a running header (odd capitalization or spaced-out
@@ -123,7 +123,8 @@ def corpus_truth(name: str) -> tuple[TrueClause, ...]:
         for line in lines:
             if _RULE_RE.fullmatch(line) or (line.startswith(("    ", "\t")) and not _MARKER_RE.match(line)):
                 continue  # markup, code
-            if line.lstrip().startswith("#") or _MARKER_RE.match(line) or not pieces:
+            after_heading = bool(pieces) and pieces[-1][0].startswith("#")  # a "#" heading is one line
+            if line.lstrip().startswith("#") or _MARKER_RE.match(line) or not pieces or after_heading:
                 pieces.append([line.strip()])
             else:
                 pieces[-1].append(line.strip())
@@ -237,6 +238,15 @@ def render_scraped(truth: Sequence[TrueClause], rng: random.Random) -> Rendering
             and rng.random() < 0.15
         ):
             text = f"{text} {following.text}"  # a heading glued to the end of a paragraph
+            index += 1
+        elif (
+            clause.kind is ClauseKind.HEADING
+            and not clause.label
+            and following is not None
+            and following.kind is ClauseKind.PARAGRAPH
+            and rng.random() < 0.1
+        ):
+            text = f"{text} {following.text}"  # a heading glued to the start of a paragraph
             index += 1
         lines.append(text)
         if rng.random() < 0.04 and clause.kind is not ClauseKind.HEADING and len(clause.text.split()) >= 3:

@@ -40,6 +40,7 @@ __all__ = [
     "furniture_key",
     "glued_heading_at_end",
     "glued_heading_at_start",
+    "glued_sentence_case_heading",
     "is_boilerplate",
     "is_page_number",
     "is_toc_entry",
@@ -555,6 +556,78 @@ def glued_heading_at_start(
     found = _sentence_after_heading(text, tokens, lowercase_words, names, labelled=labelled)
     candidates = [start for start in (repeated, found) if start is not None]
     return min(candidates) if candidates else None
+
+
+# A sentence starts with one of these, never a heading in sentence case
+# ("Data retention The Controller shall ..."); a phrase with one of the verbs is no heading.
+_CAPITAL_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "Each",
+        "Every",
+        "Where",
+        "When",
+        "If",
+        "Subject",
+        "Without",
+        "For",
+        "In",
+        "This",
+        "These",
+        "Such",
+        "It",
+        "We",
+        "Our",
+        "You",
+        "Your",
+        "Any",
+        "All",
+        "No",
+        "Notwithstanding",
+        "Unless",
+        "Upon",
+        "Under",
+        "After",
+        "Before",
+    ]
+)
+# A phrase with one of these is a sentence, not a heading.
+_VERBS = frozenset(
+    "shall must may will should is are was were has have can could would does do that which who whom".split()  # noqa: SIM905
+)
+
+
+def glued_sentence_case_heading(text: str) -> int | None:
+    """Where the sentence after a heading in sentence case starts, or ``None``.
+
+    The heading is a short phrase without punctuation or verb; the sentence
+    starts with a capitalized word that starts sentences, never headings.  Meant
+    for a paragraph that is one line of a scraped page (where a heading and its
+    paragraph lost the line break between them), not for wrapped text.
+
+    >>> text = "Usage information If you use our Service, we collect information."
+    >>> text[glued_sentence_case_heading(text):]
+    'If you use our Service, we collect information.'
+    >>> glued_sentence_case_heading("Members may vote. The board decides.") is None
+    True
+    """
+    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
+    if not _TERMINAL_RE.search(text):
+        return None
+    words = [token.group(0) for token in tokens]
+    if len(words) < 6 or not words[0][:1].isupper() or words[0].casefold() in _DETERMINERS:
+        return None  # "Each time ...", "The Licensor hereby ...": a sentence from its first word
+    for index in range(1, min(7, len(words) - 4)):
+        word = words[index - 1]
+        if word[-1:] in ".,;:!?)\"”’'" or word.casefold() in _VERBS:
+            return None  # the phrase has punctuation or a verb: a sentence already
+        if words[index] in _CAPITAL_STARTERS:
+            if word.casefold() in FUNCTION_WORDS or not words[index + 1][:1].isalpha():
+                return None
+            return tokens[index].start()
+    return None
 
 
 def _sentence_after_heading(

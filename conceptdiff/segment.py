@@ -996,6 +996,8 @@ class _Clauses:
                 item = inner
                 text = item.text
             start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
+            if start is None and item.lines == 1 and item.label is None and item.kind is ClauseKind.PARAGRAPH:
+                start = clean.glued_sentence_case_heading(text)
             for label, heading in known if start is None else ():
                 if (
                     label == item.label
@@ -1021,9 +1023,7 @@ class _Clauses:
             result.append(item)
         return result
 
-    def embedded_heading(
-        self, item: _Item, text: str, known: set[tuple[str | None, str]]
-    ) -> _Item | None:
+    def embedded_heading(self, item: _Item, text: str, known: set[tuple[str | None, str]]) -> _Item | None:
         """A labelled heading the document also sets alone, found inside ``item``
         (``III. Strengthen Alliances ... Friends A. Summary of ... 2002 Defeating ...``):
         cut ``item`` before it, make ``item`` a heading, and return the rest,
