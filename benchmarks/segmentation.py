@@ -26,7 +26,8 @@ The list is rendered as a real-world edition would arrive:
 * **pdf**: hard-wrapped at 60-95 columns, words hyphenated across lines,
   pages of 38-56 lines with a running header (odd capitalization or spaced-out
   letters, with or without the page number) and a page-number footer in several styles, form
-  feeds or not, a table of contents with dot leaders, a spaced-out title.
+  feeds or not, a table of contents with dot leaders, a spaced-out title,
+  blank lines between paragraphs or none (then half the time a first-line indent).
 
 Scores (a clause is recovered when its normalized text equals a true one,
 counted as multisets): clause precision and recall; the share of injected
@@ -304,6 +305,8 @@ def render_pdf(truth: Sequence[TrueClause], rng: random.Random) -> Rendering:
     spaced_header = rng.random() < 0.15  # "N A T I O N A L   S E C U R I T Y"
     form_feed = rng.random() < 0.5
     blank_between = rng.random() < 0.7
+    # Without blank lines, paragraphs may show a first-line indent (pdftotext -layout).
+    indent = " " * rng.choice((3, 4, 5)) if not blank_between and rng.random() < 0.5 else ""
     hyphenate = 0.6
     body: list[str] = []
     headings = [c for c in truth if c.kind is ClauseKind.HEADING][:25]
@@ -327,7 +330,7 @@ def render_pdf(truth: Sequence[TrueClause], rng: random.Random) -> Rendering:
             marker = clause.display[: -len(clause.text)] if clause.label else rng.choice(("• ", "- ", "● ", "▪ "))
             body += _wrap(clause.text, width, marker, " " * len(marker), rng, hyphenate)
         else:
-            body += _wrap(clause.text, width, "", "", rng, hyphenate)
+            body += _wrap(clause.text, width, indent, "", rng, hyphenate)
         if blank_between:
             body.append("")
     # Paginate.

@@ -811,6 +811,11 @@ class _Blocks:
                 full = False  # a short line ending a sentence ended its block, however long the next word
             if previous.endswith(":") and not first.islower():
                 return False  # "... the following:" + "Attribution right: ..."
+            if item.kind is ClauseKind.PARAGRAPH and indent > 0 and _TERMINAL_RE.search(previous):
+                # A first-line indent starts a paragraph (text laid out without blank lines).
+                follow = item.indents[1] if len(item.indents) == 2 else None
+                if (follow is not None and indent > follow) or (follow is None and indent >= item.indents[0]):
+                    return False
             if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
                 return True
             if _TERMINAL_RE.search(previous):

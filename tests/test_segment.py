@@ -444,3 +444,14 @@ def test_bundled_corpus_texts_stay_whole(subtests: object = None) -> None:
         edition = Edition.from_text(text, options=NO_LANGUAGE)
         assert_audit(text, edition)
         assert edition.clauses, path.name
+
+
+def test_a_first_line_indent_starts_a_paragraph() -> None:
+    edition = read("paragraphs_with_first_line_indent.txt")
+    assert [text.split()[:2] for text in texts(edition)] == [
+        ["The", "Licensor"],
+        ["The", "Licensee"],
+        ["The", "Licensee"],
+        ["This", "Licence"],
+    ]
+    assert texts(edition)[0].endswith("for all usage.")
