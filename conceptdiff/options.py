@@ -114,9 +114,9 @@ class Options:
     """
 
     reworded_threshold: float = attrs.field(default=0.5, validator=_unit_interval)
-    positional_threshold: float = attrs.field(default=0.34, validator=_unit_interval)
+    positional_threshold: float = attrs.field(default=0.45, validator=_unit_interval)
     split_threshold: float = attrs.field(default=0.6, validator=_unit_interval)
-    piece_containment: float = attrs.field(default=0.7, validator=_unit_interval)
+    piece_containment: float = attrs.field(default=0.6, validator=_unit_interval)
     max_split_parts: int = attrs.field(default=4, validator=_min_two)
     detect_moves: bool = attrs.field(default=True, validator=_boolean)
     detect_splits: bool = attrs.field(default=True, validator=_boolean)

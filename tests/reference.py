@@ -110,7 +110,7 @@ def reference_align(
 
     # 3. No split or merge may be read in: no two neighbours that both lie mostly
     #    inside one clause of the other side.
-    bar = options.piece_containment - 0.1
+    bar = options.piece_containment - 0.02
     inside_old: dict[int, set[int]] = defaultdict(set)  # old i -> new clauses mostly inside it
     inside_new: dict[int, set[int]] = defaultdict(set)  # new j -> old clauses mostly inside it
     for i in range(len(old_words)):

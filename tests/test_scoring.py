@@ -291,9 +291,9 @@ def test_the_sweep_runs_end_to_end_on_disjoint_documents(tmp_path: Path, capsys:
 def test_the_benchmark_runs_conceptdiff_with_changed_options(tmp_path: Path) -> None:
     out = tmp_path / "q.json"
     args = ["--pairs", "1", "--size", "20", "--mixes", "light", "--json", str(out)]
-    assert quality.main([*args, "--option", "positional_threshold=0.45", "--option", "detect_moves=false"]) == 0
+    assert quality.main([*args, "--option", "positional_threshold=0.4", "--option", "detect_moves=false"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["config"]["options"] == {
-        "positional_threshold": 0.45,
+        "positional_threshold": 0.4,
         "detect_moves": False,
     }
     for bad in ("no_such_option=1", "positional_threshold=0.9", "positional_threshold"):
