@@ -129,6 +129,21 @@ def similarity(a: str, b: str) -> float:
     return round(_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b))), 6)
 
 
+def _patience(values: Sequence[int]) -> tuple[list[int], int]:
+    """For each item, the length (minus one) of the longest strictly
+    increasing run ending at it; and the longest run's length."""
+    tails: list[int] = []
+    levels = []
+    for value in values:
+        level = bisect.bisect_left(tails, value)
+        if level == len(tails):
+            tails.append(value)
+        else:
+            tails[level] = value
+        levels.append(level)
+    return levels, len(tails)
+
+
 def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = None) -> set[int]:
     """Positions (in ``pairs``, sorted by first item, second items distinct)
     of a longest run whose second items increase; among the longest runs, the
@@ -149,26 +164,8 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
         return set()
     values = [second for _, second in pairs]
     weight = ties if ties is not None else [0] * n
-    end_level = [0] * n
-    tails: list[int] = []
-    for k, value in enumerate(values):
-        level = bisect.bisect_left(tails, value)
-        if level == len(tails):
-            tails.append(value)
-        else:
-            tails[level] = value
-        end_level[k] = level
-    length = len(tails)
-    start_level = [0] * n
-    tails = []
-    for k in range(n - 1, -1, -1):
-        value = -values[k]
-        level = bisect.bisect_left(tails, value)
-        if level == len(tails):
-            tails.append(value)
-        else:
-            tails[level] = value
-        start_level[k] = level
+    end_level, length = _patience(values)
+    start_level = _patience([-value for value in reversed(values)])[0][::-1]
     levels: list[list[int]] = [[] for _ in range(length)]
     for k in range(n):
         if end_level[k] + start_level[k] + 1 == length:
