@@ -157,7 +157,9 @@ _TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|
                              re.IGNORECASE)  # fmt: skip
 # A title followed by a leader (dots, dashes or spaced dots) and a page number.
 _TOC_LEADER_RE = re.compile(
-    r"(?:\.[ \t]?){4,}[ \t]*[0-9ivxlcdmIVXLCDM]{1,6}\b|…{2,}[ \t]*[0-9]{1,4}\b|_{4,}[ \t]*[0-9]{1,4}\b"
+    # Possessive runs, started only where a run starts: a line of dots is scanned once.
+    r"(?<!\.)(?<!\.[ \t])(?:\.[ \t]?){4,}+[ \t]*+[0-9ivxlcdmIVXLCDM]{1,6}\b"
+    r"|(?<!…)…{2,}+[ \t]*+[0-9]{1,4}\b|(?<!_)_{4,}+[ \t]*+[0-9]{1,4}\b"
 )
 _TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,3}$")  # a page number, not a year
 
@@ -463,13 +465,16 @@ _NUMBER_ABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".
 
 def ends_sentence(text: str, end: int | None = None) -> bool:
     """Does the full stop (or ?/!) just before ``end`` close a sentence, not an abbreviation?"""
-    head = text[: len(text) if end is None else end].rstrip("\"'”’»)]").rstrip(".!?")
+    stop = len(text) if end is None else end
+    # A bounded window: the word before the stop is all that matters (and copying
+    # the whole prefix for every full stop of a long paragraph would be quadratic).
+    head = text[max(0, stop - 80) : stop].rstrip("\"'”’»)]").rstrip(".!?")
     word = head.rsplit(None, 1)[-1] if head.split() else ""
     word = word.lstrip("\"'“‘«([")
     if not word or "." in word or (len(word) == 1 and word.isalpha()):
         return False  # U.S., e.g., initials
     if word.casefold() in _NUMBER_ABBREVIATIONS:
-        return not text[len(text) if end is None else end :].lstrip()[:1].isdigit()
+        return not text[stop : stop + 20].lstrip()[:1].isdigit()
     return word.casefold() not in _ABBREVIATIONS
 
 
@@ -491,10 +496,12 @@ def glued_heading_at_end(text: str) -> int | None:
     >>> glued_heading_at_end("It was approved by the U.S. Government") is None
     True
     """
-    ends = [match for match in _SENTENCE_END_RE.finditer(text) if ends_sentence(text, match.end())]
+    # Only the tail matters: a glued heading has at most 15 words.
+    window = max(0, len(text) - 300)
+    ends = [m.end() + window for m in _SENTENCE_END_RE.finditer(text[window:]) if ends_sentence(text, m.end() + window)]
     if not ends:
         return None
-    cut = ends[-1].end()
+    cut = ends[-1]
     tail = text[cut:].strip()
     if not tail or _TERMINAL_RE.search(tail) or tail.endswith(("-", "–", "—")) or not tail[0].isupper():
         return None

@@ -80,6 +80,8 @@ _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BROKEN_WORD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+# A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
+_INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 _CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
@@ -620,7 +622,7 @@ class _Blocks:
         """Join a wrapped line to ``item``, mending a word hyphenated across it."""
         if item.pieces:
             previous = item.pieces[-1][1]
-            hyphen = _HYPHEN_END_RE.search(previous)
+            hyphen = _HYPHEN_END_RE.search(previous[-80:])
             head = _WORD_START_RE.match(content)
             if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
                 keep = head.group(0)[0].isupper() or self.keeps_hyphen(hyphen.group(1), head.group(0))
@@ -797,7 +799,7 @@ class _Blocks:
             return False
         previous = item.last_line
         first = line[:1]
-        if _HYPHEN_END_RE.search(previous) and first.islower():
+        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True
         hanging = item.kind is ClauseKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
         if hanging and indent < item.indents[1] and not first.islower():
@@ -844,7 +846,7 @@ class _Blocks:
             return False
         previous = last.pieces[-1][1]
         first = stripped[:1]
-        if _HYPHEN_END_RE.search(previous) and first.islower():
+        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True  # a word hyphenated across a page break
         closed = _TERMINAL_RE.search(previous) is not None and clean.ends_sentence(previous)  # "U.S." does not close
         if not closed and first.islower() and not previous.endswith(":"):
@@ -984,11 +986,12 @@ class _Clauses:
         names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
         names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
         # Headings the document also sets on a line of their own ("C. The Way Ahead").
-        known = {
-            (item.label, item.text)
-            for item in items
-            if item.lines == 1 and len(item.text.split()) >= 2 and _looks_like_heading(item.text)
-        }
+        # Looked up by label and first word, so that the work stays linear.
+        known: dict[tuple[str | None, str], set[str]] = {}
+        for item in items:
+            text = item.text
+            if item.lines == 1 and len(text.split()) >= 2 and _looks_like_heading(text):
+                known.setdefault((item.label, text.split(None, 1)[0]), set()).add(text)
         result: list[_Item] = []
         for position, item in enumerate(items):
             if item.kind is ClauseKind.HEADING or (item.kind is ClauseKind.LIST_ITEM and item.label is None):
@@ -1003,12 +1006,9 @@ class _Clauses:
             start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
             if start is None and item.lines == 1 and item.label is None and item.kind is ClauseKind.PARAGRAPH:
                 start = clean.glued_sentence_case_heading(text)
-            for label, heading in known if start is None else ():
-                if (
-                    label == item.label
-                    and text.startswith(heading + " ")
-                    and text[len(heading) + 1 : len(heading) + 2].isupper()
-                ):
+            first_word = text.split(None, 1)[0] if text.strip() else ""
+            for heading in sorted(known.get((item.label, first_word), ())) if start is None else ():
+                if text.startswith(heading + " ") and text[len(heading) + 1 : len(heading) + 2].isupper():
                     start = len(heading) + 1
                     break
             if start is not None and start < len(text):
@@ -1028,21 +1028,26 @@ class _Clauses:
             result.append(item)
         return result
 
-    def embedded_heading(self, item: _Item, text: str, known: set[tuple[str | None, str]]) -> _Item | None:
+    def embedded_heading(self, item: _Item, text: str, known: dict[tuple[str | None, str], set[str]]) -> _Item | None:
         """A labelled heading the document also sets alone, found inside ``item``
         (``III. Strengthen Alliances ... Friends A. Summary of ... 2002 Defeating ...``):
         cut ``item`` before it, make ``item`` a heading, and return the rest,
         labelled, for the glued-heading rules to split again."""
-        for label, heading in known:
-            if label is None or len(label) > 4 or not heading[:1].isupper():
+        for match in _INNER_LABEL_RE.finditer(text[:400]):
+            label, begin = match.group(1), match.end()
+            word = text[begin:].split(None, 1)[0] if text[begin:].strip() else ""
+            heading = next(
+                (
+                    h
+                    for h in sorted(known.get((label, word), ()))
+                    if text.startswith(h, begin) and text[begin + len(h) : begin + len(h) + 1] in ("", " ")
+                ),
+                None,
+            )
+            found = match.start()
+            if heading is None or found <= 0 or not _looks_like_heading(text[:found].rstrip()):
                 continue
-            needle = f" {label}. {heading}"
-            found = text.find(needle + " ", 0, 400)
-            if found < 0 and text.endswith(needle):
-                found = len(text) - len(needle)
-            if found <= 0 or not _looks_like_heading(text[:found]):
-                continue
-            rest = item.split_at(item.offset_of(found + 1))
+            rest = item.split_at(item.offset_of(found))
             item.kind = ClauseKind.HEADING
             item.flags.add("glued-heading")
             # The rest starts with the label: keep it in the span, take it off the text.
@@ -1067,6 +1072,7 @@ class _Clauses:
         result: list[_Item | None] = []
         recent: list[tuple[int, int]] = []  # (position in items, index in result) of kept clauses
         opening = {keys[p]: p for p in range(min(3, len(items))) if len(keys[p].split()) >= 4}
+        kept_at: dict[int, int] = {}  # position in items -> index in result
         for position, item in enumerate(items):
             key = keys[position]
             worth = len(key.split()) >= 2 or item.kind is ClauseKind.HEADING or _looks_like_heading(item.text)
@@ -1077,8 +1083,8 @@ class _Clauses:
                 ):
                     twin = (earlier, index)
                     break
-            if twin is None and position >= 3 and key in opening:
-                twin = next(((p, i) for p, i in recent if p == opening[key]), None)
+            if twin is None and position >= 3 and key in opening and opening[key] in kept_at:
+                twin = (opening[key], kept_at[opening[key]])
             if twin is not None and result[twin[1]] is not None:
                 earlier, index = twin
                 if items[earlier].label is None and item.label is not None:
@@ -1094,6 +1100,7 @@ class _Clauses:
                 else:
                     item.flags.add("duplicate")
             recent.append((position, len(result)))
+            kept_at[position] = len(result)
             result.append(item)
         kept = [item for item in result if item is not None]
         # From the end: in "A B" + "B C" + "C", the second item is cut before the first is compared.
