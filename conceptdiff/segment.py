@@ -194,7 +194,7 @@ def split_label(text: str) -> tuple[str | None, int, int]:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())  # what \s+ -> " " and strip() give, without a regex (a hot path)
 
 
 def clause_from_string(item: str) -> Clause:
