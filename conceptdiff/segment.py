@@ -79,7 +79,6 @@ _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_BROKEN_WORD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
@@ -595,12 +594,8 @@ class _Blocks:
         self.after_blank = True
         self.page_break = False
         self.underline_levels: dict[str, int] = {}
-        self.counts = Counter(w.casefold() for w in _VOCABULARY_RE.findall(text))
-        self.vocabulary = set(self.counts)
-        # Word parts seen only at line breaks ("inte-" + "rnal") are not words of the document.
-        for match in _BROKEN_WORD_RE.finditer(text):
-            self.counts[match.group(1).casefold()] -= 1
-            self.counts[match.group(2).casefold()] -= 1
+        # The document's words, compounds included ("well-known"): they decide hyphenation.
+        self.vocabulary = {w.casefold() for w in _VOCABULARY_RE.findall(text)}
         self.width = _wrap_width([line for line in lines if line is not None])
         self.in_fence = False
 
@@ -644,10 +639,9 @@ class _Blocks:
         joined = (left + right).casefold()
         if joined in self.vocabulary:
             return False
-        if f"{left}-{right}".casefold() in self.vocabulary:
-            return True
-        # Each part also stands at the line break itself: count it only when seen elsewhere too.
-        return self.counts[left.casefold()] >= 2 and self.counts[right.casefold()] >= 2 and len(left) > 2
+        # Only a compound the document writes elsewhere keeps its hyphen: two words that
+        # also stand alone prove nothing ("some-" + "thing", "with-" + "out").
+        return f"{left}-{right}".casefold() in self.vocabulary
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
         for index, line in enumerate(self.lines):
