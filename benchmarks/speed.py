@@ -95,7 +95,14 @@ import diff_match_patch  # noqa: E402
 
 import conceptdiff  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
-from conceptdiff.strategies import EditedPair, ExpectedChange, Mix, RandomChooser, generate_pair  # noqa: E402
+from conceptdiff.strategies import (  # noqa: E402
+    EditedPair,
+    ExpectedChange,
+    Mix,
+    RandomChooser,
+    generate_edition,
+    generate_pair,
+)
 
 CORPUS: Final = ROOT / "fixtures" / "corpus"
 WINDOW: Final = 200  # clauses per generate_pair window
@@ -158,27 +165,50 @@ class Generator:
     The old edition of size ``n`` is the first ``n`` clauses of one endless
     varied stream, and windows are edited independently, so sizes share their
     windows (generated once, cached).
+
+    Every clause of the stream is unique (normalized): the corpus holds
+    several editions of the same documents, so its exact repeats are dropped
+    and each varied copy is varied until it is new.  Inserted clauses are
+    synthetic policy sentences (``strategies.generate_edition``), unrelated to
+    the corpus.  Without both, a window's answer ("this clause was added")
+    would contradict a copy of the same text in another window, and the
+    ``answer`` column would measure the generator, not conceptdiff.
     """
 
     def __init__(self, pool: Sequence[str], seed: int) -> None:
-        self.pool = list(pool)
+        unique: dict[str, str] = {}
+        for clause in pool:
+            unique.setdefault(clause_from_string(clause).normalized, clause)
+        self.pool = list(unique.values())
+        self.seen: set[str] = set()
         self.seed = seed
         self.vocabulary = sorted({w for c in pool for w in c.split() if w.isalpha() and len(w) > 3})
         self.stream: list[str] = []
         self.rng = random.Random(seed)
         self.windows: dict[tuple[int, int], EditedPair] = {}
+        self.inserts = list(generate_edition(RandomChooser(seed + 17), min_size=3000, max_size=3000))
+
+    def _variant(self, clause: str, copy: int) -> str:
+        words = clause.split(" ")
+        if copy and len(words) >= 4:
+            for _ in range(max(1, len(words) // 12)):
+                k = self.rng.randrange(1, len(words))  # keep the label (first token)
+                words[k] = self.rng.choice(self.vocabulary)
+        return " ".join(words)
 
     def base(self, n: int) -> list[str]:
         copy = len(self.stream) // len(self.pool)
         while len(self.stream) < n:
             for clause in self.pool:
-                words = clause.split(" ")
-                if copy and len(words) >= 4:
-                    for _ in range(max(1, len(words) // 12)):
-                        k = self.rng.randrange(1, len(words))  # keep the label (first token)
-                        words[k] = self.rng.choice(self.vocabulary)
-                    clause = " ".join(words)
-                self.stream.append(clause)
+                text = self._variant(clause, copy)
+                for _ in range(5):
+                    if clause_from_string(text).normalized not in self.seen:
+                        break
+                    text = self._variant(clause, copy + 1)
+                else:
+                    text = f"{text} (copy {copy})"
+                self.seen.add(clause_from_string(text).normalized)
+                self.stream.append(text)
             copy += 1
         return self.stream[:n]
 
@@ -192,7 +222,7 @@ class Generator:
             window = self.windows.get((start, stop))
             if window is None:
                 chooser = RandomChooser(self.seed * 1_000_003 + start)
-                window = generate_pair(chooser, base[start:stop], mix=Mix.MEDIUM, insert_pool=self.pool)
+                window = generate_pair(chooser, base[start:stop], mix=Mix.MEDIUM, insert_pool=self.inserts)
                 self.windows[(start, stop)] = window
             shift_old, shift_new = len(old), len(new)
             old.extend(window.old)

@@ -108,15 +108,13 @@ class _Words:
         self.codes: dict[str, str] = {ELISION: _ELIDED}
 
     def encode(self, normalized: str) -> str:
-        out = []
-        for word in _WORD_RE.findall(normalized.casefold()):
-            code = self.codes.get(word)
-            if code is None:
-                number = len(self.codes) + 1
-                code = chr(number + 0x800 if number >= 0xD800 else number)
-                self.codes[word] = code
-            out.append(code)
-        return "".join(out)
+        words = _WORD_RE.findall(normalized.casefold())
+        codes = self.codes
+        for word in dict.fromkeys(words):  # new words get the next codes, in order of appearance
+            if word not in codes:
+                number = len(codes) + 1
+                codes[word] = chr(number + 0x800 if number >= 0xD800 else number)  # never a surrogate
+        return "".join(map(codes.__getitem__, words))
 
 
 def similarity(a: str, b: str) -> float:
