@@ -318,7 +318,8 @@ class _Lines:
             before = index == 0 or lines[index - 1] is None or (index - 1) in removed or index in breaks
             after = index + 1 >= len(lines) or lines[index + 1] is None or (index + 1) in removed
             after = after or (index + 1) in breaks
-            if before or after:
+            styled = not line.text.isalnum()  # "- 12 -", "Page 3 of 10": never content
+            if before or after or styled:
                 self.drop(line.start, line.end, "page-number")
                 removed.add(index)
                 numbers.append((index, line.text))
@@ -345,17 +346,29 @@ class _Lines:
         for (first, a), (last, b) in itertools.pairwise(values):
             for value in range(a + step, b, step):
                 missing[value] = (first, last)
+        # One page before the first number found and one after the last.
+        missing.setdefault(values[0][1] - step, (-1, values[0][0]))
+        missing.setdefault(values[-1][1] + step, (values[-1][0], len(lines)))
         for index, line in enumerate(lines):
-            if line is None or index in removed or index + 1 >= len(lines) or lines[index + 1] is not None:
+            if line is None or index in removed:
                 continue
-            match = _TRAILING_NUMBER_RE.search(line.text)
+            if line.text.isdigit() and int(line.text) in missing:
+                # A page number alone between two lines of text (no blank line around it).
+                if index < missing[int(line.text)][1]:
+                    self.drop(line.start, line.end, "page-number")
+                    removed.add(index)
+                    del missing[int(line.text)]
+                continue
+            if index + 1 >= len(lines) or lines[index + 1] is not None:
+                continue
+            match = _TRAILING_NUMBER_RE.search(line.text[-12:])
             if match is None or int(match.group(1)) not in missing:
                 continue
             first, last = missing[int(match.group(1))]
             if first < index < last:
-                cut = line.start + match.start(1)
-                self.drop(cut, line.end, "page-number")
-                line.text = line.text[: match.start(1)].rstrip()
+                position = len(line.text) - len(line.text[-12:]) + match.start(1)
+                self.drop(line.start + position, line.end, "page-number")
+                line.text = line.text[:position].rstrip()
                 line.end = line.start + len(line.text)
                 del missing[int(match.group(1))]
                 following = next((other for other in lines[index + 1 :] if other is not None), None)

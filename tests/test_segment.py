@@ -455,3 +455,12 @@ def test_a_first_line_indent_starts_a_paragraph() -> None:
         ["This", "Licence"],
     ]
     assert texts(edition)[0].endswith("for all usage.")
+
+
+def test_a_page_number_between_two_lines_of_a_paragraph_is_dropped_by_its_sequence() -> None:
+    path = QUIRKS / "page_number_between_lines.txt"
+    edition = read(path.name)
+    assert texts(edition)[0].endswith("Official Journal of the Union together with the names of the members of "
+                                      "the Council and the dates of their appointment.")  # fmt: skip
+    assert [d.text for d in edition.dropped if d.reason == "page-number"] == ["12", "13", "14", "15"]
+    assert_audit(path.read_text("utf-8"), edition)
