@@ -11,11 +11,11 @@ from conceptdiff.worddiff import word_edits
 __all__ = ["compare"]
 
 
-def _edition(value: Edition | str, side: str) -> Edition:
+def _edition(value: Edition | str, side: str, options: Options) -> Edition:
     if isinstance(value, Edition):
         return value
     if isinstance(value, str):
-        return Edition.from_text(value, label=side)
+        return Edition.from_text(value, label=side, options=options)
     raise InputError(f"{side} edition must be an Edition or str, not {type(value).__name__}")
 
 
@@ -37,7 +37,7 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
         options = Options()
     elif not isinstance(options, Options):
         raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
-    old_edition, new_edition = _edition(old, "old"), _edition(new, "new")
+    old_edition, new_edition = _edition(old, "old", options), _edition(new, "new", options)
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
     for link in align(old_clauses, new_clauses, options):

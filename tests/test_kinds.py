@@ -142,3 +142,10 @@ def test_a_run_of_clauses_reworded_alike_in_words_too_common_to_index() -> None:
     new = Edition.from_clauses([f"{n}. The secretariat shall inform some members." for n in range(1, 41)])
     result = conceptdiff.compare(old, new)
     assert [(c.kind, c.old, c.new) for c in result.changes] == [(ChangeKind.REWORDED, (i,), (i,)) for i in range(40)]
+
+
+def test_text_given_to_compare_is_read_with_the_comparisons_options() -> None:
+    text = "A clause that is repeated.\n\nA clause that is repeated.\n\nThe end.\n"
+    kept = conceptdiff.compare(text, text, options=conceptdiff.Options(drop_duplicates=False))
+    dropped = conceptdiff.compare(text, text)
+    assert len(kept.old.clauses) == len(dropped.old.clauses) + 1
