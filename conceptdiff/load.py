@@ -22,11 +22,13 @@ installed (extra ``conceptdiff[clean]``) and the repair is unambiguous.
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import os
+import stat
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
@@ -204,11 +206,26 @@ def read_document(path: str | PathLike[str], *, encoding: str | None = None, opt
     return text
 
 
+def _open_binary(name: str) -> BinaryIO:
+    """Open ``name`` for reading; a FIFO with no writer reads as empty instead of blocking forever."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblock)
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
+        if nonblock:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_bytes(path: str | PathLike[str], *, options: Options | None) -> bytes:
     limit = (options or Options()).max_input_bytes
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
+        with _open_binary(name) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise InputTooLargeError(
