@@ -537,7 +537,11 @@ class _Aligner:
             i, j = olds[0], news[0]
             sim = _similarity(self.old_words[i], self.new_words[j])
             if sim >= self.options.positional_threshold:
-                self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
+                label = self.old[i].label
+                if label is not None and label == self.new[j].label:  # its number confirms the place
+                    self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.NUMBER, sim * 0.95)
+                else:
+                    self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
 
     def order(self) -> list[Link]:

@@ -149,3 +149,16 @@ def test_text_given_to_compare_is_read_with_the_comparisons_options() -> None:
     kept = conceptdiff.compare(text, text, options=conceptdiff.Options(drop_duplicates=False))
     dropped = conceptdiff.compare(text, text)
     assert len(kept.old.clauses) == len(dropped.old.clauses) + 1
+
+
+def test_a_lone_pair_with_the_same_number_is_matched_by_number() -> None:
+    # similarity 2 * 4 / (9 + 8) = 0.47: under reworded_threshold, over positional_threshold
+    old = Edition.from_clauses(["1. Scope.", "2. Members may vote on the annual budget of the union.", "3. End."])
+    new = Edition.from_clauses(["1. Scope.", "2. Only delegates vote on the annual accounts.", "3. End."])
+    middle = next(c for c in conceptdiff.compare(old, new).changes if c.old == (1,))
+    assert (middle.kind, middle.new, middle.method) == (ChangeKind.REWORDED, (1,), MatchMethod.NUMBER)
+    unlabelled = conceptdiff.compare(
+        Edition.from_clauses(["Scope.", "Members may vote on the annual budget of the union.", "End."]),
+        Edition.from_clauses(["Scope.", "Only delegates vote on the annual accounts.", "End."]),
+    )
+    assert next(c for c in unlabelled.changes if c.old == (1,)).method is MatchMethod.POSITIONAL
