@@ -102,6 +102,9 @@ def _beside_page_number(lines: Sequence[str], index: int) -> bool:
     return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
 
 
+_MIN_PAGE_LINES = 8  # running headers recur a page apart, at least this many lines on average
+
+
 def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     """The :func:`furniture_key` of lines that recur as running headers or footers.
 
@@ -136,17 +139,19 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
             continue
         if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
             continue
-        if numbered[key] >= 0.5 * len(where):
-            found.add(key)
-            continue
         beside = sum(1 for index in where if _beside_page_number(lines, index))
         if beside >= 0.5 * len(where):
             found.add(key)
             continue
         gaps = [b - a for a, b in itertools.pairwise(where)]
         mean = sum(gaps) / len(gaps)
+        if mean < _MIN_PAGE_LINES:
+            continue  # pages are longer than this: numbered clauses in a row ("1. ...", "2. ...") are content
+        if numbered[key] >= 0.5 * len(where):
+            found.add(key)
+            continue
         spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
-        if mean >= 8 and spread <= 0.25 * mean:
+        if spread <= 0.25 * mean:
             found.add(key)
     return found
 

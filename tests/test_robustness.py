@@ -303,16 +303,13 @@ def test_fifty_thousand_empty_bullets() -> None:
     compare(edition, edition)
 
 
-# Known data loss (reported, not fixed here: conceptdiff/clean.py): lines that
-# differ only in their numbers are taken for running headers with page numbers
-# even when they stand on consecutive lines, as no page does.
-@pytest.mark.xfail(strict=True, reason="clean.find_running_headers: numbered list items taken for running headers")
+# Lines that differ only in their numbers are running headers only when they
+# recur a page apart; on consecutive lines they are content.
 def test_numbered_items_differing_only_in_numbers_are_kept() -> None:
     text = "".join(f"{n}. Payment of {n * 100} euros is due.\n" for n in range(1, 12))
     assert len(Edition.from_text(text).clauses) == 11
 
 
-@pytest.mark.xfail(strict=True, reason="clean.find_running_headers: 'Article N' headings taken for running headers")
 def test_article_headings_are_kept() -> None:
     words = ("members", "fees", "vote", "council", "term", "office", "rules", "notice", "quorum", "seat", "year")
     text = "".join(f"Article {n}\n\nThe {words[n]} rule applies.\n\n" for n in range(1, 11))
