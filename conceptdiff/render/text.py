@@ -165,7 +165,7 @@ def wrap(
                 line, used = [], 0
             head, word = _break_word(word, room)
             lines.append(head)
-            size = sum(_cells(text) for text, _ in word)
+            size -= sum(_cells(text) for text, _ in head)  # not the rest measured again: linear in the word
         if not word:
             continue
         if line:
