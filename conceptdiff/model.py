@@ -16,6 +16,7 @@ The contract of a comparison's changes, in the manner of difflib's opcodes:
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from os import PathLike
@@ -190,6 +191,7 @@ class Edition:
             from conceptdiff.errors import InputError
 
             raise InputError(f"expected text (str), got {type(text).__name__}")
+        _refuse_lone_surrogates(text, "text")
         clauses, dropped = segment(text, options=options)
         return cls(clauses=clauses, label=label, dropped=dropped)
 
@@ -208,6 +210,7 @@ class Edition:
                 from conceptdiff.errors import InputError
 
                 raise InputError(f"clause {position} is {type(item).__name__}, not str")
+            _refuse_lone_surrogates(item, f"clause {position}")
             items.append(clause_from_string(item))
         return cls(clauses=tuple(items), label=label)
 
@@ -379,6 +382,20 @@ class Comparison:
         from conceptdiff.render.html import render_html_fragment
 
         return render_html_fragment(self)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(text: str, what: str) -> None:
+    """Text with a lone surrogate cannot be written as UTF-8 (no report could
+    be saved): refuse it where it comes in, naming the place."""
+    found = _SURROGATE_RE.search(text)
+    if found is not None:
+        from conceptdiff.errors import InputError
+
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError(f"{what} holds a lone surrogate {found.group()!r} at line {line}", line=line)
 
 
 def _reading_order(changes: Iterable[Change]) -> tuple[Change, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import conceptdiff
 from conceptdiff import ChangeKind, Edition, MatchMethod
 
@@ -162,3 +164,10 @@ def test_a_lone_pair_with_the_same_number_is_matched_by_number() -> None:
         Edition.from_clauses(["Scope.", "Only delegates vote on the annual accounts.", "End."]),
     )
     assert next(c for c in unlabelled.changes if c.old == (1,)).method is MatchMethod.POSITIONAL
+
+
+def test_text_with_a_lone_surrogate_is_refused_where_it_comes_in() -> None:
+    with pytest.raises(conceptdiff.InputError, match="lone surrogate"):
+        Edition.from_text("One.\n\nTwo \ud800 three.\n")
+    with pytest.raises(conceptdiff.InputError, match="clause 1"):
+        Edition.from_clauses(["Fine.", "Not \udfff fine."])
