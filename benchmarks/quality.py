@@ -179,14 +179,14 @@ def peer_normalize(clause: str) -> str:
     return _LABEL.sub("", text, count=1)
 
 
-def _pair_block(old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> ChangeList:
-    """Greedy non-crossing pairing inside one replaced run; the rest removed/added."""
-    words_old = [old[i].split() for i in range(i1, i2)]
-    words_new = [new[j].split() for j in range(j1, j2)]
+def greedy_pairs(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[int, int]]:
+    """The peers' fair post-processing: pair the items of one replaced run
+    best first by ``SequenceMatcher.ratio() >= PAIR_THRESHOLD``, never crossing
+    (items are word lists or strings).  Shared with ``benchmarks/speed.py``."""
     scored = []
-    for a, wa in enumerate(words_old):
-        for b, wb in enumerate(words_new):
-            sm = SequenceMatcher(None, wa, wb, autojunk=False)
+    for a, x in enumerate(old):
+        for b, y in enumerate(new):
+            sm = SequenceMatcher(None, x, y, autojunk=False)
             if sm.real_quick_ratio() >= PAIR_THRESHOLD and sm.quick_ratio() >= PAIR_THRESHOLD:
                 r = sm.ratio()
                 if r >= PAIR_THRESHOLD:
@@ -196,6 +196,12 @@ def _pair_block(old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: in
     for _, a, b in scored:
         if all((a - pa) * (b - pb) > 0 for pa, pb in pairs):  # unused and not crossing
             pairs.append((a, b))
+    return sorted(pairs)
+
+
+def _pair_block(old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> ChangeList:
+    """Greedy non-crossing pairing inside one replaced run; the rest removed/added."""
+    pairs = greedy_pairs([old[i].split() for i in range(i1, i2)], [new[j].split() for j in range(j1, j2)])
     out: ChangeList = []
     paired_old = {a for a, _ in pairs}
     paired_new = {b for _, b in pairs}

@@ -80,7 +80,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from difflib import SequenceMatcher
@@ -94,6 +93,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout
 import diff_match_patch  # noqa: E402
 
 import conceptdiff  # noqa: E402
+from benchmarks.quality import greedy_pairs, peer_normalize  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
 from conceptdiff.strategies import (  # noqa: E402
     EditedPair,
@@ -106,7 +106,6 @@ from conceptdiff.strategies import (  # noqa: E402
 
 CORPUS: Final = ROOT / "fixtures" / "corpus"
 WINDOW: Final = 200  # clauses per generate_pair window
-PAIR_THRESHOLD: Final = 0.5
 FIXTURE_PEER_LIMIT: Final = 10.0  # seconds a peer may take on one real pair before it is stopped
 PATHOLOGICAL_PEER_LIMIT: Final = 3.0  # the same for the pathological inputs
 FIXTURE_PAIRS: Final = (
@@ -295,48 +294,6 @@ def run_conceptdiff(old: Sequence[str], new: Sequence[str]) -> conceptdiff.Compa
     return conceptdiff.compare(a, b)
 
 
-_FOLD: Final = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-    }
-)
-_LABEL: Final = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|\([A-Za-z0-9]{1,5}\)|Article\s+\d{1,3}\.?|[IVXLC]{1,6}\.)\s+(?=\S)"
-)
-
-
-def peer_normalize(clause: str) -> str:
-    """What a peer compares: conceptdiff's normalization, approximately (as in quality.py)."""
-    text = " ".join(unicodedata.normalize("NFKC", clause).translate(_FOLD).split())
-    return _LABEL.sub("", text, count=1)
-
-
-def _pair_block(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[int, int]]:
-    """Greedy best-first, non-crossing pairing at ratio >= 0.5 (sequences of chars or words)."""
-    scored = []
-    for a, x in enumerate(old):
-        for b, y in enumerate(new):
-            matcher = SequenceMatcher(None, x, y, autojunk=False)
-            if matcher.real_quick_ratio() >= PAIR_THRESHOLD and matcher.quick_ratio() >= PAIR_THRESHOLD:
-                ratio = matcher.ratio()
-                if ratio >= PAIR_THRESHOLD:
-                    scored.append((-ratio, a, b))
-    scored.sort()
-    pairs: list[tuple[int, int]] = []
-    for _, a, b in scored:
-        if all((a - pa) * (b - pb) > 0 for pa, pb in pairs):
-            pairs.append((a, b))
-    return sorted(pairs)
-
-
 def _pairings(
     a: Sequence[str], b: Sequence[str], opcodes: Sequence[tuple[str, int, int, int, int]], *, words: bool
 ) -> list[tuple[int, int]]:
@@ -348,7 +305,7 @@ def _pairings(
         elif i1 < i2 and j1 < j2:
             olds = [a[i].split() for i in range(i1, i2)] if words else a[i1:i2]
             news = [b[j].split() for j in range(j1, j2)] if words else b[j1:j2]
-            out.extend((i1 + x, j1 + y) for x, y in _pair_block(olds, news))
+            out.extend((i1 + x, j1 + y) for x, y in greedy_pairs(olds, news))
     return out
 
 
