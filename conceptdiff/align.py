@@ -276,6 +276,11 @@ class _Aligner:
         of its copies is deleted far away, and within a gap the rule is the
         plain n-th with n-th.
         """
+
+        def pair(i: int, j: int) -> None:
+            kind, method, confidence = describe(i, j)
+            self.take((i,), (j,), kind, 1.0, method, confidence)
+
         old_at: dict[str, list[int]] = defaultdict(list)
         new_at: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(old_keys):
@@ -287,7 +292,7 @@ class _Aligner:
         shared = [key for key in old_at if key in new_at]
         unique = sorted((old_at[k][0], new_at[k][0]) for k in shared if len(old_at[k]) == 1 == len(new_at[k]))
         for i, j in unique:
-            self.take((i,), (j,), *self.described(describe, i, j))
+            pair(i, j)
         if all(len(old_at[key]) == 1 == len(new_at[key]) for key in shared):
             return  # no repeated key: nothing more to pair
         # Equal-length runs are settled by the texts, whichever side is "old".
@@ -307,21 +312,14 @@ class _Aligner:
                 queue = by_gap_old.get(bisect.bisect_left(new_marks, j))
                 if queue:
                     i = queue.popleft()
-                    self.take((i,), (j,), *self.described(describe, i, j))
+                    pair(i, j)
                 else:
                     rest_new.append(j)
             rest_old = sorted(i for queue in by_gap_old.values() for i in queue)
             leftovers.append((rest_old, rest_new))
         for rest_old, rest_new in leftovers:
             for i, j in zip(rest_old, rest_new, strict=False):
-                self.take((i,), (j,), *self.described(describe, i, j))
-
-    @staticmethod
-    def described(
-        describe: Callable[[int, int], tuple[ChangeKind, MatchMethod, float]], i: int, j: int
-    ) -> tuple[ChangeKind, float, MatchMethod, float]:
-        kind, method, confidence = describe(i, j)
-        return kind, 1.0, method, confidence
+                pair(i, j)
 
     def weight(self, link: Link) -> int:
         """Among runs of equal length, the one keeping more similar pairs in
