@@ -390,6 +390,8 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def _refuse_lone_surrogates(text: str, what: str) -> None:
     """Text with a lone surrogate cannot be written as UTF-8 (no report could
     be saved): refuse it where it comes in, naming the place."""
+    if text.isascii():
+        return
     found = _SURROGATE_RE.search(text)
     if found is not None:
         from conceptdiff.errors import InputError

@@ -31,6 +31,17 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
+_FOLDED = frozenset(map(chr, _FOLD))
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_FOLD)``, faster: ``str.translate`` with a dict looks up
+    every character, while most texts hold only one or two of these."""
+    for char in _FOLDED.intersection(text):
+        text = text.replace(char, _FOLD[ord(char)] or "")
+    return text
+
+
 # Bounded: each alternative is a fixed or linear run with no nested quantifier.
 _ELISION_RE = re.compile(r"\[\s?(?:…|\.\.\.|…\.|\.…|\.{2,6})\s?\]|…|\.{3,}")
 _WORD_RE = re.compile(r"\[…\]|\w+(?:['’]\w+)*")
@@ -41,7 +52,7 @@ def normalize_text(text: str) -> str:
     invisible characters removed, elisions unified, white space collapsed."""
     # Fast paths (a hot loop on long editions): NFKC and the folding table
     # change no ASCII character, and every elision marker holds "…" or "..".
-    folded = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_FOLD)
+    folded = text if text.isascii() else _fold(unicodedata.normalize("NFKC", text))
     if "…" in folded or ".." in folded:
         folded = _ELISION_RE.sub(ELISION, folded)
     return " ".join(folded.split())

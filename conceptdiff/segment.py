@@ -214,7 +214,9 @@ def clause_from_string(item: str) -> Clause:
         if kind is ClauseKind.PARAGRAPH:
             kind = ClauseKind.LIST_ITEM
     text = _collapse(text)
-    return Clause(text=text, normalized=normalize_text(text), kind=kind, label=label, level=level)
+    # Collapsed ASCII text with no elision marker is already normalized (a hot path).
+    normalized = text if text.isascii() and ".." not in text else normalize_text(text)
+    return Clause(text=text, normalized=normalized, kind=kind, label=label, level=level)
 
 
 # -- pass 1: lines ---------------------------------------------------------------
