@@ -25,6 +25,7 @@ import codecs
 import errno
 import functools
 import os
+import re
 import stat
 from os import PathLike
 from pathlib import Path
@@ -147,17 +148,21 @@ def _ftfy() -> Any:
     return ftfy
 
 
-def repair_mojibake(text: str) -> str:
-    """Undo a wrong decoding (UTF-8 read as cp1252/latin-1 ...) when ``ftfy``
-    finds one unambiguously; otherwise return ``text`` unchanged.
+# Every pattern of ftfy's mojibake heuristic (``ftfy.badness``) holds two
+# non-ASCII characters side by side, or one of the characters below (C1
+# controls, "Œ"/"œ", and the "Ã"/"Â" that UTF-8 read as cp1252 begins
+# with).  ftfy repairs line by line and leaves a line alone when that
+# heuristic finds nothing in it, so only the lines this expression finds can
+# change.  CAUTION: a cheaper test (non-ASCII letters, say) would miss
+# "Ã " and "œ" on their own; tests/test_load.py checks the claim against
+# the installed ftfy for every character of the Basic Multilingual Plane.
+_MAYBE_MOJIBAKE_RE = re.compile(r"[^\x00-\x7f]{2}|[\x80-\x9f\u0152\u0153\u00c2\u00c3]")
 
-    Only the encoding repair of ``ftfy`` is applied (its other "fixes", such
-    as curling or uncurling quotes, would alter the document's own text).
-    """
-    ftfy = _ftfy()
-    if ftfy is None or text.isascii():
-        return text
-    config = ftfy.TextFixerConfig(
+
+@functools.cache
+def _fixer_config() -> Any:
+    """ftfy's encoding repair alone (ftfy is installed)."""
+    return _ftfy().TextFixerConfig(
         unescape_html=False,
         remove_terminal_escapes=False,
         fix_encoding=True,
@@ -174,7 +179,37 @@ def repair_mojibake(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    return str(ftfy.fix_text(text, config))
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo a wrong decoding (UTF-8 read as cp1252/latin-1 ...) when ``ftfy``
+    finds one unambiguously; otherwise return ``text`` unchanged.
+
+    Only the encoding repair of ``ftfy`` is applied (its other "fixes", such
+    as curling or uncurling quotes, would alter the document's own text), and
+    only to the lines that can hold mojibake: the result is that of
+    ``ftfy.fix_text`` on the whole text, which also works line by line, and a
+    text with none such lines is returned without loading ``ftfy``.
+    """
+    found = None if text.isascii() else _MAYBE_MOJIBAKE_RE.search(text)
+    if found is None:
+        return text
+    ftfy = _ftfy()
+    if ftfy is None:
+        return text
+    config = _fixer_config()
+    pieces: list[str] = []
+    done = 0
+    while found is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[done:start])
+        pieces.append(str(ftfy.fix_text(text[start:end], config)))
+        done = end
+        found = _MAYBE_MOJIBAKE_RE.search(text, end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})

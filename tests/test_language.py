@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import functools
 
-from conceptdiff import Edition, Options, language
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conceptdiff import Edition, Options, language, strategies
 from conceptdiff.model import Clause
 
 from .conftest import CORPUS, FIXTURES
@@ -61,3 +65,116 @@ def test_an_edition_all_in_one_language_never_loads_the_model(monkeypatch: pytes
     monkeypatch.setattr(language, "_identifier", refuse)
     edition = Edition.from_path(CORPUS / "us-nss-2006.en.txt")
     assert not any(f.startswith("language:") for c in edition.clauses for f in c.flags)
+
+
+# --- Identifying only the suspect clauses gives the flags of identifying them all ---
+
+_FOREIGN = {
+    "fr": (
+        "Le présent accord entre en vigueur le premier jour du mois suivant sa signature par les parties.",
+        "Les données personnelles sont conservées pendant la durée nécessaire aux finalités du traitement.",
+        "Cliquez ici pour obtenir la version française de la déclaration de confidentialité.",
+        "Chaque partie peut résilier le contrat par lettre recommandée avec un préavis de trois mois.",
+        "Les parties conviennent de la durée et de la portée des obligations de la présente convention.",
+        "La présente convention est régie par le droit de la République et les parties en acceptent les termes.",
+    ),
+    "de": (
+        "Die Vertragsparteien verpflichten sich, alle erforderlichen Maßnahmen unverzüglich zu ergreifen.",
+        "Personenbezogene Daten werden nur so lange gespeichert, wie es für den Zweck erforderlich ist.",
+        "Diese Vereinbarung tritt am ersten Tag des auf die Unterzeichnung folgenden Monats in Kraft.",
+    ),
+    "id": (
+        "Dengan mempertimbangkan tren jangka panjang dalam perkembangan global, kepentingan nasional Rusia.",
+        "Perjanjian ini mulai berlaku pada hari pertama bulan berikutnya setelah ditandatangani oleh para pihak.",
+    ),
+    "ru": (
+        "Россия проводит самостоятельный и многовекторный внешнеполитический курс в своих интересах.",
+        "Внешняя политика России носит миролюбивый, открытый, предсказуемый и прагматичный характер.",
+    ),
+}
+
+
+def _flags_identifying_every_clause(clauses: list[Clause]) -> list[tuple[str, ...]]:
+    """The rule of the module's docstring applied to every judged clause (the slow reference)."""
+    judged: dict[int, dict[str, float]] = {}
+    weight: dict[str, int] = {}
+    for index, clause in enumerate(clauses):
+        count = len(clause.text.split())
+        if count >= language.MIN_WORDS:
+            found = language.identify(clause.text)
+            assert found is not None
+            judged[index] = found
+            top = min(found, key=lambda code: (-found[code], code))
+            weight[top] = weight.get(top, 0) + count
+    main = min(weight, key=lambda code: (-weight[code], code))
+    flags = [clause.flags for clause in clauses]
+    for index, found in judged.items():
+        top = min(found, key=lambda code: (-found[code], code))
+        if top != main and found.get(main, 0.0) <= language.MAX_MAIN_PROBABILITY:
+            flags[index] = tuple(sorted({*flags[index], f"language:{top}"}))
+    return flags
+
+
+@functools.cache
+def _corpus_clauses() -> tuple[str, ...]:
+    texts = (CORPUS / name for name in ("github-privacy-statement-2023-10-10.en.txt", "us-nss-2002.en.txt"))
+    clauses = [c.text for path in texts for c in Edition.from_path(path, options=Options(flag_languages=False)).clauses]
+    return tuple(dict.fromkeys(clauses))
+
+
+@st.composite
+def _editions_with_foreign_lines(draw: st.DrawFn) -> list[Clause]:
+    english = list(
+        draw(
+            st.one_of(
+                strategies.editions(min_size=3, max_size=40),
+                strategies.editions(min_size=3, max_size=80, pool=_corpus_clauses()),
+            )
+        )
+    )
+    foreign = _FOREIGN[draw(st.sampled_from(sorted(_FOREIGN)))]
+    for line in draw(st.lists(st.sampled_from(foreign), min_size=0, max_size=len(foreign), unique=True)):
+        english.insert(draw(st.integers(0, len(english))), line)
+    return [Clause(text=text, normalized=text) for text in english]
+
+
+@given(_editions_with_foreign_lines())
+def test_identifying_the_suspects_flags_what_identifying_every_clause_flags(clauses: list[Clause]) -> None:
+    flagged = [clause.flags for clause in language.flag_languages(clauses)]
+    if sum(len(c.text.split()) >= language.MIN_WORDS for c in clauses) >= 3:
+        assert flagged == _flags_identifying_every_clause(clauses)
+    else:
+        assert flagged == [clause.flags for clause in clauses]
+
+
+def test_a_long_edition_identifies_a_few_clauses_not_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts: list[str] = []
+    seen = 0
+
+    def counting(text: str) -> dict[str, float] | None:
+        nonlocal seen
+        seen += 1
+        texts.append(text)
+        return identify(text)
+
+    identify = language.identify
+    monkeypatch.setattr(language, "identify", counting)
+    edition = Edition.from_path(CORPUS / "github-privacy-statement-2023-10-10.en.txt")
+    flagged = [c.text[:20] for c in edition.clauses if "language:fr" in c.flags]
+    assert flagged == ["Cliquez ici pour obt"]
+    judged = sum(len(c.text.split()) >= language.MIN_WORDS for c in edition.clauses)
+    assert seen < judged / 10
+    assert max(len(text) for text in texts) <= 2 * language.SAMPLE_CHARS
+
+
+def test_lines_in_one_foreign_language_are_all_flagged_though_they_share_words() -> None:
+    # The French lines share "de", "la", "les", "par"...: used in three clauses
+    # or more, these look like the edition's common words, so only some of
+    # the lines are suspects at first (three have 42-50 % "common" words);
+    # once those are found French, the others are identified too.
+    english = _corpus_clauses()[:40]
+    texts = [*english[:10], *_FOREIGN["fr"][:3], *english[10:30], *_FOREIGN["fr"][3:], *english[30:]]
+    clauses = [Clause(text=t, normalized=t) for t in texts]
+    flagged = [c.text for c in language.flag_languages(clauses) if "language:fr" in c.flags]
+    assert flagged == list(_FOREIGN["fr"])
+    assert [c.flags for c in language.flag_languages(clauses)] == _flags_identifying_every_clause(clauses)

@@ -123,3 +123,69 @@ def test_the_size_limit_holds_for_every_format(tmp_path: Path) -> None:
 
     with pytest.raises(InputTooLargeError):
         Edition.from_path(QUIRKS / "word_document.docx", options=attrs.evolve(Options(), max_input_bytes=10))
+
+
+# --- Mojibake repair: only the lines that can hold mojibake go through ftfy ---
+
+
+def test_no_lone_character_outside_the_pre_check_looks_like_mojibake_to_ftfy() -> None:
+    # repair_mojibake skips every line without two non-ASCII characters side
+    # by side or a character of its short list; that is exact only if ftfy's
+    # heuristic never fires on such a line.  Each character of the Basic
+    # Multilingual Plane, alone among ASCII characters of every kind:
+    pytest.importorskip("ftfy")
+    from ftfy.badness import is_bad
+
+    from conceptdiff.load import _MAYBE_MOJIBAKE_RE
+
+    lone = [chr(code) for code in range(0x80, 0x10000) if not _MAYBE_MOJIBAKE_RE.search(chr(code))]
+    lone = [c for c in lone if not 0xD800 <= ord(c) <= 0xDFFF]
+    assert len(lone) > 60_000
+    for context in ("{}", "a{} ", "A{}a", ". {} .", "\n{}\n", "x {}1", "a{}.b", "?{}\t", "{}'s", '"{}"'):
+        text = "\n".join(context.format(c) for c in lone)
+        assert not is_bad(text), context
+
+
+def _mojibake(text: str, encoding: str) -> str:
+    return text.encode("utf-8").decode(encoding, errors="replace")
+
+
+_LINES = st.sampled_from(
+    [
+        "Russia’s new foreign policy concept – “a document of the time”.",
+        "Les États membres coopèrent de bonne foi.",
+        "Концепция внешней политики Российской Федерации.",
+        "Plain ASCII line, nothing to repair.",
+        "Ã la carte — œuvre",
+        "naïve café au lait, déjà vu",
+        "",
+    ]
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_LINES, st.sampled_from([None, "cp1252", "latin-1", "cp1251", "mac_roman", "cp1253"])),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\n\n"]),
+)
+def test_repairing_the_lines_that_can_hold_mojibake_is_repairing_the_whole_text(
+    lines: list[tuple[str, str | None]], newline: str
+) -> None:
+    ftfy = pytest.importorskip("ftfy")
+    from conceptdiff.load import _fixer_config
+
+    text = newline.join(line if encoding is None else _mojibake(line, encoding) for line, encoding in lines)
+    assert repair_mojibake(text) == ftfy.fix_text(text, _fixer_config())
+
+
+def test_a_text_that_cannot_hold_mojibake_does_not_load_ftfy(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conceptdiff import load
+
+    def refuse() -> None:
+        raise AssertionError("ftfy was loaded")
+
+    monkeypatch.setattr(load, "_ftfy", refuse)
+    text = "Russia’s new concept, approved in Moscow – “a document”.\nLes États membres coopèrent.\n"
+    assert repair_mojibake(text) == text
