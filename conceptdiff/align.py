@@ -38,6 +38,7 @@ import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -127,67 +128,89 @@ def similarity(a: str, b: str) -> float:
     return round(_similarity(words.encode(normalize_text(a)), words.encode(normalize_text(b))), 6)
 
 
-def _patience(values: Sequence[int]) -> tuple[list[int], int]:
-    """For each item, the length (minus one) of the longest strictly
-    increasing run ending at it; and the longest run's length."""
+def _block_levels(firsts: Sequence[int], sizes: Sequence[int]) -> tuple[list[int], int]:
+    """Patience sorting over *blocks* of consecutive values.
+
+    Block ``b`` stands for the values ``firsts[b], firsts[b] + 1, ...,
+    firsts[b] + sizes[b] - 1`` in that order, and no other block holds any of
+    them.  Returns, for each block, the length (minus one) of the longest
+    strictly increasing run ending at its first value, and the longest run's
+    length.  The values of a block then sit on consecutive levels (no pile
+    top lies between them), so one slice assignment places a whole block.
+    """
     tails: list[int] = []
     levels = []
-    for value in values:
-        level = bisect.bisect_left(tails, value)
-        if level == len(tails):
-            tails.append(value)
-        else:
-            tails[level] = value
+    for first, size in zip(firsts, sizes, strict=True):
+        level = bisect.bisect_left(tails, first)
+        tails[level : level + size] = range(first, first + size)
         levels.append(level)
     return levels, len(tails)
 
 
 def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = None) -> set[int]:
-    """Positions (in ``pairs``, sorted by first item, second items distinct)
-    of a longest run whose second items increase; among the longest runs, the
-    one with the largest sum of ``ties``.
+    """Positions (in ``pairs``, sorted by first item, first items distinct and
+    second items distinct) of a longest run whose second items increase;
+    among the longest runs, the one with the largest sum of ``ties``.
 
     The aligner's ties are computed from both texts of a pair symmetrically,
     so the run chosen does not depend on which edition is called old (a
     property test swaps them).
 
-    O(n log n): patience sorting (``bisect``) gives every item the length of
-    the longest run ending at it and starting from it; only items on some
-    longest run take part in the weighted choice, and an item's possible
-    predecessors on the level below form one contiguous slice (a level's
-    second items decrease as its first items increase).
+    O(n + b log b) for ``b`` *blocks*: maximal stretches of pairs whose items
+    both go up by one (clauses left in place).  A longest run takes a block
+    whole or not at all (were it to take a pair of a block but not the next,
+    inserting that one would make the run longer), so the search runs over
+    blocks: patience sorting gives every block the length of the longest run
+    ending at its first pair and starting from its last; only blocks on some
+    longest run take part in the weighted choice, and a block's possible
+    predecessors (blocks whose last pair sits one level below its first pair)
+    form one contiguous slice (a level's second items decrease as its first
+    items increase).  Among equally good predecessors the first wins, and
+    among equally good runs the one ending first: the same run the pair-by-
+    pair algorithm picks (tests/test_align.py checks it against that one).
     """
     n = len(pairs)
     if not n:
         return set()
     values = [second for _, second in pairs]
     weight = ties if ties is not None else [0] * n
-    end_level, length = _patience(values)
-    start_level = _patience([-value for value in reversed(values)])[0][::-1]
-    levels: list[list[int]] = [[] for _ in range(length)]
-    for k in range(n):
-        if end_level[k] + start_level[k] + 1 == length:
-            levels[end_level[k]].append(k)
+    starts = [0]
+    for k in range(1, n):
+        if pairs[k][0] != pairs[k - 1][0] + 1 or values[k] != values[k - 1] + 1:
+            starts.append(k)
+    ends = [*starts[1:], n]  # exclusive
+    sizes = [stop - start for start, stop in zip(starts, ends, strict=True)]
+    end_level, length = _block_levels([values[start] for start in starts], sizes)
+    # From the right, with values negated, a block's last pair comes first.
+    reverse_level = _block_levels([-values[stop - 1] for stop in reversed(ends)], sizes[::-1])[0][::-1]
+    by_first: dict[int, list[int]] = defaultdict(list)  # blocks on a longest run, by first pair's level
+    by_last: dict[int, list[int]] = defaultdict(list)  # ... by last pair's level
+    for b, size in enumerate(sizes):
+        start_level = reverse_level[b] + size - 1  # of the block's first pair
+        if end_level[b] + start_level + 1 == length:
+            by_first[end_level[b]].append(b)
+            by_last[end_level[b] + size - 1].append(b)
     best: dict[int, int] = {}
     back: dict[int, int] = {}
-    previous: list[int] = []
-    for members in levels:
-        negated = [-values[k] for k in previous]  # increasing along ``previous``
-        for m in members:
-            lo = bisect.bisect_right(negated, -values[m])
-            hi = bisect.bisect_left(previous, m)
+    for level, members in sorted(by_first.items()):
+        previous = by_last.get(level - 1, [])
+        negated = [-values[ends[c] - 1] for c in previous]  # increasing along ``previous``
+        last_at = [ends[c] - 1 for c in previous]
+        for b in members:
+            first = starts[b]
+            lo = bisect.bisect_right(negated, -values[first])
+            hi = bisect.bisect_left(last_at, first)
             chosen, top = -1, 0
-            for k in previous[lo:hi]:
-                if chosen == -1 or best[k] > top:
-                    chosen, top = k, best[k]
-            best[m] = top + weight[m]
-            back[m] = chosen
-        previous = members
-    position = max(previous, key=lambda k: (best[k], -k))
+            for c in previous[lo:hi]:
+                if chosen == -1 or best[c] > top:
+                    chosen, top = c, best[c]
+            best[b] = top + sum(weight[first : ends[b]])
+            back[b] = chosen
+    block = max(by_last[length - 1], key=lambda c: (best[c], -ends[c]))
     run: set[int] = set()
-    while position != -1:
-        run.add(position)
-        position = back[position]
+    while block != -1:
+        run.update(range(starts[block], ends[block]))
+        block = back[block]
     return run
 
 
@@ -277,33 +300,43 @@ class _Aligner:
         plain n-th with n-th.
         """
 
+        links, old_used, new_used = self.links, self.old_used, self.new_used
+
         def pair(i: int, j: int) -> None:
             kind, method, confidence = describe(i, j)
-            self.take((i,), (j,), kind, 1.0, method, confidence)
+            old_used[i] = new_used[j] = True
+            links.append(Link(kind, (i,), (j,), 1.0, method, confidence))
 
-        old_at: dict[str, list[int]] = defaultdict(list)
-        new_at: dict[str, list[int]] = defaultdict(list)
-        for i, key in enumerate(old_keys):
-            if key is not None and not self.old_used[i]:
-                old_at[key].append(i)
-        for j, key in enumerate(new_keys):
-            if key is not None and not self.new_used[j]:
-                new_at[key].append(j)
-        shared = [key for key in old_at if key in new_at]
-        unique = sorted((old_at[k][0], new_at[k][0]) for k in shared if len(old_at[k]) == 1 == len(new_at[k]))
+        old_free = [(key, i) for i, key in enumerate(old_keys) if key is not None and not old_used[i]]
+        new_free = [(key, j) for j, key in enumerate(new_keys) if key is not None and not new_used[j]]
+        old_count = Counter(key for key, _ in old_free)
+        new_count = Counter(key for key, _ in new_free)
+        old_last = dict(old_free)  # a key's only index, for keys found once
+        new_last = dict(new_free)
+        unique = sorted(
+            (old_last[key], new_last[key]) for key, count in old_count.items() if count == 1 and new_count.get(key) == 1
+        )
         for i, j in unique:
             pair(i, j)
-        if all(len(old_at[key]) == 1 == len(new_at[key]) for key in shared):
+        repeated = [key for key, count in old_count.items() if key in new_count and (count > 1 or new_count[key] > 1)]
+        if not repeated:
             return  # no repeated key: nothing more to pair
+        wanted = set(repeated)
+        old_at: dict[str, list[int]] = defaultdict(list)
+        new_at: dict[str, list[int]] = defaultdict(list)
+        for key, i in old_free:
+            if key in wanted:
+                old_at[key].append(i)
+        for key, j in new_free:
+            if key in wanted:
+                new_at[key].append(j)
         # Equal-length runs are settled by the texts, whichever side is "old".
         ties = [self.old_sums[i] + self.new_sums[j] for i, j in unique]
         kept = sorted(unique[p] for p in _increasing(unique, ties))
         old_marks, new_marks = [i for i, _ in kept], [j for _, j in kept]
         leftovers: list[tuple[list[int], list[int]]] = []
-        for key in shared:
+        for key in repeated:
             olds, news = old_at[key], new_at[key]
-            if len(olds) == 1 == len(news):
-                continue
             by_gap_old: dict[int, deque[int]] = defaultdict(deque)
             for i in olds:
                 by_gap_old[bisect.bisect_left(old_marks, i)].append(i)
@@ -364,8 +397,12 @@ class _Aligner:
                 df.update(codes)
         # Words found in more clauses than this are too common to propose pairs.
         cap = _DF_CAP
-        rare_old = {i: [c for c in codes if df[c] <= cap] for i, codes in distinct_old.items()}
-        rare_new = {j: [c for c in codes if df[c] <= cap] for j, codes in distinct_new.items()}
+        # Each clause's rare words, rarest first (ties by code): its look-up words.
+        rarity = {code: r for r, code in enumerate(sorted((c for c in df if df[c] <= cap), key=lambda c: (df[c], c)))}
+        in_rank = rarity.__contains__
+        by_rank = rarity.__getitem__
+        rare_old = {i: sorted(filter(in_rank, codes), key=by_rank) for i, codes in distinct_old.items()}
+        rare_new = {j: sorted(filter(in_rank, codes), key=by_rank) for j, codes in distinct_new.items()}
         postings_old: dict[str, list[int]] = defaultdict(list)
         postings_new: dict[str, list[int]] = defaultdict(list)
         for rare, postings in ((rare_old, postings_old), (rare_new, postings_new)):
@@ -378,12 +415,12 @@ class _Aligner:
         def lookup(
             codes: list[str], postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int
         ) -> list[int]:
-            hits: Counter[int] = Counter()
-            for code in sorted(codes, key=lambda c: (df[c], c))[:_QUERY_TOKENS]:
-                hits.update(postings.get(code, ()))
-            if len(hits) > limit:  # keep only clauses sharing as many rare words as the limit-th best
-                floor = heapq.nlargest(limit, hits.values())[-1]
-                hits = Counter({o: count for o, count in hits.items() if count >= floor})
+            hits = Counter(chain.from_iterable([postings.get(code, ()) for code in codes[:_QUERY_TOKENS]]))
+            if len(hits) <= limit:
+                return list(hits)  # all of them: no ranking needed
+            # Keep only clauses sharing as many rare words as the limit-th best.
+            floor = heapq.nlargest(limit, hits.values())[-1]
+            hits = Counter({o: count for o, count in hits.items() if count >= floor})
             # Most shared rare words first, then same gap, then nearest, then index.
             ranked = [(-count, gap_of[o] != gap, abs(o - here), o) for o, count in hits.items()]
             return [o for *_, o in heapq.nsmallest(limit, ranked)]
@@ -424,23 +461,30 @@ class _Aligner:
         best_new: dict[int, list[float]] = defaultdict(list)
         pieces_of_old: dict[int, list[int]] = defaultdict(list)  # old i -> new pieces inside it
         parts_of_new: dict[int, list[int]] = defaultdict(list)  # new j -> old parts inside it
-        for i, j in sorted(pairs):
-            a, b = self.old_words[i], self.new_words[j]
+        old_words, new_words = self.old_words, self.new_words
+        bar, containment, splits = options.positional_threshold, options.piece_containment, options.detect_splits
+        # A rival less similar than this never lowers a confidence (see below): not kept.
+        rival_floor = options.reworded_threshold - 0.2
+        distance = Indel.distance
+        for i, j in sorted(pairs):  # the hot loop: one C call per pair, the rest kept lean
+            a, b = old_words[i], new_words[j]
             if not a or not b:
                 continue
-            common = _common(a, b)
-            sim = 2 * common / (len(a) + len(b))
+            size_a, size_b = len(a), len(b)
+            common = (size_a + size_b - distance(a, b)) / 2 if size_a * size_b <= _LCS_BUDGET else _common(a, b)
+            sim = 2 * common / (size_a + size_b)
             if _ELIDED in a or _ELIDED in b:
                 sim = max(sim, _elided_similarity(a, b), _elided_similarity(b, a))
-            best_old[i].append(sim)
-            best_new[j].append(sim)
-            if sim >= options.positional_threshold:
-                bonus = self.options.in_place_bonus if old_gap[i] == new_gap[j] else 0.0
+            if sim >= rival_floor:
+                best_old[i].append(sim)
+                best_new[j].append(sim)
+            if sim >= bar:
+                bonus = options.in_place_bonus if old_gap[i] == new_gap[j] else 0.0
                 scored.append((sim + bonus, 0, (i,), (j,), sim))
-            if options.detect_splits:
-                if common / len(b) >= options.piece_containment and len(b) < len(a):
+            if splits:
+                if size_b < size_a and common / size_b >= containment:
                     pieces_of_old[i].append(j)
-                if common / len(a) >= options.piece_containment and len(a) < len(b):
+                elif size_a < size_b and common / size_a >= containment:
                     parts_of_new[j].append(i)
         if options.detect_splits:
             for i, pieces in pieces_of_old.items():

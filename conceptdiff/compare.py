@@ -41,8 +41,8 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
     for link in align(old_clauses, new_clauses, options):
-        old_text = "\n".join(old_clauses[i].text for i in link.old)
-        new_text = "\n".join(new_clauses[j].text for j in link.new)
+        old_text = "\n".join([old_clauses[i].text for i in link.old])
+        new_text = "\n".join([new_clauses[j].text for j in link.new])
         if link.kind is ChangeKind.ADDED:
             edits: tuple[WordEdit, ...] = (WordEdit(EditOp.INSERT, new_text),)
         elif link.kind is ChangeKind.REMOVED:

@@ -192,8 +192,21 @@ def split_label(text: str) -> tuple[str | None, int, int]:
     return None, 0, 0  # pragma: no cover - every alternative names a group
 
 
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # ASCII white space (str.split's) other than " "
+
+
 def _collapse(text: str) -> str:
-    return " ".join(text.split())  # what \s+ -> " " and strip() give, without a regex (a hot path)
+    r"""What ``\s+ -> " "`` and ``strip()`` give (a hot path: an ASCII text that
+    needs nothing is only searched, not split and joined)."""
+    if (
+        text.isascii()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and not any(space in text for space in _ASCII_SPACES)
+    ):
+        return text
+    return " ".join(text.split())
 
 
 def clause_from_string(item: str) -> Clause:

@@ -86,7 +86,11 @@ def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[EditOp, str]]:
     """Diff two token lists: a longest-common-subsequence alignment of the
     tokens (RapidFuzz's bit-parallel Indel opcodes, exact and deterministic),
     then diff-match-patch's semantic clean-up so that people can read it."""
-    codes = {token: _code(number) for number, token in enumerate(dict.fromkeys(a + b), start=1)}
+    distinct = dict.fromkeys(a + b)
+    if len(distinct) < 0xD800:  # every code below the surrogates: map them at C speed
+        codes = dict(zip(distinct, map(chr, range(1, len(distinct) + 1)), strict=True))
+    else:
+        codes = {token: _code(number) for number, token in enumerate(distinct, start=1)}
     ea, eb = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
     diffs: list[tuple[int, str]] = []
     for opcode in Indel.opcodes(ea, eb):

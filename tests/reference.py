@@ -21,6 +21,7 @@ Unambiguous means:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict, deque
 from collections.abc import Sequence
@@ -165,3 +166,53 @@ def reference_align(
     taken = set(pairs.values())
     answer.update((ChangeKind.ADDED, (), (j,)) for j in range(len(new_words)) if j not in taken)
     return answer
+
+
+def _patience(values: Sequence[int]) -> tuple[list[int], int]:
+    tails: list[int] = []
+    levels = []
+    for value in values:
+        level = bisect.bisect_left(tails, value)
+        if level == len(tails):
+            tails.append(value)
+        else:
+            tails[level] = value
+        levels.append(level)
+    return levels, len(tails)
+
+
+def increasing_pair_by_pair(pairs: Sequence[tuple[int, int]], ties: Sequence[int]) -> set[int]:
+    """The aligner's weighted longest increasing run, computed pair by pair
+    (the aligner's first version, before it worked on blocks of consecutive
+    pairs): the block version must pick exactly the same run, ties included."""
+    n = len(pairs)
+    if not n:
+        return set()
+    values = [second for _, second in pairs]
+    end_level, length = _patience(values)
+    start_level = _patience([-value for value in reversed(values)])[0][::-1]
+    levels: list[list[int]] = [[] for _ in range(length)]
+    for k in range(n):
+        if end_level[k] + start_level[k] + 1 == length:
+            levels[end_level[k]].append(k)
+    best: dict[int, int] = {}
+    back: dict[int, int] = {}
+    previous: list[int] = []
+    for members in levels:
+        negated = [-values[k] for k in previous]
+        for m in members:
+            lo = bisect.bisect_right(negated, -values[m])
+            hi = bisect.bisect_left(previous, m)
+            chosen, top = -1, 0
+            for k in previous[lo:hi]:
+                if chosen == -1 or best[k] > top:
+                    chosen, top = k, best[k]
+            best[m] = top + ties[m]
+            back[m] = chosen
+        previous = members
+    position = max(previous, key=lambda k: (best[k], -k))
+    run: set[int] = set()
+    while position != -1:
+        run.add(position)
+        position = back[position]
+    return run

@@ -45,3 +45,36 @@ def test_reference_answers_a_clear_case_and_refuses_an_ambiguous_one() -> None:
         reference_align(["Alpha beta gamma.", "Delta epsilon zeta."], ["Delta epsilon zeta.", "Alpha beta gamma."])
         is None
     )
+
+
+@st.composite
+def _pair_lists(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list[int]]:
+    """Pairs as the aligner makes them: mostly runs of consecutive pairs, a few moved."""
+    size = draw(st.integers(0, 14))
+    order = list(range(size))
+    for _ in range(draw(st.integers(0, 4))):
+        if size:
+            moved = order.pop(draw(st.integers(0, size - 1)))
+            order.insert(draw(st.integers(0, size - 1)), moved)
+    kept = [k for k in range(size) if draw(st.booleans()) or draw(st.booleans())]  # holes in both sides
+    firsts = sorted(draw(st.lists(st.integers(0, 40), min_size=len(kept), max_size=len(kept), unique=True)))
+    pairs = [(first, order[k]) for first, k in zip(firsts, kept, strict=True)]
+    ties = draw(st.lists(st.integers(0, 3), min_size=len(pairs), max_size=len(pairs)))
+    return pairs, ties
+
+
+@given(_pair_lists())
+def test_weighted_run_is_a_heaviest_longest_run_and_the_pair_by_pair_one(
+    case: tuple[list[tuple[int, int]], list[int]],
+) -> None:
+    from conceptdiff.align import _increasing
+
+    from .reference import increasing_pair_by_pair
+
+    pairs, ties = case
+    run = _increasing(pairs, ties)
+    assert run == increasing_pair_by_pair(pairs, ties)
+    length, runs = longest_increasing_runs([second for _, second in pairs])
+    assert len(run) == length
+    assert run in runs or not pairs
+    assert sum(ties[k] for k in run) == max((sum(ties[k] for k in r) for r in runs), default=0)
