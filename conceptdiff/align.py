@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import operator
 import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
-from itertools import chain
+from itertools import chain, compress
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -174,10 +175,12 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
         return set()
     values = [second for _, second in pairs]
     weight = ties if ties is not None else [0] * n
-    starts = [0]
-    for k in range(1, n):
-        if pairs[k][0] != pairs[k - 1][0] + 1 or values[k] != values[k - 1] + 1:
-            starts.append(k)
+    firsts = [first for first, _ in pairs]
+    diagonal = list(map(operator.sub, firsts, values))
+    # Pair k starts a block unless it is one step on from pair k - 1 on both sides (C-speed iteration).
+    steps = map(operator.sub, firsts[1:], firsts)
+    breaks = map(operator.or_, map((1).__ne__, steps), map(operator.ne, diagonal[1:], diagonal))
+    starts = [0, *compress(range(1, n), breaks)]
     ends = [*starts[1:], n]  # exclusive
     sizes = [stop - start for start, stop in zip(starts, ends, strict=True)]
     end_level, length = _block_levels([values[start] for start in starts], sizes)
@@ -214,6 +217,14 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
     return run
 
 
+def _free(keys: Sequence[str | None], used: Sequence[bool]) -> tuple[Sequence[int], list[str]]:
+    """The indices of the clauses not yet used that have a key, and their keys."""
+    if not any(used) and None not in keys:
+        return range(len(keys)), list(keys)  # type: ignore[arg-type]
+    index = [k for k, key in enumerate(keys) if key is not None and not used[k]]
+    return index, [keys[k] for k in index]  # type: ignore[misc]
+
+
 def _checksum(text: str) -> int:
     """A stable (hash-seed independent) checksum; summed over a pair's texts it
     breaks ties the same way whichever edition is called old."""
@@ -229,7 +240,7 @@ class _Aligner:
         self.old_used = [False] * len(old)
         self.new_used = [False] * len(new)
         self.links: list[Link] = []
-        self.weight_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+        self.link_weights: list[int] = []  # ``weight`` of each link, in step with ``links``
         self.old_sums = [_checksum(c.normalized) for c in old]
         self.new_sums = [_checksum(c.normalized) for c in new]
         self.kept: set[tuple[int, int]] = set()  # the in-order run, once positional pairs are in
@@ -263,7 +274,9 @@ class _Aligner:
             self.old_used[i] = True
         for j in new:
             self.new_used[j] = True
-        self.links.append(Link(kind, old, new, round(sim, 6), method, round(confidence, 6)))
+        link = Link(kind, old, new, round(sim, 6), method, round(confidence, 6))
+        self.links.append(link)
+        self.link_weights.append(self.weight(link))
 
     def anchor_exact(self) -> None:
         self.anchor(
@@ -300,22 +313,24 @@ class _Aligner:
         plain n-th with n-th.
         """
 
-        links, old_used, new_used = self.links, self.old_used, self.new_used
+        links, link_weights, old_used, new_used = self.links, self.link_weights, self.old_used, self.new_used
+        old_sums, new_sums, same = self.old_sums, self.new_sums, int(1.0 * 1000) * 10**10  # see ``weight``
 
         def pair(i: int, j: int) -> None:
             kind, method, confidence = describe(i, j)
             old_used[i] = new_used[j] = True
             links.append(Link(kind, (i,), (j,), 1.0, method, confidence))
+            link_weights.append(same + old_sums[i] + new_sums[j])
 
-        old_free = [(key, i) for i, key in enumerate(old_keys) if key is not None and not old_used[i]]
-        new_free = [(key, j) for j, key in enumerate(new_keys) if key is not None and not new_used[j]]
-        old_count = Counter(key for key, _ in old_free)
-        new_count = Counter(key for key, _ in new_free)
-        old_last = dict(old_free)  # a key's only index, for keys found once
-        new_last = dict(new_free)
-        unique = sorted(
-            (old_last[key], new_last[key]) for key, count in old_count.items() if count == 1 and new_count.get(key) == 1
-        )
+        old_index, old_free = _free(old_keys, old_used)
+        new_index, new_free = _free(new_keys, new_used)
+        old_count, new_count = Counter(old_free), Counter(new_free)
+        new_last = dict(zip(new_free, new_index, strict=True))  # a key's only index, for keys found once
+        unique = [
+            (i, new_last[key])
+            for i, key in zip(old_index, old_free, strict=True)
+            if old_count[key] == 1 and new_count.get(key) == 1
+        ]
         for i, j in unique:
             pair(i, j)
         repeated = [key for key, count in old_count.items() if key in new_count and (count > 1 or new_count[key] > 1)]
@@ -324,10 +339,10 @@ class _Aligner:
         wanted = set(repeated)
         old_at: dict[str, list[int]] = defaultdict(list)
         new_at: dict[str, list[int]] = defaultdict(list)
-        for key, i in old_free:
+        for i, key in zip(old_index, old_free, strict=True):
             if key in wanted:
                 old_at[key].append(i)
-        for key, j in new_free:
+        for j, key in zip(new_index, new_free, strict=True):
             if key in wanted:
                 new_at[key].append(j)
         # Equal-length runs are settled by the texts, whichever side is "old".
@@ -360,22 +375,13 @@ class _Aligner:
         tie = sum(self.old_sums[i] for i in link.old) + sum(self.new_sums[j] for j in link.new)
         return int(link.similarity * 1000) * 10**10 + tie
 
-    def weights(self, links: Sequence[Link]) -> list[int]:
-        cache = self.weight_cache
-        out = []
-        for link in links:
-            key = (link.old, link.new)
-            value = cache.get(key)
-            if value is None:
-                value = cache[key] = self.weight(link)
-            out.append(value)
-        return out
-
     def in_order(self) -> set[tuple[int, int]]:
         """First old and new index of each link on the chosen longest in-order run."""
-        links = sorted(self.links, key=lambda link: link.old[0])
-        units = [(link.old[0], link.new[0]) for link in links]
-        return {units[p] for p in _increasing(units, self.weights(links))}
+        firsts = [(link.old[0], link.new[0]) for link in self.links]
+        order = sorted(range(len(firsts)), key=firsts.__getitem__)
+        units = [firsts[k] for k in order]
+        weights = self.link_weights
+        return {units[p] for p in _increasing(units, [weights[k] for k in order])}
 
     def gaps(self, kept: set[tuple[int, int]]) -> tuple[list[int], list[int]]:
         """Gap number of every old and every new clause, between the in-order links ``kept``."""

@@ -192,19 +192,10 @@ def split_label(text: str) -> tuple[str | None, int, int]:
     return None, 0, 0  # pragma: no cover - every alternative names a group
 
 
-_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # ASCII white space (str.split's) other than " "
-
-
 def _collapse(text: str) -> str:
-    r"""What ``\s+ -> " "`` and ``strip()`` give (a hot path: an ASCII text that
-    needs nothing is only searched, not split and joined)."""
-    if (
-        text.isascii()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and not any(space in text for space in _ASCII_SPACES)
-    ):
+    r"""What ``\s+ -> " "`` and ``strip()`` give (a hot path: printable ASCII
+    with no double or outer space needs nothing, and is not split and joined)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import cast
 
 import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -40,6 +41,8 @@ _TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]+")
 _SENTENCE_RE = re.compile(r"[^.!?;\n]*(?:[.!?;]+|\n|$)")
 _OPS = {-1: EditOp.DELETE, 0: EditOp.EQUAL, 1: EditOp.INSERT}
 DEFAULT_BUDGET = 4_000_000
+_ENGINE = diff_match_patch.diff_match_patch()  # only its clean-ups are used; they keep no state
+_ENGINE.Diff_Timeout = 0  # never let a clock decide a diff
 
 
 def _attaches(char: str) -> bool:
@@ -92,18 +95,13 @@ def _diff_tokens(a: list[str], b: list[str]) -> list[tuple[EditOp, str]]:
     else:
         codes = {token: _code(number) for number, token in enumerate(distinct, start=1)}
     ea, eb = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
-    diffs: list[tuple[int, str]] = []
-    for opcode in Indel.opcodes(ea, eb):
-        if opcode.tag == "equal":
-            diffs.append((0, ea[opcode.src_start : opcode.src_end]))
-        elif opcode.tag == "delete":
-            diffs.append((-1, ea[opcode.src_start : opcode.src_end]))
-        else:
-            diffs.append((1, eb[opcode.dest_start : opcode.dest_end]))
-    engine = diff_match_patch.diff_match_patch()
-    engine.Diff_Timeout = 0  # never let a clock decide a diff
-    engine.diff_cleanupMerge(diffs)  # deletions before insertions, neighbours merged
-    engine.diff_cleanupSemantic(diffs)
+    opcodes = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(ea, eb).as_list())
+    diffs: list[tuple[int, str]] = [
+        (0, ea[i1:i2]) if tag == "equal" else (-1, ea[i1:i2]) if tag == "delete" else (1, eb[j1:j2])
+        for tag, i1, i2, j1, j2 in opcodes
+    ]
+    _ENGINE.diff_cleanupMerge(diffs)  # deletions before insertions, neighbours merged
+    _ENGINE.diff_cleanupSemantic(diffs)
     # Each code stands for one token: walk both token lists to decode.
     out: list[tuple[EditOp, str]] = []
     at_a = at_b = 0
