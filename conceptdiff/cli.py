@@ -11,11 +11,15 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from conceptdiff import __version__
 from conceptdiff.errors import ConceptDiffError, FileReadError
+
+if TYPE_CHECKING:
+    from conceptdiff.model import Edition
 
 __all__ = ["main"]
 
@@ -35,6 +39,32 @@ def _write_atomic(path: str, text: str) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edition]:
+    """``Edition.from_path`` of both files, with the language model loading on
+    a thread (when a text may need it) while both texts are segmented.
+
+    Language flags are the last step of segmentation (:mod:`conceptdiff.segment`),
+    so segmenting without them and flagging afterwards gives the same editions.
+    """
+    from pathlib import Path
+
+    import attrs
+
+    from conceptdiff import language
+    from conceptdiff.load import read_document
+    from conceptdiff.model import Edition
+    from conceptdiff.options import Options
+
+    unflagged = Options(flag_languages=False)
+    editions = []
+    for path in (old, new):
+        text = read_document(path, encoding=encoding)
+        language.prefetch(text)
+        editions.append(Edition.from_text(text, label=Path(path).name, options=unflagged))
+    first, second = (attrs.evolve(e, clauses=tuple(language.flag_languages(e.clauses))) for e in editions)
+    return first, second
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,16 +131,15 @@ def compare(
     width: int | None,
 ) -> None:
     """Compare the editions OLD and NEW (files)."""
-    from conceptdiff.compare import compare as run_compare
-    from conceptdiff.model import Edition
-    from conceptdiff.render import ReportOptions, render_html, render_json, render_markdown, render_stat, render_text
-
     if stat and format_ != "text":
         raise click.UsageError(f"--stat is a summary for the terminal; it does not go with --format {format_}")
     if format_ == "json" and (show_all or hide_cosmetic):
         raise click.UsageError("--all and --hide-cosmetic shape human-readable reports; JSON always has every change")
-    old_edition = Edition.from_path(old, encoding=encoding)
-    new_edition = Edition.from_path(new, encoding=encoding)
+    old_edition, new_edition = _editions(old, new, encoding=encoding)
+
+    from conceptdiff.compare import compare as run_compare
+    from conceptdiff.render import ReportOptions, render_html, render_json, render_markdown, render_stat, render_text
+
     result = run_compare(old_edition, new_edition)
     options = ReportOptions(context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, terms=terms)
     if format_ == "json":

@@ -47,11 +47,17 @@ in an edition of 400 judged clauses.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib.util
+import io
+import lzma
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -75,12 +81,80 @@ MAX_MAIN_PROBABILITY = 0.001
 
 
 @functools.cache
-def _identifier() -> Any:
-    try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
-    except ImportError:
+def _load() -> Any:
+    spec = importlib.util.find_spec("py3langid")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        return _read_model(Path(spec.submodule_search_locations[0]) / "data" / "model.npz.xz")
+    except Exception:  # another layout or version of the model: py3langid's own loader
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _read_model(path: Path) -> Any:
+    """``LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)`` of
+    py3langid 0.4, with the model decompressed in one call, which runs without
+    the interpreter lock (py3langid streams it through a temporary file in
+    8 KiB steps, each taking the lock again, so a :func:`prefetch` thread would
+    crawl beside Python code).  Raises on anything unexpected, for the caller
+    to use py3langid's own loader; ``tests/test_language.py`` checks that both
+    give the same model."""
+    data = lzma.decompress(path.read_bytes())  # first, before numpy: most of the time, without the lock
+
+    import numpy as np
+    from py3langid import langid, modelio  # type: ignore[import-untyped]
+
+    if path != langid.MODEL_DIR / langid.MODEL_FILE:
+        raise LookupError(f"py3langid's model is not {path}")
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        return langid.LanguageIdentifier(
+            np.asarray(arrays["ptc"]),
+            np.asarray(arrays["pc"]),
+            arrays["classes"].tolist(),
+            modelio._to_array(arrays["nextmove"]),
+            arrays["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=modelio._to_array(arrays["nextmove_row"]),
+        )
+
+
+_loader: threading.Thread | None = None
+
+
+def _identifier() -> Any:
+    if _loader is not None:
+        _loader.join()  # _load is computed once: by the loader, then cached
+    return _load()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(Exception):  # not cached: the caller's own _load() raises it again
+        _load()
+
+
+def prefetch(text: str) -> None:
+    """Start loading the model on a background thread when ``text`` (a whole
+    document, before segmentation) may need it: when one of its paragraphs
+    (blocks between blank lines) is a suspect, the pre-check of
+    :func:`flag_languages` applied to paragraphs instead of clauses.  The load
+    (about half a second, mostly decompression, which runs beside Python code)
+    then overlaps the segmentation.  The flags are the same with or without it;
+    a wrong guess costs the load or the overlap, never a flag.
+
+    For programs that own their process, such as the ``conceptdiff`` command:
+    a thread loading the model when the process forks would leave the child
+    waiting on its locks.
+    """
+    global _loader
+    if _loader is not None:
+        return
+    # Case-folding the whole text first is quicker and, for a guess, close enough.
+    paragraphs = _PARAGRAPH_BREAK_RE.split(text.casefold())
+    if _has_suspects([_WORD_RE.findall(paragraph) for paragraph in paragraphs]):
+        _loader = threading.Thread(target=_load_quietly, name="conceptdiff-language-model", daemon=True)
+        _loader.start()
 
 
 def available() -> bool:
@@ -98,6 +172,7 @@ def identify(text: str) -> dict[str, float] | None:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 #: A clause is identified (a suspect) when fewer than this share of its words
 #: are common in the edition (used in three clauses or more).  On the bundled
 #: corpus every English clause of six words or more is above 0.16 and the
@@ -122,18 +197,29 @@ def _top(probabilities: dict[str, float]) -> str:
     return min(probabilities, key=lambda code: (-probabilities[code], code))
 
 
+def _common(words: Sequence[Sequence[str]]) -> set[str]:
+    """The words used in three clauses or more."""
+    frequency: Counter[str] = Counter()
+    for clause_words in words:
+        frequency.update(set(clause_words))
+    return {word for word, count in frequency.items() if count >= 3}
+
+
+def _has_suspects(words: Sequence[Sequence[str]]) -> bool:
+    """Is any clause (given by its words) a suspect?"""
+    if sum(len(clause_words) >= MIN_WORDS for clause_words in words) < 3:
+        return False  # too little text to tell a main language from another one
+    common = _common(words)
+    return any(len(clause_words) >= MIN_WORDS and _share_is_low(clause_words, common) for clause_words in words)
+
+
 def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
     """Add ``"language:xx"`` to the flags of clauses not in the main language."""
     result = list(clauses)
     words = [[w.casefold() for w in _WORD_RE.findall(clause.text)] for clause in clauses]
-    if sum(len(clause_words) >= MIN_WORDS for clause_words in words) < 3:
-        return result  # too little text to tell a main language from another one
-    frequency: Counter[str] = Counter()
-    for clause_words in words:
-        frequency.update(set(clause_words))
-    common = {word for word, count in frequency.items() if count >= 3}
-    if not any(len(clause_words) >= MIN_WORDS and _share_is_low(clause_words, common) for clause_words in words):
+    if not _has_suspects(words):
         return result  # every clause is mostly the edition's common words: one language
+    common = _common(words)
     counts = {index: len(clause.text.split()) for index, clause in enumerate(clauses)}
     judged = [index for index, count in counts.items() if count >= MIN_WORDS]
     todo = [i for i in judged if len(words[i]) < MIN_WORDS or _share_is_low(words[i], common)]

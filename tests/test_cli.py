@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from conceptdiff import Edition, compare
 from conceptdiff.cli import main
+from conceptdiff.render import render_json
 
-from .conftest import PAIRS
+from .conftest import CORPUS, FIXTURES, PAIRS
+
+SEED = FIXTURES / "seed" / "news-article-ru-foreign-policy-concept-2023.txt"
+QUIRKS = FIXTURES / "quirks"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -87,3 +92,22 @@ def test_help_and_version_exit_0(flag: str) -> None:
     done = run(flag)
     assert done.returncode == 0
     assert "conceptdiff" in done.stdout or "Usage" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (CORPUS / "github-privacy-statement-2022-12-15.en.txt", CORPUS / "github-privacy-statement-2023-10-10.en.txt"),
+        (SEED, QUIRKS / "line_in_another_language.txt"),
+        (PAIRS / "moved_and_reworded/old.txt", PAIRS / "moved_and_reworded/new.txt"),
+    ],
+)
+def test_the_command_compares_the_editions_the_library_reads(old: Path, new: Path, tmp_path: Path) -> None:
+    # The command segments both files while the language model loads, and
+    # flags languages afterwards: the result must be Edition.from_path's.
+    out = tmp_path / "report.json"
+    assert main(["compare", str(old), str(new), "--format", "json", "-o", str(out)]) == 1
+    expected = render_json(compare(Edition.from_path(old), Edition.from_path(new)))
+    assert out.read_text(encoding="utf-8") == expected
+    if old == SEED:
+        assert '"language:id"' in expected

@@ -178,3 +178,36 @@ def test_lines_in_one_foreign_language_are_all_flagged_though_they_share_words()
     flagged = [c.text for c in language.flag_languages(clauses) if "language:fr" in c.flags]
     assert flagged == list(_FOREIGN["fr"])
     assert [c.flags for c in language.flag_languages(clauses)] == _flags_identifying_every_clause(clauses)
+
+
+# --- Loading the model ---
+
+
+def test_the_model_read_in_one_step_is_py3langids() -> None:
+    import numpy as np
+    from py3langid import langid  # type: ignore[import-untyped]
+
+    ours = language._read_model(langid.MODEL_DIR / langid.MODEL_FILE)
+    theirs = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    assert np.array_equal(ours.nb_ptc, theirs.nb_ptc) and ours.nb_ptc.dtype == theirs.nb_ptc.dtype
+    assert np.array_equal(ours.nb_pc, theirs.nb_pc) and ours.nb_pc.dtype == theirs.nb_pc.dtype
+    assert ours.nb_classes == theirs.nb_classes
+    assert (ours.tk_nextmove, ours.tk_row, ours.tk_output) == (theirs.tk_nextmove, theirs.tk_row, theirs.tk_output)
+    for text in [*_FOREIGN["fr"], *_FOREIGN["ru"], "The Licensee may modify the Work.", ""]:
+        assert ours.rank(text) == theirs.rank(text)
+
+
+def test_the_model_starts_loading_for_a_text_with_a_line_in_another_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_loader", None)
+    text = (FIXTURES / "seed" / "news-article-ru-foreign-policy-concept-2023.txt").read_text(encoding="utf-8")
+    language.prefetch(text)
+    loader = language._loader
+    assert loader is not None
+    loader.join()
+    assert language.available()
+
+
+def test_the_model_does_not_start_loading_for_a_text_in_one_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_loader", None)
+    language.prefetch((CORPUS / "eupl-1.2.en.txt").read_text(encoding="utf-8"))
+    assert language._loader is None
