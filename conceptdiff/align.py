@@ -33,13 +33,12 @@ by ``Options.candidates_per_clause`` per clause.
 from __future__ import annotations
 
 import bisect
-import heapq
 import operator
 import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -215,6 +214,22 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
         run.update(range(starts[block], ends[block]))
         block = back[block]
     return run
+
+
+def _nearest(items: Sequence[int], here: int, count: int) -> list[int]:
+    """The ``count`` items of sorted ``items`` nearest to ``here``; of two at
+    the same distance, the smaller first (two pointers from ``here`` out)."""
+    right = bisect.bisect_left(items, here)
+    left = right - 1
+    out: list[int] = []
+    while len(out) < count and (left >= 0 or right < len(items)):
+        if right >= len(items) or (left >= 0 and here - items[left] <= items[right] - here):
+            out.append(items[left])
+            left -= 1
+        else:
+            out.append(items[right])
+            right += 1
+    return out
 
 
 def _free(keys: Sequence[str | None], used: Sequence[bool]) -> tuple[Sequence[int], list[str]]:
@@ -397,10 +412,8 @@ class _Aligner:
         free_new = [j for j, used in enumerate(self.new_used) if not used]
         distinct_old = {i: set(self.old_words[i]) for i in free_old}
         distinct_new = {j: set(self.new_words[j]) for j in free_new}
-        df: Counter[str] = Counter()
-        for distinct in (distinct_old, distinct_new):
-            for codes in distinct.values():
-                df.update(codes)
+        df = Counter(chain.from_iterable(distinct_old.values()))
+        df.update(chain.from_iterable(distinct_new.values()))
         # Words found in more clauses than this are too common to propose pairs.
         cap = _DF_CAP
         # Each clause's rare words, rarest first (ties by code): its look-up words.
@@ -421,22 +434,28 @@ class _Aligner:
         def lookup(
             codes: list[str], postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int
         ) -> list[int]:
+            """The clauses sharing most of ``codes`` (at most ``limit``): most shared
+            rare words first, then same gap, then nearest to ``here``, then index."""
             hits = Counter(chain.from_iterable([postings.get(code, ()) for code in codes[:_QUERY_TOKENS]]))
             if len(hits) <= limit:
                 return list(hits)  # all of them: no ranking needed
-            # Keep only clauses sharing as many rare words as the limit-th best.
-            floor = heapq.nlargest(limit, hits.values())[-1]
-            hits = Counter({o: count for o, count in hits.items() if count >= floor})
-            # Most shared rare words first, then same gap, then nearest, then index.
-            ranked = [(-count, gap_of[o] != gap, abs(o - here), o) for o, count in hits.items()]
-            return [o for *_, o in heapq.nsmallest(limit, ranked)]
+            floor = sorted(hits.values(), reverse=True)[limit - 1]  # what the limit-th best shares
+            chosen = [o for o, count in hits.items() if count > floor]  # fewer than ``limit``
+            level = sorted(o for o, count in hits.items() if count == floor)
+            # Same gap first: the gap's clauses are one stretch of indices.
+            lo = bisect.bisect_left(level, bisect.bisect_left(gap_of, gap))
+            hi = bisect.bisect_left(level, bisect.bisect_right(gap_of, gap))
+            room = limit - len(chosen)
+            inside = _nearest(level[lo:hi], here, room)
+            chosen += inside
+            if len(inside) < room:
+                chosen += _nearest(level[:lo] + level[hi:], here, room - len(inside))
+            return chosen
 
         for i in free_old:
-            for j in lookup(rare_old[i], postings_new, i, new_gap, old_gap[i]):
-                pairs.add((i, j))
+            pairs.update(zip(repeat(i), lookup(rare_old[i], postings_new, i, new_gap, old_gap[i])))
         for j in free_new:
-            for i in lookup(rare_new[j], postings_old, j, old_gap, new_gap[j]):
-                pairs.add((i, j))
+            pairs.update(zip(lookup(rare_new[j], postings_old, j, old_gap, new_gap[j]), repeat(j)))
         # Within a gap: every pair when the gap is small, else the clauses at
         # about the same rank in the gap (a run of clauses reworded in place,
         # even in words too common to index).

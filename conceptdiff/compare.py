@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conceptdiff._gc import paused_gc
 from conceptdiff.align import align
 from conceptdiff.errors import InputError, InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp, WordEdit, _reading_order
@@ -37,7 +38,11 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
         options = Options()
     elif not isinstance(options, Options):
         raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
-    old_edition, new_edition = _edition(old, "old", options), _edition(new, "new", options)
+    with paused_gc():  # many small acyclic objects: see conceptdiff._gc
+        return _compare(_edition(old, "old", options), _edition(new, "new", options), options)
+
+
+def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Comparison:
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
     for link in align(old_clauses, new_clauses, options):

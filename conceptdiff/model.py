@@ -185,6 +185,7 @@ class Edition:
         >>> edition.clauses[1].section
         ('Scope',)
         """
+        from conceptdiff._gc import paused_gc
         from conceptdiff.segment import segment
 
         if not isinstance(text, str):
@@ -192,7 +193,8 @@ class Edition:
 
             raise InputError(f"expected text (str), got {type(text).__name__}")
         _refuse_lone_surrogates(text, "text")
-        clauses, dropped = segment(text, options=options)
+        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
+            clauses, dropped = segment(text, options=options)
         return cls(clauses=clauses, label=label, dropped=dropped)
 
     @classmethod
@@ -202,16 +204,18 @@ class Edition:
         A leading number label (``3.``, ``(b)``, ``IV.``, ``Article 12``) is
         taken off into :attr:`Clause.label`.
         """
+        from conceptdiff._gc import paused_gc
         from conceptdiff.segment import clause_from_string
 
         items = []
-        for position, item in enumerate(clauses):
-            if not isinstance(item, str):
-                from conceptdiff.errors import InputError
+        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
+            for position, item in enumerate(clauses):
+                if not isinstance(item, str):
+                    from conceptdiff.errors import InputError
 
-                raise InputError(f"clause {position} is {type(item).__name__}, not str")
-            _refuse_lone_surrogates(item, f"clause {position}")
-            items.append(clause_from_string(item))
+                    raise InputError(f"clause {position} is {type(item).__name__}, not str")
+                _refuse_lone_surrogates(item, f"clause {position}")
+                items.append(clause_from_string(item))
         return cls(clauses=tuple(items), label=label)
 
     @classmethod
