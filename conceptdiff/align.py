@@ -37,7 +37,7 @@ import operator
 import re
 import zlib
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import chain, compress, repeat
 
 import attrs
@@ -246,6 +246,18 @@ def _checksum(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
+@attrs.define
+class _Gaps:
+    """Stretches between in-order links: gap ``g`` lies just before the
+    ``g``-th of them (``old_marks[g]``, ``new_marks[g]``); and the gap of every
+    clause still free (``old``, ``new``: index -> gap)."""
+
+    old_marks: list[int]
+    new_marks: list[int]
+    old: dict[int, int]
+    new: dict[int, int]
+
+
 class _Aligner:
     def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: Options) -> None:
         self.old, self.new, self.options = old, new, options
@@ -294,30 +306,34 @@ class _Aligner:
         self.link_weights.append(self.weight(link))
 
     def anchor_exact(self) -> None:
-        self.anchor(
-            [c.normalized for c in self.old],
-            [c.normalized for c in self.new],
-            lambda i, j: (
-                ChangeKind.UNCHANGED,
-                MatchMethod.EXACT if self.old[i].text == self.new[j].text else MatchMethod.NORMALIZED,
-                1.0,
-            ),
-        )
+        old, new = self.old, self.new
+        pairs = self.anchor([c.normalized for c in old], [c.normalized for c in new])
+        exact, normalized, unchanged = MatchMethod.EXACT, MatchMethod.NORMALIZED, ChangeKind.UNCHANGED
+        links = [
+            Link(unchanged, (i,), (j,), 1.0, exact if old[i].text == new[j].text else normalized, 1.0) for i, j in pairs
+        ]
+        self.take_pairs(pairs, links)
 
     def anchor_loose(self) -> None:
-        self.anchor(
-            [code or None for code in self.old_words],
-            [code or None for code in self.new_words],
-            lambda i, j: (ChangeKind.REWORDED, MatchMethod.NORMALIZED, 0.98),
-        )
+        pairs = self.anchor([code or None for code in self.old_words], [code or None for code in self.new_words])
+        reworded, normalized = ChangeKind.REWORDED, MatchMethod.NORMALIZED
+        self.take_pairs(pairs, [Link(reworded, (i,), (j,), 1.0, normalized, 0.98) for i, j in pairs])
+
+    def take_pairs(self, pairs: Sequence[tuple[int, int]], links: Sequence[Link]) -> None:
+        """``take`` for many one-to-one links of similarity 1.0 at once."""
+        old_used, new_used = self.old_used, self.new_used
+        for i, j in pairs:
+            old_used[i] = new_used[j] = True
+        self.links += links
+        old_sums, new_sums, same = self.old_sums, self.new_sums, int(1.0 * 1000) * 10**10  # see ``weight``
+        self.link_weights += [same + old_sums[i] + new_sums[j] for i, j in pairs]
 
     def anchor(
         self,
         old_keys: Sequence[str | None],
         new_keys: Sequence[str | None],
-        describe: Callable[[int, int], tuple[ChangeKind, MatchMethod, float]],
-    ) -> None:
-        """Pair free clauses with equal keys.
+    ) -> list[tuple[int, int]]:
+        """Pair free clauses with equal keys (the pairs are returned, not taken).
 
         Keys found once on each side are paired first; their longest
         increasing run splits the editions into gaps, and a key found several
@@ -328,17 +344,8 @@ class _Aligner:
         plain n-th with n-th.
         """
 
-        links, link_weights, old_used, new_used = self.links, self.link_weights, self.old_used, self.new_used
-        old_sums, new_sums, same = self.old_sums, self.new_sums, int(1.0 * 1000) * 10**10  # see ``weight``
-
-        def pair(i: int, j: int) -> None:
-            kind, method, confidence = describe(i, j)
-            old_used[i] = new_used[j] = True
-            links.append(Link(kind, (i,), (j,), 1.0, method, confidence))
-            link_weights.append(same + old_sums[i] + new_sums[j])
-
-        old_index, old_free = _free(old_keys, old_used)
-        new_index, new_free = _free(new_keys, new_used)
+        old_index, old_free = _free(old_keys, self.old_used)
+        new_index, new_free = _free(new_keys, self.new_used)
         old_count, new_count = Counter(old_free), Counter(new_free)
         new_last = dict(zip(new_free, new_index, strict=True))  # a key's only index, for keys found once
         unique = [
@@ -346,11 +353,10 @@ class _Aligner:
             for i, key in zip(old_index, old_free, strict=True)
             if old_count[key] == 1 and new_count.get(key) == 1
         ]
-        for i, j in unique:
-            pair(i, j)
+        pairs = list(unique)
         repeated = [key for key, count in old_count.items() if key in new_count and (count > 1 or new_count[key] > 1)]
         if not repeated:
-            return  # no repeated key: nothing more to pair
+            return pairs  # no repeated key: nothing more to pair
         wanted = set(repeated)
         old_at: dict[str, list[int]] = defaultdict(list)
         new_at: dict[str, list[int]] = defaultdict(list)
@@ -374,15 +380,14 @@ class _Aligner:
             for j in news:
                 queue = by_gap_old.get(bisect.bisect_left(new_marks, j))
                 if queue:
-                    i = queue.popleft()
-                    pair(i, j)
+                    pairs.append((queue.popleft(), j))
                 else:
                     rest_new.append(j)
             rest_old = sorted(i for queue in by_gap_old.values() for i in queue)
             leftovers.append((rest_old, rest_new))
         for rest_old, rest_new in leftovers:
-            for i, j in zip(rest_old, rest_new, strict=False):
-                pair(i, j)
+            pairs.extend(zip(rest_old, rest_new, strict=False))
+        return pairs
 
     def weight(self, link: Link) -> int:
         """Among runs of equal length, the one keeping more similar pairs in
@@ -398,18 +403,23 @@ class _Aligner:
         weights = self.link_weights
         return {units[p] for p in _increasing(units, [weights[k] for k in order])}
 
-    def gaps(self, kept: set[tuple[int, int]]) -> tuple[list[int], list[int]]:
-        """Gap number of every old and every new clause, between the in-order links ``kept``."""
+    def gaps(self, kept: set[tuple[int, int]]) -> _Gaps:
+        """The gaps between the in-order links ``kept``, and the gap of each free clause."""
         marks = sorted(kept)
         old_marks = [o for o, _ in marks]
         new_marks = [n for _, n in marks]
-        old_gap = [bisect.bisect_left(old_marks, i) for i in range(len(self.old))]
-        new_gap = [bisect.bisect_left(new_marks, j) for j in range(len(self.new))]
-        return old_gap, new_gap
-
-    def candidates(self, old_gap: list[int], new_gap: list[int]) -> set[tuple[int, int]]:
         free_old = [i for i, used in enumerate(self.old_used) if not used]
         free_new = [j for j, used in enumerate(self.new_used) if not used]
+        return _Gaps(
+            old_marks,
+            new_marks,
+            {i: bisect.bisect_left(old_marks, i) for i in free_old},
+            {j: bisect.bisect_left(new_marks, j) for j in free_new},
+        )
+
+    def candidates(self, gaps: _Gaps) -> set[tuple[int, int]]:
+        old_gap, new_gap = gaps.old, gaps.new
+        free_old, free_new = list(old_gap), list(new_gap)
         distinct_old = {i: set(self.old_words[i]) for i in free_old}
         distinct_new = {j: set(self.new_words[j]) for j in free_new}
         df = Counter(chain.from_iterable(distinct_old.values()))
@@ -432,7 +442,7 @@ class _Aligner:
         pairs: set[tuple[int, int]] = set()
 
         def lookup(
-            codes: list[str], postings: dict[str, list[int]], here: int, gap_of: list[int], gap: int
+            codes: list[str], postings: dict[str, list[int]], here: int, marks: list[int], gap: int
         ) -> list[int]:
             """The clauses sharing most of ``codes`` (at most ``limit``): most shared
             rare words first, then same gap, then nearest to ``here``, then index."""
@@ -443,8 +453,8 @@ class _Aligner:
             chosen = [o for o, count in hits.items() if count > floor]  # fewer than ``limit``
             level = sorted(o for o, count in hits.items() if count == floor)
             # Same gap first: the gap's clauses are one stretch of indices.
-            lo = bisect.bisect_left(level, bisect.bisect_left(gap_of, gap))
-            hi = bisect.bisect_left(level, bisect.bisect_right(gap_of, gap))
+            lo = bisect.bisect_right(level, marks[gap - 1]) if gap else 0
+            hi = bisect.bisect_left(level, marks[gap]) if gap < len(marks) else len(level)
             room = limit - len(chosen)
             inside = _nearest(level[lo:hi], here, room)
             chosen += inside
@@ -453,9 +463,9 @@ class _Aligner:
             return chosen
 
         for i in free_old:
-            pairs.update(zip(repeat(i), lookup(rare_old[i], postings_new, i, new_gap, old_gap[i])))
+            pairs.update(zip(repeat(i), lookup(rare_old[i], postings_new, i, gaps.new_marks, old_gap[i])))
         for j in free_new:
-            pairs.update(zip(lookup(rare_new[j], postings_old, j, old_gap, new_gap[j]), repeat(j)))
+            pairs.update(zip(lookup(rare_new[j], postings_old, j, gaps.old_marks, new_gap[j]), repeat(j)))
         # Within a gap: every pair when the gap is small, else the clauses at
         # about the same rank in the gap (a run of clauses reworded in place,
         # even in words too common to index).
@@ -478,8 +488,9 @@ class _Aligner:
         return pairs
 
     def fuzzy(self) -> None:
-        old_gap, new_gap = self.gaps(self.in_order())
-        pairs = self.candidates(old_gap, new_gap)
+        gaps = self.gaps(self.in_order())
+        old_gap, new_gap = gaps.old, gaps.new
+        pairs = self.candidates(gaps)
         options = self.options
         scored: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float]] = []
         best_old: dict[int, list[float]] = defaultdict(list)
@@ -588,15 +599,13 @@ class _Aligner:
         run grows by it and stays a longest one: ``order`` reuses it.
         """
         self.kept = self.in_order()
-        old_gap, new_gap = self.gaps(self.kept)
+        gaps = self.gaps(self.kept)
         lone_old: dict[int, list[int]] = defaultdict(list)
         lone_new: dict[int, list[int]] = defaultdict(list)
-        for i, used in enumerate(self.old_used):
-            if not used:
-                lone_old[old_gap[i]].append(i)
-        for j, used in enumerate(self.new_used):
-            if not used:
-                lone_new[new_gap[j]].append(j)
+        for i, gap in gaps.old.items():  # free clauses, in index order
+            lone_old[gap].append(i)
+        for j, gap in gaps.new.items():
+            lone_new[gap].append(j)
         for gap, olds in sorted(lone_old.items()):
             news = lone_new.get(gap, [])
             if len(olds) != 1 or len(news) != 1:
