@@ -260,6 +260,9 @@ def is_boilerplate(text: str) -> bool:
 # A run of at least four single characters, each followed by one to three
 # spaces (the last one by none); wider gaps separate words.
 _TOKEN_RE = re.compile(r"\S+")
+# Four single characters in a row, one to three spaces or tabs apart: a text
+# without them has no run to rejoin.
+_SPACED_RUN_RE = re.compile(r"(?<!\S)\S[ \t]{1,3}\S[ \t]{1,3}\S[ \t]{1,3}\S(?!\S)")
 _GAP_RE = re.compile(r"[ \t]{2,}")
 _TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
@@ -306,6 +309,13 @@ def despace(text: str, vocabulary: Set[str]) -> str:
     >>> despace("a b c", set())
     'a b c'
     """
+    if _SPACED_RUN_RE.search(text) is None:
+        return text
+    return _despace(text, vocabulary)
+
+
+def _despace(text: str, vocabulary: Set[str]) -> str:
+    """:func:`despace` without its quick test for a run (the reference for tests)."""
 
     def mend(run: str) -> str:
         words = []
@@ -558,11 +568,16 @@ def glued_heading_at_start(
         while index + run < len(words) and run < index and words[index + run] == words[run]:
             run += 1
         after = words[index + run] if index + run < len(words) else ""
-        title = all(
-            (w[:1].isupper() or w in FUNCTION_WORDS) and w.replace("-", "").replace("’", "").replace("'", "").isalnum()
-            for w in words[:index]
-        )
-        if run and words[0][:1].isupper() and after[:1].islower() and title:
+        if (
+            run
+            and words[0][:1].isupper()
+            and after[:1].islower()
+            and all(
+                (w[:1].isupper() or w in FUNCTION_WORDS)
+                and w.replace("-", "").replace("’", "").replace("'", "").isalnum()
+                for w in words[:index]
+            )
+        ):
             repeated = tokens[index].start()
             break
     found = _sentence_after_heading(text, tokens, lowercase_words, names, labelled=labelled)

@@ -25,15 +25,19 @@ or more).  An edition with no suspect has no flag, and the model is not
 loaded.  Otherwise the judged suspects, and the judged clauses with fewer than
 :data:`MIN_WORDS` words of letters (numbers, codes), are identified one by
 one; the other judged clauses count, in the vote for the main language, as
-written in the language of a sample of their text (whole clauses evenly spaced
-through the edition, about :data:`SAMPLE_CHARS` characters).  The words of
-the clauses found foreign then stop counting as common (a run of lines in one
-other language has common words of its own), which can make new suspects;
-they are identified in turn, and the vote taken again, until none appears.
-On generated editions with planted foreign lines and on the bundled corpus
-this flags exactly the clauses that identifying every judged clause flags
-(``tests/test_language.py``), with about ten identifications instead of 400
-in an edition of 400 judged clauses.
+written in the language of a sample of their text (whole clauses evenly
+spaced through the edition, about :data:`SAMPLE_CHARS` characters, identified
+once).  The words of the clauses found foreign then stop counting as common
+(a run of lines in one other language has common words of its own), which
+can make new suspects; they are identified in turn, and the vote taken again,
+until none appears.  On generated editions with planted foreign lines and on
+the bundled corpus this flags exactly the clauses that identifying every
+judged clause flags (``tests/test_language.py``), with about ten
+identifications instead of 400 in an edition of 400 judged clauses.
+
+The ``conceptdiff`` command starts loading the model on a thread as soon as
+it has read a text that may need it (:func:`prefetch`), so that the load
+overlaps the segmentation of both editions.
 
 >>> from conceptdiff.model import Clause
 >>> clauses = [Clause(text=t, normalized=t) for t in (
@@ -51,6 +55,7 @@ import contextlib
 import functools
 import importlib.util
 import io
+import itertools
 import lzma
 import re
 import threading
@@ -152,7 +157,7 @@ def prefetch(text: str) -> None:
         return
     # Case-folding the whole text first is quicker and, for a guess, close enough.
     paragraphs = _PARAGRAPH_BREAK_RE.split(text.casefold())
-    if _has_suspects([_WORD_RE.findall(paragraph) for paragraph in paragraphs]):
+    if _common_if_suspects([_WORD_RE.findall(paragraph) for paragraph in paragraphs]) is not None:
         _loader = threading.Thread(target=_load_quietly, name="conceptdiff-language-model", daemon=True)
         _loader.start()
 
@@ -184,7 +189,14 @@ SAMPLE_CHARS = 3000
 
 
 def _share_is_low(words: Sequence[str], common: AbstractSet[str]) -> bool:
-    return sum(word in common for word in words) < MAX_COMMON_SHARE * len(words)
+    return sum(map(common.__contains__, words)) < MAX_COMMON_SHARE * len(words)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, case-folded one by one (of ASCII text, lowered at once: the same)."""
+    if text.isascii():
+        return _WORD_RE.findall(text.lower())
+    return [word.casefold() for word in _WORD_RE.findall(text)]
 
 
 def _sample(texts: Sequence[str]) -> str:
@@ -199,27 +211,27 @@ def _top(probabilities: dict[str, float]) -> str:
 
 def _common(words: Sequence[Sequence[str]]) -> set[str]:
     """The words used in three clauses or more."""
-    frequency: Counter[str] = Counter()
-    for clause_words in words:
-        frequency.update(set(clause_words))
+    frequency = Counter(itertools.chain.from_iterable(map(set, words)))
     return {word for word, count in frequency.items() if count >= 3}
 
 
-def _has_suspects(words: Sequence[Sequence[str]]) -> bool:
-    """Is any clause (given by its words) a suspect?"""
+def _common_if_suspects(words: Sequence[Sequence[str]]) -> set[str] | None:
+    """The common words, when a clause (given by its words) is a suspect; else ``None``."""
     if sum(len(clause_words) >= MIN_WORDS for clause_words in words) < 3:
-        return False  # too little text to tell a main language from another one
+        return None  # too little text to tell a main language from another one
     common = _common(words)
-    return any(len(clause_words) >= MIN_WORDS and _share_is_low(clause_words, common) for clause_words in words)
+    if any(len(clause_words) >= MIN_WORDS and _share_is_low(clause_words, common) for clause_words in words):
+        return common
+    return None
 
 
 def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
     """Add ``"language:xx"`` to the flags of clauses not in the main language."""
     result = list(clauses)
-    words = [[w.casefold() for w in _WORD_RE.findall(clause.text)] for clause in clauses]
-    if not _has_suspects(words):
+    words = [_words(clause.text) for clause in clauses]
+    common = _common_if_suspects(words)
+    if common is None:
         return result  # every clause is mostly the edition's common words: one language
-    common = _common(words)
     counts = {index: len(clause.text.split()) for index, clause in enumerate(clauses)}
     judged = [index for index, count in counts.items() if count >= MIN_WORDS]
     todo = [i for i in judged if len(words[i]) < MIN_WORDS or _share_is_low(words[i], common)]
@@ -227,6 +239,7 @@ def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
         return result
     found: dict[int, dict[str, float]] = {}
     flagged: dict[int, str] = {}
+    sampled: str | None = None
     while todo:
         for index in todo:
             probabilities = identify(clauses[index].text)
@@ -237,9 +250,11 @@ def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
             weight[_top(probabilities)] += counts[index]
         rest = [index for index in judged if index not in found]
         if rest:
-            probabilities = identify(_sample([clauses[i].text for i in rest]))
-            assert probabilities is not None
-            weight[_top(probabilities)] += sum(counts[i] for i in rest)
+            if sampled is None:
+                probabilities = identify(_sample([clauses[i].text for i in rest]))
+                assert probabilities is not None
+                sampled = _top(probabilities)
+            weight[sampled] += sum(counts[i] for i in rest)
         main = min(weight, key=lambda language: (-weight[language], language))
         flagged = {
             index: _top(probabilities)

@@ -128,20 +128,26 @@ _REFERENCE_WORDS = frozenset(
 
 # Inline markup (Markdown, reStructuredText, HTML tags left in text).  Each
 # pattern's inner run excludes its own delimiter, so matching stays linear.
+# Each comes with a string every match holds: a text without it is not
+# searched (the replacements only keep matched text or put a space).
 _INLINE_MARKUP = (
-    (re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)"), r"\1"),
-    (re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{0,500})(?:[ \t]+\"[^\"\n]{0,200}\")?\)"), r"\1"),
-    (re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),
-    (re.compile(r"``([^`\n]{1,300})``"), r"\1"),
-    (re.compile(r":[a-z]{1,20}:`([^`\n]{1,300})`"), r"\1"),
-    (re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),
-    (re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,300})(?<=\S)__(?![\w_])"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*])\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300})(?<=[^\s_])_(?![\w_])"), r"\1"),
-    (re.compile(r"(?<!~)~~(?=\S)([^~\n]{1,300})(?<=\S)~~(?!~)"), r"\1"),
-    (re.compile(r"</?(?:br|b|i|em|strong|u|span|sup|sub|a|small|mark|code|p|div)\b[^<>]{0,200}>", re.IGNORECASE), " "),
-    (re.compile(r"&nbsp;|&#160;"), " "),
+    ("![", re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)"), r"\1"),
+    ("](", re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{0,500})(?:[ \t]+\"[^\"\n]{0,200}\")?\)"), r"\1"),
+    ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),
+    ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1"),
+    ("`", re.compile(r":[a-z]{1,20}:`([^`\n]{1,300})`"), r"\1"),
+    ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),
+    ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
+    ("__", re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,300})(?<=\S)__(?![\w_])"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300})(?<=[^\s_])_(?![\w_])"), r"\1"),
+    ("~~", re.compile(r"(?<!~)~~(?=\S)([^~\n]{1,300})(?<=\S)~~(?!~)"), r"\1"),
+    (
+        "<",
+        re.compile(r"</?(?:br|b|i|em|strong|u|span|sup|sub|a|small|mark|code|p|div)\b[^<>]{0,200}>", re.IGNORECASE),
+        " ",
+    ),
+    ("&", re.compile(r"&nbsp;|&#160;"), " "),
 )
 
 
@@ -153,10 +159,10 @@ def strip_inline_markup(text: str) -> str:
     >>> strip_inline_markup("2 * 3 * 4 and snake_case_name stay")
     '2 * 3 * 4 and snake_case_name stay'
     """
-    for pattern, replacement in _INLINE_MARKUP:
-        if pattern.pattern[0] in "<&" or any(c in text for c in "*_`[~<&:"):
+    for needed, pattern, replacement in _INLINE_MARKUP:
+        if needed in text:
             text = pattern.sub(replacement, text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())  # what _SPACE_RE.sub(" ", text).strip() gives (the same white space)
 
 
 def split_label(text: str) -> tuple[str | None, int, int]:
@@ -600,10 +606,21 @@ def _looks_like_heading(line: str) -> bool:
     return capitals >= 0.6 * max(1, len(content))
 
 
+class _Vocabulary:
+    """The document's words, compounds included ("well-known"), found once for every pass."""
+
+    def __init__(self, text: str) -> None:
+        words = set(_VOCABULARY_RE.findall(text))
+        #: Case-folded: they decide hyphenation and spacing repair.
+        self.folded = {w.casefold() for w in words}
+        #: As written, those starting in lower case: they tell title-cased common words from names.
+        self.lowercase = {w for w in words if w[:1].islower()}
+
+
 class _Blocks:
     """Pass 2: lines grouped into items."""
 
-    def __init__(self, text: str, lines: list[_Line | None], options: Options) -> None:
+    def __init__(self, text: str, lines: list[_Line | None], options: Options, vocabulary: _Vocabulary) -> None:
         self.text = text
         self.lines = lines
         self.options = options
@@ -613,8 +630,7 @@ class _Blocks:
         self.after_blank = True
         self.page_break = False
         self.underline_levels: dict[str, int] = {}
-        # The document's words, compounds included ("well-known"): they decide hyphenation.
-        self.vocabulary = {w.casefold() for w in _VOCABULARY_RE.findall(text)}
+        self.vocabulary = vocabulary.folded
         self.width = _wrap_width([line for line in lines if line is not None])
         self.in_fence = False
 
@@ -941,8 +957,11 @@ def _is_heading(item: _Item, following: _Item | None) -> bool:
 class _Clauses:
     """Pass 3: items become clauses; clause rules applied."""
 
-    def __init__(self, text: str, items: list[_Item], dropped: list[DroppedSpan], options: Options) -> None:
+    def __init__(
+        self, text: str, items: list[_Item], dropped: list[DroppedSpan], options: Options, vocabulary: _Vocabulary
+    ) -> None:
         self.text = text
+        self.vocabulary = vocabulary
         self.items = items
         self.dropped = dropped
         self.options = options
@@ -994,7 +1013,7 @@ class _Clauses:
         return True
 
     def split_glued(self, items: list[_Item]) -> list[_Item]:
-        lowercase = {w for w in _VOCABULARY_RE.findall(self.text) if w[:1].islower()}
+        lowercase = self.vocabulary.lowercase
         # Names: capitalized words also used after a lower-case word, or used once only.
         names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
         names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
@@ -1156,7 +1175,7 @@ class _Clauses:
                 item.kind = ClauseKind.LIST_ITEM
 
     def build(self, items: list[_Item]) -> list[Clause]:
-        vocabulary = {w.casefold() for w in _VOCABULARY_RE.findall(self.text)} if self.options.repair_spacing else set()
+        vocabulary = self.vocabulary.folded
         clauses: list[Clause] = []
         stack: list[tuple[int, str]] = []
         styles: dict[str, int] = {}
@@ -1224,5 +1243,6 @@ def segment(text: str, *, options: Options | None = None) -> tuple[tuple[Clause,
     options = options or Options()
     lines_pass = _Lines(text, options)
     lines = lines_pass.run()
-    items, dropped = _Blocks(text, lines, options).run()
-    return _Clauses(text, items, lines_pass.dropped + dropped, options).run()
+    vocabulary = _Vocabulary(text)
+    items, dropped = _Blocks(text, lines, options, vocabulary).run()
+    return _Clauses(text, items, lines_pass.dropped + dropped, options, vocabulary).run()

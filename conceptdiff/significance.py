@@ -763,13 +763,13 @@ class TermShift:
 
 
 def _term_counts(texts: Iterable[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for match in _TERM_RE.finditer(unicodedata.normalize("NFKC", text)):
-            term = match.group().casefold().replace("’", "'")
-            if len(term) >= 3 and (term not in _STOPWORDS or term in _MODALS):
-                counts[term] += 1
-    return counts
+    # One pass over the texts joined by line breaks: no term spans one, and
+    # NFKC leaves one and what is around it as they are (it neither composes
+    # with nor reorders across a line feed), so this counts text by text.
+    terms = (
+        term.casefold().replace("’", "'") for term in _TERM_RE.findall(unicodedata.normalize("NFKC", "\n".join(texts)))
+    )
+    return Counter(term for term in terms if len(term) >= 3 and (term not in _STOPWORDS or term in _MODALS))
 
 
 def term_shifts(comparison: Comparison, *, limit: int = 10, min_change: int = 2) -> tuple[TermShift, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conceptdiff import clean
@@ -210,3 +210,18 @@ def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_number
     assert clean.find_running_headers(lines, repeats=3) == {"officialjournaloftheunion"}
     plain = [line if "union" not in line.casefold() else "Official Journal of the Union" for line in lines]
     assert clean.find_running_headers(plain, repeats=3) == set()
+
+
+_TOKENS = st.sampled_from(["a", "b", "1", "N", "x", "7", "ab", "-", "."])
+_GAPS = st.sampled_from([" ", "  ", "   ", "    ", "\t", " \t", "\u00a0", "\n"])
+
+
+@settings(max_examples=300)  # cheap; runs of four single characters are rare draws
+@given(
+    st.lists(st.tuples(_TOKENS, _GAPS), max_size=12).map(lambda pairs: "".join(t + g for t, g in pairs)),
+    st.sets(st.sampled_from(["ab", "nab"])),
+)
+def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: set[str]) -> None:
+    # despace first looks for four single characters in a row; without them
+    # the full pass would change nothing either.
+    assert clean.despace(text, vocabulary) == clean._despace(text, vocabulary)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conceptdiff import ClauseKind, Edition, Options
@@ -464,3 +464,25 @@ def test_a_page_number_between_two_lines_of_a_paragraph_is_dropped_by_its_sequen
                                       "the Council and the dates of their appointment.")  # fmt: skip
     assert [d.text for d in edition.dropped if d.reason == "page-number"] == ["12", "13", "14", "15"]
     assert_audit(path.read_text("utf-8"), edition)
+
+
+_MARKUP_ALPHABET = st.sampled_from(
+    ["a", "B", " ", "\t", "\n", "*", "**", "_", "__", "`", "``", "~~", "[", "]", "(", ")", "!", ":", "<", ">"]
+)
+_MARKUP_ALPHABET |= st.sampled_from(["&nbsp;", "&#160;", "<b>", "</i>", ":ref:", "\u00a0", "x.org", "`t <x.org>`_"])
+_MARKUP_ALPHABET |= st.sampled_from(
+    ["[read](x.org)", "![img](a.png)", "`code`", "``lit``", "**b**", "*i*", "_u_", "__s__", "~~d~~", ":ref:`x`"]
+)
+
+
+@settings(max_examples=300)  # cheap; a given piece of markup is a rare draw
+@given(st.lists(_MARKUP_ALPHABET, max_size=40).map("".join))
+def test_markup_patterns_run_only_on_text_that_can_match_them(text: str) -> None:
+    # strip_inline_markup skips a pattern when its text lacks a string every
+    # match holds; the reference runs every pattern.
+    from conceptdiff.segment import _INLINE_MARKUP, _SPACE_RE
+
+    expected = text
+    for _, pattern, replacement in _INLINE_MARKUP:
+        expected = pattern.sub(replacement, expected)
+    assert strip_inline_markup(text) == _SPACE_RE.sub(" ", expected).strip()

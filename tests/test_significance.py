@@ -277,3 +277,24 @@ def test_term_shifts_on_a_real_pair_are_words() -> None:
     shifts = term_shifts(result)
     assert shifts and all(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", s.term) for s in shifts)
     assert shifts[0].term == "purpose"
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("aéB’'-1 \ufb01\u0301\u1100\u1161\u2460ßİ\u00a0\n"), max_size=20), max_size=6
+    )
+)
+def test_terms_are_counted_text_by_text(texts: list[str]) -> None:
+    # _term_counts reads the texts joined by line breaks in one pass; the
+    # reference normalizes and reads each text alone.
+    import unicodedata
+
+    from conceptdiff.significance import _MODALS, _STOPWORDS, _TERM_RE, _term_counts
+
+    expected: Counter[str] = Counter()
+    for text in texts:
+        for match in _TERM_RE.finditer(unicodedata.normalize("NFKC", text)):
+            term = match.group().casefold().replace("’", "'")
+            if len(term) >= 3 and (term not in _STOPWORDS or term in _MODALS):
+                expected[term] += 1
+    assert _term_counts(texts) == expected
