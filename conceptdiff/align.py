@@ -102,20 +102,24 @@ def _elided_similarity(quote: str, full: str) -> float:
     return _common(core, full) / len(core)
 
 
+class _Codes(dict[str, str]):
+    """Word -> one character; a word not seen before gets the next code."""
+
+    def __missing__(self, word: str) -> str:
+        number = len(self) + 1
+        code = self[word] = chr(number + 0x800 if number >= 0xD800 else number)  # never a surrogate
+        return code
+
+
 class _Words:
     """Case-folded words of every clause, each word mapped to one character."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, str] = {ELISION: _ELIDED}
+        self.codes = _Codes({ELISION: _ELIDED})
 
     def encode(self, normalized: str) -> str:
-        words = _WORD_RE.findall(normalized.casefold())
-        codes = self.codes
-        for word in dict.fromkeys(words):  # new words get the next codes, in order of appearance
-            if word not in codes:
-                number = len(codes) + 1
-                codes[word] = chr(number + 0x800 if number >= 0xD800 else number)  # never a surrogate
-        return "".join(map(codes.__getitem__, words))
+        # New words get the next codes, in order of appearance.
+        return "".join(map(self.codes.__getitem__, _WORD_RE.findall(normalized.casefold())))
 
 
 def similarity(a: str, b: str) -> float:

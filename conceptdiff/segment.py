@@ -211,7 +211,7 @@ def clause_from_string(item: str) -> Clause:
     text = item.strip()
     kind = ClauseKind.PARAGRAPH
     level = 0
-    heading = _MD_HEADING_RE.match(text)
+    heading = _MD_HEADING_RE.match(text) if text[:1] == "#" else None
     if heading:
         kind, level = ClauseKind.HEADING, len(heading.group(1))
         text = text[heading.end() :].rstrip("#").strip()
@@ -226,7 +226,7 @@ def clause_from_string(item: str) -> Clause:
     text = _collapse(text)
     # Collapsed ASCII text with no elision marker is already normalized (a hot path).
     normalized = text if text.isascii() and ".." not in text else normalize_text(text)
-    return Clause(text=text, normalized=normalized, kind=kind, label=label, level=level)
+    return Clause(text, normalized, kind, label, level)
 
 
 # -- pass 1: lines ---------------------------------------------------------------
