@@ -138,26 +138,36 @@ def compare(
     old_edition, new_edition = _editions(old, new, encoding=encoding)
 
     from conceptdiff.compare import compare as run_compare
-    from conceptdiff.render import ReportOptions, render_html, render_json, render_markdown, render_stat, render_text
 
     result = run_compare(old_edition, new_edition)
-    options = ReportOptions(context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, terms=terms)
     if format_ == "json":
-        report = render_json(result)
-    elif format_ == "markdown":
-        report = render_markdown(result, options=options)
-    elif format_ == "html":
-        report = render_html(result, options=options)
-    else:
-        terminal = output is None and sys.stdout.isatty()
-        if color is None:
-            color = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        if width is None:
-            import shutil
+        from conceptdiff.render.json import render_json  # not the report model: JSON has everything
 
-            width = max(shutil.get_terminal_size((80, 24)).columns, 40) if terminal else 80
-        renderer = render_stat if stat else render_text
-        report = renderer(result, options=options, width=width, color=color)
+        report = render_json(result)
+    else:
+        from conceptdiff.render import ReportOptions
+
+        options = ReportOptions(context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, terms=terms)
+        if format_ == "markdown":
+            from conceptdiff.render.markdown import render_markdown
+
+            report = render_markdown(result, options=options)
+        elif format_ == "html":
+            from conceptdiff.render.html import render_html
+
+            report = render_html(result, options=options)
+        else:
+            from conceptdiff.render.text import render_stat, render_text
+
+            terminal = output is None and sys.stdout.isatty()
+            if color is None:
+                color = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+            if width is None:
+                import shutil
+
+                width = max(shutil.get_terminal_size((80, 24)).columns, 40) if terminal else 80
+            renderer = render_stat if stat else render_text
+            report = renderer(result, options=options, width=width, color=color)
     if output is None:
         click.echo(report, nl=False, color=True if color else None)  # click would strip asked-for colour
     else:

@@ -57,8 +57,11 @@ import importlib.util
 import io
 import itertools
 import lzma
+import math
 import re
+import struct
 import threading
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -103,26 +106,55 @@ def _read_model(path: Path) -> Any:
     py3langid 0.4, with the model decompressed in one call, which runs without
     the interpreter lock (py3langid streams it through a temporary file in
     8 KiB steps, each taking the lock again, so a :func:`prefetch` thread would
-    crawl beside Python code).  Raises on anything unexpected, for the caller
-    to use py3langid's own loader; ``tests/test_language.py`` checks that both
-    give the same model."""
+    crawl beside Python code), and its arrays read in place.  Raises on
+    anything unexpected, for the caller to use py3langid's own loader;
+    ``tests/test_language.py`` checks that both give the same model."""
     data = lzma.decompress(path.read_bytes())  # first, before numpy: most of the time, without the lock
 
-    import numpy as np
     from py3langid import langid, modelio  # type: ignore[import-untyped]
 
     if path != langid.MODEL_DIR / langid.MODEL_FILE:
         raise LookupError(f"py3langid's model is not {path}")
-    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-        return langid.LanguageIdentifier(
-            np.asarray(arrays["ptc"]),
-            np.asarray(arrays["pc"]),
-            arrays["classes"].tolist(),
-            modelio._to_array(arrays["nextmove"]),
-            arrays["out_feat"].tolist(),
-            norm_probs=True,
-            tk_row=modelio._to_array(arrays["nextmove_row"]),
-        )
+    arrays = _npz_arrays(data)
+    return langid.LanguageIdentifier(
+        arrays["ptc"],
+        arrays["pc"],
+        arrays["classes"].tolist(),
+        modelio._to_array(arrays["nextmove"]),
+        arrays["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=modelio._to_array(arrays["nextmove_row"]),
+    )
+
+
+def _npz_arrays(data: bytes) -> dict[str, Any]:
+    """The arrays of an uncompressed ``.npz`` file, as read-only views of
+    ``data`` (``numpy.load`` would copy them, checking a CRC the xz stream
+    around them already checked)."""
+    import numpy as np
+
+    arrays: dict[str, Any] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
+                raise ValueError(f"unexpected member {member.filename!r}")
+            # The local header: 30 bytes, then the name and an extra field of the lengths it gives.
+            name_length, extra_length = struct.unpack_from("<HH", data, member.header_offset + 26)
+            start = member.header_offset + 30 + name_length + extra_length
+            header = io.BytesIO(data[start : start + min(member.file_size, 1 << 16)])
+            version = np.lib.format.read_magic(header)
+            if version == (1, 0):
+                shape, fortran_order, dtype = np.lib.format.read_array_header_1_0(header)
+            else:
+                shape, fortran_order, dtype = np.lib.format.read_array_header_2_0(header)
+            if dtype.hasobject:
+                raise ValueError("object arrays")
+            count = math.prod(shape)
+            if header.tell() + count * dtype.itemsize != member.file_size:
+                raise ValueError(f"{member.filename!r} is not one array")
+            array = np.frombuffer(data, dtype=dtype, count=count, offset=start + header.tell())
+            arrays[member.filename[:-4]] = array.reshape(shape, order="F" if fortran_order else "C")
+    return arrays
 
 
 _loader: threading.Thread | None = None

@@ -15,15 +15,17 @@ its format.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from conceptdiff.model import Comparison
-from conceptdiff.render._report import Context, ReportOptions
-from conceptdiff.render.html import render_html, render_html_fragment
-from conceptdiff.render.json import render_json
-from conceptdiff.render.markdown import render_markdown
-from conceptdiff.render.text import render_stat, render_text
+
+if TYPE_CHECKING:
+    from conceptdiff.render._report import Context, ReportOptions
+    from conceptdiff.render.html import render_html, render_html_fragment
+    from conceptdiff.render.json import render_json
+    from conceptdiff.render.markdown import render_markdown
+    from conceptdiff.render.text import render_stat, render_text
 
 __all__ = [
     "FORMATS",
@@ -40,18 +42,32 @@ __all__ = [
 
 FORMATS = ("text", "markdown", "html", "json")
 
+# Each renderer's module is imported on first use: a program (the command
+# line) that writes one format does not load the others (nor, for JSON, the
+# report model and its significance rules).
+_RENDERERS = {
+    "Context": "conceptdiff.render._report",
+    "ReportOptions": "conceptdiff.render._report",
+    "render_html": "conceptdiff.render.html",
+    "render_html_fragment": "conceptdiff.render.html",
+    "render_json": "conceptdiff.render.json",
+    "render_markdown": "conceptdiff.render.markdown",
+    "render_stat": "conceptdiff.render.text",
+    "render_text": "conceptdiff.render.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENDERERS:
+        return getattr(importlib.import_module(_RENDERERS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def render(comparison: Comparison, format: str = "text", **options: Any) -> str:
     """Render ``comparison`` in one of :data:`FORMATS`; ``options`` go to that renderer."""
     from conceptdiff.errors import InvalidOptionsError
 
-    renderers: dict[str, Callable[..., str]] = {
-        "text": render_text,
-        "markdown": render_markdown,
-        "html": render_html,
-        "json": render_json,
-    }
-    renderer = renderers.get(format)
-    if renderer is None:
+    if format not in FORMATS:
         raise InvalidOptionsError("format", format, f"must be one of {', '.join(FORMATS)}")
-    return renderer(comparison, **options)
+    renderer: Any = __getattr__(f"render_{format}")
+    return str(renderer(comparison, **options))
