@@ -118,7 +118,7 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     positions: dict[str, list[int]] = {}
     numbered: Counter[str] = Counter()
     for index, line in enumerate(lines):
-        if not line or len(line) > 120 or _TOC_LEADER_RE.search(line):
+        if not line or len(line) > 120 or _has_toc_leader(line):
             continue
         key = furniture_key(line)
         if len(key) < 3:
@@ -169,6 +169,15 @@ _TOC_LEADER_RE = re.compile(
 _TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,3}$")  # a page number, not a year
 
 
+def _has_toc_leader(line: str) -> bool:
+    """Does ``line`` hold a leader and a page number (:data:`_TOC_LEADER_RE`)?"""
+    # Every leader holds four dots, two ellipses or four underscores: counted
+    # first, the search (slow, with its look-behinds) is spared most lines.
+    if line.count(".") < 4 and "……" not in line and "____" not in line:
+        return False
+    return _TOC_LEADER_RE.search(line) is not None
+
+
 def is_toc_heading(line: str) -> bool:
     """Is ``line`` the heading of a table of contents?"""
     return _TOC_HEADING_RE.fullmatch(line.strip().strip("#=*: \t").strip()) is not None
@@ -177,7 +186,7 @@ def is_toc_heading(line: str) -> bool:
 def is_toc_entry(line: str, *, after_toc_heading: bool) -> bool:
     """Is ``line`` an entry of a table of contents (dot leaders and a page number,
     or, right after a "Contents" heading, a short title ending with a number)?"""
-    if _TOC_LEADER_RE.search(line):
+    if _has_toc_leader(line):
         return True
     return after_toc_heading and len(line) <= 160 and _TOC_TRAILING_NUMBER_RE.search(line) is not None
 
@@ -640,9 +649,9 @@ def glued_sentence_case_heading(text: str) -> int | None:
     >>> glued_sentence_case_heading("Members may vote. The board decides.") is None
     True
     """
-    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
     if not _TERMINAL_RE.search(text):
         return None
+    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
     words = [token.group(0) for token in tokens]
     if len(words) < 6 or not words[0][:1].isupper() or words[0].casefold() in _DETERMINERS:
         return None  # "Each time ...", "The Licensor hereby ...": a sentence from its first word

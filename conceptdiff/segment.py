@@ -1015,7 +1015,7 @@ class _Clauses:
     def split_glued(self, items: list[_Item]) -> list[_Item]:
         lowercase = self.vocabulary.lowercase
         # Names: capitalized words also used after a lower-case word, or used once only.
-        names = {m.group(1) for m in _NAME_AFTER_LOWER_RE.finditer(self.text)}
+        names = set(_NAME_AFTER_LOWER_RE.findall(self.text))  # its one group: the name
         names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
         # Headings the document also sets on a line of their own ("C. The Way Ahead").
         # Looked up by label and first word, so that the work stays linear.

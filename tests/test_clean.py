@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conceptdiff import clean
@@ -225,3 +225,13 @@ def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: se
     # despace first looks for four single characters in a row; without them
     # the full pass would change nothing either.
     assert clean.despace(text, vocabulary) == clean._despace(text, vocabulary)
+
+
+@settings(max_examples=300)  # cheap; leaders are rare draws
+@given(st.lists(st.sampled_from([".", ".", ". ", ".\t", "…", "…", "_", "_", " ", "1", "12", "iv", "a"]), max_size=16))
+@example([". ", ". ", ". ", ".", "12"])
+@example(["Title", "…", "…", "3"])
+@example(["_", "_", "_", "_", "7"])
+def test_a_leader_is_searched_only_where_its_dots_can_be(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert clean._has_toc_leader(line) == (clean._TOC_LEADER_RE.search(line) is not None)

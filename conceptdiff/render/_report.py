@@ -154,7 +154,7 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _word_count(text: str) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text))
+    return len(_WORD_RE.findall(text))
 
 
 def section_of(comparison: Comparison, change: Change) -> tuple[str, ...]:
