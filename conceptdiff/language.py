@@ -111,10 +111,11 @@ def _read_model(path: Path) -> Any:
     ``tests/test_language.py`` checks that both give the same model."""
     data = lzma.decompress(path.read_bytes())  # first, before numpy: most of the time, without the lock
 
-    from py3langid import langid, modelio  # type: ignore[import-untyped]
+    import py3langid  # type: ignore[import-untyped]
+    from py3langid import langid, modelio
 
-    if path != langid.MODEL_DIR / langid.MODEL_FILE:
-        raise LookupError(f"py3langid's model is not {path}")
+    if not str(py3langid.__version__).startswith("0.4.") or path != langid.MODEL_DIR / langid.MODEL_FILE:
+        raise LookupError(f"not the model layout of py3langid 0.4: {path}")  # read by py3langid itself
     arrays = _npz_arrays(data)
     return langid.LanguageIdentifier(
         arrays["ptc"],

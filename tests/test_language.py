@@ -94,6 +94,10 @@ _FOREIGN = {
 }
 
 
+def _most_likely(probabilities: dict[str, float]) -> str:
+    return min(probabilities, key=lambda code: (-probabilities[code], code))
+
+
 def _flags_identifying_every_clause(clauses: list[Clause]) -> list[tuple[str, ...]]:
     """The rule of the module's docstring applied to every judged clause (the slow reference)."""
     judged: dict[int, dict[str, float]] = {}
@@ -104,12 +108,12 @@ def _flags_identifying_every_clause(clauses: list[Clause]) -> list[tuple[str, ..
             found = language.identify(clause.text)
             assert found is not None
             judged[index] = found
-            top = min(found, key=lambda code: (-found[code], code))
+            top = _most_likely(found)
             weight[top] = weight.get(top, 0) + count
     main = min(weight, key=lambda code: (-weight[code], code))
     flags = [clause.flags for clause in clauses]
     for index, found in judged.items():
-        top = min(found, key=lambda code: (-found[code], code))
+        top = _most_likely(found)
         if top != main and found.get(main, 0.0) <= language.MAX_MAIN_PROBABILITY:
             flags[index] = tuple(sorted({*flags[index], f"language:{top}"}))
     return flags
@@ -195,6 +199,15 @@ def test_the_model_read_in_one_step_is_py3langids() -> None:
     assert (ours.tk_nextmove, ours.tk_row, ours.tk_output) == (theirs.tk_nextmove, theirs.tk_row, theirs.tk_output)
     for text in [*_FOREIGN["fr"], *_FOREIGN["ru"], "The Licensee may modify the Work.", ""]:
         assert ours.rank(text) == theirs.rank(text)
+
+
+def test_a_model_of_another_layout_is_read_by_py3langid_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unexpected(path: object) -> None:
+        raise LookupError("another layout")
+
+    monkeypatch.setattr(language, "_read_model", unexpected)
+    identifier = language._load.__wrapped__()
+    assert identifier.rank(_FOREIGN["fr"][0])[0][0] == "fr"
 
 
 def test_the_model_starts_loading_for_a_text_with_a_line_in_another_language(monkeypatch: pytest.MonkeyPatch) -> None:
