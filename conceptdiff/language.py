@@ -80,6 +80,7 @@ __all__ = [
     "available",
     "flag_languages",
     "identify",
+    "prefetch",
 ]
 
 #: Clauses shorter than this (in words) are not judged.
@@ -184,6 +185,8 @@ def prefetch(text: str) -> None:
     For programs that own their process, such as the ``conceptdiff`` command:
     a thread loading the model when the process forks would leave the child
     waiting on its locks.
+
+    >>> prefetch("Too little text to tell a main language from another one.")  # nothing to load
     """
     global _loader
     if _loader is not None:
