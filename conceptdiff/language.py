@@ -97,8 +97,10 @@ def _load() -> Any:
     try:
         return _read_model(Path(spec.submodule_search_locations[0]) / "data" / "model.npz.xz")
     except Exception:  # another layout or version of the model: py3langid's own loader
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
-
+        try:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+        except ImportError:  # installed but broken (numpy missing ...): no identifier, as without it
+            return None
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
