@@ -3,11 +3,14 @@
 Usage::
 
     python benchmarks/speed.py [--sizes 1000,10000,50000] [--quick] [--seed S]
-                               [--peer-limit SECONDS] [--json out.json]
+                               [--peer-limit SECONDS] [--repeat N] [--json out.json]
 
 Everything is measured in this one process, system after system on the same
 inputs, so the *ratios* are comparable even on a busy machine (absolute times
-are not).  What is timed:
+are not).  Each generated size is run in ``--repeat`` rounds (default 3), a
+round timing every system once in turn, and the medians are reported: a slow
+drift of a shared machine then falls on every system alike, and one noisy
+call does not decide a ratio.  What is timed:
 
 * **conceptdiff**: ``Edition.from_clauses`` on both clause lists, then
   ``compare`` (anchors, fuzzy alignment, moves, splits/merges and word edits).
@@ -498,8 +501,25 @@ def _peer_cell(peer: dict[str, Any] | None) -> str:
 # --------------------------------------------------------------------------
 
 
-def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float) -> dict[str, Any]:
-    print(f"Generated pairs (mix=medium, windows of {WINDOW}); times in seconds, median of 3 below 5k clauses")
+def _combine(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One figure from several single-call ``measure`` results: median seconds, fastest, largest peak."""
+    times = [r["seconds"] for r in results]
+    peaks = [r["peak_mb"] for r in results if r["peak_mb"] is not None]
+    return {
+        "seconds": statistics.median(times),
+        "best": min(times),
+        "runs": len(times),
+        "peak_mb": max(peaks) if peaks else None,
+    }
+
+
+def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float, repeat: int = 3) -> dict[str, Any]:
+    """Each size in ``repeat`` rounds; a round runs every system once, so slow
+    drifts of a shared machine fall on all systems alike; medians are reported."""
+    print(
+        f"Generated pairs (mix=medium, windows of {WINDOW}); times in seconds, median of {repeat} rounds "
+        "(each round runs every system once, in turn)"
+    )
     print(
         f"{'clauses':>8} {'touched':>7} | {'conceptdiff':>11} {'clauses/s':>10} {'peak MB':>8} {'answer':>6} | "
         + " | ".join(f"{name:>9} {'cd/peer':>7}" for name in PEERS)
@@ -509,30 +529,38 @@ def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float) -> 
     for n in sizes:
         pair = gen.pair(n)
         old, new = list(pair.old), list(pair.new)
-        repeat = 3 if n < 5_000 else 1
-        mine = measure(run_conceptdiff, old, new, repeat=repeat)
         answer = agreement(run_conceptdiff(old, new), pair) if n <= 10_000 else None
+        notes = []
+        runs: dict[str, list[dict[str, Any]]] = {"conceptdiff": []}
+        stopped: dict[str, dict[str, Any]] = {}
+        for name in PEERS:
+            predicted = _predict(history[name], n, _MIN_EXPONENT.get(name, 1.0))
+            if predicted is not None and predicted > peer_limit:
+                notes.append(f"{name} skipped at {n}: predicted {predicted:.0f} s > --peer-limit {peer_limit:.0f} s")
+            else:
+                runs[name] = []
+        for _ in range(repeat):
+            runs["conceptdiff"].append(measure(run_conceptdiff, old, new))
+            for name in [name for name in PEERS if name in runs]:
+                result = measure(PEERS[name], old, new, limit=peer_limit)
+                if result["seconds"] is None:
+                    notes.append(f"{name} stopped at {n} after {peer_limit:.0f} s")
+                    stopped[name] = result
+                    del runs[name]
+                else:
+                    runs[name].append(result)
+        mine = _combine(runs["conceptdiff"])
         row: dict[str, Any] = {
             "clauses": n,
             "new_clauses": len(new),
             "touched": touched(pair),
             "conceptdiff": mine,
             "answer_agreement": answer,
-            "peers": {},
+            "peers": {name: _combine(runs[name]) if name in runs else stopped.get(name) for name in PEERS},
         }
-        notes = []
-        for name, run in PEERS.items():
-            predicted = _predict(history[name], n, _MIN_EXPONENT.get(name, 1.0))
-            if predicted is not None and predicted > peer_limit:
-                row["peers"][name] = None
-                notes.append(f"{name} skipped at {n}: predicted {predicted:.0f} s > --peer-limit {peer_limit:.0f} s")
-                continue
-            result = measure(run, old, new, repeat=repeat, limit=peer_limit)
-            row["peers"][name] = result
-            if result["seconds"] is not None:
-                history[name].append((n, result["seconds"]))
-            else:
-                notes.append(f"{name} stopped at {n} after {peer_limit:.0f} s")
+        for name in PEERS:
+            if name in runs:
+                history[name].append((n, row["peers"][name]["seconds"]))
         rows.append(row)
         secs = mine["seconds"]
         print(
@@ -687,6 +715,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated pairs (default 0)")
     parser.add_argument("--peer-limit", type=float, default=60.0, help="skip or stop a peer past this many seconds")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds per generated size (default 3; --quick 1): medians reported"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("1000,5000" if args.quick else "1000,10000,50000")).split(",")]
     if any(n < 10 for n in sizes):
@@ -711,7 +742,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cpus": os.cpu_count(),
         },
     }
-    report["generated"] = bench_generated(gen, sizes, args.peer_limit)
+    report["generated"] = bench_generated(gen, sizes, args.peer_limit, 1 if args.quick else args.repeat)
     if not args.quick:
         report["fixtures"] = bench_fixtures()
     report["pathological"] = bench_pathological(
