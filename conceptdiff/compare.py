@@ -5,7 +5,7 @@ from __future__ import annotations
 from conceptdiff._gc import paused_gc
 from conceptdiff.align import align
 from conceptdiff.errors import InputError, InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp, WordEdit, _reading_order
+from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp, WordEdit, _reading_order
 from conceptdiff.options import Options
 from conceptdiff.worddiff import word_edits
 
@@ -42,12 +42,19 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
         return _compare(_edition(old, "old", options), _edition(new, "new", options), options)
 
 
+def _joined(clauses: tuple[Clause, ...], indices: tuple[int, ...]) -> str:
+    """The text of a change's clauses on one side, one per line."""
+    if len(indices) == 1:
+        return clauses[indices[0]].text
+    return "\n".join([clauses[k].text for k in indices])
+
+
 def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Comparison:
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
     for link in align(old_clauses, new_clauses, options):
-        old_text = "\n".join([old_clauses[i].text for i in link.old])
-        new_text = "\n".join([new_clauses[j].text for j in link.new])
+        old_text = _joined(old_clauses, link.old)
+        new_text = _joined(new_clauses, link.new)
         if link.kind is ChangeKind.ADDED:
             edits: tuple[WordEdit, ...] = (WordEdit(EditOp.INSERT, new_text),)
         elif link.kind is ChangeKind.REMOVED:

@@ -214,7 +214,8 @@ class Edition:
                     from conceptdiff.errors import InputError
 
                     raise InputError(f"clause {position} is {type(item).__name__}, not str")
-                _refuse_lone_surrogates(item, f"clause {position}")
+                if not item.isascii():
+                    _refuse_lone_surrogates(item, f"clause {position}")
                 items.append(clause_from_string(item))
         return cls(clauses=tuple(items), label=label)
 
