@@ -73,11 +73,34 @@ def is_page_number(line: str) -> bool:
     return _PAGE_NUMBER_RE.fullmatch(line) is not None
 
 
+_EDGE_NUMBER = r"(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})"
+_LEADING_NUMBER_RE = re.compile(_EDGE_NUMBER + r"\b")  # _EDGE_NUMBER_RE's first half, with match()
+_TRAILING_NUMBER_REVERSED_RE = re.compile(_EDGE_NUMBER + r"(?!\w)")  # its second half, on the reversed line
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def furniture_key(line: str) -> str:
     """The form under which running headers repeat: letters only, case-folded,
     page numbers at either end and all spacing removed (so that ``NaTIONal
-    SeCurITy STraTegy 12`` and ``N A T I O N A L  S E C U R I T Y ...`` agree)."""
-    return _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())
+    SeCurITy STraTegy 12`` and ``N A T I O N A L  S E C U R I T Y ...`` agree).
+
+    Every line of a document is keyed, so this is a hot path: the number at
+    the end is matched on the reversed line (a search for it would try every
+    word), and an ASCII line drops its non-letters through ``bytes.translate``;
+    the same key as ``_KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())``
+    (a property test checks it).
+    """
+    line = line.strip()
+    leading = _LEADING_NUMBER_RE.match(line)
+    if leading:
+        line = line[leading.end() :]
+    trailing = _TRAILING_NUMBER_REVERSED_RE.match(line[::-1])
+    if trailing:
+        line = line[: len(line) - trailing.end()]
+    folded = line.casefold()
+    if folded.isascii():
+        return folded.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+    return _KEY_DROP_RE.sub("", folded)
 
 
 _TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")

@@ -77,6 +77,9 @@ _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 _SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
 _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
+_WORD_HYPHEN_END_RE = re.compile(r"\w-$")  # searched in a text's last 3 characters: "$" may stand before a "\n"
+_ENDS_IN_NUMBER_RE = re.compile(r"(?:^|\s)[0-9]{1,4}$")
+_STARTS_WITH_NUMBER_RE = re.compile(r"[0-9]{1,4}\s")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
@@ -408,7 +411,9 @@ class _Lines:
         tokens = list(re.finditer(r"\S+", line.text[:160]))
         for count in range(2, min(len(tokens), 12)):
             head = line.text[: tokens[count - 1].end()]
-            if not re.search(r"(?:^|\s)[0-9]{1,4}$", head) or count >= len(tokens):
+            # The number must end the head: its last 8 characters decide (and a
+            # false "^" there would need the whole slice to be that number).
+            if not _ENDS_IN_NUMBER_RE.search(head[-8:]) or count >= len(tokens):
                 continue
             if clean.furniture_key(head) in headers:
                 cut = tokens[count].start()
@@ -422,7 +427,7 @@ class _Lines:
         for count in range(2, min(len(tail_tokens), 12)):
             first = tail_tokens[-count]
             tail = line.text[shift + first.start() :]
-            if not re.match(r"[0-9]{1,4}\s", tail) or count >= len(tail_tokens):
+            if not _STARTS_WITH_NUMBER_RE.match(tail) or count >= len(tail_tokens):
                 continue
             if clean.furniture_key(tail) in headers:
                 keep = line.text[: shift + first.start()].rstrip()
@@ -895,7 +900,7 @@ class _Blocks:
         closed = _TERMINAL_RE.search(previous) is not None and clean.ends_sentence(previous)  # "U.S." does not close
         if not closed and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
-        dangling = previous[-1:] in ",–—" or re.search(r"\w-$", previous) is not None
+        dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
         if dangling and not (last.kind is ClauseKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
             return True  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
         # A heading stands alone: a wrapped line followed by more of its paragraph is none.

@@ -235,3 +235,11 @@ def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: se
 def test_a_leader_is_searched_only_where_its_dots_can_be(pieces: list[str]) -> None:
     line = "".join(pieces)
     assert clean._has_toc_leader(line) == (clean._TOC_LEADER_RE.search(line) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789ivxlcdmIVXLCDMabz _-.\n\t²½ßİⅣé١")), max_size=14) | st.text())
+def test_furniture_key_is_its_regex_definition(line: str) -> None:
+    """The fast key (reversed-line match, bytes.translate) equals the plain two-regex definition."""
+    from conceptdiff.clean import _EDGE_NUMBER_RE, _KEY_DROP_RE
+
+    assert clean.furniture_key(line) == _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())
