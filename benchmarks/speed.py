@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/speed.py [--sizes 1000,10000,50000] [--quick] [--seed S]
-                               [--peer-limit SECONDS] [--repeat N] [--json out.json]
+                               [--peer-limit SECONDS] [--mix medium] [--repeat N]
+                               [--generated-only] [--json out.json]
 
 Everything is measured in this one process, system after system on the same
 inputs, so the *ratios* are comparable even on a busy machine (absolute times
@@ -177,13 +178,14 @@ class Generator:
     ``answer`` column would measure the generator, not conceptdiff.
     """
 
-    def __init__(self, pool: Sequence[str], seed: int) -> None:
+    def __init__(self, pool: Sequence[str], seed: int, mix: Mix = Mix.MEDIUM) -> None:
         unique: dict[str, str] = {}
         for clause in pool:
             unique.setdefault(clause_from_string(clause).normalized, clause)
         self.pool = list(unique.values())
         self.seen: set[str] = set()
         self.seed = seed
+        self.mix = mix
         self.vocabulary = sorted({w for c in pool for w in c.split() if w.isalpha() and len(w) > 3})
         self.stream: list[str] = []
         self.rng = random.Random(seed)
@@ -224,7 +226,7 @@ class Generator:
             window = self.windows.get((start, stop))
             if window is None:
                 chooser = RandomChooser(self.seed * 1_000_003 + start)
-                window = generate_pair(chooser, base[start:stop], mix=Mix.MEDIUM, insert_pool=self.inserts)
+                window = generate_pair(chooser, base[start:stop], mix=self.mix, insert_pool=self.inserts)
                 self.windows[(start, stop)] = window
             shift_old, shift_new = len(old), len(new)
             old.extend(window.old)
@@ -517,7 +519,7 @@ def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float, rep
     """Each size in ``repeat`` rounds; a round runs every system once, so slow
     drifts of a shared machine fall on all systems alike; medians are reported."""
     print(
-        f"Generated pairs (mix=medium, windows of {WINDOW}); times in seconds, median of {repeat} rounds "
+        f"Generated pairs (mix={gen.mix.value}, windows of {WINDOW}); times in seconds, median of {repeat} rounds "
         "(each round runs every system once, in turn)"
     )
     print(
@@ -716,6 +718,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--peer-limit", type=float, default=60.0, help="skip or stop a peer past this many seconds")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
+        "--mix",
+        choices=[m.value for m in Mix],
+        default=Mix.MEDIUM.value,
+        help="edits of the generated pairs (default medium: ~15%% of clauses touched; light ~5%%, heavy ~30%%)",
+    )
+    parser.add_argument(
+        "--generated-only", action="store_true", help="only the generated pairs (no fixtures, inputs, import, CLI)"
+    )
+    parser.add_argument(
         "--repeat", type=int, default=3, help="rounds per generated size (default 3; --quick 1): medians reported"
     )
     args = parser.parse_args(argv)
@@ -729,13 +740,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, memory by {MEMORY_METHOD}, seed {args.seed}\n"
     )
     pool = corpus_clauses()
-    gen = Generator(pool, args.seed)
+    gen = Generator(pool, args.seed, Mix(args.mix))
     run_conceptdiff(pool[:50], pool[10:60])  # warm up: lazy imports, regex caches
     report: dict[str, Any] = {
         "config": {
             "sizes": sizes,
             "seed": args.seed,
             "quick": args.quick,
+            "mix": args.mix,
+            "repeat": args.repeat,
             "peer_limit": args.peer_limit,
             "memory": MEMORY_METHOD,
             "python": platform.python_version(),
@@ -743,13 +756,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
     }
     report["generated"] = bench_generated(gen, sizes, args.peer_limit, 1 if args.quick else args.repeat)
-    if not args.quick:
-        report["fixtures"] = bench_fixtures()
-    report["pathological"] = bench_pathological(
-        pool, args.seed, 0 if args.quick else PATHOLOGICAL_PEER_LIMIT, 0.1 if args.quick else 1.0
-    )
-    report["import"] = bench_import()
-    report["cli"] = bench_cli(gen)
+    if not args.generated_only:
+        if not args.quick:
+            report["fixtures"] = bench_fixtures()
+        report["pathological"] = bench_pathological(
+            pool, args.seed, 0 if args.quick else PATHOLOGICAL_PEER_LIMIT, 0.1 if args.quick else 1.0
+        )
+        report["import"] = bench_import()
+        report["cli"] = bench_cli(gen)
     summary(report)
     report["elapsed"] = time.perf_counter() - started
     print(f"\n(whole run {report['elapsed']:.0f} s, input generation included)")
