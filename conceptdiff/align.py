@@ -151,8 +151,8 @@ def _block_levels(firsts: Sequence[int], sizes: Sequence[int]) -> tuple[list[int
     return levels, len(tails)
 
 
-def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = None) -> set[int]:
-    """Positions (in ``pairs``, sorted by first item, first items distinct and
+def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = None) -> list[int]:
+    """Positions, in order, (in ``pairs``, sorted by first item, first items distinct and
     second items distinct) of a longest run whose second items increase;
     among the longest runs, the one with the largest sum of ``ties``.
 
@@ -175,7 +175,7 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
     """
     n = len(pairs)
     if not n:
-        return set()
+        return []
     values = [second for _, second in pairs]
     weight = ties if ties is not None else [0] * n
     firsts = [first for first, _ in pairs]
@@ -213,11 +213,11 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
             best[b] = top + sum(weight[first : ends[b]])
             back[b] = chosen
     block = max(by_last[length - 1], key=lambda c: (best[c], -ends[c]))
-    run: set[int] = set()
+    blocks: list[int] = []  # the run's blocks, last first
     while block != -1:
-        run.update(range(starts[block], ends[block]))
+        blocks.append(block)
         block = back[block]
-    return run
+    return [k for block in reversed(blocks) for k in range(starts[block], ends[block])]
 
 
 def _nearest(items: Sequence[int], here: int, count: int) -> list[int]:
@@ -372,7 +372,7 @@ class _Aligner:
                 new_at[key].append(j)
         # Equal-length runs are settled by the texts, whichever side is "old".
         ties = [self.old_sums[i] + self.new_sums[j] for i, j in unique]
-        kept = sorted(unique[p] for p in _increasing(unique, ties))
+        kept = [unique[p] for p in _increasing(unique, ties)]
         old_marks, new_marks = [i for i, _ in kept], [j for _, j in kept]
         leftovers: list[tuple[list[int], list[int]]] = []
         for key in repeated:
@@ -399,17 +399,16 @@ class _Aligner:
         tie = sum(self.old_sums[i] for i in link.old) + sum(self.new_sums[j] for j in link.new)
         return int(link.similarity * 1000) * 10**10 + tie
 
-    def in_order(self) -> set[tuple[int, int]]:
-        """First old and new index of each link on the chosen longest in-order run."""
+    def in_order(self) -> list[tuple[int, int]]:
+        """First old and new index of each link on the chosen longest in-order run, in order."""
         firsts = [(link.old[0], link.new[0]) for link in self.links]
         order = sorted(range(len(firsts)), key=firsts.__getitem__)
         units = [firsts[k] for k in order]
         weights = self.link_weights
-        return {units[p] for p in _increasing(units, [weights[k] for k in order])}
+        return [units[p] for p in _increasing(units, [weights[k] for k in order])]
 
-    def gaps(self, kept: set[tuple[int, int]]) -> _Gaps:
-        """The gaps between the in-order links ``kept``, and the gap of each free clause."""
-        marks = sorted(kept)
+    def gaps(self, marks: Sequence[tuple[int, int]]) -> _Gaps:
+        """The gaps between the in-order links ``marks`` (in order), and the gap of each free clause."""
         old_marks = [o for o, _ in marks]
         new_marks = [n for _, n in marks]
         free_old = [i for i, used in enumerate(self.old_used) if not used]
@@ -602,8 +601,9 @@ class _Aligner:
         A pair made here sits between two in-order neighbours, so the in-order
         run grows by it and stays a longest one: ``order`` reuses it.
         """
-        self.kept = self.in_order()
-        gaps = self.gaps(self.kept)
+        run = self.in_order()
+        self.kept = set(run)
+        gaps = self.gaps(run)
         lone_old: dict[int, list[int]] = defaultdict(list)
         lone_new: dict[int, list[int]] = defaultdict(list)
         for i, gap in gaps.old.items():  # free clauses, in index order

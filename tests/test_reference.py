@@ -72,7 +72,9 @@ def test_weighted_run_is_a_heaviest_longest_run_and_the_pair_by_pair_one(
     from .reference import increasing_pair_by_pair
 
     pairs, ties = case
-    run = _increasing(pairs, ties)
+    positions = _increasing(pairs, ties)
+    assert positions == sorted(positions)
+    run = set(positions)
     assert run == increasing_pair_by_pair(pairs, ties)
     length, runs = longest_increasing_runs([second for _, second in pairs])
     assert len(run) == length
