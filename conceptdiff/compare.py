@@ -5,7 +5,17 @@ from __future__ import annotations
 from conceptdiff._gc import paused_gc
 from conceptdiff.align import align
 from conceptdiff.errors import InputError, InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp, WordEdit, _reading_order
+from conceptdiff.model import (
+    Change,
+    ChangeKind,
+    Clause,
+    Comparison,
+    Edition,
+    EditOp,
+    MatchMethod,
+    WordEdit,
+    _reading_order,
+)
 from conceptdiff.options import Options
 from conceptdiff.worddiff import word_edits
 
@@ -52,27 +62,19 @@ def _joined(clauses: tuple[Clause, ...], indices: tuple[int, ...]) -> str:
 def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Comparison:
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
+    budget = options.word_diff_budget
     for link in align(old_clauses, new_clauses, options):
-        old_text = _joined(old_clauses, link.old)
-        new_text = _joined(new_clauses, link.new)
-        if link.kind is ChangeKind.ADDED:
-            edits: tuple[WordEdit, ...] = (WordEdit(EditOp.INSERT, new_text),)
-        elif link.kind is ChangeKind.REMOVED:
-            edits = (WordEdit(EditOp.DELETE, old_text),)
+        kind, olds, news = link.kind, link.old, link.new
+        if link.method is MatchMethod.EXACT:  # the same text: no edits (the most common case, kept short)
+            edits: tuple[WordEdit, ...] = ()
+        elif kind is ChangeKind.ADDED:
+            edits = (WordEdit(EditOp.INSERT, _joined(new_clauses, news)),)
+        elif kind is ChangeKind.REMOVED:
+            edits = (WordEdit(EditOp.DELETE, _joined(old_clauses, olds)),)
         else:
-            edits = word_edits(old_text, new_text, budget=options.word_diff_budget)
+            edits = word_edits(_joined(old_clauses, olds), _joined(new_clauses, news), budget=budget)
         # A group is relabeled when its first clauses' labels differ.
-        relabeled = bool(link.old and link.new) and old_clauses[link.old[0]].label != new_clauses[link.new[0]].label
-        changes.append(
-            Change(
-                kind=link.kind,
-                old=link.old,
-                new=link.new,
-                similarity=link.similarity,
-                edits=edits,
-                method=link.method,
-                confidence=link.confidence,
-                relabeled=relabeled,
-            )
-        )
+        relabeled = bool(olds and news) and old_clauses[olds[0]].label != new_clauses[news[0]].label
+        # Positional: kind, old, new, similarity, edits, method, confidence, relabeled.
+        changes.append(Change(kind, olds, news, link.similarity, edits, link.method, link.confidence, relabeled))
     return Comparison(old=old_edition, new=new_edition, changes=_reading_order(changes), options=options)
