@@ -38,7 +38,7 @@ Inputs:
   to reach the size, each repetition varied (about one word in twelve of a
   clause of four words or more replaced by a corpus word; shorter clauses such
   as headings repeat as they are, as they do in real codes).  The edits come
-  from ``conceptdiff.strategies.generate_pair`` (``mix="medium"``: rewordings,
+  from ``conceptdiff.strategies.generate_pair`` (``--mix``, default ``medium``: rewordings,
   insertions, deletions, moves, splits, merges, renumbering; about 15 % of the
   clauses touched), applied to consecutive windows of 200 clauses, so each
   window's answer is exact; the benchmark also prints the share of that
