@@ -274,8 +274,9 @@ class _Aligner:
         self.new_used = [False] * len(new)
         self.links: list[Link] = []
         self.link_weights: list[int] = []  # ``weight`` of each link, in step with ``links``
-        self.old_sums = [_checksum(c.normalized) for c in old]
-        self.new_sums = [_checksum(c.normalized) for c in new]
+        self.link_firsts: list[tuple[int, int]] = []  # (old[0], new[0]) of each link, in step with ``links``
+        self.old_sums = list(map(_checksum, [c.normalized for c in old]))
+        self.new_sums = list(map(_checksum, [c.normalized for c in new]))
         self.kept: set[tuple[int, int]] = set()  # the in-order run, once positional pairs are in
 
     # -- passes -------------------------------------------------------------
@@ -310,6 +311,7 @@ class _Aligner:
         link = Link(kind, old, new, round(sim, 6), method, round(confidence, 6))
         self.links.append(link)
         self.link_weights.append(self.weight(link))
+        self.link_firsts.append((old[0], new[0]))
 
     def anchor_exact(self) -> None:
         old, new = self.old, self.new
@@ -331,6 +333,7 @@ class _Aligner:
         for i, j in pairs:
             old_used[i] = new_used[j] = True
         self.links += links
+        self.link_firsts += pairs
         old_sums, new_sums, same = self.old_sums, self.new_sums, int(1.0 * 1000) * 10**10  # see ``weight``
         self.link_weights += [same + old_sums[i] + new_sums[j] for i, j in pairs]
 
@@ -403,7 +406,7 @@ class _Aligner:
 
     def in_order(self) -> list[tuple[int, int]]:
         """First old and new index of each link on the chosen longest in-order run, in order."""
-        firsts = [(link.old[0], link.new[0]) for link in self.links]
+        firsts = self.link_firsts
         order = sorted(range(len(firsts)), key=firsts.__getitem__)
         units = [firsts[k] for k in order]
         weights = self.link_weights
@@ -628,20 +631,20 @@ class _Aligner:
 
     def order(self) -> list[Link]:
         """Decide what stayed in order; everything else is moved or unmatched."""
-        self.links.sort(key=lambda link: (link.old[0], link.new[0]))
+        self.links.sort(key=lambda link: link.old[0])  # first old indices are distinct
+        old, new, kept, detect_moves = self.old, self.new, self.kept, self.options.detect_moves
+        unchanged, reworded, moved = ChangeKind.UNCHANGED, ChangeKind.REWORDED, ChangeKind.MOVED
         out: list[Link] = []
         for link in self.links:
             kind = link.kind
-            single = len(link.old) == 1 and len(link.new) == 1
-            if single:
-                same = self.old[link.old[0]].normalized == self.new[link.new[0]].normalized
-                kind = ChangeKind.UNCHANGED if same else ChangeKind.REWORDED
-                if (link.old[0], link.new[0]) not in self.kept:
-                    if not self.options.detect_moves:
-                        self.old_used[link.old[0]] = False
-                        self.new_used[link.new[0]] = False
+            if len(link.old) == 1 and len(link.new) == 1:
+                i, j = link.old[0], link.new[0]
+                kind = unchanged if old[i].normalized == new[j].normalized else reworded
+                if (i, j) not in kept:
+                    if not detect_moves:
+                        self.old_used[i] = self.new_used[j] = False
                         continue
-                    kind = ChangeKind.MOVED
+                    kind = moved
             out.append(link if kind is link.kind else attrs.evolve(link, kind=kind))
         for i, used in enumerate(self.old_used):
             if not used:

@@ -426,16 +426,17 @@ def _reading_order(changes: Iterable[Change]) -> tuple[Change, ...]:
             for index in change.old:
                 landed[index] = change.new[-1]
 
-    size = 1 + max((i for change in changes for i in change.old), default=-1)
+    size = 1 + max((change.old[-1] for change in changes if change.old), default=-1)  # ``old`` is sorted
     anchor_before = [-1] * size
     current = -1
     for index in range(size):
         anchor_before[index] = current
         current = landed.get(index, current)
 
-    def key(change: Change) -> tuple[int, int, int]:
-        if change.new:
-            return (change.new[0], 0, change.old[0] if change.old else -1)
-        return (anchor_before[change.old[0]], 1, change.old[0])
-
-    return tuple(sorted(changes, key=key))
+    keys = [
+        (change.new[0], 0, change.old[0] if change.old else -1)
+        if change.new
+        else (anchor_before[change.old[0]], 1, change.old[0])
+        for change in changes
+    ]
+    return tuple(changes[k] for k in sorted(range(len(changes)), key=keys.__getitem__))

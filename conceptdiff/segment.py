@@ -66,9 +66,11 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 # Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
-_BULLET_RE = re.compile(
-    r"(?:[-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8]|o(?=[ \t]))(?=\s|$)"
-)
+_BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+_BULLET_RE = re.compile(r"(?:[" + re.escape(_BULLETS) + r"]|o(?=[ \t]))(?=\s|$)")
+_BULLET_STARTS = frozenset(_BULLETS + "o")  # a text starting with none of these has no bullet
+# A label starts with one of these, or is one letter followed by "." or ")" (see _LABEL_RE).
+_LABEL_STARTS = frozenset("ASCPR§(0123456789IVXLCDMivxlcdm")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
@@ -233,10 +235,13 @@ def clause_from_string(item: str) -> Clause:
     if heading:
         kind, level = ClauseKind.HEADING, len(heading.group(1))
         text = text[heading.end() :].rstrip("#").strip()
-    elif bullet := _BULLET_RE.match(text):
+    elif text[:1] in _BULLET_STARTS and (bullet := _BULLET_RE.match(text)):
         kind = ClauseKind.LIST_ITEM
         text = text[bullet.end() :].strip()
-    label, _, length = split_label(text)
+    if text[:1] in _LABEL_STARTS or text[1:2] in (".", ")"):
+        label, _, length = split_label(text)
+    else:
+        label, length = None, 0  # split_label would find none: a hot path
     if label is not None:
         text = text[length:].strip()
         if kind is ClauseKind.PARAGRAPH:
