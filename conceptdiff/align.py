@@ -510,7 +510,10 @@ class _Aligner:
         # A rival less similar than this never lowers a confidence (see below): not kept.
         rival_floor = options.reworded_threshold - 0.2
         distance = Indel.distance
-        for i, j in sorted(pairs):  # the hot loop: one C call per pair, the rest kept lean
+        # The hot loop: one C call per pair, the rest kept lean.  The pairs' order
+        # does not matter: rivals and pieces are sorted before use, and two
+        # candidates that tie on the sort key below never share a clause.
+        for i, j in pairs:
             a, b = old_words[i], new_words[j]
             if not a or not b:
                 continue
