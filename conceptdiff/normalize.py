@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ELISION", "normalize_text", "words"]
+__all__ = ["ELISION", "normalize_collapsed", "normalize_text", "words"]
 
 #: The one token every elision marker (``[…]``, ``[...]``, ``[….]``, ``…``) becomes.
 ELISION = "[…]"
@@ -58,6 +58,28 @@ def normalize_text(text: str) -> str:
     if "…" in folded or ".." in folded:
         folded = _ELISION_RE.sub(ELISION, folded)
     return " ".join(folded.split())
+
+
+_DELETED = tuple(chr(code) for code, replacement in _FOLD.items() if replacement is None)
+
+
+def normalize_collapsed(text: str) -> str:
+    """:func:`normalize_text` of a text whose white space is already collapsed
+    (single inner spaces, none at the ends), skipping what cannot change it: a
+    hot path when reading editions.  NFKC can bring spaces in ("¨" is " ̈")
+    and removing an invisible character can leave two spaces side by side, so
+    such texts take the full path.
+
+    >>> normalize_collapsed("Russia’s “new” concept [...]")
+    'Russia\\'s "new" concept […]'
+    """
+    if text.isascii():
+        if ".." not in text:
+            return text
+    elif unicodedata.is_normalized("NFKC", text) and not any(char in text for char in _DELETED):
+        folded = _fold(text)
+        return _ELISION_RE.sub(ELISION, folded) if "…" in folded or ".." in folded else folded
+    return normalize_text(text)
 
 
 def words(text: str) -> list[str]:

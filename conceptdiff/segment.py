@@ -45,7 +45,7 @@ import attrs
 
 from conceptdiff import clean
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan
-from conceptdiff.normalize import normalize_text
+from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
 
 __all__ = ["clause_from_string", "segment", "split_label", "strip_inline_markup"]
@@ -247,9 +247,7 @@ def clause_from_string(item: str) -> Clause:
         if kind is ClauseKind.PARAGRAPH:
             kind = ClauseKind.LIST_ITEM
     text = _collapse(text)
-    # Collapsed ASCII text with no elision marker is already normalized (a hot path).
-    normalized = text if text.isascii() and ".." not in text else normalize_text(text)
-    return Clause(text, normalized, kind, label, level)
+    return Clause(text, normalize_collapsed(text), kind, label, level)
 
 
 # -- pass 1: lines ---------------------------------------------------------------

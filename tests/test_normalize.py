@@ -38,3 +38,14 @@ def test_normalization_never_alters_the_text_reports_show() -> None:
 def test_clause_normalized_is_normalize_of_its_text(text: str) -> None:
     for clause in Edition.from_text(text, options=Options(flag_languages=False)).clauses:
         assert clause.normalized == normalize_text(clause.text)
+
+
+_TRICKY = list(" a.…¨’“\u00ad\u200b\u2060\ufeff\u00a0\u2002ﬁ—[]")  # NFKC spaces, invisible characters, elisions
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(_TRICKY), max_size=20))
+def test_normalize_collapsed_is_normalize_text_on_collapsed_text(raw: str) -> None:
+    from conceptdiff.normalize import normalize_collapsed
+
+    text = " ".join(raw.split())
+    assert normalize_collapsed(text) == normalize_text(text)
