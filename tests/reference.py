@@ -168,7 +168,9 @@ def reference_align(
     return answer
 
 
-def _patience(values: Sequence[int]) -> tuple[list[int], int]:
+def patience_levels(values: Sequence[int]) -> tuple[list[int], int]:
+    """For each value, the length (minus one) of the longest strictly increasing
+    run ending at it; and the longest run's length (patience sorting)."""
     tails: list[int] = []
     levels = []
     for value in values:
@@ -189,8 +191,8 @@ def increasing_pair_by_pair(pairs: Sequence[tuple[int, int]], ties: Sequence[int
     if not n:
         return set()
     values = [second for _, second in pairs]
-    end_level, length = _patience(values)
-    start_level = _patience([-value for value in reversed(values)])[0][::-1]
+    end_level, length = patience_levels(values)
+    start_level = patience_levels([-value for value in reversed(values)])[0][::-1]
     levels: list[list[int]] = [[] for _ in range(length)]
     for k in range(n):
         if end_level[k] + start_level[k] + 1 == length:

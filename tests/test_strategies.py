@@ -40,7 +40,7 @@ from conceptdiff.strategies import (
 )
 
 from .conftest import CORPUS
-from .reference import lcs
+from .reference import lcs, patience_levels
 
 # --------------------------------------------------------------------------
 # Reference helpers, written from the contract.
@@ -61,14 +61,7 @@ def without_label(text: str) -> str:
 
 
 def lis_length(values: Sequence[int]) -> int:
-    tails: list[int] = []
-    for v in values:
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-        else:
-            tails[k] = v
-    return len(tails)
+    return patience_levels(values)[1]
 
 
 def paragraphs(name: str) -> list[str]:
