@@ -518,6 +518,7 @@ class _Aligner:
             if not a or not b:
                 continue
             size_a, size_b = len(a), len(b)
+            # _common(a, b), its exact branch inlined (a function call per pair costs as much as the C call).
             common = (size_a + size_b - distance(a, b)) / 2 if size_a * size_b <= _LCS_BUDGET else _common(a, b)
             sim = 2 * common / (size_a + size_b)
             if _ELIDED in a or _ELIDED in b:
