@@ -173,7 +173,7 @@ def _increasing(pairs: Sequence[tuple[int, int]], ties: Sequence[int] | None = N
     form one contiguous slice (a level's second items decrease as its first
     items increase).  Among equally good predecessors the first wins, and
     among equally good runs the one ending first: the same run the pair-by-
-    pair algorithm picks (tests/test_align.py checks it against that one).
+    pair algorithm picks (tests/test_reference.py checks it against that one).
     """
     n = len(pairs)
     if not n:
@@ -244,6 +244,15 @@ def _free(keys: Sequence[str | None], used: Sequence[bool]) -> tuple[Sequence[in
         return range(len(keys)), list(keys)  # type: ignore[arg-type]
     index = [k for k, key in enumerate(keys) if key is not None and not used[k]]
     return index, [keys[k] for k in index]  # type: ignore[misc]
+
+
+def _weight(similarity: float, tie: int) -> int:
+    """A link's weight in the order search: similarity first (to 0.001), then
+    the checksum sum ``tie`` of its texts.  A one-to-one link's ``tie`` is below
+    2 * 2**32 < 10**10; a split or merge of 3+ clauses can pass 10**10 and so
+    outweigh a 0.001 step of similarity (a known imprecision, kept: changing it
+    would change which run wins some ties)."""
+    return int(similarity * 1000) * 10**10 + tie
 
 
 def _checksum(text: str) -> int:
@@ -334,7 +343,7 @@ class _Aligner:
             old_used[i] = new_used[j] = True
         self.links += links
         self.link_firsts += pairs
-        old_sums, new_sums, same = self.old_sums, self.new_sums, int(1.0 * 1000) * 10**10  # see ``weight``
+        old_sums, new_sums, same = self.old_sums, self.new_sums, _weight(1.0, 0)
         self.link_weights += [same + old_sums[i] + new_sums[j] for i, j in pairs]
 
     def anchor(
@@ -402,7 +411,7 @@ class _Aligner:
         """Among runs of equal length, the one keeping more similar pairs in
         order wins; the texts' checksums settle the rest symmetrically."""
         tie = sum(self.old_sums[i] for i in link.old) + sum(self.new_sums[j] for j in link.new)
-        return int(link.similarity * 1000) * 10**10 + tie
+        return _weight(link.similarity, tie)
 
     def in_order(self) -> list[tuple[int, int]]:
         """First old and new index of each link on the chosen longest in-order run, in order."""
