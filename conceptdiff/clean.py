@@ -45,6 +45,7 @@ __all__ = [
     "is_page_number",
     "is_toc_entry",
     "is_toc_heading",
+    "looks_like_heading",
     "odd_case",
 ]
 
@@ -108,6 +109,25 @@ _LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]")
 
 
 _ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation, in title case or capitals.
+
+    >>> looks_like_heading("Champion Aspirations for Human Dignity"), looks_like_heading("We will act now")
+    (True, False)
+    """
+    words = line.split()
+    if not words or len(words) > 16 or len(line) > 120 or _HEADING_END_RE.search(line) or line.endswith(","):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
+        return False
+    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return capitals >= 0.6 * max(1, len(content))
+
+
+_HEADING_END_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 
 
 def odd_case(line: str) -> bool:
@@ -239,9 +259,15 @@ _DATE_RE = re.compile(
 )
 _AGENCY = r"(?:getty[ \t]+images|reuters|shutterstock|ap(?:[ \t]+photo)?|afp|epa|sputnik|tass|ria[ \t]+novosti|xinhua)"
 _SOCIAL = r"(?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest)"
+# A copyright line is a page's footer only at the end of a text: at the top of a
+# licence or a statute it is part of the document ("Copyright (C) 2007 Free
+# Software Foundation, Inc.").
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|copyright[ \t]*(?:©|\(c\)|[0-9]{4})).{0,80}|(?:all[ \t]+rights[ \t]+reserved).{0,40}", re.IGNORECASE
+)
 _BOILERPLATE_RE = re.compile(
     rf"""
-    (?:©|\(c\)|copyright[ \t]*(?:©|\(c\)|[0-9]{{4}})).{{0,80}}
+    (?:©|\(c\))[ \t]*{_AGENCY}\b.{{0,80}}
   | (?:photo|image|picture|foto|illustration|video)(?:[ \t]+(?:credit|courtesy))?s?[ \t]*(?::|by\b|©|/).{{0,100}}
   | .{{0,60}}/[ \t]*{_AGENCY}[ \t]*/?.{{0,40}}
   | {_AGENCY}[ \t]*(?:photos?|images?)?[ \t]*/.{{0,60}}
@@ -265,25 +291,29 @@ _BOILERPLATE_RE = re.compile(
   | newer[ \t]+posts?.{{0,40}}|older[ \t]+posts?.{{0,40}}
   | (?:click|tap)[ \t]+here\b.{{0,80}}
   | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content)
-  | (?:all[ \t]+rights[ \t]+reserved).{{0,40}}
   | (?:follow[ \t]+us)\b.{{0,60}}
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
 
-def is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
     """Is a clause's whole ``text`` web boilerplate: a date line, a photo credit,
-    a byline, a share/comment/subscribe footer?
+    a byline, a share/comment/subscribe footer; with ``at_end`` (the clause
+    is among the last of its text), a copyright line too?
 
     >>> is_boilerplate("Saturday, 1 April 2023"), is_boilerplate("Share this article")
     (True, True)
+    >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("© 2024 Example Corp.", at_end=True)
+    (False, True)
     >>> is_boilerplate("Members may vote by post.")
     False
     """
     stripped = text.strip().strip("|•·-–— \t")
     if not stripped or len(stripped) > 140:
         return False
+    if at_end and _COPYRIGHT_RE.fullmatch(stripped) is not None:
+        return True
     return _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None
 
 

@@ -34,7 +34,7 @@ from typing import Any, BinaryIO
 from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
 
-__all__ = ["decode", "read_document", "read_text", "repair_mojibake"]
+__all__ = ["decode", "read_bytes_limited", "read_document", "read_text", "repair_mojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -136,7 +136,7 @@ def _detect(data: bytes, *, path: str | None, error: UnicodeDecodeError) -> str:
 
 def read_text(path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None) -> str:
     """Read a file as text, within :attr:`Options.max_input_bytes`."""
-    return decode(_read_bytes(path, options=options), encoding=encoding, path=os.fspath(path))
+    return decode(read_bytes_limited(path, options=options), encoding=encoding, path=os.fspath(path))
 
 
 @functools.cache
@@ -228,7 +228,7 @@ def read_document(path: str | PathLike[str], *, encoding: str | None = None, opt
     options = options or Options()
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
-    data = _read_bytes(path, options=options)
+    data = read_bytes_limited(path, options=options)
     if suffix == ".docx":
         return formats.docx_to_text(data, path=name)
     if suffix == ".pdf" or data.startswith(b"%PDF"):
@@ -256,7 +256,10 @@ def _open_binary(name: str) -> BinaryIO:
         raise
 
 
-def _read_bytes(path: str | PathLike[str], *, options: Options | None) -> bytes:
+def read_bytes_limited(path: str | PathLike[str], *, options: Options | None = None) -> bytes:
+    """The bytes of a file, refused with :class:`InputTooLargeError` over
+    :attr:`Options.max_input_bytes` (before reading when its size is known);
+    :class:`FileReadError` names the file when it cannot be read."""
     limit = (options or Options()).max_input_bytes
     name = os.fspath(path)
     try:

@@ -71,6 +71,8 @@ class ClauseKind(enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"  #: one row of a table, cells joined by " | "
+    CODE = "code"  #: a code block, its line breaks kept and compared verbatim
 
 
 class MatchMethod(enum.Enum):
@@ -169,24 +171,34 @@ class Edition:
     dropped: tuple[DroppedSpan, ...] = ()
 
     @classmethod
-    def from_text(cls, text: str, *, label: str | None = None, options: Options | None = None) -> Edition:
-        """Normalize and segment raw text into clauses.
+    def from_text(
+        cls,
+        text: str,
+        *,
+        label: str | None = None,
+        options: Options | None = None,
+        format: str | None = None,
+    ) -> Edition:
+        """Read raw text into clauses.
 
-        Paragraphs (separated by blank lines, or hard-wrapped lines joined),
-        bullets, numbered items and headings (Markdown ``#``, reStructuredText
-        underlines, short stand-alone lines) become clauses.  Page furniture,
+        ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it
+        is told from the content (a text that is clearly Markdown is read as
+        Markdown, see :func:`conceptdiff.read.detect_format`).  Plain text is
+        read with a layout model: paragraphs (however they are wrapped),
+        bullets, numbered items and headings become clauses.  Page furniture,
         tables of contents, web boilerplate and duplicates are set aside and
         recorded in :attr:`dropped` (rules and switches: ``docs/normalization.md``
         and the reading fields of :class:`~conceptdiff.Options`).
 
-        >>> edition = Edition.from_text("# Scope\\n\\n1. The first rule.\\n2. The second\\nrule.\\n")
+        >>> edition = Edition.from_text("SCOPE\\n\\n1. The first rule.\\n2. The second\\nrule.\\n")
         >>> [(c.kind.value, c.label, c.text) for c in edition.clauses]
-        [('heading', None, 'Scope'), ('list_item', '1', 'The first rule.'), ('list_item', '2', 'The second rule.')]
+        [('heading', None, 'SCOPE'), ('list_item', '1', 'The first rule.'), ('list_item', '2', 'The second rule.')]
         >>> edition.clauses[1].section
-        ('Scope',)
+        ('SCOPE',)
         """
         from conceptdiff._gc import paused_gc
-        from conceptdiff.segment import segment
+        from conceptdiff.read import read_text
+        from conceptdiff.segment import clauses_from_document
 
         if not isinstance(text, str):
             from conceptdiff.errors import InputError
@@ -194,7 +206,8 @@ class Edition:
             raise InputError(f"expected text (str), got {type(text).__name__}")
         _refuse_lone_surrogates(text, "text")
         with paused_gc():  # many small acyclic objects: see conceptdiff._gc
-            clauses, dropped = segment(text, options=options)
+            document = read_text(text, format=format, options=options)
+            clauses, dropped = clauses_from_document(document, options=options)
         return cls(clauses=clauses, label=label, dropped=dropped)
 
     @classmethod
@@ -227,24 +240,29 @@ class Edition:
         label: str | None = None,
         encoding: str | None = None,
         options: Options | None = None,
+        format: str | None = None,
     ) -> Edition:
         """Read a file (encoding detected when not given) and segment it.
 
-        Plain text, Markdown and reStructuredText are read as text; HTML
-        (``.html``/``.htm``, or markup sniffed in the file) has its main text
-        extracted; ``.docx`` files are read with the standard library and
-        ``.pdf`` files with the extra ``conceptdiff[pdf]`` (see
-        ``conceptdiff.formats``).
-        The label defaults to the file's name.  Errors name the file:
-        :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
+        The format comes from the suffix, else from the content
+        (:func:`conceptdiff.read.detect_format`): plain text, Markdown, HTML,
+        ``.pdf`` (extra ``conceptdiff[pdf]``) and ``.docx``; ``format=``
+        forces one.  The label defaults to the file's name.  Errors name the
+        file: :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
         :class:`~conceptdiff.NotTextError`, :class:`~conceptdiff.InputTooLargeError`.
         """
         from pathlib import Path
 
-        from conceptdiff.load import read_document
+        from conceptdiff._gc import paused_gc
+        from conceptdiff.read import read_path
+        from conceptdiff.segment import clauses_from_document
 
-        text = read_document(path, encoding=encoding, options=options)
-        return cls.from_text(text, label=label if label is not None else Path(path).name, options=options)
+        document = read_path(path, format=format, encoding=encoding, options=options)
+        _refuse_lone_surrogates(document.source, "text")
+        with paused_gc():
+            clauses, dropped = clauses_from_document(document, options=options)
+        name = label if label is not None else Path(path).name
+        return cls(clauses=clauses, label=name, dropped=dropped)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -363,6 +381,9 @@ class Comparison:
             if not change.new:
                 continue
             text = change.new_text if change.edits else "\n".join(old_list[i] for i in change.old)
+            if len(change.new) == 1:
+                pieces[change.new[0]] = text  # one clause: a code block's own line breaks stay in it
+                continue
             for index, part in zip(change.new, text.split("\n"), strict=True):
                 pieces[index] = part
         return tuple(pieces[i] for i in range(len(pieces)))

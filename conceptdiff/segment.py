@@ -1,45 +1,49 @@
-"""Segmentation: raw text -> clauses, following the document's own structure.
+"""Segmentation: a document's blocks -> clauses (stage 3 of the pipeline).
 
-A clause is a heading, a paragraph or a list item (bulleted or numbered).
-The work goes in three passes, each linear in the input:
+The readers of :mod:`conceptdiff.read` give every format the same block
+stream; this stage turns blocks into :class:`~conceptdiff.Clause` objects,
+the same way for every format:
 
-1. **Lines.**  The text is cut into lines (any line ending; a form feed is a
-   page break).  Page furniture (running headers and footers, page numbers)
-   and tables of contents are set aside here (:mod:`conceptdiff.clean`), so
-   that the next pass reads the text as if it had no pages.
-2. **Blocks.**  Lines are grouped into clauses: blank lines end a clause;
-   hard-wrapped lines are joined (words hyphenated across a line break are
-   mended); a paragraph broken by a page break or a blank line mid-sentence is
-   rejoined; bullets, number labels (``3.``, ``(b)``, ``IV.``, ``Article 12``),
-   Markdown ``#`` and reStructuredText underlined headings start clauses; a
-   short stand-alone line without closing punctuation reads as a heading.
-3. **Clauses.**  Web boilerplate is set aside, duplicated clauses are dropped
-   (or flagged), a heading glued to a paragraph is split off, an item that lost
-   its bullet becomes a list item again, spaced-out letters and inline markup
-   are repaired, and each clause gets its section path and its flags.
+1. **Labels.**  A leading number label (``3.``, ``(b)``, ``IV.``, ``1.2``,
+   ``Article 12``) is taken off the text into :attr:`Clause.label`, unless
+   the reader already gave one (an ordered list's number, Word numbering), so
+   that renumbering is never rewording.
+2. **Set aside.**  Web boilerplate standing alone (date lines, photo credits,
+   share/comment footers; a copyright line only at the end of a text) and
+   duplicated clauses (one repeating a clause at most ``duplicate_window``
+   clauses before it, or the page's headline repeated later) are recorded as
+   dropped spans, or kept and flagged when :attr:`Options.drop_duplicates`
+   is off.
+3. **Clauses.**  Each block becomes one clause with its kind, label, level,
+   section path (the headings above it, nested by level: a plain paragraph is
+   never a parent) and flags; block-quoted paragraphs are paragraphs flagged
+   ``"quote"``; table rows and code blocks are clauses of their own kinds, a
+   code block's text keeping its line breaks.  Finally, clauses in another
+   language than the edition's are flagged (:mod:`conceptdiff.language`).
 
-**The audit contract.**  Every non-white-space character of the input lies
+**The audit contract.**  Every non-white-space character of the source lies
 either in exactly one clause's :attr:`~conceptdiff.Clause.span` or in exactly
 one :class:`~conceptdiff.DroppedSpan`, and all these spans are disjoint; the
 clause spans are in reading order.  A clause whose text runs across page
 furniture keeps its first stretch as its span and records each later stretch
-as a ``"continuation"`` span (text joined to the clause before it), so that
-the furniture between them can be recorded without overlap.  Reasons:
-``page-number``, ``running-header``, ``table-of-contents``, ``markup``,
-``boilerplate``, ``duplicate``, ``continuation``, ``empty-item``.
+as a ``"continuation"`` span.  Reasons: ``page-number``, ``running-header``,
+``table-of-contents``, ``markup``, ``boilerplate``, ``duplicate``,
+``continuation``, ``empty-item``.  No clause is empty.
 
-Work is linear in the input: each pass visits each line a bounded number of
-times, and every regular expression is anchored and free of nested
-quantifiers.
+>>> clauses, dropped = segment("Intro\\n=====\\n\\n- one\\n- two\\n\\n12\\n\\nLast words.\\n")
+>>> for clause in clauses:
+...     print(clause.kind.value, repr(clause.text), clause.section)
+heading 'Intro' ()
+list_item 'one' ('Intro',)
+list_item 'two' ('Intro',)
+paragraph 'Last words.' ('Intro',)
+>>> [(d.reason, d.text) for d in dropped]
+[('page-number', '12')]
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections import Counter
-from collections.abc import Iterator
 
 import attrs
 
@@ -47,183 +51,22 @@ from conceptdiff import clean
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan
 from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
+from conceptdiff.read import Block, BlockKind, Document, read_text
+from conceptdiff.read._inline import collapse, strip_inline_markup
+from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
 
-__all__ = ["clause_from_string", "segment", "split_label", "strip_inline_markup"]
+__all__ = ["clause_from_string", "clauses_from_document", "segment", "split_label", "strip_inline_markup"]
 
-_LABEL_RE = re.compile(
-    r"""
-    (?:
-        (?P<word>(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|Chapter|CHAPTER|Part|PART|Rule|Paragraph|§{1,2})
-            [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4})\.?
-      | \((?P<paren>[0-9]{1,3}|[a-z]{1,2}|[A-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)
-      | (?P<multi>[0-9]{1,3}(?:\.[0-9]{1,3}){1,5})\.?
-      | (?P<number>[0-9]{1,3})[.)]
-      | (?P<roman>[IVXLCDM]{1,6}|[ivxlcdm]{1,6})[.)]
-      | (?P<letter>[a-zA-Z])[.)]
-    )
-    (?=\s|$)
-    """,
-    re.VERBOSE,
-)
-# Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
-_BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
-_BULLET_RE = re.compile(r"(?:[" + re.escape(_BULLETS) + r"]|o(?=[ \t]))(?=\s|$)")
-_BULLET_STARTS = frozenset(_BULLETS + "o")  # a text starting with none of these has no bullet
-# A label starts with one of these, or is one letter followed by "." or ")" (see _LABEL_RE).
-_LABEL_STARTS = frozenset("ASCPR§(0123456789IVXLCDMivxlcdm")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
-_UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
-_FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
-_QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
-_TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
-_SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
-_SPACE_RE = re.compile(r"\s+")
-_HYPHEN_END_RE = re.compile(r"(\w+)-$")
-_WORD_HYPHEN_END_RE = re.compile(r"\w-$")  # searched in a text's last 3 characters: "$" may stand before a "\n"
-_ENDS_IN_NUMBER_RE = re.compile(r"(?:^|\s)[0-9]{1,4}$")
-_STARTS_WITH_NUMBER_RE = re.compile(r"[0-9]{1,4}\s")
-_WORD_START_RE = re.compile(r"[^\W\d_]\w*")
-_VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
-_INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
-_TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
-_CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
-_NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
-_REFERENCE_WORDS = frozenset(
-    [
-        "article",
-        "articles",
-        "section",
-        "sections",
-        "paragraph",
-        "paragraphs",
-        "chapter",
-        "part",
-        "point",
-        "points",
-        "item",
-        "items",
-        "annex",
-        "clause",
-        "clauses",
-        "page",
-        "pages",
-        "no.",
-        "number",
-        "rule",
-        "rules",
-        "schedule",
-        "appendix",
-        "title",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "see",
-        "under",
-        "than",
-        "by",
-        "with",
-        "on",
-        "at",
-        "from",
-    ]
-)
-
-# Inline markup (Markdown, reStructuredText, HTML tags left in text).  Each
-# pattern's inner run excludes its own delimiter, so matching stays linear.
-# Each comes with a string every match holds: a text without it is not
-# searched (the replacements only keep matched text or put a space).
-_INLINE_MARKUP = (
-    ("![", re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)"), r"\1"),
-    ("](", re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{0,500})(?:[ \t]+\"[^\"\n]{0,200}\")?\)"), r"\1"),
-    ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),
-    ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1"),
-    ("`", re.compile(r":[a-z]{1,20}:`([^`\n]{1,300})`"), r"\1"),
-    ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),
-    ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
-    ("__", re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,300})(?<=\S)__(?![\w_])"), r"\1"),
-    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*])\*(?![\w*])"), r"\1"),
-    ("_", re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300})(?<=[^\s_])_(?![\w_])"), r"\1"),
-    ("~~", re.compile(r"(?<!~)~~(?=\S)([^~\n]{1,300})(?<=\S)~~(?!~)"), r"\1"),
-    (
-        "<",
-        re.compile(r"</?(?:br|b|i|em|strong|u|span|sup|sub|a|small|mark|code|p|div)\b[^<>]{0,200}>", re.IGNORECASE),
-        " ",
-    ),
-    ("&", re.compile(r"&nbsp;|&#160;"), " "),
-)
-
-
-def strip_inline_markup(text: str) -> str:
-    """Take Markdown/reST emphasis, code and link markup off ``text``.
-
-    >>> strip_inline_markup("The **Licensee** may [read](https://x.org) `the code` and *use* it.")
-    'The Licensee may read the code and use it.'
-    >>> strip_inline_markup("2 * 3 * 4 and snake_case_name stay")
-    '2 * 3 * 4 and snake_case_name stay'
-    """
-    for needed, pattern, replacement in _INLINE_MARKUP:
-        if needed in text:
-            text = pattern.sub(replacement, text)
-    return " ".join(text.split())  # what _SPACE_RE.sub(" ", text).strip() gives (the same white space)
-
-
-def split_label(text: str) -> tuple[str | None, int, int]:
-    """Find a leading number label in ``text`` (already stripped on the left).
-
-    Returns ``(label, depth, length)``: the label as reported (``"3"``,
-    ``"(b)"``, ``"IV"``, ``"Article 12"``, ``"1.2"``), its depth (1 for a plain
-    number, 2 for ``1.2`` ...) and how many characters it takes, or
-    ``(None, 0, 0)``.
-
-    >>> split_label("(b) the Work")
-    ('(b)', 1, 3)
-    >>> split_label("2.1. Scope")
-    ('2.1', 2, 4)
-    >>> split_label("Article 12 Termination")
-    ('Article 12', 1, 10)
-    >>> split_label("2002 was a year")
-    (None, 0, 0)
-    """
-    match = _LABEL_RE.match(text)
-    if match is None:
-        return None, 0, 0
-    if match["word"]:
-        label = _SPACE_RE.sub(" ", match["word"])
-        return label, 1 + label.count("."), match.end()
-    if match["paren"]:
-        return f"({match['paren']})", 1, match.end()
-    if match["multi"]:
-        return match["multi"], 1 + match["multi"].count("."), match.end()
-    for group in ("number", "roman", "letter"):
-        if match[group]:
-            return match[group], 1, match.end()
-    return None, 0, 0  # pragma: no cover - every alternative names a group
-
-
-def _collapse(text: str) -> str:
-    r"""What ``\s+ -> " "`` and ``strip()`` give (a hot path: ASCII text with
-    no white space but single inner spaces needs nothing, and is only searched,
-    one fast scan per white-space character, not split and joined)."""
-    if (
-        text.isascii()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and "\n" not in text
-        and "\t" not in text
-        and "\r" not in text
-        and "\x0b" not in text
-        and "\x0c" not in text
-        and "\x1c" not in text
-        and "\x1d" not in text
-        and "\x1e" not in text
-        and "\x1f" not in text
-    ):
-        return text
-    return " ".join(text.split())
+_KINDS = {
+    BlockKind.HEADING: ClauseKind.HEADING,
+    BlockKind.PARAGRAPH: ClauseKind.PARAGRAPH,
+    BlockKind.QUOTE: ClauseKind.PARAGRAPH,
+    BlockKind.LIST_ITEM: ClauseKind.LIST_ITEM,
+    BlockKind.TABLE_ROW: ClauseKind.TABLE_ROW,
+    BlockKind.CODE: ClauseKind.CODE,
+}
+_LABELLED = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
 def clause_from_string(item: str) -> Clause:
@@ -235,10 +78,10 @@ def clause_from_string(item: str) -> Clause:
     if heading:
         kind, level = ClauseKind.HEADING, len(heading.group(1))
         text = text[heading.end() :].rstrip("#").strip()
-    elif text[:1] in _BULLET_STARTS and (bullet := _BULLET_RE.match(text)):
+    elif text[:1] in BULLET_STARTS and (bullet := BULLET_RE.match(text)):
         kind = ClauseKind.LIST_ITEM
         text = text[bullet.end() :].strip()
-    if text[:1] in _LABEL_STARTS or text[1:2] in (".", ")"):
+    if text[:1] in LABEL_STARTS or text[1:2] in (".", ")"):
         label, _, length = split_label(text)
     else:
         label, length = None, 0  # split_label would find none: a hot path
@@ -246,1026 +89,159 @@ def clause_from_string(item: str) -> Clause:
         text = text[length:].strip()
         if kind is ClauseKind.PARAGRAPH:
             kind = ClauseKind.LIST_ITEM
-    text = _collapse(text)
+    text = collapse(text)
     return Clause(text, normalize_collapsed(text), kind, label, level)
 
 
-# -- pass 1: lines ---------------------------------------------------------------
-
-
-@attrs.define
-class _Line:
-    """A line's content: ``text == source[start:end]``, stripped."""
-
-    start: int
-    end: int
-    text: str
-    page_break: bool = False  # page furniture or a form feed stood just before it
-    indent: int = 0  # white space before the text on its physical line
-
-
-def _physical_lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Each line's start offset, its content, and whether a form feed ends it."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        yield offset, content, "\x0c" in line[len(content) :]
-        offset += len(line)
-
-
-def _text(line: _Line | None) -> str:
-    return "" if line is None else line.text
-
-
-class _Lines:
-    """Pass 1: lines with page furniture and tables of contents set aside."""
-
-    def __init__(self, text: str, options: Options) -> None:
-        self.text = text
-        self.options = options
-        self.dropped: list[DroppedSpan] = []
-
-    def drop(self, start: int, end: int, reason: str) -> None:
-        if end > start:
-            self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
-
-    def run(self) -> list[_Line | None]:
-        """Content lines, and ``None`` for each blank line."""
-        raw: list[tuple[int, str, bool]] = list(_physical_lines(self.text))
-        stripped = [content.strip() for _, content, _ in raw]
-        lines: list[_Line | None] = []
-        for (offset, content, _), core in zip(raw, stripped, strict=True):
-            if not core:
-                lines.append(None)
-                continue
-            start = offset + (len(content) - len(content.lstrip()))
-            lines.append(_Line(start, start + len(core), core, indent=len(content) - len(content.lstrip())))
-        breaks = {index + 1 for index, (_, _, form_feed) in enumerate(raw) if form_feed}
-        removed: set[int] = set()
-        if self.options.drop_page_furniture:
-            removed |= self.furniture(lines, stripped, breaks)
-        if self.options.drop_table_of_contents:
-            removed |= self.table_of_contents(lines, removed)
-        kept: list[_Line | None] = []
-        pending_break = False
-        for index, line in enumerate(lines):
-            pending_break = pending_break or index in breaks
-            if index in removed:
-                pending_break = True
-                continue
-            if line is not None and pending_break:
-                line.page_break = True
-                pending_break = False
-            kept.append(line)
-        return kept
-
-    def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
-        headers = clean.find_running_headers(stripped, repeats=self.options.running_header_repeats)
-        removed: set[int] = set()
-        # The document's title may be what its running header repeats: its
-        # first occurrence, on the first page and in plain capitalization, stays.
-        first_page_end = min(
-            [*breaks, *(i for i, text in enumerate(stripped) if text and clean.is_page_number(text))], default=0
-        )
-        seen: set[str] = set()
-        for index, line in enumerate(lines):
-            if line is None:
-                continue
-            key = clean.furniture_key(line.text) if headers else ""
-            if key in headers and key not in seen and not clean.is_toc_entry(line.text, after_toc_heading=False):
-                seen.add(key)
-                edges = line.text.split()
-                numbered = any(clean.is_page_number(token) for token in (edges[0], edges[-1]))
-                plain = not clean.odd_case(line.text) and not numbered
-                if index < first_page_end and plain:
-                    continue  # no page number, ordinary capitals: the title itself
-            if key in headers:
-                self.drop(line.start, line.end, "page-number" if clean.is_page_number(line.text) else "running-header")
-                removed.add(index)
-            elif headers:
-                self.cut_glued_header(line, headers)
-        numbers: list[tuple[int, str]] = []
-        for index, line in enumerate(lines):
-            if line is None or index in removed or not clean.is_page_number(line.text):
-                continue
-            before = index == 0 or lines[index - 1] is None or (index - 1) in removed or index in breaks
-            after = index + 1 >= len(lines) or lines[index + 1] is None or (index + 1) in removed
-            after = after or (index + 1) in breaks
-            styled = not line.text.isalnum()  # "- 12 -", "Page 3 of 10": never content
-            if before or after or styled:
-                self.drop(line.start, line.end, "page-number")
-                removed.add(index)
-                numbers.append((index, line.text))
-        self.cut_glued_page_numbers(lines, numbers, removed)
-        return removed
-
-    def cut_glued_page_numbers(
-        self, lines: list[_Line | None], numbers: list[tuple[int, str]], removed: set[int]
-    ) -> None:
-        """Cut a page number glued to the last line of its page (``... Heavily Indebted Poor 31``).
-
-        Only a number the sequence of stand-alone page numbers leaves missing
-        (23 between 21 and 25, by steps of 2) is cut, and only from a line
-        followed by a blank line.
-        """
-        values = [(index, int(text)) for index, text in numbers if text.isdigit()]
-        if len(values) < 3:
-            return
-        steps = [b - a for (_, a), (_, b) in itertools.pairwise(values) if b > a]
-        step = min(steps, default=0)
-        if step not in (1, 2):
-            return
-        missing: dict[int, tuple[int, int]] = {}  # page number -> line range where it may stand
-        for (first, a), (last, b) in itertools.pairwise(values):
-            for value in range(a + step, b, step):
-                missing[value] = (first, last)
-        # One page before the first number found and one after the last.
-        missing.setdefault(values[0][1] - step, (-1, values[0][0]))
-        missing.setdefault(values[-1][1] + step, (values[-1][0], len(lines)))
-        for index, line in enumerate(lines):
-            if line is None or index in removed:
-                continue
-            if line.text.isdigit() and int(line.text) in missing:
-                # A page number alone between two lines of text (no blank line around it).
-                if index < missing[int(line.text)][1]:
-                    self.drop(line.start, line.end, "page-number")
-                    removed.add(index)
-                    del missing[int(line.text)]
-                continue
-            if index + 1 >= len(lines) or lines[index + 1] is not None:
-                continue
-            match = _TRAILING_NUMBER_RE.search(line.text[-12:])
-            if match is None or int(match.group(1)) not in missing:
-                continue
-            first, last = missing[int(match.group(1))]
-            if first < index < last:
-                position = len(line.text) - len(line.text[-12:]) + match.start(1)
-                self.drop(line.start + position, line.end, "page-number")
-                line.text = line.text[:position].rstrip()
-                line.end = line.start + len(line.text)
-                del missing[int(match.group(1))]
-                following = next((other for other in lines[index + 1 :] if other is not None), None)
-                if following is not None:
-                    following.page_break = True
-
-    def cut_glued_header(self, line: _Line, headers: set[str]) -> None:
-        """Cut a running header with its page number glued to the start or the
-        end of a content line (``National Security Strategy 12 iii. Title``)."""
-        tokens = list(re.finditer(r"\S+", line.text[:160]))
-        for count in range(2, min(len(tokens), 12)):
-            head = line.text[: tokens[count - 1].end()]
-            # The number must end the head: its last 8 characters decide (and a
-            # false "^" there would need the whole slice to be that number).
-            if not _ENDS_IN_NUMBER_RE.search(head[-8:]) or count >= len(tokens):
-                continue
-            if clean.furniture_key(head) in headers:
-                cut = tokens[count].start()
-                self.drop(line.start, line.start + len(head), "running-header")
-                line.start += cut
-                line.text = line.text[cut:]
-                line.page_break = True
-                return
-        tail_tokens = list(re.finditer(r"\S+", line.text[-160:]))
-        shift = max(0, len(line.text) - 160)
-        for count in range(2, min(len(tail_tokens), 12)):
-            first = tail_tokens[-count]
-            tail = line.text[shift + first.start() :]
-            if not _STARTS_WITH_NUMBER_RE.match(tail) or count >= len(tail_tokens):
-                continue
-            if clean.furniture_key(tail) in headers:
-                keep = line.text[: shift + first.start()].rstrip()
-                self.drop(line.start + shift + first.start(), line.end, "running-header")
-                line.text = keep
-                line.end = line.start + len(keep)
-                return
-
-    def table_of_contents(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
-        found: set[int] = set()
-        content = [i for i, line in enumerate(lines) if line is not None and i not in removed]
-        position = 0
-        while position < len(content):
-            index = content[position]
-            line = lines[index]
-            assert line is not None
-            heading = clean.is_toc_heading(line.text)
-            entries: list[int] = []
-            scan = position + 1 if heading else position
-            pending: list[int] = []
-            while scan < len(content):
-                candidate = lines[content[scan]]
-                assert candidate is not None
-                if clean.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)):
-                    entries.extend(pending)
-                    entries.append(content[scan])
-                    pending = []
-                elif (entries or heading) and len(pending) < 2 and len(candidate.text) <= 120:
-                    pending.append(content[scan])  # a title wrapped onto two lines
-                else:
-                    break
-                scan += 1
-            leaders = sum(1 for i in entries if clean.is_toc_entry(_text(lines[i]), after_toc_heading=False))
-            if (heading and len(entries) >= 2) or leaders >= 2 or (leaders == 1 and len(entries) == 1 and heading):
-                for i in ([index] if heading else []) + entries:
-                    item = lines[i]
-                    assert item is not None
-                    self.drop(item.start, item.end, "table-of-contents")
-                    found.add(i)
-                position = scan - len(pending)
-                continue
-            if leaders == 1 and not heading:
-                item = lines[entries[0]]
-                assert item is not None
-                if len(clean._TOC_LEADER_RE.findall(item.text)) >= 1 and item.text.count(".") >= 8:
-                    self.drop(item.start, item.end, "table-of-contents")
-                    found.add(entries[0])
-            position += 1
-        return found
-
-
-# -- pass 2: blocks ---------------------------------------------------------------
-
-
-@attrs.define
-class _Item:
-    """A clause being built.
-
-    ``pieces`` are ``(offset, content)`` with ``content == source[offset:offset +
-    len(content)]``; ``glue[i]`` joins piece ``i - 1`` to piece ``i`` (``" "``
-    or ``""`` after a mended hyphen).  ``start``/``end`` bound the whole item
-    in the source (bullet and label included).
-    """
-
-    start: int
-    end: int
-    kind: ClauseKind
-    pieces: list[tuple[int, str]] = attrs.Factory(list)
-    glue: list[str] = attrs.Factory(list)
-    label: str | None = None
-    depth: int = 0
-    level: int = 0
-    opened_block: bool = False  # began after a blank line (or at the top)
-    closed_block: bool = False  # ended at a blank line (or at the bottom)
-    lines: int = 0
-    last_line: str = ""
-    last_length: int = 0  # of the last line, indentation included
-    indents: tuple[int, ...] = ()  # of its first two lines
-    flags: set[str] = attrs.Factory(set)
-
-    def add(self, offset: int, content: str, glue: str = " ") -> None:
-        if content:
-            self.glue.append(glue if self.pieces else "")
-            self.pieces.append((offset, content))
-            self.end = max(self.end, offset + len(content))
-
-    def build(self, *, collapse: bool = True) -> tuple[str, list[int]]:
-        """The item's text (white space collapsed unless ``collapse`` is false)
-        and, for each character, its source offset."""
-        chars: list[str] = []
-        where: list[int] = []
-        for (offset, content), glue in zip(self.pieces, self.glue, strict=True):
-            if glue == _MEND:
-                if chars and chars[-1] == "-":  # the hyphen that broke the word
-                    chars.pop()
-                    where.pop()
-            elif glue:
-                chars.append(glue)
-                where.append(offset)
-            for position, char in enumerate(content):
-                if char.isspace():
-                    if not chars or (collapse and chars[-1] == " "):
-                        continue
-                    char = " "
-                chars.append(char)
-                where.append(offset + position)
-        while chars and chars[-1] == " ":
-            chars.pop()
-            where.pop()
-        return "".join(chars), where
-
-    def joined(self, *, collapse: bool = True) -> str:
-        """The item's text, as :meth:`build` gives it, without the offsets (fast)."""
-        parts: list[str] = []
-        for (_, content), glue in zip(self.pieces, self.glue, strict=True):
-            if glue == _MEND:
-                if parts and parts[-1].endswith("-"):  # the hyphen that broke the word
-                    parts[-1] = parts[-1][:-1]
-            elif glue:
-                parts.append(glue)
-            parts.append(content)
-        joined = "".join(parts)
-        return _collapse(joined) if collapse else joined.strip()
-
-    @property
-    def text(self) -> str:
-        return self.joined()
-
-    def offset_of(self, index: int) -> int:
-        """The source offset of character ``index`` of :attr:`text` (built on demand)."""
-        return self.build()[1][index]
-
-    def split_at(self, offset: int) -> _Item:
-        """Cut the item at source ``offset``; return the part from there on (self keeps the head)."""
-        head: list[tuple[int, str]] = []
-        head_glue: list[str] = []
-        tail = _Item(offset, self.end, ClauseKind.PARAGRAPH)
-        for (start, content), glue in zip(self.pieces, self.glue, strict=True):
-            end = start + len(content)
-            if end <= offset:
-                head.append((start, content))
-                head_glue.append(glue)
-            elif start >= offset:
-                tail.add(start, content, glue)
-            else:
-                left = content[: offset - start].rstrip()
-                if left:
-                    head.append((start, left))
-                    head_glue.append(glue)
-                right = content[offset - start :]
-                tail.add(offset + (len(right) - len(right.lstrip())), right.strip())
-        self.pieces, self.glue = head, head_glue
-        self.end = (head[-1][0] + len(head[-1][1])) if head else self.start
-        tail.end = max(tail.end, tail.start)
-        tail.closed_block = self.closed_block
-        tail.lines = 1
-        return tail
-
-
-def _wrap_width(lines: list[_Line]) -> float:
-    """The width the text was hard-wrapped at, or ``inf`` when it was not.
-
-    A wrapped text has many lines close to one width; an unwrapped one (one
-    paragraph a line) has lengths all over the place.  The width is that of
-    the widest line of several words: a greedy wrap never makes a longer one,
-    and a line of one word longer than the width (a URL) overflows it.
-    """
-    lengths = [line.indent + len(line.text) for line in lines]
-    if len(lengths) < 6:
-        return float("inf")
-    ordered = sorted(lengths)
-    width = ordered[int(0.9 * (len(ordered) - 1))]
-    near = sum(1 for length in lengths if length >= 0.8 * width)
-    if 30 <= width <= 130 and near >= 0.35 * len(lengths):
-        # The widest length that many lines of several words come close to:
-        # longer lines are rare and scattered (headings or addresses left
-        # unwrapped, a URL that overflows).
-        counts = Counter(line.indent + len(line.text) for line in lines if " " in line.text)
-        enough = max(3, 0.02 * len(lengths))
-        for length in sorted(counts, reverse=True):
-            if sum(counts[length - step] for step in range(3)) >= enough:
-                return float(length)
-        return float(width)
-    return float("inf")
-
-
-def _looks_like_heading(line: str) -> bool:
-    """A short line without closing punctuation, in title case or capitals."""
-    words = line.split()
-    if not words or len(words) > 16 or len(line) > 120 or _TERMINAL_RE.search(line) or line.endswith(","):
-        return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
-        return False
-    content = [w for w in words if w.casefold() not in clean.FUNCTION_WORDS]
-    capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
-    return capitals >= 0.6 * max(1, len(content))
-
-
-class _Vocabulary:
-    """The document's words, compounds included ("well-known"), found once for every pass."""
-
-    def __init__(self, text: str) -> None:
-        words = set(_VOCABULARY_RE.findall(text))
-        #: Case-folded: they decide hyphenation and spacing repair.
-        self.folded = {w.casefold() for w in words}
-        #: As written, those starting in lower case: they tell title-cased common words from names.
-        self.lowercase = {w for w in words if w[:1].islower()}
-
-
-class _Blocks:
-    """Pass 2: lines grouped into items."""
-
-    def __init__(self, text: str, lines: list[_Line | None], options: Options, vocabulary: _Vocabulary) -> None:
-        self.text = text
-        self.lines = lines
-        self.options = options
-        self.items: list[_Item] = []
-        self.dropped: list[DroppedSpan] = []
-        self.current: _Item | None = None
-        self.after_blank = True
-        self.page_break = False
-        self.underline_levels: dict[str, int] = {}
-        self.vocabulary = vocabulary.folded
-        self.width = _wrap_width([line for line in lines if line is not None])
-        self.in_fence = False
-
-    def drop(self, start: int, end: int, reason: str) -> None:
-        self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
-
-    def close(self, *, at_blank: bool) -> None:
-        if self.current is not None:
-            self.current.closed_block = at_blank
-            self.items.append(self.current)
-            self.current = None
-
-    def open(self, item: _Item) -> None:
-        self.close(at_blank=False)
-        item.opened_block = self.after_blank
-        self.current = item
-
-    def join(self, item: _Item, line: _Line, content: str, offset: int) -> None:
-        """Join a wrapped line to ``item``, mending a word hyphenated across it."""
-        if item.pieces:
-            previous = item.pieces[-1][1]
-            hyphen = _HYPHEN_END_RE.search(previous[-80:])
-            head = _WORD_START_RE.match(content)
-            if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
-                keep = head.group(0)[0].isupper() or self.keeps_hyphen(hyphen.group(1), head.group(0))
-                item.add(offset, content, "" if keep else _MEND)  # "Asia-" + "Pacific": keep
-                item.end = line.end
-                item.lines += 1
-                item.last_line, item.last_length = line.text, line.indent + len(line.text)
-                item.indents = (*item.indents, line.indent)[:2]
-                return
-        item.add(offset, content)
-        item.end = line.end
-        item.lines += 1
-        item.last_line, item.last_length = line.text, line.indent + len(line.text)
-        item.indents = (*item.indents, line.indent)[:2]
-
-    def keeps_hyphen(self, left: str, right: str) -> bool:
-        """Is ``left-`` + ``right`` a compound (keep the hyphen) rather than a
-        word broken across lines (mend it)?  The document's own words decide."""
-        joined = (left + right).casefold()
-        if joined in self.vocabulary:
-            return False
-        # Only a compound the document writes elsewhere keeps its hyphen: two words that
-        # also stand alone prove nothing ("some-" + "thing", "with-" + "out").
-        return f"{left}-{right}".casefold() in self.vocabulary
-
-    def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
-        for index, line in enumerate(self.lines):
-            if line is None:
-                self.close(at_blank=True)
-                self.after_blank = True
-                continue
-            if line.page_break:
-                self.page_break = True
-            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-            self.line(line, following)
-            self.after_blank = False
-            self.page_break = False
-        self.close(at_blank=True)
-        return self.items, self.dropped
-
-    def new_item(self, line: _Line, kind: ClauseKind, body: str, body_offset: int, **fields: int) -> _Item:
-        item = _Item(
-            line.start,
-            line.end,
-            kind,
-            level=fields.get("level", 0),
-            lines=1,
-            last_line=line.text,
-            last_length=line.indent + len(line.text),
-            indents=(line.indent,),
-        )
-        self.open(item)
-        label, depth, length = split_label(body)
-        if label is not None:
-            item.label, item.depth = label, depth
-            rest = body[length:]
-            body_offset += length + (len(rest) - len(rest.lstrip()))
-            body = rest.strip()
-        item.add(body_offset, body)
-        return item
-
-    def line(self, line: _Line, following: _Line | None) -> None:
-        current = self.current
-        stripped = line.text
-        if self.options.strip_markup and _FENCE_RE.fullmatch(stripped):
-            self.close(at_blank=False)
-            self.drop(line.start, line.end, "markup")
-            return
-        if _UNDERLINE_RE.fullmatch(stripped):
-            if (
-                current is not None
-                and current.lines == 1
-                and current.kind is not ClauseKind.HEADING
-                and len(stripped) >= 0.6 * len(current.last_line)
-                and not _BULLET_RE.match(current.last_line)
-            ):
-                char = stripped[0]
-                level = self.underline_levels.setdefault(char, len(self.underline_levels) + 1)
-                current.kind, current.level, current.end = ClauseKind.HEADING, level, line.end
-                self.close(at_blank=False)
-            else:
-                self.close(at_blank=False)
-                self.drop(line.start, line.end, "markup")
-            return
-        offset = line.start
-        if self.options.strip_markup and (quote := _QUOTE_PREFIX_RE.match(stripped)):
-            rest = stripped[quote.end() :]
-            offset += quote.end() + (len(rest) - len(rest.lstrip()))
-            stripped = rest.strip()
-            if not stripped:
-                self.close(at_blank=True)
-                self.drop(line.start, line.end, "markup")
-                return
-        heading = _MD_HEADING_RE.match(stripped)
-        if heading:
-            body = stripped[heading.end() :].rstrip("#").rstrip()
-            self.new_item(line, ClauseKind.HEADING, body, offset + heading.end(), level=len(heading.group(1)))
-            self.close(at_blank=False)
-            return
-        bullet = _BULLET_RE.match(stripped)
-        if bullet and not self.dash_continues(current, stripped):
-            rest = stripped[bullet.end() :]
-            self.new_item(
-                line, ClauseKind.LIST_ITEM, rest.strip(), offset + bullet.end() + len(rest) - len(rest.lstrip())
-            )
-            return
-        label, _, _ = split_label(stripped)
-        if label is not None and not self.label_continues(current, stripped, line):
-            self.new_item(line, ClauseKind.LIST_ITEM, stripped, offset)
-            return
-        if current is not None and self.continues(current, stripped, line.indent):
-            self.join(current, line, stripped, offset)
-            return
-        if current is None and self.rejoins(stripped, following):
-            self.current = self.items.pop()
-            self.join(self.current, line, stripped, offset)
-            return
-        item = _Item(
-            line.start,
-            line.end,
-            ClauseKind.PARAGRAPH,
-            lines=1,
-            last_line=line.text,
-            last_length=line.indent + len(line.text),
-            indents=(line.indent,),
-        )
-        self.open(item)
-        item.add(offset, stripped)
-
-    def dash_continues(self, current: _Item | None, stripped: str) -> bool:
-        """A dash at the start of a wrapped line that continues a sentence (``freedom -\\n- and``)."""
-        if current is None or current.kind is not ClauseKind.PARAGRAPH or not self.options.join_lines:
-            return False
-        if stripped[0] not in "-–—" or len(stripped) < 3 or not stripped[2:3].islower():
-            return False
-        previous = current.last_line
-        if _TERMINAL_RE.search(previous):
-            return False
-        if self.width == float("inf"):
-            # Unwrapped text: an en or em dash after an unfinished sentence goes on with it
-            # ("... create new ones" + "– including forging ..."); a hyphen is a bullet.
-            return stripped[0] in "–—"
-        return len(previous) >= 0.7 * self.width
-
-    def label_continues(self, current: _Item | None, stripped: str, line: _Line) -> bool:
-        """A number at the start of a wrapped line that continues a sentence
-        (``... under Article\\n5. The parties``) rather than labelling an item."""
-        if current is None or current.kind is ClauseKind.HEADING or not self.options.join_lines:
-            return False
-        previous = current.last_line
-        if self.after_blank or (_TERMINAL_RE.search(previous) and not previous.endswith(",")):
-            return False
-        if self.width != float("inf") and previous.endswith(","):
-            # "... remember your preferences," + "(iii) identify your device ...": a list
-            # inside a sentence, when the line before was full (its label did not fit).
-            label_width = len(stripped.split(None, 1)[0])
-            return current.last_length + 1 + label_width > self.width
-        if previous.endswith(","):
-            return False
-        last_word = previous.rsplit(None, 1)[-1].casefold()
-        return last_word in _REFERENCE_WORDS or (
-            # A full line ending mid-sentence: the next line's number is part of the sentence.
-            self.width != float("inf") and current.last_length + 1 + len(stripped.split(None, 1)[0]) > self.width
-        )
-
-    def continues(self, item: _Item, line: str, indent: int) -> bool:
-        """Does ``line`` (indented by ``indent``) continue ``item`` (a wrapped line)?"""
-        if item.kind is ClauseKind.HEADING:
-            return False
-        if not item.pieces:
-            return True  # a label or bullet alone on its line
-        if not self.options.join_lines:
-            return False
-        previous = item.last_line
-        first = line[:1]
-        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
-            return True
-        hanging = item.kind is ClauseKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
-        if hanging and indent < item.indents[1] and not first.islower():
-            return False  # back out of a hanging indent: the item ended
-        if self.width != float("inf"):
-            # A greedy wrap breaks a line only when the next word does not fit:
-            # if it would have, the line ended its block.
-            word = line.split(None, 1)[0]
-            full = item.last_length + 1 + len(word) > self.width
-            if full and _TERMINAL_RE.search(previous) and item.last_length < 0.8 * self.width:
-                full = False  # a short line ending a sentence ended its block, however long the next word
-            if previous.endswith(":") and not first.islower():
-                return False  # "... the following:" + "Attribution right: ..."
-            if item.kind is ClauseKind.PARAGRAPH and indent > 0 and _TERMINAL_RE.search(previous):
-                # A first-line indent starts a paragraph (text laid out without blank lines).
-                follow = item.indents[1] if len(item.indents) == 2 else None
-                if (follow is not None and indent > follow) or (follow is None and indent >= item.indents[0]):
-                    return False
-            if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
-                return True
-            if _TERMINAL_RE.search(previous):
-                return False
-            if first.islower() or first.isdigit() or previous[-1:] in ",-–—(":
-                return True
-            if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
-                return True  # "... granted on the" + "Work under this Licence."
-            if item.kind is ClauseKind.LIST_ITEM:
-                return False  # "• Europe: European Digital Advertising Alliance" + "These choices ..."
-            return not _looks_like_heading(item.pieces[-1][1]) and item.last_length >= 0.6 * self.width
-        if _TERMINAL_RE.search(previous) and clean.ends_sentence(previous):
-            return first.islower()
-        if previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
-            return True  # "... Free Trade Agreement –" + "Dominican Republic (CAFTA-DR) ..."
-        if item.kind is ClauseKind.PARAGRAPH and item.lines == 1 and _looks_like_heading(previous):
-            return first.islower()
-        return True
-
-    def rejoins(self, stripped: str, following: _Line | None) -> bool:
-        """Does ``stripped``, after a blank line or page break, continue the last item?"""
-        if not self.options.join_lines or not self.items or (not self.after_blank and not self.page_break):
-            return False
-        last = self.items[-1]
-        if last.kind is ClauseKind.HEADING or not last.pieces:
-            return False
-        previous = last.pieces[-1][1]
-        first = stripped[:1]
-        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
-            return True  # a word hyphenated across a page break
-        closed = _TERMINAL_RE.search(previous) is not None and clean.ends_sentence(previous)  # "U.S." does not close
-        if not closed and first.islower() and not previous.endswith(":"):
-            return True  # a paragraph broken mid-sentence
-        dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
-        if dangling and not (last.kind is ClauseKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
-            return True  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
-        # A heading stands alone: a wrapped line followed by more of its paragraph is none.
-        wrapped = following is not None and len(stripped) >= 0.6 * self.width
-        heading = _looks_like_heading(stripped) and not wrapped
-        if not self.page_break or heading:
-            return False
-        if last.lines == 1 and _looks_like_heading(previous):
-            return False
-        # A sentence that ends at a page break ends its paragraph too, as far as
-        # anyone can tell (joining when the last line is full gained nothing on
-        # benchmarks/segmentation.py); an unfinished one goes on.
-        if closed or previous.endswith((":", ";")):
-            return False
-        if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
-            return True  # "... in the Official Journal of the" + "Union together with ..."
-        if last.label is not None and last.lines == 1 and len(previous.split()) < 12:
-            return False  # "1. Security of processing" at the foot of a page is a heading
-        if self.width != float("inf"):
-            return last.last_length >= 0.6 * self.width  # a short last line ended its block
-        # One paragraph a line: a short line without closing punctuation may be a heading.
-        return len(previous.split()) >= 12
-
-
-_MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
-
-
-# -- pass 3: clauses ----------------------------------------------------------------
-
-
-def _label_style(label: str) -> str:
-    """The style of a number label: ``"I"`` -> roman, ``"A"`` -> letter, ``"Article 3"`` -> Article ..."""
-    if " " in label:
-        return label.split()[0].casefold()
-    core = label.strip("()").split(".")[0]
-    if core.isdigit():
-        return "number" + ("()" if label.startswith("(") else "")
-    kind = "roman" if set(core) <= set("IVXLCDMivxlcdm") and (len(core) > 1 or core in "IiVvXx") else "letter"
-    return kind + ("-upper" if core.isupper() else "-lower") + ("()" if label.startswith("(") else "")
+def _with_label(block: Block) -> Block:
+    """The block with a leading number label taken off its text (see rule 1)."""
+    if block.label is not None or block.kind not in _LABELLED:
+        return block
+    label, depth, length = split_label(block.text)
+    rest = block.text[length:].strip() if label is not None else ""
+    if label is None or not rest:
+        return block
+    kind = BlockKind.LIST_ITEM if block.kind is BlockKind.PARAGRAPH else block.kind
+    return attrs.evolve(block, kind=kind, label=label, text=rest, depth=max(block.depth, depth - 1))
 
 
 def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
 
 
-def _is_heading(item: _Item, following: _Item | None) -> bool:
-    """A stand-alone short line without closing punctuation reads as a heading."""
-    if item.kind is ClauseKind.HEADING:
-        return True
-    if item.lines != 1 or following is None:
-        return False
-    if item.kind is ClauseKind.LIST_ITEM and item.label is None:
-        return False  # a bullet stays a list item
-    text = item.text
-    if text.endswith("?") and len(text.split()) <= 12 and _looks_like_heading(text[:-1]):
-        return item.opened_block and item.closed_block
-    if len(text.split()) > 12 and _looks_like_heading(text):
-        return item.opened_block and item.closed_block
-    if (
-        not text
-        or len(text) > 100
-        or len(text.split()) > 12
-        or text[-1] in ".,;:!?"
-        or not any(c.isalpha() for c in text)
-    ):
-        return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«"):
-        return False
-    if item.label is not None and item.kind is ClauseKind.LIST_ITEM:
-        return _looks_like_heading(text) and item.opened_block and item.closed_block
-    return item.opened_block or item.closed_block or _looks_like_heading(text)
+class _SetAside:
+    """Rule 2: boilerplate and duplicates, over the whole block list."""
 
-
-class _Clauses:
-    """Pass 3: items become clauses; clause rules applied."""
-
-    def __init__(
-        self, text: str, items: list[_Item], dropped: list[DroppedSpan], options: Options, vocabulary: _Vocabulary
-    ) -> None:
-        self.text = text
-        self.vocabulary = vocabulary
-        self.items = items
-        self.dropped = dropped
+    def __init__(self, document: Document, options: Options) -> None:
+        self.document = document
         self.options = options
-        self.boundaries = sorted(d.start for d in dropped)
+        self.dropped: list[DroppedSpan] = []
 
-    def drop_item(self, item: _Item, reason: str) -> None:
-        for start, end in self.runs(item):
-            self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
+    def drop(self, block: Block, reason: str) -> None:
+        source = self.document.source
+        for start, end in block.spans:
+            self.dropped.append(DroppedSpan(start, end, reason, source[start:end]))
 
-    def runs(self, item: _Item) -> list[tuple[int, int]]:
-        """The item's stretches of source between dropped spans (page furniture)."""
-        runs: list[tuple[int, int]] = []
-        start = previous_end = item.start
-        for offset, content in item.pieces:
-            if offset > previous_end:
-                position = bisect.bisect_left(self.boundaries, previous_end)
-                if position < len(self.boundaries) and self.boundaries[position] < offset:
-                    runs.append((start, previous_end))
-                    start = offset
-            previous_end = max(previous_end, offset + len(content))
-        runs.append((start, max(previous_end, item.end)))
-        return [(a, b) for a, b in runs if b > a]
+    def boilerplate(self, blocks: list[Block]) -> list[Block]:
+        if not self.options.drop_boilerplate or self.document.format not in ("text", "html"):
+            return blocks
+        tail = len(blocks) - max(3, len(blocks) // 10)
+        kept = []
+        for position, block in enumerate(blocks):
+            if (
+                block.label is None
+                and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
+                and clean.is_boilerplate(block.text, at_end=position >= tail)
+            ):
+                self.drop(block, "boilerplate")
+            else:
+                kept.append(block)
+        return kept
 
-    def run(self) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
-        items = [item for item in self.items if self.keep_nonempty(item)]
-        if self.options.split_glued_headings:
-            items = self.split_glued(items)
-        if self.options.drop_boilerplate:
-            items = [item for item in items if not self.boilerplate(item)]
-        items = self.duplicates(items)
-        self.restore_bullets(items)
-        clauses = self.build(items)
-        if self.options.flag_languages:
-            from conceptdiff.language import flag_languages
-
-            clauses = flag_languages(clauses)
-        return tuple(clauses), tuple(sorted(self.dropped, key=lambda span: span.start))
-
-    def keep_nonempty(self, item: _Item) -> bool:
-        if item.pieces or item.label is not None:
-            return True
-        self.drop_item(item, "empty-item")
-        return False
-
-    def boilerplate(self, item: _Item) -> bool:
-        if item.label is not None or not clean.is_boilerplate(item.text):
-            return False
-        self.drop_item(item, "boilerplate")
-        return True
-
-    def split_glued(self, items: list[_Item]) -> list[_Item]:
-        lowercase = self.vocabulary.lowercase
-        # Names: capitalized words also used after a lower-case word, or used once only.
-        names = set(_NAME_AFTER_LOWER_RE.findall(self.text))  # its one group: the name
-        names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
-        # Headings the document also sets on a line of their own ("C. The Way Ahead").
-        # Looked up by label and first word, so that the work stays linear.
-        known: dict[tuple[str | None, str], set[str]] = {}
-        for item in items:
-            text = item.text
-            if item.lines == 1 and len(text.split()) >= 2 and _looks_like_heading(text):
-                known.setdefault((item.label, text.split(None, 1)[0]), set()).add(text)
-        result: list[_Item] = []
-        for position, item in enumerate(items):
-            if item.kind is ClauseKind.HEADING or (item.kind is ClauseKind.LIST_ITEM and item.label is None):
-                result.append(item)
-                continue
-            text = item.text
-            inner = self.embedded_heading(item, text, known)
-            if inner is not None:
-                result.append(item)
-                item = inner
-                text = item.text
-            start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
-            if start is None and item.lines == 1 and item.label is None and item.kind is ClauseKind.PARAGRAPH:
-                start = clean.glued_sentence_case_heading(text)
-            first_word = text.split(None, 1)[0] if text.strip() else ""
-            for heading in sorted(known.get((item.label, first_word), ())) if start is None else ():
-                if text.startswith(heading + " ") and text[len(heading) + 1 : len(heading) + 2].isupper():
-                    start = len(heading) + 1
-                    break
-            if start is not None and start < len(text):
-                rest = item.split_at(item.offset_of(start))
-                item.kind = ClauseKind.HEADING
-                item.flags.add("glued-heading")
-                result.append(item)
-                item = rest
-                text = item.text
-            cut = clean.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
-            if cut is not None and cut < len(text):
-                glued = item.split_at(item.offset_of(cut))
-                glued.kind = ClauseKind.HEADING
-                glued.flags.add("glued-heading")
-                result.extend([item, glued])
-                continue
-            result.append(item)
-        return result
-
-    def embedded_heading(self, item: _Item, text: str, known: dict[tuple[str | None, str], set[str]]) -> _Item | None:
-        """A labelled heading the document also sets alone, found inside ``item``
-        (``III. Strengthen Alliances ... Friends A. Summary of ... 2002 Defeating ...``):
-        cut ``item`` before it, make ``item`` a heading, and return the rest,
-        labelled, for the glued-heading rules to split again."""
-        for match in _INNER_LABEL_RE.finditer(text[:400]):
-            label, begin = match.group(1), match.end()
-            word = text[begin:].split(None, 1)[0] if text[begin:].strip() else ""
-            heading = next(
-                (
-                    h
-                    for h in sorted(known.get((label, word), ()))
-                    if text.startswith(h, begin) and text[begin + len(h) : begin + len(h) + 1] in ("", " ")
-                ),
-                None,
-            )
-            found = match.start()
-            if heading is None or found <= 0 or not _looks_like_heading(text[:found].rstrip()):
-                continue
-            rest = item.split_at(item.offset_of(found))
-            item.kind = ClauseKind.HEADING
-            item.flags.add("glued-heading")
-            # The rest starts with the label: keep it in the span, take it off the text.
-            offset, content = rest.pieces[0]
-            skip = len(label) + 2
-            rest.pieces[0] = (offset + skip, content[skip:].lstrip())
-            rest.label, rest.depth = label, 1
-            return rest
-        return None
-
-    def duplicates(self, items: list[_Item]) -> list[_Item]:
-        """Duplicated clauses, and list item tails that repeat the next item.
-
-        A clause duplicates one at most ``duplicate_window`` clauses before it
+    def duplicates(self, blocks: list[Block]) -> list[Block]:
+        """A clause duplicates one at most ``duplicate_window`` clauses before it
         with the same normalized text and the same label (or no label on one
         side: a headline repeated above its numbered heading); a long clause
         among the first three (a headline) is also a duplicate anywhere later.
         Of an unlabelled and a labelled copy, the unlabelled one is set aside.
+        Table rows and code are never duplicates (a table repeats cells).
         """
         window = self.options.duplicate_window
-        keys = [_key(item.text) for item in items]
-        result: list[_Item | None] = []
-        recent: list[tuple[int, int]] = []  # (position in items, index in result) of kept clauses
-        opening = {keys[p]: p for p in range(min(3, len(items))) if len(keys[p].split()) >= 4}
-        kept_at: dict[int, int] = {}  # position in items -> index in result
-        for position, item in enumerate(items):
+        keys = [_key(block.text) for block in blocks]
+        result: list[Block | None] = []
+        recent: list[tuple[int, int]] = []  # (position in blocks, index in result) of kept blocks
+        opening = {keys[p]: p for p in range(min(3, len(blocks))) if len(keys[p].split()) >= 4}
+        kept_at: dict[int, int] = {}
+        for position, block in enumerate(blocks):
             key = keys[position]
-            worth = len(key.split()) >= 2 or item.kind is ClauseKind.HEADING or _looks_like_heading(item.text)
+            worth = block.kind not in (BlockKind.TABLE_ROW, BlockKind.CODE) and (
+                len(key.split()) >= 2 or block.kind is BlockKind.HEADING or clean.looks_like_heading(block.text)
+            )
             twin: tuple[int, int] | None = None
             for earlier, index in reversed(recent[-window:] if worth else []):
-                if (keys[earlier] == key and None in (items[earlier].label, item.label)) or (
-                    keys[earlier] == key and items[earlier].label == item.label
+                if keys[earlier] == key and (
+                    None in (blocks[earlier].label, block.label) or blocks[earlier].label == block.label
                 ):
                     twin = (earlier, index)
                     break
-            if twin is None and position >= 3 and key in opening and opening[key] in kept_at:
+            if twin is None and worth and position >= 3 and key in opening and opening[key] in kept_at:
                 twin = (opening[key], kept_at[opening[key]])
             if twin is not None and result[twin[1]] is not None:
                 earlier, index = twin
-                if items[earlier].label is None and item.label is not None:
+                if blocks[earlier].label is None and block.label is not None:
                     # The unlabelled copy came first: it is the one set aside.
                     if self.options.drop_duplicates:
-                        self.drop_item(items[earlier], "duplicate")
+                        self.drop(blocks[earlier], "duplicate")
                         result[index] = None
                     else:
-                        items[earlier].flags.add("duplicate")
+                        result[index] = _flagged(blocks[earlier], "duplicate")
                 elif self.options.drop_duplicates:
-                    self.drop_item(item, "duplicate")
+                    self.drop(block, "duplicate")
                     continue
                 else:
-                    item.flags.add("duplicate")
+                    block = _flagged(block, "duplicate")
             recent.append((position, len(result)))
             kept_at[position] = len(result)
-            result.append(item)
-        kept = [item for item in result if item is not None]
-        # From the end: in "A B" + "B C" + "C", the second item is cut before the first is compared.
-        for position in range(len(kept) - 2, -1, -1):
-            item, following = kept[position], kept[position + 1]
-            if item.kind is ClauseKind.LIST_ITEM and item.label is None and following.kind is not ClauseKind.HEADING:
-                self.trim_repeated_tail(item, _key(following.text))
-        return kept
-
-    def trim_repeated_tail(self, item: _Item, following: str) -> None:
-        """A list item whose end repeats the next item: ``... East; increasing X;`` + ``increasing X;``."""
-        if len(following.split()) < 3:
-            return
-        text = item.text
-        key = _key(text)
-        if not key.endswith(" " + following) or len(key) < len(following) + 12:
-            return
-        # Find where the repeated tail starts in the text: the same number of words from the end.
-        tokens = list(re.finditer(r"\S+", text))
-        count = len(following.split())
-        if count >= len(tokens):
-            return
-        cut = tokens[-count].start()
-        if _key(text[cut:]) != following or not _TERMINAL_RE.search(text[:cut].rstrip()):
-            return  # the item proper ends like an item ("... Middle East;") before the repeat
-        if self.options.drop_duplicates:
-            tail = item.split_at(item.offset_of(cut))
-            self.drop_item(tail, "duplicate")
-        else:
-            item.flags.add("duplicate")
-
-    def restore_bullets(self, items: list[_Item]) -> None:
-        """A lower-case paragraph between list items is an item that lost its bullet."""
-        for position, item in enumerate(items):
-            if item.kind is not ClauseKind.PARAGRAPH or item.label is not None or position == 0:
-                continue
-            before = items[position - 1]
-            text = item.text
-            if before.kind is ClauseKind.LIST_ITEM and before.label is None and text[:1].islower():
-                item.kind = ClauseKind.LIST_ITEM
-
-    def build(self, items: list[_Item]) -> list[Clause]:
-        vocabulary = self.vocabulary.folded
-        clauses: list[Clause] = []
-        stack: list[tuple[int, str]] = []
-        styles: dict[str, int] = {}
-        for position, item in enumerate(items):
-            body = item.text
-            if self.options.repair_spacing:
-                # On the text as spaced in the source: wider gaps separate words.
-                body = _collapse(clean.despace(item.joined(collapse=False), vocabulary))
-            if self.options.strip_markup:
-                body = strip_inline_markup(body)
-            following = items[position + 1] if position + 1 < len(items) else None
-            kind, level = item.kind, item.level
-            if kind is not ClauseKind.HEADING and _is_heading(item, following):
-                kind, level = ClauseKind.HEADING, max(item.depth, 1)
-            if kind is ClauseKind.HEADING:
-                if item.label is not None and not item.level:
-                    # Label styles nest in the order they first appear (I. > A. > 1.),
-                    # dotted numbers by their depth (1.2 under 1).
-                    style = _label_style(item.label)
-                    level = styles.setdefault(style, len(styles) + 1) + max(item.depth, 1) - 1
-                level = max(level, 1)
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                section = tuple(title for _, title in stack)
-                heading_text = f"{item.label} {body}".strip() if item.label else body
-                stack.append((level, heading_text))
-            else:
-                section = tuple(title for _, title in stack)
-            runs = self.runs(item)
-            for start, end in runs[1:]:
-                self.dropped.append(DroppedSpan(start, end, "continuation", self.text[start:end]))
-            normalized = normalize_text(body)
-            flags = set(item.flags)
-            flags.discard("glued-heading")
-            if "[…]" in normalized:
-                flags.add("elision")
-            clauses.append(
-                Clause(
-                    text=body,
-                    normalized=normalized,
-                    kind=kind,
-                    label=item.label,
-                    level=level if kind is ClauseKind.HEADING else 0,
-                    section=section,
-                    span=runs[0] if runs else (item.start, item.end),
-                    flags=tuple(sorted(flags)),
-                )
-            )
-        return clauses
+            result.append(block)
+        return [block for block in result if block is not None]
 
 
-def segment(text: str, *, options: Options | None = None) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
-    """Split ``text`` into clauses and the spans set aside (see the module's contract).
+def _flagged(block: Block, flag: str) -> Block:
+    return attrs.evolve(block, flags=block.flags | {flag})
 
-    >>> clauses, dropped = segment("Intro\\n=====\\n\\n- one\\n- two\\n\\n12\\n\\nLast words.\\n")
-    >>> for clause in clauses:
-    ...     print(clause.kind.value, repr(clause.text), clause.section)
-    heading 'Intro' ()
-    list_item 'one' ('Intro',)
-    list_item 'two' ('Intro',)
-    paragraph 'Last words.' ('Intro',)
-    >>> [(d.reason, d.text) for d in dropped]
-    [('page-number', '12')]
-    """
+
+def _code_normalized(text: str) -> str:
+    """A code block compares verbatim: only trailing white space and the form
+    of its line endings are folded."""
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def clauses_from_document(
+    document: Document, *, options: Options | None = None
+) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
+    """The clauses of a document read by :mod:`conceptdiff.read`, and every span set aside."""
     options = options or Options()
-    lines_pass = _Lines(text, options)
-    lines = lines_pass.run()
-    vocabulary = _Vocabulary(text)
-    items, dropped = _Blocks(text, lines, options, vocabulary).run()
-    return _Clauses(text, items, lines_pass.dropped + dropped, options, vocabulary).run()
+    blocks = [_with_label(block) for block in document.blocks]
+    aside = _SetAside(document, options)
+    blocks = aside.duplicates(aside.boilerplate(blocks))
+    dropped = list(document.dropped) + aside.dropped
+    source = document.source
+    clauses: list[Clause] = []
+    stack: list[tuple[int, str]] = []
+    for block in blocks:
+        kind = _KINDS[block.kind]
+        if kind is ClauseKind.HEADING:
+            level = max(block.level, 1)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            section = tuple(title for _, title in stack)
+            stack.append((level, f"{block.label} {block.text}" if block.label else block.text))
+        else:
+            level = 0
+            section = tuple(title for _, title in stack)
+        for start, end in block.spans[1:]:
+            dropped.append(DroppedSpan(start, end, "continuation", source[start:end]))
+        text = block.text
+        if kind is ClauseKind.CODE:
+            normalized = _code_normalized(text)
+        else:
+            text = collapse(text)
+            normalized = normalize_text(text)
+        flags = set(block.flags) - {"heading:inferred"}
+        if "[…]" in normalized:
+            flags.add("elision")
+        clauses.append(Clause(text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags))))
+    if options.flag_languages:
+        from conceptdiff.language import flag_languages
+
+        clauses = flag_languages(clauses)
+    return tuple(clauses), tuple(sorted(dropped, key=lambda span: span.start))
+
+
+def segment(
+    text: str, *, options: Options | None = None, format: str | None = None, name: str | None = None
+) -> tuple[tuple[Clause, ...], tuple[DroppedSpan, ...]]:
+    """Read ``text`` (:func:`conceptdiff.read.read_text`; ``format=None``
+    detects it) and split it into clauses and the spans set aside."""
+    options = options or Options()
+    return clauses_from_document(read_text(text, format=format, options=options, name=name), options=options)

@@ -93,6 +93,7 @@ def _planted_comparison() -> conceptdiff.Comparison:
         "Members pay an annual fee of 30 euros.\n\n"
         "The chair is elected for two years.\n",
         label="2022 <edition>",
+        format="text",  # read as plain text: the planted markup is document text, to be escaped
     )
     new = conceptdiff.Edition.from_text(
         "# Reporting\n\n"
@@ -103,6 +104,7 @@ def _planted_comparison() -> conceptdiff.Comparison:
         "The chair is elected for three years.\n\n"
         "An ethics committee reviews every complaint.\n",
         label="2023 <edition>",
+        format="text",
     )
     return conceptdiff.compare(old, new)
 

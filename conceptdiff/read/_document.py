@@ -1,0 +1,206 @@
+"""The block stream every reader produces, and the helpers readers share to build it.
+
+A :class:`Document` is a reader's view of one file: the text its offsets
+point into (:attr:`Document.source`), its blocks in reading order, and the
+spans it set aside.  The audit contract (``docs/normalization.md``) is stated
+here once, for every reader:
+
+* block spans and dropped spans are disjoint, lie inside ``source`` and, taken
+  together, cover every non-white-space character of ``source``;
+* a block's first span starts where the block starts; its further spans (text
+  of the block found after page furniture) are reported as ``continuation``
+  spans of the clause built from it;
+* blocks are in reading order of their first span, and no block is empty.
+
+What ``source`` is depends on the format: the decoded file for plain text,
+Markdown and HTML (offsets point into the file as written, markup included),
+and for PDF and ``.docx`` files the text the reader extracted, one line of the
+page (one paragraph of the document) a line, furniture included.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from conceptdiff.model import DroppedSpan
+
+__all__ = ["Block", "BlockKind", "Document", "SourceBuilder", "fill_gaps"]
+
+
+class BlockKind(enum.Enum):
+    """The structural role of a block (what a reader of the page sees)."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    CODE = "code"
+    QUOTE = "quote"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Block:
+    """One block of a document.
+
+    Attributes:
+        kind: what the block is.
+        text: its text as a reader sees it: markup off, entities decoded,
+            white space collapsed to single spaces (a ``CODE`` block keeps its
+            line breaks and indentation; a ``TABLE_ROW`` joins its cells with
+            ``" | "``).
+        spans: ``(start, end)`` ranges of :attr:`Document.source` the block
+            was read from, in order (more than one when page furniture
+            interrupts it).
+        level: a heading's level (1 is the top); 0 for other blocks.
+        label: a number label the format gave (an ordered list's number, Word
+            numbering); ``None`` when the text may still start with one.
+        depth: list nesting depth (0 for a top-level item).
+        context: a table row's header row (its cells joined like the row's).
+        links: link targets of the block, in order (they are not in ``text``).
+        flags: notes on the block (``"quote"`` for a block-quoted paragraph,
+            ``"heading:inferred"`` for a heading told by layout alone,
+            ``"duplicate"`` ...).
+    """
+
+    kind: BlockKind
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    level: int = 0
+    label: str | None = None
+    depth: int = 0
+    context: str | None = None
+    links: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@attrs.frozen
+class Document:
+    """A file as its reader saw it: source text, blocks, what was set aside.
+
+    >>> from conceptdiff.read import read_text
+    >>> document = read_text("# Scope\\n\\nThe rules\\napply.\\n", format="markdown")
+    >>> [(b.kind.value, b.level, b.text) for b in document.blocks]
+    [('heading', 1, 'Scope'), ('paragraph', 0, 'The rules apply.')]
+    >>> document.source[slice(*document.blocks[1].spans[0])]
+    'The rules\\napply.'
+    """
+
+    source: str
+    format: str
+    blocks: tuple[Block, ...]
+    dropped: tuple[DroppedSpan, ...] = ()
+
+
+_NON_SPACE_RE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+
+
+def trimmed(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` narrowed to its first and last non-white-space
+    characters, or ``None`` when it holds none."""
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def fill_gaps(
+    source: str, taken: Iterable[tuple[int, int]], reason: str, *, start: int = 0, end: int | None = None
+) -> list[DroppedSpan]:
+    """Dropped spans for the non-white-space stretches of ``source[start:end]``
+    that no span of ``taken`` covers (markup between a structured format's
+    blocks: table rules, fences, reference definitions, tags).
+
+    ``taken`` must be disjoint; it may be unsorted.
+
+    >>> [(d.reason, d.text) for d in fill_gaps("ab\\n---\\ncd", [(0, 2), (7, 9)], "markup")]
+    [('markup', '---')]
+    """
+    stop = len(source) if end is None else end
+    spans: list[DroppedSpan] = []
+    position = start
+    for a, b in [*sorted(taken), (stop, stop)]:
+        if a > position:
+            gap = trimmed(source, position, min(a, stop))
+            if gap is not None:
+                spans.append(DroppedSpan(gap[0], gap[1], reason, source[gap[0] : gap[1]]))
+        position = max(position, b)
+        if position >= stop:
+            break
+    return spans
+
+
+class SourceBuilder:
+    """Builds the source text of a format whose file is not text (PDF,
+    ``.docx``): each piece of extracted text is appended as its own line(s),
+    and blocks and dropped spans point into what was appended.
+
+    >>> builder = SourceBuilder()
+    >>> span = builder.append("Page 3")
+    >>> builder.drop(span, "page-number")
+    >>> builder.block(BlockKind.PARAGRAPH, "Text.", [builder.append("Text.")])
+    >>> document = builder.build("pdf")
+    >>> document.source, [b.text for b in document.blocks], [d.reason for d in document.dropped]
+    ('Page 3\\nText.\\n', ['Text.'], ['page-number'])
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.blocks: list[Block] = []
+        self.dropped: list[DroppedSpan] = []
+        self.appended: dict[int, str] = {}  # start offset -> what was appended there
+
+    def append(self, text: str, *, separator: str = "\n") -> tuple[int, int]:
+        """Append ``text`` (then ``separator``) to the source; return its span."""
+        start = self.length
+        self.parts.append(text)
+        self.parts.append(separator)
+        self.length += len(text) + len(separator)
+        self.appended[start] = text
+        return start, start + len(text)
+
+    def drop(self, span: tuple[int, int], reason: str) -> None:
+        """Record ``span`` (one piece appended earlier, or part of one) as set aside for ``reason``."""
+        if span[1] > span[0]:
+            owner = max(start for start in self.appended if start <= span[0]) if span[0] not in self.appended else span[0]
+            text = self.appended[owner][span[0] - owner : span[1] - owner]
+            self.dropped.append(DroppedSpan(span[0], span[1], reason, text))
+
+    def block(
+        self,
+        kind: BlockKind,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        *,
+        level: int = 0,
+        label: str | None = None,
+        depth: int = 0,
+        context: str | None = None,
+        flags: Iterable[str] = (),
+    ) -> None:
+        """Add a block read from ``spans`` (appended earlier); an empty one is not added."""
+        kept = tuple(span for span in spans if span[1] > span[0])
+        if text and kept:
+            self.blocks.append(Block(kind, text, kept, level, label, depth, context, (), frozenset(flags)))
+
+    def build(self, format: str) -> Document:
+        source = "".join(self.parts)
+        blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
+        dropped = tuple(sorted(self.dropped, key=lambda span: span.start))
+        return Document(source, format, blocks, dropped)

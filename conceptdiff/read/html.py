@@ -1,0 +1,538 @@
+"""HTML reader: web pages and HTML fragments (inside Markdown) -> blocks.
+
+The page is read with the standard library's :class:`html.parser.HTMLParser`
+(forgiving, linear, no network, no entity expansion beyond HTML's own), and
+every block keeps the offsets of its text in the page, so the audit contract
+of :mod:`conceptdiff.read` holds on the HTML as written: tags between blocks,
+comments, scripts and styles are ``markup`` spans; text in the page's
+navigation, banner, footer, sidebars, forms, cookie and sharing widgets, and
+in hidden elements, is set aside as ``boilerplate`` with its text.
+
+Blocks: ``<h1>``-``<h6>`` headings; paragraphs (``<p>``, and text standing in
+a ``<div>``, ``<section>`` ... between other blocks); list items with their
+nesting depth and, in an ``<ol>``, their number as label (``start``,
+``value`` and ``type`` honoured); one block per table row, cells joined by
+``" | "`` and the header row as the rows' context; ``<pre>`` as one code
+block, its line breaks kept; block quotes as ``quote`` blocks.  A ``<br>``
+ends a line: lines that end a sentence (or are followed by another ``<br>``)
+end their block, other lines go on (a paragraph laid out with ``<br>`` at
+each line end); in a table cell a ``<br>`` is a space.
+
+When the page has a ``<main>`` element (or ``role="main"``), or exactly one
+``<article>``, text outside it is boilerplate too.
+
+>>> page = '''<html><body><nav><a href="/">Home</a></nav><main>
+... <h2>1. Scope</h2><p>The <b>rules</b>&nbsp;apply.</p>
+... <table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Work</td><td>the program</td></tr></table>
+... </main><footer>© 2024</footer></body></html>'''
+>>> document = read_html(page)
+>>> [(b.kind.value, b.text) for b in document.blocks]
+[('heading', '1. Scope'), ('paragraph', 'The rules apply.'), ('table_row', 'Term | Meaning'), ('table_row', 'Work | the program')]
+>>> sorted({(d.reason, d.text) for d in document.dropped if d.reason == "boilerplate"})
+[('boilerplate', 'Home'), ('boilerplate', '© 2024')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from html.parser import HTMLParser
+
+import attrs
+
+from conceptdiff.model import DroppedSpan
+from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps, trimmed
+
+__all__ = ["looks_like_html", "read_html", "read_html_fragment"]
+
+_HTML_START_RE = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """Does ``text`` start like an HTML document?
+
+    >>> looks_like_html("<!DOCTYPE html><html>..."), looks_like_html("1. Scope <b>bold</b>")
+    (True, False)
+    """
+    return _HTML_START_RE.match(text[:4096]) is not None
+
+
+# Elements whose content is never text a reader sees.
+_SKIP = frozenset(
+    "script style noscript template head title svg math canvas iframe object embed select option datalist "
+    "button audio video picture map textarea".split()  # noqa: SIM905
+)
+# Elements that hold a page's furniture rather than its document.
+_FURNITURE = frozenset("nav header footer aside form menu dialog".split())  # noqa: SIM905
+_FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar dialog alert".split())  # noqa: SIM905
+_FURNITURE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|breadcrumbs?|sidebar|newsletter|subscribe|"
+    r"comments?|related|advert|advertisement|ads?|promo|banner|skip-link|skiplink|navbar|nav|menu|footer|"
+    r"masthead|toc)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())  # noqa: SIM905
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Elements that end the block before them and start a new one.
+_BLOCK = frozenset(
+    "p div section article main body html blockquote pre table thead tbody tfoot tr td th caption ul ol dl dt dd li "
+    "figure figcaption address hr h1 h2 h3 h4 h5 h6 details summary center fieldset legend header footer nav aside "
+    "form menu dialog".split()  # noqa: SIM905
+)
+# Elements a <p> start tag closes (HTML's implied end tags, for the ones that matter here).
+_CLOSES_P = frozenset("p div ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 section article hr address".split())  # noqa: SIM905
+_SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*$")
+
+
+@attrs.define
+class _Open:
+    tag: str
+    furniture: bool = False
+    skip: bool = False
+
+
+@attrs.define
+class _List:
+    ordered: bool
+    counter: int = 0
+    style: str = "1"
+    step: int = 1
+
+
+@attrs.define
+class _Pending:
+    """A block being read: its text runs ``(text, start, end)`` in the page."""
+
+    kind: BlockKind
+    level: int = 0
+    label: str | None = None
+    depth: int = 0
+    flags: frozenset[str] = frozenset()
+    runs: list[tuple[str, int, int]] = attrs.Factory(list)
+    links: list[str] = attrs.Factory(list)
+
+
+@attrs.define
+class _Row:
+    """A table row being read: its cells' runs, and whether it is a header row."""
+
+    cells: list[list[tuple[str, int, int]]] = attrs.Factory(list)
+    header_cells: int = 0
+    in_head: bool = False
+    cell: list[tuple[str, int, int]] | None = None
+    links: list[str] = attrs.Factory(list)
+
+
+def _roman(number: int) -> str:
+    result = []
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while number >= value:
+            result.append(numeral)
+            number -= value
+    return "".join(result)
+
+
+def _list_label(number: int, style: str) -> str:
+    if style in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if style == "A" else letter
+    if style in ("i", "I") and 1 <= number <= 3999:
+        roman = _roman(number)
+        return roman.upper() if style == "I" else roman
+    return str(number)
+
+
+class _Reader(HTMLParser):
+    """One pass over the markup; blocks are emitted as their elements close."""
+
+    def __init__(self, source: str, start: int, end: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.stop = end
+        self.line_starts = [start] + [m.end() + start for m in re.finditer("\n", source[start:end])]
+        self.stack: list[_Open] = []
+        self.lists: list[_List] = []
+        self.blocks: list[Block] = []
+        self.furniture: list[tuple[int, int]] = []
+        self.pending: _Pending | None = None
+        self.quote = 0
+        self.row: _Row | None = None
+        self.header: str | None = None  # the current table's header row
+        self.data_start: int | None = None
+        self.data_text = ""
+        self.breaks = 0  # <br> seen since the last text of the pending block
+
+    def here(self) -> int:
+        """The offset in ``source`` of the event being handled."""
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1].skip
+
+    @property
+    def in_furniture(self) -> bool:
+        return bool(self.stack) and self.stack[-1].furniture
+
+    def depth(self) -> int:
+        return max(0, len(self.lists) - 1)
+
+    # -- blocks --------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, None
+        self.breaks = 0
+        if pending is None:
+            return
+        joined = "".join(text for text, _, _ in pending.runs)
+        text = _code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
+        span = _span(self.source, pending.runs)
+        if text and span is not None:
+            self.blocks.append(
+                Block(pending.kind, text, (span,), pending.level, pending.label, pending.depth, None,
+                      tuple(pending.links), pending.flags)
+            )  # fmt: skip
+
+    def begin(self, kind: BlockKind, *, level: int = 0, label: str | None = None, depth: int = 0) -> None:
+        self.flush()
+        flags: frozenset[str] = frozenset()
+        if self.quote and kind is BlockKind.PARAGRAPH:
+            kind, flags = BlockKind.QUOTE, frozenset({"quote"})
+        self.pending = _Pending(kind, level, label, depth, flags)
+
+    def row_end(self) -> None:
+        row, self.row = self.row, None
+        if row is None:
+            return
+        if row.cell is not None:
+            row.cells.append(row.cell)
+        texts = [" ".join("".join(text for text, _, _ in cell).split()) for cell in row.cells]
+        span = _span(self.source, [run for cell in row.cells for run in cell])
+        if not any(texts) or span is None:
+            return
+        text = " | ".join(texts)
+        header = row.in_head or (row.header_cells == len(row.cells) and self.header is None)
+        context = None if header else self.header
+        self.blocks.append(Block(BlockKind.TABLE_ROW, text, (span,), context=context, links=tuple(row.links)))
+        if header:
+            self.header = text
+
+    def line_break(self) -> None:
+        """A ``<br>``: see the module's rule."""
+        if self.row is not None:
+            if self.row.cell is not None:
+                self.row.cell.append((" ", self.here(), self.here()))
+            return
+        pending = self.pending
+        if pending is None:
+            return
+        if pending.kind is BlockKind.CODE:
+            pending.runs.append(("\n", self.here(), self.here()))
+            return
+        self.breaks += 1
+        text = "".join(text for text, _, _ in pending.runs).rstrip()
+        if text and (self.breaks >= 2 or _SENTENCE_END_RE.search(text)):
+            kind = BlockKind.PARAGRAPH if pending.kind is BlockKind.LIST_ITEM else pending.kind
+            level, depth = pending.level, pending.depth
+            self.flush()
+            self.begin(kind, level=level, depth=depth)
+        else:
+            pending.runs.append((" ", self.here(), self.here()))
+
+    # -- events --------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        self.data_end()
+        if tag in _VOID:
+            if not self.skipping:
+                if tag == "br":
+                    self.line_break()
+                elif tag == "hr" and self.row is None:
+                    self.flush()
+            return
+        self.implied_ends(tag)
+        attributes = dict(attrs_list)
+        skip = self.skipping or tag in _SKIP or _hidden(attributes)
+        furniture = self.in_furniture or (not skip and _is_furniture(tag, attributes))
+        self.stack.append(_Open(tag, furniture, skip))
+        if skip:
+            return
+        if tag == "a" and attributes.get("href"):
+            href = str(attributes["href"])
+            if self.row is not None:
+                self.row.links.append(href)
+            elif self.pending is not None:
+                self.pending.links.append(href)
+        if self.row is not None:
+            if tag in ("td", "th"):
+                if self.row.cell is not None:
+                    self.row.cells.append(self.row.cell)
+                self.row.cell = []
+                self.row.header_cells += tag == "th"
+            elif tag in _BLOCK and self.row.cell is not None:
+                self.row.cell.append((" ", self.here(), self.here()))
+            return
+        if tag in _BLOCK:
+            self.block_start(tag, attributes)
+
+    def implied_ends(self, tag: str) -> None:
+        """HTML's implied end tags that matter for blocks (``<p>`` before a block, ``<li>`` before ``<li>``...)."""
+        if not self.stack:
+            return
+        top = self.stack[-1].tag
+        if top == "p" and tag in _CLOSES_P:
+            self.handle_endtag("p")
+        elif tag == "li":
+            inner = next((o.tag for o in reversed(self.stack) if o.tag in ("li", "ul", "ol", "menu")), "")
+            if inner == "li":
+                self.handle_endtag("li")
+        elif tag in ("dt", "dd"):
+            inner = next((o.tag for o in reversed(self.stack) if o.tag in ("dt", "dd", "dl")), "")
+            if inner in ("dt", "dd"):
+                self.handle_endtag(inner)
+        elif tag in ("tr", "td", "th"):
+            inner = next((o.tag for o in reversed(self.stack) if o.tag in ("td", "th", "tr", "table")), "")
+            if tag == "tr" and inner in ("td", "th", "tr"):
+                self.handle_endtag("tr")
+            elif tag != "tr" and inner in ("td", "th"):
+                self.handle_endtag(inner)
+
+    def block_start(self, tag: str, attributes: dict[str, str | None]) -> None:
+        if tag in ("ul", "ol", "menu"):
+            self.flush()
+            step = -1 if "reversed" in attributes else 1
+            start = _int(attributes.get("start"), 1)
+            self.lists.append(_List(tag == "ol", start - step, str(attributes.get("type") or "1"), step))
+        elif tag == "li":
+            label = None
+            if self.lists and self.lists[-1].ordered:
+                current = self.lists[-1]
+                current.counter = _int(attributes.get("value"), current.counter + current.step)
+                label = _list_label(current.counter, str(attributes.get("type") or current.style))
+            self.begin(BlockKind.LIST_ITEM, label=label, depth=self.depth())
+        elif tag in _HEADINGS:
+            self.begin(BlockKind.HEADING, level=_HEADINGS[tag])
+        elif tag == "pre":
+            self.begin(BlockKind.CODE)
+        elif tag == "blockquote":
+            self.flush()
+            self.quote += 1
+        elif tag == "table":
+            self.flush()
+            self.header = None
+        elif tag == "tr":
+            self.flush()
+            self.row = _Row(in_head=any(o.tag == "thead" for o in self.stack))
+        elif tag in ("td", "th"):
+            # A cell outside a row (forgiving): read as a row of its own.
+            self.flush()
+            self.row = _Row(cell=[], header_cells=tag == "th")
+        elif tag in ("dt", "dd", "p", "caption", "figcaption", "summary", "address", "legend"):
+            self.begin(BlockKind.PARAGRAPH, depth=self.depth() if self.lists else 0)
+        else:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        self.data_end()
+        if tag in _VOID:
+            return
+        # Close up to the matching open element (unmatched end tags are ignored).
+        position = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None)
+        if position is None:
+            return
+        closing = self.stack[position:]
+        del self.stack[position:]
+        for element in reversed(closing):
+            if not element.skip:
+                self.element_end(element.tag)
+
+    def element_end(self, tag: str) -> None:
+        if self.row is not None:
+            if tag in ("td", "th"):
+                if self.row.cell is not None:
+                    self.row.cells.append(self.row.cell)
+                self.row.cell = None
+            elif tag in ("tr", "table", "thead", "tbody", "tfoot"):
+                self.row_end()
+            if tag != "table":
+                return
+        if tag in ("ul", "ol", "menu"):
+            self.flush()
+            if self.lists:
+                self.lists.pop()
+        elif tag == "blockquote":
+            self.flush()
+            self.quote = max(0, self.quote - 1)
+        elif tag == "table":
+            self.header = None
+        elif tag in _BLOCK:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        self.data_end()
+        self.data_start = self.here()
+        self.data_text = data
+
+    def data_end(self, end: int | None = None) -> None:
+        """The data run that began at ``data_start`` ends here, where the next event starts."""
+        start = self.data_start
+        if start is None:
+            return
+        self.data_start = None
+        data = self.data_text
+        stop = self.here() if end is None else end
+        if self.skipping or not data.strip() and self.pending is None and self.row is None:
+            return
+        if self.in_furniture:
+            self.furniture.append((start, stop))
+            return
+        if self.row is not None:
+            if self.row.cell is None:
+                if not data.strip():
+                    return
+                self.row.cell = []
+            self.row.cell.append((data, start, stop))
+            return
+        if self.pending is None:
+            self.begin(BlockKind.PARAGRAPH, depth=self.depth() if self.lists else 0)
+        assert self.pending is not None
+        if data.strip():
+            self.breaks = 0
+        self.pending.runs.append((data, start, stop))
+
+    def handle_comment(self, data: str) -> None:
+        self.data_end()
+
+    def handle_decl(self, decl: str) -> None:
+        self.data_end()
+
+    def handle_pi(self, data: str) -> None:
+        self.data_end()
+
+    def unknown_decl(self, data: str) -> None:
+        self.data_end()
+
+    def finish(self) -> None:
+        self.close()
+        self.data_end(self.stop)
+        while self.stack:
+            self.handle_endtag(self.stack[-1].tag)
+        self.row_end()
+        self.flush()
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(str(value).strip()) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _hidden(attributes: dict[str, str | None]) -> bool:
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = (attributes.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:
+    if tag in _FURNITURE:
+        return True
+    if (attributes.get("role") or "").lower() in _FURNITURE_ROLES:
+        return True
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return bool(names.strip()) and _FURNITURE_CLASS_RE.search(names) is not None
+
+
+def _span(source: str, runs: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """The trimmed range from the first run with text to the last."""
+    with_text = [(start, end) for text, start, end in runs if text.strip() and end > start]
+    if not with_text:
+        return None
+    return trimmed(source, with_text[0][0], with_text[-1][1])
+
+
+def _code_text(text: str) -> str:
+    """A code block's text: its lines, common indentation and blank edges off."""
+    lines = text.expandtabs(4).split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:].rstrip() for line in lines)
+
+
+def _read(source: str, start: int, end: int) -> tuple[list[Block], list[DroppedSpan]]:
+    reader = _Reader(source, start, end)
+    reader.feed(source[start:end])
+    reader.finish()
+    dropped = [
+        DroppedSpan(span[0], span[1], "boilerplate", source[span[0] : span[1]])
+        for a, b in reader.furniture
+        if (span := trimmed(source, a, b)) is not None
+    ]
+    return reader.blocks, dropped
+
+
+def read_html_fragment(source: str, start: int = 0, end: int | None = None) -> tuple[list[Block], list[DroppedSpan]]:
+    """Blocks of the HTML in ``source[start:end]`` and the text set aside in
+    it, offsets in ``source`` (used for HTML blocks inside Markdown).  Markup
+    between blocks is not reported: the caller fills the gaps."""
+    return _read(source, start, len(source) if end is None else end)
+
+
+def read_html(source: str) -> Document:
+    """Read an HTML page (see the module's rules)."""
+    blocks, dropped = _read(source, 0, len(source))
+    blocks, moved = _outside_main(source, blocks)
+    dropped += moved
+    taken = [span for block in blocks for span in block.spans] + [(d.start, d.end) for d in dropped]
+    dropped += fill_gaps(source, taken, "markup")
+    blocks.sort(key=lambda block: block.start)
+    dropped.sort(key=lambda span: span.start)
+    return Document(source, "html", tuple(blocks), tuple(dropped))
+
+
+_MAIN_RE = re.compile(r"<main\b|role\s*=\s*[\"']?main\b", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"<article\b", re.IGNORECASE)
+
+
+def _outside_main(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
+    """With one ``<main>`` (or one ``<article>``), blocks outside it are boilerplate."""
+    region = _main_region(source)
+    if region is None:
+        return blocks, []
+    start, end = region
+    kept = [block for block in blocks if start <= block.start < end]
+    if not kept:
+        return blocks, []
+    dropped = [
+        DroppedSpan(a, b, "boilerplate", source[a:b]) for block in blocks if block not in kept for a, b in block.spans
+    ]
+    return kept, dropped
+
+
+def _main_region(source: str) -> tuple[int, int] | None:
+    for pattern, tag in ((_MAIN_RE, "main"), (_ARTICLE_RE, "article")):
+        found = list(pattern.finditer(source))
+        if len(found) != 1:
+            continue
+        begin = found[0].start()
+        closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+        if tag == "main" and not found[0].group().lower().startswith("<main"):
+            # role="main" on some element: its region runs to the end of the element, unknown here;
+            # take up to the next furniture landmark.
+            landmark = re.compile(r"<footer\b|role\s*=\s*[\"']?contentinfo", re.IGNORECASE).search(source, begin)
+            return begin, landmark.start() if landmark else len(source)
+        close = None
+        for close in closing.finditer(source, begin):
+            pass
+        return begin, close.end() if close else len(source)
+    return None

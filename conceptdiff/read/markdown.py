@@ -1,0 +1,275 @@
+"""Markdown reader: CommonMark with GFM tables (markdown-it-py) -> blocks.
+
+The text is parsed by markdown-it-py, a maintained CommonMark parser (with
+its GFM table and strikethrough rules, and the front-matter and
+definition-list plugins of mdit-py-plugins); the reader only maps its block
+tokens to blocks, so Markdown is read exactly as a CommonMark renderer shows
+it:
+
+* ``#`` and underlined headings, with their level;
+* paragraphs (block-quoted ones as ``quote`` blocks);
+* list items: an item's first paragraph is the item (an ordered list's
+  number is its label, its nesting its depth); further paragraphs in the item
+  are paragraphs;
+* **one block per table row**, cells joined by ``" | "``, the header row kept
+  as each row's context;
+* **one block per code block** (fenced or indented), its lines kept;
+* HTML blocks read as HTML (:mod:`conceptdiff.read.html`); HTML comments,
+  rules, front matter, reference definitions and table rules are markup.
+
+Inline markup never reaches a block's text: emphasis is dropped, a link
+keeps its text (its target goes to :attr:`Block.links`), inline code keeps
+every character between its backticks, entities are decoded, inline HTML
+tags are dropped, and kramdown/Pandoc attribute lists (``{#id}``,
+``{: .class}``, ``{:target="_blank"}``) are removed.
+
+>>> document = read_markdown('''# Terms {#terms}
+...
+... | Term | Meaning |
+... |------|---------|
+... | `__all__` | the **public** names &mdash; see [docs](https://x.org) |
+...
+... 3. Third item
+... ''')
+>>> [(b.kind.value, b.label, b.text) for b in document.blocks]
+[('heading', None, 'Terms'), ('table_row', None, 'Term | Meaning'), ('table_row', None, '__all__ | the public names — see docs'), ('list_item', '3', 'Third item')]
+>>> document.blocks[2].context, document.blocks[2].links
+('Term | Meaning', ('https://x.org',))
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from conceptdiff.model import DroppedSpan
+from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps, trimmed
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = ["looks_like_markdown", "read_markdown"]
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return parser.use(front_matter_plugin).use(deflist_plugin)
+
+
+# kramdown inline/block attribute lists and Pandoc attributes at the end of a heading.
+_KRAMDOWN_ATTRIBUTES_RE = re.compile(r"\{:[^{}\n]{0,300}\}")
+_TRAILING_ATTRIBUTES_RE = re.compile(r"[ \t]*\{[ \t]*[#.][^{}\n]{0,300}\}[ \t]*$")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+_HIDDEN_OPEN_RE = re.compile(r"<(script|style|template|noscript)\b", re.IGNORECASE)
+
+
+def _inline_text(token: Token, links: list[str]) -> str:
+    """The text a reader sees of an inline token (see the module's rules)."""
+    parts: list[str] = []
+    hidden: str | None = None  # inside an inline <script> or <style>: its content is no text
+    for child in token.children or ():
+        kind = child.type
+        if hidden is not None:
+            if kind == "html_inline" and child.content.lower().startswith(f"</{hidden}"):
+                hidden = None
+            continue
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind == "html_inline":
+            if _BR_RE.fullmatch(child.content.strip()):
+                parts.append(" ")
+            elif opened := _HIDDEN_OPEN_RE.match(child.content):
+                hidden = opened.group(1).lower()
+        elif kind == "link_open":
+            href = child.attrs.get("href")
+            if href:
+                links.append(str(href))
+    text = "".join(parts)
+    if "{" in text:
+        text = _KRAMDOWN_ATTRIBUTES_RE.sub("", text)
+        text = _TRAILING_ATTRIBUTES_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def _code_text(content: str) -> str:
+    lines = content.expandtabs(4).split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:].rstrip() for line in lines)
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source)]
+        self.blocks: list[Block] = []
+        self.dropped: list[DroppedSpan] = []
+
+    def lines(self, token_map: Sequence[int] | None) -> tuple[int, int] | None:
+        if not token_map:
+            return None
+        last = len(self.line_starts) - 1
+        first, stop = min(token_map[0], last), min(token_map[1], last)
+        return trimmed(self.source, self.line_starts[first], self.line_starts[stop])
+
+    def add(self, kind: BlockKind, text: str, span: tuple[int, int] | None, **fields: Any) -> None:
+        if text and span is not None:
+            self.blocks.append(Block(kind, text, (span,), **fields))
+
+    def run(self, tokens: list[Token]) -> Document:
+        lists: list[bool] = []  # ordered?
+        item_label: list[str | None] = []  # per open list item: its label, until its first paragraph is read
+        item_open: list[bool] = []  # per open list item: its first paragraph is still to come
+        quote = 0
+        header: str | None = None
+        row: list[str] | None = None
+        row_links: list[str] = []
+        row_span: tuple[int, int] | None = None
+        in_head = False
+        index = 0
+        count = len(tokens)
+        while index < count:
+            token = tokens[index]
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                lists.append(kind == "ordered_list_open")
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif kind == "list_item_open":
+                item_label.append(token.info or None if lists and lists[-1] else None)
+                item_open.append(True)
+            elif kind == "list_item_close":
+                item_label.pop()
+                item_open.pop()
+            elif kind == "blockquote_open":
+                quote += 1
+            elif kind == "blockquote_close":
+                quote -= 1
+            elif kind == "heading_open":
+                links: list[str] = []
+                text = _inline_text(tokens[index + 1], links)
+                self.add(BlockKind.HEADING, text, self.lines(token.map), level=int(token.tag[1]), links=tuple(links))
+                index += 2
+            elif kind in ("paragraph_open", "dt_open", "dd_open"):
+                inline = tokens[index + 1] if index + 1 < count else None
+                if kind == "paragraph_open" and inline is not None and inline.type == "inline":
+                    links = []
+                    text = _inline_text(inline, links)
+                    fields: dict[str, Any] = {"links": tuple(links), "depth": max(0, len(lists) - 1)}
+                    block_kind = BlockKind.PARAGRAPH
+                    if item_open and item_open[-1]:
+                        block_kind = BlockKind.LIST_ITEM
+                        fields["label"] = item_label[-1]
+                        item_open[-1] = False
+                    elif quote:
+                        block_kind = BlockKind.QUOTE
+                        fields["flags"] = frozenset({"quote"})
+                    self.add(block_kind, text, self.lines(token.map), **fields)
+                    index += 2
+            elif kind == "table_open":
+                header = None
+            elif kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
+            elif kind == "tr_open":
+                row, row_links, row_span = [], [], self.lines(token.map)
+            elif kind == "inline" and row is not None:
+                row.append(_inline_text(token, row_links))
+            elif kind == "tr_close" and row is not None:
+                if any(row):
+                    text = " | ".join(row)
+                    self.add(BlockKind.TABLE_ROW, text, row_span, context=None if in_head else header,
+                             links=tuple(row_links))  # fmt: skip
+                    if in_head:
+                        header = text
+                row = None
+            elif kind in ("fence", "code_block"):
+                self.add(BlockKind.CODE, _code_text(token.content), self.lines(token.map))
+                if item_open and item_open[-1]:
+                    item_open[-1] = False  # a code block that opens an item: the item's text is the code
+            elif kind == "html_block":
+                self.html(token)
+            index += 1
+        taken = [span for block in self.blocks for span in block.spans] + [(d.start, d.end) for d in self.dropped]
+        self.dropped += fill_gaps(self.source, taken, "markup")
+        blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
+        return Document(self.source, "markdown", blocks, tuple(sorted(self.dropped, key=lambda span: span.start)))
+
+    def html(self, token: Token) -> None:
+        span = self.lines(token.map)
+        if span is None:
+            return
+        fragment = self.source[span[0] : span[1]]
+        if fragment.startswith("<!--") or "<" not in fragment:
+            return  # a comment: markup (the gap filler records it)
+        from conceptdiff.read.html import read_html_fragment
+
+        blocks, dropped = read_html_fragment(self.source, span[0], span[1])
+        self.blocks.extend(blocks)
+        self.dropped.extend(dropped)
+
+
+def read_markdown(source: str) -> Document:
+    """Read Markdown (see the module's rules)."""
+    return _Reader(source).run(_parser().parse(source))
+
+
+# -- telling Markdown from plain text ------------------------------------------------
+
+_ATX_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_FENCE_RE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_TABLE_RULE_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_LINK_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)")
+_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:[ \t]+\S", re.MULTILINE)
+_STRONG_RE = re.compile(r"\*\*\w[^*\n]{0,200}\w\*\*|(?<!\w)__\w[^_\n]{0,200}\w__(?!\w)")
+_INDENTED_RE = re.compile(r"^(?: {4}|\t)\S", re.MULTILINE)
+_NONBLANK_RE = re.compile(r"^[ \t]*\S", re.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Is ``text`` (from a ``.txt`` file, or given as text) clearly Markdown?
+
+    Positive evidence is needed: ``#`` headings, fenced code, a table rule,
+    inline links or reference definitions, strong emphasis; and a plain text
+    laid out with indented paragraphs is never Markdown (its paragraphs would
+    read as code blocks).
+
+    >>> looks_like_markdown("# Terms\\n\\nSee [the docs](https://x.org).\\n\\n## Scope\\n")
+    True
+    >>> looks_like_markdown("1. Scope\\n\\n    The licensee may use the work.\\n")
+    False
+    """
+    sample = text[:200_000]
+    headings = len(_ATX_RE.findall(sample))
+    fences = len(_FENCE_RE.findall(sample))
+    score = (
+        min(headings, 4)
+        + 2 * min(fences // 2, 2)
+        + 3 * min(len(_TABLE_RULE_RE.findall(sample)), 1)
+        + min(len(_LINK_RE.findall(sample)), 3)
+        + min(len(_REFERENCE_RE.findall(sample)), 2)
+        + min(len(_STRONG_RE.findall(sample)), 2)
+    )
+    if score < 3:
+        return False
+    if fences:
+        return True
+    lines = len(_NONBLANK_RE.findall(sample))
+    return len(_INDENTED_RE.findall(sample)) < 0.3 * max(1, lines)
