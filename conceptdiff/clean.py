@@ -708,6 +708,8 @@ def glued_sentence_case_heading(text: str) -> int | None:
     words = [token.group(0) for token in tokens]
     if len(words) < 6 or not words[0][:1].isupper() or words[0].casefold() in _DETERMINERS:
         return None  # "Each time ...", "The Licensor hereby ...": a sentence from its first word
+    if words[0] in _CAPITAL_STARTERS:
+        return None  # "If You distribute ...": a sentence from its first word too
     for index in range(1, min(7, len(words) - 4)):
         word = words[index - 1]
         if word[-1:] in ".,;:!?)\"”’'" or word.casefold() in _VERBS:

@@ -38,7 +38,7 @@ list_item 'one' ('Intro',)
 list_item 'two' ('Intro',)
 paragraph 'Last words.' ('Intro',)
 >>> [(d.reason, d.text) for d in dropped]
-[('page-number', '12')]
+[('markup', '====='), ('page-number', '12')]
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ _KINDS = {
     BlockKind.TABLE_ROW: ClauseKind.TABLE_ROW,
     BlockKind.CODE: ClauseKind.CODE,
 }
+# Flags readers use among themselves, not clause flags.
+_READER_FLAGS = frozenset({"heading:inferred", "bullet"})
 _LABELLED = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
@@ -95,8 +97,8 @@ def clause_from_string(item: str) -> Clause:
 
 def _with_label(block: Block) -> Block:
     """The block with a leading number label taken off its text (see rule 1)."""
-    if block.label is not None or block.kind not in _LABELLED:
-        return block
+    if block.label is not None or block.kind not in _LABELLED or "bullet" in block.flags:
+        return block  # a label given by the format, or a bullet item ("- 1.0 - Beta" has no label)
     label, depth, length = split_label(block.text)
     rest = block.text[length:].strip() if label is not None else ""
     if label is None or not rest:
@@ -150,7 +152,7 @@ class _SetAside:
         keys = [_key(block.text) for block in blocks]
         result: list[Block | None] = []
         recent: list[tuple[int, int]] = []  # (position in blocks, index in result) of kept blocks
-        opening = {keys[p]: p for p in range(min(3, len(blocks))) if len(keys[p].split()) >= 4}
+        opening = {keys[p]: p for p in range(min(3, len(blocks))) if len(keys[p].split()) >= 8}
         kept_at: dict[int, int] = {}
         for position, block in enumerate(blocks):
             key = keys[position]
@@ -159,9 +161,8 @@ class _SetAside:
             )
             twin: tuple[int, int] | None = None
             for earlier, index in reversed(recent[-window:] if worth else []):
-                if keys[earlier] == key and (
-                    None in (blocks[earlier].label, block.label) or blocks[earlier].label == block.label
-                ):
+                adjacent = all(keys[k] == key for k in range(earlier + 1, position))  # nothing else between
+                if keys[earlier] == key and _repeats(blocks[earlier], block, adjacent=adjacent):
                     twin = (earlier, index)
                     break
             if twin is None and worth and position >= 3 and key in opening and opening[key] in kept_at:
@@ -184,6 +185,22 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+def _repeats(earlier: Block, block: Block, *, adjacent: bool) -> bool:
+    """Is ``block``, with the same text as ``earlier``, a copy a scraper made
+    rather than the document repeating itself?  Documents repeat short
+    formulas ("Copyright (C) <year> <name of author>") and lists repeat items
+    under the same label ("d) make other distribution arrangements ..."); a
+    scraper repeats whole blocks: side by side, an unlabelled copy of a
+    labelled heading, a bullet item a few items on, a long paragraph."""
+    if adjacent and (earlier.label == block.label or None in (earlier.label, block.label)):
+        return True
+    if (earlier.label is None) != (block.label is None):
+        return True  # a headline repeated above its numbered heading
+    if earlier.label is not None:
+        return False
+    return block.kind is BlockKind.LIST_ITEM or len(block.text.split()) >= 10
 
 
 def _flagged(block: Block, flag: str) -> Block:
@@ -227,7 +244,7 @@ def clauses_from_document(
         else:
             text = collapse(text)
             normalized = normalize_text(text)
-        flags = set(block.flags) - {"heading:inferred"}
+        flags = set(block.flags) - _READER_FLAGS
         if "[…]" in normalized:
             flags.add("elision")
         clauses.append(Clause(text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags))))

@@ -176,6 +176,8 @@ class _Reader:
                     if item_open and item_open[-1]:
                         block_kind = BlockKind.LIST_ITEM
                         fields["label"] = item_label[-1]
+                        if not lists[-1]:
+                            fields["flags"] = frozenset({"bullet"})  # a bullet item: no label in its text either
                         item_open[-1] = False
                     elif quote:
                         block_kind = BlockKind.QUOTE

@@ -81,6 +81,10 @@ _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
+# The start of a copyright notice, a block of its own.
+_NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
+# A line inside a box: the same frame character at both ends, white space inside them.
+_FRAMED_RE = re.compile(r"([ \t]*)([*|#])(?:[ \t]*|[ \t].*[ \t])\2[ \t]*")
 _CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
 _REFERENCE_WORDS = frozenset(
@@ -130,6 +134,8 @@ class _Lines:
     def run(self) -> list[_Line | None]:
         """Content lines, and ``None`` for each blank line."""
         raw: list[tuple[int, str, bool]] = list(_physical_lines(self.text))
+        if "*" in self.text or "|" in self.text:
+            raw = self.unframe(raw)
         stripped = [content.strip() for _, content, _ in raw]
         lines: list[_Line | None] = []
         for (offset, content, _), core in zip(raw, stripped, strict=True):
@@ -156,6 +162,41 @@ class _Lines:
                 pending_break = False
             kept.append(line)
         return kept
+
+    def unframe(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+        """Boxed text: a run of three lines or more that start and end with the
+        same frame character (``*``, ``|``, ``#``) at the same columns loses its
+        frame (set aside as markup), so that the text inside reads as text."""
+        framed: list[tuple[int, int, str] | None] = []  # (left column, right column, char) of each line
+        for _, content, _ in raw:
+            match = _FRAMED_RE.fullmatch(content)
+            framed.append((len(match.group(1)), len(content.rstrip()) - 1, match.group(2)) if match else None)
+        result = list(raw)
+        index = 0
+        while index < len(raw):
+            frame = framed[index]
+            end = index
+            while (
+                end < len(raw)
+                and (here := framed[end]) is not None
+                and frame is not None
+                and here[2] == frame[2]
+                and abs(here[0] - frame[0]) <= 1
+                and abs(here[1] - frame[1]) <= 1
+            ):
+                end += 1
+            if frame is None or end - index < 3:
+                index += 1
+                continue
+            for position in range(index, end):
+                offset, content, form_feed = raw[position]
+                left, right, _ = framed[position]  # type: ignore[misc]
+                self.drop(offset + left, offset + left + 1, "markup")
+                self.drop(offset + right, offset + right + 1, "markup")
+                # The inner text keeps its place: the frame columns become spaces.
+                result[position] = (offset, " " * (left + 1) + content[left + 1 : right], form_feed)
+            index = end
+        return result
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
         headers = clean.find_running_headers(stripped, repeats=self.options.running_header_repeats)
@@ -465,6 +506,65 @@ def _looks_like_heading(line: str) -> bool:
     return clean.looks_like_heading(line)
 
 
+def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
+    """Whether the text separates paragraphs with blank lines, and the indent
+    of its body text (the most common indent of a line that follows another).
+
+    Blank lines are the convention when there is one for every eight lines of
+    text or more (runs counted once); without them, a paragraph ends where a
+    sentence ends on a short line, or at a first-line indent.
+    """
+    runs = sum(1 for a, b in itertools.pairwise(lines) if a is not None and b is None)
+    content = sum(1 for line in lines if line is not None)
+    follows = Counter(b.indent for a, b in itertools.pairwise(lines) if a is not None and b is not None)
+    body = follows.most_common(1)[0][0] if follows else 0
+    return runs * 8 >= content, body
+
+
+_SUCCESSORS = {"i": "ii", "ii": "iii", "iii": "iv", "iv": "v", "v": "vi", "vi": "vii", "vii": "viii", "viii": "ix",
+               "ix": "x", "I": "II", "II": "III", "III": "IV", "IV": "V", "V": "VI"}  # fmt: skip
+
+
+_PREDECESSORS = {after: before for before, after in _SUCCESSORS.items()}
+
+
+def _step(label: str, forward: bool) -> str | None:
+    """The label after (or before) ``label`` in its sequence, in its style (``(b)`` -> ``(c)``)."""
+    core = label.strip("()")
+    if core.isdigit():
+        value = int(core) + (1 if forward else -1)
+        step = str(value) if value >= 0 else None
+    elif core in (_SUCCESSORS if forward else _PREDECESSORS):
+        step = (_SUCCESSORS if forward else _PREDECESSORS)[core]
+    elif len(core) == 1 and core.isalpha() and core not in ("zZ" if forward else "aA"):
+        step = chr(ord(core) + (1 if forward else -1))
+    else:
+        step = None
+    if step is None:
+        return None
+    return f"({step})" if label.startswith("(") else step
+
+
+def _successor(label: str) -> str | None:
+    return _step(label, True)
+
+
+def _predecessor(label: str) -> str | None:
+    return _step(label, False)
+
+
+def _holds_label(text: str, label: str) -> bool:
+    """Does ``label`` stand inside ``text`` as an inline enumeration mark (``... and (2) ...``, ``; 2) ...``)?"""
+    marks = (f" {label} ",) if label.startswith("(") else (f" {label}) ", f" {label}. ")
+    return any(mark in f" {text} " for mark in marks)
+
+
+def _inline_successor(label: str, rest: str) -> bool:
+    """Does the label after ``label`` stand inside ``rest`` (``(1) ..., and (2) ...``)?"""
+    following = _successor(label)
+    return following is not None and _holds_label(rest, following)
+
+
 class _Vocabulary:
     """The document's words, compounds included ("well-known"), found once for every pass."""
 
@@ -493,7 +593,9 @@ class _Blocks:
         self.page_break = False
         self.underline_levels: dict[str, int] = {}
         self.vocabulary = vocabulary.folded
-        self.width = _wrap_width([line for line in lines if line is not None])
+        content = [line for line in lines if line is not None]
+        self.width = _wrap_width(content)
+        self.blank_convention, self.body_indent = _paragraph_convention(lines)
         self.in_fence = False
 
     def drop(self, start: int, end: int, reason: str) -> None:
@@ -594,8 +696,9 @@ class _Blocks:
             ):
                 char = stripped[0]
                 level = self.underline_levels.setdefault(char, len(self.underline_levels) + 1)
-                current.kind, current.level, current.end = BlockKind.HEADING, level, line.end
+                current.kind, current.level = BlockKind.HEADING, level
                 self.close(at_blank=False)
+                self.drop(line.start, line.end, "markup")  # the underline: the heading's span is its text
             else:
                 self.close(at_blank=False)
                 self.drop(line.start, line.end, "markup")
@@ -618,9 +721,10 @@ class _Blocks:
         bullet = BULLET_RE.match(stripped)
         if bullet and not self.dash_continues(current, stripped):
             rest = stripped[bullet.end() :]
-            self.new_item(
+            item = self.new_item(
                 line, BlockKind.LIST_ITEM, rest.strip(), offset + bullet.end() + len(rest) - len(rest.lstrip())
             )
+            item.flags.add("bullet")
             return
         label, _, _ = split_label(stripped)
         if label is not None and not self.label_continues(current, stripped, line):
@@ -629,7 +733,7 @@ class _Blocks:
         if current is not None and self.continues(current, stripped, line.indent):
             self.join(current, line, stripped, offset)
             return
-        if current is None and self.rejoins(stripped, following):
+        if current is None and self.rejoins(stripped, following, line.indent):
             self.current = self.items.pop()
             self.join(self.current, line, stripped, offset)
             return
@@ -662,11 +766,27 @@ class _Blocks:
 
     def label_continues(self, current: _Item | None, stripped: str, line: _Line) -> bool:
         """A number at the start of a wrapped line that continues a sentence
-        (``... under Article\\n5. The parties``) rather than labelling an item."""
+        (``... under Article\\n5. The parties``; ``two steps:\\n(1) assert ...,
+        and (2) offer ...``) rather than labelling an item."""
         if current is None or current.kind is BlockKind.HEADING or not self.options.join_lines:
             return False
         previous = current.last_line
-        if self.after_blank or (_TERMINAL_RE.search(previous) and not previous.endswith(",")):
+        if self.after_blank:
+            return False
+        label, _, length = split_label(stripped)
+        if label is None:
+            return False
+        if current.label is not None and _successor(current.label) == label:
+            return False  # "vi." ... "vii.": the next item of the list
+        if _inline_successor(label, stripped[length:]):
+            return True  # "(1) assert ..., and (2) offer ...": an enumeration inside a sentence
+        predecessor = _predecessor(label)
+        if predecessor is not None and _holds_label(current.text, predecessor):
+            return True  # "... granted: 1) for ...; 2) separate ...;" + "3) for infringements ...": the same run
+        hanging = current.kind is BlockKind.LIST_ITEM and len(current.indents) == 2
+        if hanging and current.indents[1] > current.indents[0] and line.indent <= current.indents[0]:
+            return False  # a label where the item's own label stands: the next item
+        if _TERMINAL_RE.search(previous) and not previous.endswith(","):
             return False
         if self.width != float("inf") and previous.endswith(","):
             # "... remember your preferences," + "(iii) identify your device ...": a list
@@ -682,7 +802,8 @@ class _Blocks:
         )
 
     def continues(self, item: _Item, line: str, indent: int) -> bool:
-        """Does ``line`` (indented by ``indent``) continue ``item`` (a wrapped line)?"""
+        """Does ``line`` (indented by ``indent``) continue ``item``?  Yes, unless
+        there is positive evidence of a boundary (see the module's rules)."""
         if item.kind is BlockKind.HEADING:
             return False
         if not item.pieces:
@@ -693,49 +814,82 @@ class _Blocks:
         first = line[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True
+        ended = _SENTENCE_END_RE.search(previous) is not None and previous[-1:] != ";" and clean.ends_sentence(previous)
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
-        if hanging and indent < item.indents[1] and not first.islower():
-            return False  # back out of a hanging indent: the item ended
+        if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous):
+            return False  # back out of a hanging indent after a finished sentence: the item ended
+        open_end = previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS
+        if not open_end and not first.islower():
+            if _NOTICE_RE.match(line) or (_NOTICE_RE.match(item.pieces[0][1]) and not first.isdigit()):
+                return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
+            if item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
+                return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
+        if not open_end and item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
+            if self.centred(indent, len(line)):
+                return False  # two centred lines: "Version 2.0, January 2004" + "http://www.apache.org/licenses/"
         if self.width != float("inf"):
-            # A greedy wrap breaks a line only when the next word does not fit:
-            # if it would have, the line ended its block.
-            word = line.split(None, 1)[0]
-            full = item.last_length + 1 + len(word) > self.width
-            if full and _TERMINAL_RE.search(previous) and item.last_length < 0.8 * self.width:
-                full = False  # a short line ending a sentence ended its block, however long the next word
-            if previous.endswith(":") and not first.islower():
-                return False  # "... the following:" + "Attribution right: ..."
-            if item.kind is BlockKind.PARAGRAPH and indent > 0 and _TERMINAL_RE.search(previous):
-                # A first-line indent starts a paragraph (text laid out without blank lines).
-                follow = item.indents[1] if len(item.indents) == 2 else None
-                if (follow is not None and indent > follow) or (follow is None and indent >= item.indents[0]):
-                    return False
-            if full and not (_looks_like_heading(previous) and item.lines == 1 and len(previous) < 0.85 * self.width):
-                return True
-            if _TERMINAL_RE.search(previous):
-                return False
-            if first.islower() or first.isdigit() or previous[-1:] in ",-–—(":
-                return True
-            if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
-                return True  # "... granted on the" + "Work under this Licence."
-            if item.kind is BlockKind.LIST_ITEM:
-                return False  # "• Europe: European Digital Advertising Alliance" + "These choices ..."
-            return not _looks_like_heading(item.pieces[-1][1]) and item.last_length >= 0.6 * self.width
-        if _TERMINAL_RE.search(previous) and clean.ends_sentence(previous):
+            return self.continues_wrapped(item, line, indent, ended)
+        if ended:
             return first.islower()
+        if _TERMINAL_RE.search(previous) and previous[-1:] in ";:" and not first.islower():
+            return False  # one item a line: "... Middle East;" + "Increasing ..."
         if previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
             return True  # "... Free Trade Agreement –" + "Dominican Republic (CAFTA-DR) ..."
         if item.kind is BlockKind.PARAGRAPH and item.lines == 1 and _looks_like_heading(previous):
             return first.islower()
         return True
 
-    def rejoins(self, stripped: str, following: _Line | None) -> bool:
+    def centred(self, indent: int, length: int) -> bool:
+        """Is a line set in the middle of the page (a title block's line)?"""
+        if self.width == float("inf") or indent < 8 or length > 0.75 * self.width:
+            return False
+        right = self.width - indent - length
+        return abs(indent - right) <= max(6.0, 0.15 * self.width)
+
+    def continues_wrapped(self, item: _Item, line: str, indent: int, ended: bool) -> bool:
+        """:meth:`continues` in a text hard-wrapped at :attr:`width`.
+
+        Hand-wrapped texts fill their lines unevenly (a licence wrapped "at 72"
+        has lines of 60 to 78 characters), so that a next word that would have
+        fitted proves little: a line ends its block only when it ended a
+        sentence *well* short of the width, or by the layout's own marks."""
+        previous = item.last_line
+        first = line[:1]
+        width = self.width
+        word = line.split(None, 1)[0]
+        fits = item.last_length + 1 + len(word) <= width
+        well_short = fits and item.last_length < 0.75 * width
+        last_word = previous.rsplit(None, 1)[-1].casefold()
+        if ended:
+            if item.kind is BlockKind.PARAGRAPH and indent > self.body_indent and indent > min(item.indents[1:] or (0,)):
+                return False  # a first-line indent after a finished sentence starts a paragraph
+            if first.islower():
+                return True
+            return not (well_short or (fits and not self.blank_convention))
+        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or last_word in clean.FUNCTION_WORDS:
+            return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
+        if previous.endswith(":") and well_short:
+            return False  # "... the following:" + "Attribution right: ..."
+        if (
+            item.lines == 1
+            and item.last_length < 0.7 * width
+            and _looks_like_heading(previous)
+            and not (previous.isupper() and item.last_length >= 0.5 * width)
+        ):
+            return False  # a heading line above its text, no blank line between
+        if item.kind is BlockKind.LIST_ITEM and well_short and item.last_length < 0.6 * width:
+            return False  # "• Europe: European Digital Advertising Alliance" + "These choices ..."
+        return True
+
+    def rejoins(self, stripped: str, following: _Line | None, indent: int = 0) -> bool:
         """Does ``stripped``, after a blank line or page break, continue the last item?"""
         if not self.options.join_lines or not self.items or (not self.after_blank and not self.page_break):
             return False
         last = self.items[-1]
         if last.kind is BlockKind.HEADING or not last.pieces:
             return False
+        if not self.page_break and indent >= max(last.indents) + 4:
+            return False  # a line displayed apart ("... a copy of the License at" + the address, indented)
         previous = last.pieces[-1][1]
         first = stripped[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
