@@ -81,7 +81,16 @@ class TrueClause:
 
     @property
     def display(self) -> str:
-        return f"{self.label} {self.text}" if self.label else self.text
+        """The clause as printed: its label with its mark (``3.``, ``(b)``, ``IV.``, ``Article 12``), then its text."""
+        if not self.label:
+            return self.text
+        return f"{self.printed_label} {self.text}"
+
+    @property
+    def printed_label(self) -> str:
+        assert self.label is not None
+        mark = "." if self.label[-1].isalnum() and " " not in self.label else ""
+        return self.label + mark
 
 
 @attrs.frozen
@@ -295,8 +304,9 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 
 
 def render_scraped(truth: Sequence[TrueClause], rng: random.Random) -> tuple[str, list[TrueClause], list[str]]:
-    """A scraped page of ``truth`` (code left out); returns the text, its truth and its noise."""
-    kept = [c for c in truth if c.kind != "code"]
+    """A scraped page of ``truth`` (code and tables left out: a page's text copy
+    has no one form for them); returns the text, its truth and its noise."""
+    kept = [c for c in truth if c.kind not in ("code", "table_row")]
     width = rng.choice((0, 0, rng.randint(60, 80)))  # 0: one paragraph a line
     vocabulary = SEEN_NOISE if rng.random() < 0.5 else UNSEEN_NOISE
     lines: list[str] = []
@@ -321,9 +331,9 @@ def render_scraped(truth: Sequence[TrueClause], rng: random.Random) -> tuple[str
     for position, clause in enumerate(kept):
         text = clause.text.replace("'", "’") if rng.random() < 0.3 else clause.text
         if clause.kind == "list_item":
-            put(text, f"{clause.label}{'' if clause.label.startswith('(') else '.'} " if clause.label else f"{glyph} ")
+            put(text, f"{clause.printed_label} " if clause.label else f"{glyph} ")
         else:
-            put(f"{clause.label}. {text}" if clause.label else text)
+            put(f"{clause.printed_label} {text}" if clause.label else text)
         if rng.random() < 0.04 and clause.kind != "heading" and len(clause.text.split()) >= 4:
             blank()
             put(text, f"{glyph} " if clause.kind == "list_item" and not clause.label else "")
@@ -359,7 +369,7 @@ def render_pdf_text(truth: Sequence[TrueClause], rng: random.Random) -> tuple[st
             body += ["", clause.display, ""] if body and body[-1] != "" else [clause.display, ""]
             continue
         if clause.kind == "list_item":
-            marker = f"{clause.label}{'' if clause.label.startswith('(') else '.'} " if clause.label else "• "
+            marker = f"{clause.printed_label} " if clause.label else "• "
             body += _wrap(clause.text, width, marker, " " * len(marker))
         else:
             body += _wrap(clause.display, width, indent, "")

@@ -120,6 +120,8 @@ def looks_like_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 16 or len(line) > 120 or _HEADING_END_RE.search(line) or line.endswith(","):
         return False
+    if _INNER_SENTENCE_END_RE.search(line):
+        return False  # "... the United Kingdom. And they continue to seek": two sentences, no title
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
         return False
     content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
@@ -127,6 +129,7 @@ def looks_like_heading(line: str) -> bool:
     return capitals >= 0.6 * max(1, len(content))
 
 
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"'”’]?[ \t]+[A-Z]")
 _HEADING_END_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 
 
@@ -297,24 +300,157 @@ _BOILERPLATE_RE = re.compile(
 )
 
 
+# Web-page furniture told by its words: a short line made (nearly) only of the
+# words of one kind of widget is that widget, whatever their order.  Each set
+# is a kind of line a page puts around an article; the function words they
+# share are in _WIDGET_GLUE.
+_WIDGET_GLUE = frozenset("a an the this that these our your us you to on in at of for from with via by and or now all "
+                         "here it its more".split())  # fmt: skip
+# Each kind: the words that make it (one of them at least) and the words that
+# may go with them ("Share this article": "share" makes it, "article" goes with
+# it; "Article" alone is no widget).
+_WIDGET_WORDS = {
+    "share": (
+        frozenset(
+            "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies "
+            "follow subscribe unsubscribe sign log login logout register download listen facebook twitter "
+            "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss".split()
+        ),
+        frozenset(
+            "printer mail saved bookmarks copy link links url permalink like likes followers subscribed join watch "
+            "send article story post page x threads pocket feed messenger social media newsletter newsletters "
+            "notifications alerts app version friendly gift up in out".split()
+        ),
+    ),
+    "related": (
+        frozenset("related recommended recommendations popular trending latest picks featured similar".split()),
+        frozenset(
+            "most read viewed commented shared top stories story articles article news headlines editor's editors "
+            "pick more also like may might miss don't dont see next watch listen around web elsewhere topics topic "
+            "highlights today week explore further reading".split()
+        ),
+    ),
+    "navigation": (
+        frozenset("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next".split()),
+        frozenset("jump back top main content navigation nav page pages first last older newer show load more less "
+                  "close open toggle go site index account sign in out".split()),  # fmt: skip
+    ),
+    "advert": (
+        frozenset("advertisement advertisements advert ad ads sponsored promoted".split()),
+        frozenset("sponsor sponsors paid partner content promotion story links by".split()),
+    ),
+}
+_WIDGET_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A row of links or a breadcrumb trail: short items between separators.
+_LINK_ROW_SPLIT_RE = re.compile(r"[ \t]+(?:[|·•»›>/]|::)[ \t]+|[ \t]*[|·•][ \t]*")
+# Date and reading-time lines: meta words around a date, a time, a duration.
+_META_WORDS = frozenset(
+    "published posted updated update last modified edited created reviewed first originally on at by "
+    "time read reading min mins minute minutes hour hours day days ago am pm gmt utc bst cet cest est edt pst "
+    "pdt et pt ist jst aest local today yesterday".split()  # noqa: SIM905
+)
+_DATE_PART_RE = re.compile(
+    rf"{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|[0-9./-]{{6,10}}",
+    re.IGNORECASE,
+)
+_CLOCK_RE = re.compile(r"\b[0-9]{1,2}[:.][0-9]{2}\b")
+_CREDIT_RE = re.compile(
+    r"\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|graphic|credit|source|caption)"
+    r"(?:[ \t]+(?:credit|source|courtesy|by))?[ \t]*(?::|©|/|by\b).{1,100}",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"(?:(?:written|reported|reporting|edited|editing|posted|published|words|text|story)[ \t]+)?by[ \t]+"
+    r"(?-i:[A-Z][\w.'’-]*)(?:[ \t,]+(?:and[ \t]+)?(?-i:[A-Z][\w.'’-]*)){0,6}[ \t]*(?:[,|·•;-].{0,60})?",
+    re.IGNORECASE,
+)
+_COOKIE_RE = re.compile(
+    r".{0,200}\bcookies?\b.{0,200}?(?:accept(?:[ \t]+all)?|reject(?:[ \t]+all)?|agree|got[ \t]+it|ok|okay|"
+    r"(?:cookie[ \t]+)?(?:settings|preferences)|manage[ \t]+\w+|learn[ \t]+more|more[ \t]+info(?:rmation)?)[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+
+
+def _widget(words: Sequence[str]) -> bool:
+    """Are ``words`` (a short line's) the words of one kind of page widget?"""
+    folded = [w.casefold() for w in words]
+    content = [w for w in folded if w not in _WIDGET_GLUE]
+    if not content:
+        return False
+    for core, extra in _WIDGET_WORDS.values():
+        if any(w in core for w in content) and sum(w in core or w in extra for w in content) >= 0.8 * len(content):
+            return True
+    return False
+
+
+def _dateline(text: str) -> bool:
+    """A date, time or reading-time line: once the date and time are taken
+    out, only meta words ("updated", "min read"), separators and at most a
+    name or a place of three words are left."""
+    if not _DIGIT_RE.search(text) and "ago" not in text.casefold():
+        return False
+    rest = _DATE_PART_RE.sub(" ", text)
+    words = _WIDGET_WORD_RE.findall(rest)
+    meta = any(w.casefold() in _META_WORDS for w in words)
+    other = [w for w in words if w.casefold() not in _META_WORDS and w.casefold() not in _WIDGET_GLUE]
+    if not _DATE_PART_RE.search(text) or any(w[:1].islower() for w in other):
+        return False  # "Version 3, 29 June 2007", "dated 12 March and signed by": words of a sentence
+    if not meta and _DATE_RE.search(text) is None and _CLOCK_RE.search(text) is None:
+        return False  # "FEBRUARY 2015" on a cover: a month and a year are no dateline, a day or a time is
+    return len(other) <= (3 if meta else 0)  # a byline's name or a dateline's place, beside a meta word
+
+
+def _link_row(text: str) -> bool:
+    """A row of links or a breadcrumb trail: three or more short items (two
+    when the separator is a breadcrumb's), most of them capitalized, between
+    separators."""
+    items = [item.strip() for item in _LINK_ROW_SPLIT_RE.split(text) if item.strip()]
+    if len(items) < 2 or any(len(item.split()) > 5 or item[-1:] in ".;:," for item in items):
+        return False
+    breadcrumb = any(mark in text for mark in (" > ", " » ", " › ", " / "))
+    capitalized = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit())
+    return (len(items) >= 3 or breadcrumb) and capitalized >= 0.6 * len(items)
+
+
 def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
-    """Is a clause's whole ``text`` web boilerplate: a date line, a photo credit,
-    a byline, a share/comment/subscribe footer; with ``at_end`` (the clause
-    is among the last of its text), a copyright line too?
+    """Is a clause's whole ``text`` web-page furniture: a date or reading-time
+    line, a byline, a photo credit, a share/print/comment/follow widget, a
+    "related stories" box heading, a cookie banner, a breadcrumb or a row of
+    links, an advertisement marker; with ``at_end`` (the clause is among the
+    last of its text), a copyright line too?
+
+    The kinds are told by their form and words, not by a list of known lines,
+    and only on short lines that do not read as a sentence (a privacy policy
+    says "We use cookies" in sentences of its own).
 
     >>> is_boilerplate("Saturday, 1 April 2023"), is_boilerplate("Share this article")
     (True, True)
     >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("© 2024 Example Corp.", at_end=True)
     (False, True)
-    >>> is_boilerplate("Members may vote by post.")
-    False
+    >>> is_boilerplate("Members may vote by post."), is_boilerplate("Version 3, 29 June 2007")
+    (False, False)
     """
     stripped = text.strip().strip("|•·-–— \t")
-    if not stripped or len(stripped) > 140:
+    if not stripped or len(stripped) > 200:
         return False
     if at_end and _COPYRIGHT_RE.fullmatch(stripped) is not None:
         return True
-    return _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None
+    if _COOKIE_RE.fullmatch(stripped) and not _SENTENCE_END_RE.search(stripped[-2:] + " "):
+        return True  # a banner ends with its button, not with a full stop
+    if len(stripped) > 140:
+        return False
+    if _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None:
+        return True
+    words = _WIDGET_WORD_RE.findall(stripped)
+    if len(words) > 14 or stripped[-1:] in ".;:," and len(words) > 4:
+        return False
+    return (
+        _dateline(stripped)
+        or (2 <= len(words) <= 8 and _widget(words))  # one word alone ("Comments", "Email") may head a section
+        or _link_row(stripped)
+        or _CREDIT_RE.fullmatch(stripped) is not None
+        or (len(words) <= 10 and _BYLINE_RE.fullmatch(stripped) is not None)
+    )
 
 
 # -- spaced-out letters ---------------------------------------------------------
@@ -682,6 +818,8 @@ _CAPITAL_STARTERS = frozenset(
         "Before",
     ]
 )
+# A sentence starting with one of these is a request, never a heading.
+_IMPERATIVES = frozenset("Please See Note Read Visit Contact Click Refer Check Learn Find Go Use Ask Call Email Write".split())
 # A phrase with one of these is a sentence, not a heading.
 _VERBS = frozenset(
     "shall must may will should is are was were has have can could would does do that which who whom".split()  # noqa: SIM905
@@ -708,8 +846,8 @@ def glued_sentence_case_heading(text: str) -> int | None:
     words = [token.group(0) for token in tokens]
     if len(words) < 6 or not words[0][:1].isupper() or words[0].casefold() in _DETERMINERS:
         return None  # "Each time ...", "The Licensor hereby ...": a sentence from its first word
-    if words[0] in _CAPITAL_STARTERS:
-        return None  # "If You distribute ...": a sentence from its first word too
+    if words[0] in _CAPITAL_STARTERS or words[0] in _IMPERATIVES:
+        return None  # "If You distribute ...", "Please see Your choices ...": a sentence from its first word too
     for index in range(1, min(7, len(words) - 4)):
         word = words[index - 1]
         if word[-1:] in ".,;:!?)\"”’'" or word.casefold() in _VERBS:
@@ -742,11 +880,11 @@ def _sentence_after_heading(
         if index >= least and capitals >= least and word[:1].isupper():
             previous = tokens[index - 1].group(0)
             following = tokens[index + 1].group(0)
-            previous_ok = previous[:1].isdigit() or (
+            previous_ok = not previous.endswith(":") and (previous[:1].isdigit() or (
                 previous[:1].isupper()
                 and (labelled or previous.casefold() in lowercase_words)
                 and previous.casefold() not in FUNCTION_WORDS
-            )
+            ))  # "Code of Conduct Compliance: All reports ...": a run-in title, no heading
             strict = index >= 2 and capitals >= 2  # else only a word title case writes in lower case
             starts = (
                 (lowered in _SENTENCE_STARTERS if strict else lowered in _TITLE_LOWER)

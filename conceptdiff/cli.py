@@ -43,7 +43,7 @@ def _write_atomic(path: str, text: str) -> None:
 
 def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edition]:
     """``Edition.from_path`` of both files, with the language model loading on
-    a thread (when a text may need it) while both texts are segmented.
+    a thread (when a text may need it) while both documents are segmented.
 
     Language flags are the last step of segmentation (:mod:`conceptdiff.segment`),
     so segmenting without them and flagging afterwards gives the same editions.
@@ -53,16 +53,16 @@ def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edi
     import attrs
 
     from conceptdiff import language
-    from conceptdiff.load import read_document
     from conceptdiff.model import Edition
     from conceptdiff.options import Options
+    from conceptdiff.read import read_path
 
     unflagged = Options(flag_languages=False)
     editions = []
     for path in (old, new):
-        text = read_document(path, encoding=encoding)
-        language.prefetch(text)
-        editions.append(Edition.from_text(text, label=Path(path).name, options=unflagged))
+        document = read_path(path, encoding=encoding, options=unflagged)
+        language.prefetch(document.source)
+        editions.append(Edition.from_document(document, label=Path(path).name, options=unflagged))
     first, second = (attrs.evolve(e, clauses=tuple(language.flag_languages(e.clauses))) for e in editions)
     return first, second
 

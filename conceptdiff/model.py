@@ -26,6 +26,7 @@ import attrs
 
 if TYPE_CHECKING:
     from conceptdiff.options import Options
+    from conceptdiff.read import Document
 
 __all__ = [
     "Change",
@@ -253,16 +254,30 @@ class Edition:
         """
         from pathlib import Path
 
-        from conceptdiff._gc import paused_gc
         from conceptdiff.read import read_path
-        from conceptdiff.segment import clauses_from_document
 
         document = read_path(path, format=format, encoding=encoding, options=options)
+        return cls.from_document(document, label=label if label is not None else Path(path).name, options=options)
+
+    @classmethod
+    def from_document(
+        cls, document: Document, *, label: str | None = None, options: Options | None = None
+    ) -> Edition:
+        """Segment a document a reader of :mod:`conceptdiff.read` gave (its
+        blocks become clauses, :mod:`conceptdiff.segment`).
+
+        >>> from conceptdiff.read import read_text
+        >>> edition = Edition.from_document(read_text("| Term | Meaning |\\n|---|---|\\n| Work | the program |\\n"))
+        >>> [(c.kind.value, c.text) for c in edition.clauses]
+        [('table_row', 'Term | Meaning'), ('table_row', 'Work | the program')]
+        """
+        from conceptdiff._gc import paused_gc
+        from conceptdiff.segment import clauses_from_document
+
         _refuse_lone_surrogates(document.source, "text")
-        with paused_gc():
+        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
             clauses, dropped = clauses_from_document(document, options=options)
-        name = label if label is not None else Path(path).name
-        return cls(clauses=clauses, label=name, dropped=dropped)
+        return cls(clauses=clauses, label=label, dropped=dropped)
 
     @property
     def texts(self) -> tuple[str, ...]:

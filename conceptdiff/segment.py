@@ -127,7 +127,7 @@ class _SetAside:
     def boilerplate(self, blocks: list[Block]) -> list[Block]:
         if not self.options.drop_boilerplate or self.document.format not in ("text", "html"):
             return blocks
-        tail = len(blocks) - max(3, len(blocks) // 10)
+        tail = len(blocks) - 5  # a page's footer: its last few lines
         kept = []
         for position, block in enumerate(blocks):
             if (

@@ -141,20 +141,12 @@ def read_bytes(
     chosen = format or detect_format(name, data=data)
     _check_format(chosen)
     if chosen == "pdf":
-        try:
-            from conceptdiff.read.pdf import read_pdf
-        except ModuleNotFoundError:  # TEMPORARY until the PDF reader lands
-            from conceptdiff.formats import pdf_to_text
+        from conceptdiff.read.pdf import read_pdf
 
-            return read_text(pdf_to_text(data, path=name), format="text", options=options)
         return read_pdf(data, path=name, options=options)
     if chosen == "docx":
-        try:
-            from conceptdiff.read.docx import read_docx
-        except ModuleNotFoundError:  # TEMPORARY until the .docx reader lands
-            from conceptdiff.formats import docx_to_text
+        from conceptdiff.read.docx import read_docx
 
-            return read_text(docx_to_text(data, path=name), format="text", options=options)
         return read_docx(data, path=name, options=options)
     text = decode(data, encoding=encoding, path=name)
     if options.repair_mojibake:

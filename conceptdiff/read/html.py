@@ -199,6 +199,14 @@ class _Reader(HTMLParser):
             )  # fmt: skip
 
     def begin(self, kind: BlockKind, *, level: int = 0, label: str | None = None, depth: int = 0) -> None:
+        pending = self.pending
+        if (
+            pending is not None
+            and pending.kind is BlockKind.LIST_ITEM
+            and kind is BlockKind.PARAGRAPH
+            and not any(text.strip() for text, _, _ in pending.runs)
+        ):
+            return  # <li><p>: the item's first paragraph is the item
         self.flush()
         flags: frozenset[str] = frozenset()
         if self.quote and kind is BlockKind.PARAGRAPH:
@@ -257,7 +265,7 @@ class _Reader(HTMLParser):
             return
         self.implied_ends(tag)
         attributes = dict(attrs_list)
-        skip = self.skipping or tag in _SKIP or _hidden(attributes)
+        skip = self.skipping or tag in _SKIP or _hidden(attributes) or (tag == "a" and _is_anchor_mark(attributes))
         furniture = self.in_furniture or (not skip and _is_furniture(tag, attributes))
         self.stack.append(_Open(tag, furniture, skip))
         if skip:
@@ -438,6 +446,14 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
         return True
     style = (attributes.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+_ANCHOR_CLASS_RE = re.compile(r"(?:^|\s)(?:headerlink|anchor|anchor-link|anchorjs-link|heading-anchor|permalink)(?:\s|$)")
+
+
+def _is_anchor_mark(attributes: dict[str, str | None]) -> bool:
+    """A heading's permalink mark (Sphinx's "¶", GitHub's "#"): no text of the page."""
+    return _ANCHOR_CLASS_RE.search(attributes.get("class") or "") is not None
 
 
 def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:

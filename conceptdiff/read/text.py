@@ -81,6 +81,11 @@ _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
+# A line ending with one of these stops mid-sentence: the next line goes on with it.
+_OPEN_END_WORDS = clean.FUNCTION_WORDS | frozenset(
+    "this that these those its their our your his her any each every such no some all both either neither "
+    "is are was were be been being shall will may must can could would should not than".split()  # noqa: SIM905
+)
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
@@ -657,19 +662,21 @@ class _Blocks:
         self.close(at_blank=True)
         return self.items, self.dropped
 
-    def new_item(self, line: _Line, kind: BlockKind, body: str, body_offset: int, **fields: int) -> _Item:
+    def new_item(
+        self, line: _Line, kind: BlockKind, body: str, body_offset: int, *, labelled: bool = True, level: int = 0
+    ) -> _Item:
         item = _Item(
             line.start,
             line.end,
             kind,
-            level=fields.get("level", 0),
+            level=level,
             lines=1,
             last_line=line.text,
             last_length=line.indent + len(line.text),
             indents=(line.indent,),
         )
         self.open(item)
-        label, depth, length = split_label(body)
+        label, depth, length = split_label(body) if labelled else (None, 0, 0)
         if label is not None:
             item.label, item.depth = label, depth
             item.label_source = (body_offset, body[:length])
@@ -722,7 +729,11 @@ class _Blocks:
         if bullet and not self.dash_continues(current, stripped):
             rest = stripped[bullet.end() :]
             item = self.new_item(
-                line, BlockKind.LIST_ITEM, rest.strip(), offset + bullet.end() + len(rest) - len(rest.lstrip())
+                line,
+                BlockKind.LIST_ITEM,
+                rest.strip(),
+                offset + bullet.end() + len(rest) - len(rest.lstrip()),
+                labelled=False,  # "• 1.0 - Early development": the bullet is the item's mark
             )
             item.flags.add("bullet")
             return
@@ -818,7 +829,7 @@ class _Blocks:
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous):
             return False  # back out of a hanging indent after a finished sentence: the item ended
-        open_end = previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS
+        open_end = previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in _OPEN_END_WORDS
         if not open_end and not first.islower():
             if _NOTICE_RE.match(line) or (_NOTICE_RE.match(item.pieces[0][1]) and not first.isdigit()):
                 return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
@@ -833,11 +844,19 @@ class _Blocks:
             return first.islower()
         if _TERMINAL_RE.search(previous) and previous[-1:] in ";:" and not first.islower():
             return False  # one item a line: "... Middle East;" + "Increasing ..."
-        if previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
+        if open_end:
             return True  # "... Free Trade Agreement –" + "Dominican Republic (CAFTA-DR) ..."
-        if item.kind is BlockKind.PARAGRAPH and item.lines == 1 and _looks_like_heading(previous):
-            return first.islower()
-        return True
+        # One paragraph a line: a long line that stops mid-sentence was broken
+        # (an extraction's stray line break: "... the plot's mastermind" +
+        # "Khalid Shaykh Muhammad, have been ..."); a short one is a line of its
+        # own (a title, a name, an address line), unless the sentence plainly
+        # goes on ("... the" + "Union", a lower-case start).
+        if first.islower():
+            return True
+        if _looks_like_heading(previous):
+            # A long numbered title broken in two: "VI. Ignite a New Era ... Free Markets and Free" + "Trade".
+            return item.lines == 1 and len(previous) >= 60 and (item.label is not None or _looks_like_heading(line))
+        return len(previous) >= 60
 
     def centred(self, indent: int, length: int) -> bool:
         """Is a line set in the middle of the page (a title block's line)?"""
@@ -866,7 +885,7 @@ class _Blocks:
             if first.islower():
                 return True
             return not (well_short or (fits and not self.blank_convention))
-        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or last_word in clean.FUNCTION_WORDS:
+        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or last_word in _OPEN_END_WORDS:
             return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
             return False  # "... the following:" + "Attribution right: ..."
@@ -888,8 +907,13 @@ class _Blocks:
         last = self.items[-1]
         if last.kind is BlockKind.HEADING or not last.pieces:
             return False
-        if not self.page_break and indent >= max(last.indents) + 4:
-            return False  # a line displayed apart ("... a copy of the License at" + the address, indented)
+        if not self.page_break:
+            if indent >= max(last.indents) + 4:
+                return False  # a line displayed apart ("... a copy of the License at" + the address, indented)
+            previous_line = last.last_line
+            long_enough = last.last_length >= 0.6 * self.width if self.width != float("inf") else len(previous_line) >= 60
+            if not long_enough or (last.lines == 1 and _looks_like_heading(previous_line)):
+                return False  # a short line, then a blank line: it ended ("Thomas Leonard" + "tal197 at ...")
         previous = last.pieces[-1][1]
         first = stripped[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():

@@ -1,0 +1,1336 @@
+"""PDF reader: characters with positions and fonts -> blocks.
+
+A PDF holds no paragraphs, only glyphs placed on pages.  The reader asks
+PDFium (through ``pypdfium2``, extra ``conceptdiff[pdf]``) for every
+character's box, font size, weight and pitch, and rebuilds the layout a reader
+sees, in four passes:
+
+1. **words**: characters in content order, one style and no gap between them;
+2. **lines**: words on one baseline, split where a gutter, a wide gap or a
+   table rule runs between them, read in order: a two-column stretch column by
+   column, a ruled table row by row (cells joined by ``" | "``);
+3. **furniture**: running headers and footers (the outermost lines of a page
+   that recur, modulo digits, at the same height on several pages), page
+   numbers, the header and footer Chromium prints (date, title, URL, ``n/N``)
+   and tables of contents are set aside as dropped spans;
+4. **blocks**: lines joined into headings (larger or bold type, levels by
+   size), paragraphs (split at wider line gaps, indents and lines that end
+   before the next line's first word would have had to wrap), list items (a
+   bullet glyph or drawn bullet, or a number label, at the start; the label is
+   kept in the text, a bullet glyph is not), code (monospace lines, one block
+   with its line breaks and indentation) and table rows.  A paragraph goes on
+   across a page or column break when its last line runs to the margin; words
+   hyphenated at a line end are mended unless the hyphen is a real one;
+   spaced-out letters are rejoined (:func:`conceptdiff.clean.despace`).
+
+:attr:`Document.source` is the extracted text, one line of a page a line
+(a table row's cells separated by tabs), furniture included: every line is in
+one block's spans or one dropped span (the audit contract of
+:mod:`conceptdiff.read`).
+
+>>> content = b"BT /F1 18 Tf 72 720 Td (Terms) Tj /F1 11 Tf 0 -30 Td (1. The Licensee may use the Work.) Tj ET"
+>>> font = b"<</Font <</F1 <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>>>>>"
+>>> pdf = b"\\n".join([
+...     b"%PDF-1.4",
+...     b"1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj",
+...     b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj",
+...     b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R",
+...     b"/Resources " + font + b">> endobj",
+...     b"4 0 obj <</Length " + str(len(content)).encode() + b">> stream", content, b"endstream endobj",
+...     b"trailer <</Root 1 0 R>>", b"%%EOF",
+... ])
+>>> [(b.kind.value, b.level, b.text) for b in read_pdf(pdf).blocks]
+[('heading', 1, 'Terms'), ('list_item', 0, '1. The Licensee may use the Work.')]
+
+Timing: linear in the characters (each one costs four calls into PDFium);
+about 60 pages a second of dense text on one core.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from conceptdiff.clean import despace, furniture_key, is_page_number, is_toc_entry, is_toc_heading
+from conceptdiff.errors import InputTooLargeError, NotTextError
+from conceptdiff.options import Options
+from conceptdiff.read._document import BlockKind, Document, SourceBuilder
+from conceptdiff.read._labels import bullet_length, label_style, split_label
+
+__all__ = ["read_pdf"]
+
+#: The most pages read; a longer file is refused (each page costs PDFium a parse).
+_MAX_PAGES = 20_000
+#: The most characters read (and never more than ``max_input_bytes``): some 5,000 dense pages.
+_MAX_CHARACTERS = 20_000_000
+_CHUNK = 64 * 1024
+
+# -- bounds on what the file inflates to ---------------------------------------
+
+# "stream" after a dictionary, not the end of "endstream"; the keyword is
+# followed by an end of line (PDF 32000-1, 7.3.8.1).
+_STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_FLATE_RE = re.compile(rb"/(?:FlateDecode|Fl)(?![A-Za-z])")
+_IMAGE_RE = re.compile(rb"/Subtype\s*/Image(?![A-Za-z])")
+
+
+def _check_inflated_size(data: bytes, limit: int, path: str | None) -> None:
+    """Raise :class:`InputTooLargeError` when ``data`` inflates to more than ``limit`` bytes.
+
+    Every ``stream`` ... ``endstream`` section whose dictionary names
+    FlateDecode is inflated in chunks of at most 64 KiB (the output is
+    counted, then discarded), so memory stays small whatever the ratio, and
+    the count stops at the limit.  Image streams are counted as stored: text
+    extraction never decodes them.  A stream that does not inflate counts
+    what did (PDFium reports the damage).
+    """
+    total = len(data)
+    if total > limit:
+        raise InputTooLargeError(f"the file is larger than max_input_bytes={limit}", path=path)
+    view = memoryview(data)
+    position = 0
+    while (match := _STREAM_RE.search(data, position)) is not None:
+        start = match.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        head = data[max(0, match.start() - 2048) : match.start()]
+        head = head[head.rfind(b"obj") + 1 :]  # the stream's own dictionary
+        if _FLATE_RE.search(head) and not _IMAGE_RE.search(head):
+            total += _inflated_size(view[start:end], limit - total + (end - start)) - (end - start)
+            if total > limit:
+                raise InputTooLargeError(
+                    f"the file inflates to more than max_input_bytes={limit} bytes (a compressed stream at byte "
+                    f"{start} expands too far)",
+                    path=path,
+                )
+        position = end + len(b"endstream")
+
+
+def _inflated_size(stream: memoryview, budget: int) -> int:
+    """The size ``stream`` inflates to, counted up to a little over ``budget``."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        for offset in range(0, len(stream), _CHUNK):
+            size += len(inflater.decompress(stream[offset : offset + _CHUNK], _CHUNK))
+            # Each turn either yields output or consumes input; a turn that does
+            # neither (the stream ended, the rest is trailing garbage) ends the loop.
+            while inflater.unconsumed_tail and size <= budget and not inflater.eof:
+                tail = inflater.unconsumed_tail
+                produced = len(inflater.decompress(tail, _CHUNK))
+                size += produced
+                if not produced and len(inflater.unconsumed_tail) >= len(tail):
+                    break
+            if size > budget or inflater.eof:
+                break
+    except zlib.error:
+        pass  # a damaged stream: what inflated is counted
+    return size
+
+
+# -- PDFium ------------------------------------------------------------------------
+
+
+class _Pdfium:
+    """The PDFium entry points the reader calls per character, as plain ctypes
+    functions taking and returning addresses (the bindings' typed pointers
+    cost a Python object per call: a third of the reading time)."""
+
+    def __init__(self, module: Any, raw: Any) -> None:
+        self.module = module
+        self.raw = raw
+        void = ctypes.c_void_p
+
+        def fast(name: str, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(getattr(raw, name), void).value
+            assert address is not None  # the bindings resolved every entry point when they loaded
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.count_chars = fast("FPDFText_CountChars", ctypes.c_int, void)
+        self.unicode = fast("FPDFText_GetUnicode", ctypes.c_uint, void, ctypes.c_int)
+        self.loose_box = fast(
+            "FPDFText_GetLooseCharBox", ctypes.c_int, void, ctypes.c_int, ctypes.POINTER(raw.FS_RECTF)
+        )
+        self.text_object = fast("FPDFText_GetTextObject", void, void, ctypes.c_int)
+        self.font_size = fast("FPDFText_GetFontSize", ctypes.c_double, void, ctypes.c_int)
+        self.matrix = fast("FPDFText_GetMatrix", ctypes.c_int, void, ctypes.c_int, ctypes.POINTER(raw.FS_MATRIX))
+        self.font_weight = fast("FPDFText_GetFontWeight", ctypes.c_int, void, ctypes.c_int)
+
+
+def _load_pdfium(path: str | None) -> _Pdfium:
+    try:
+        import pypdfium2  # type: ignore[import-untyped]
+        import pypdfium2.raw  # type: ignore[import-untyped]
+    except ImportError:
+        raise NotTextError(
+            "a PDF file: install the extra conceptdiff[pdf] (pypdfium2) to read it, or extract its text first",
+            path=path,
+        ) from None
+    return _Pdfium(pypdfium2, pypdfium2.raw)
+
+
+# -- words -------------------------------------------------------------------------
+
+
+class _Style:
+    """How a run of characters is set: size in page units, bold, monospace."""
+
+    __slots__ = ("bold", "mono", "name", "size", "upright")
+
+    def __init__(self, name: str, size: float, bold: bool, mono: bool, upright: bool) -> None:
+        self.name = name
+        self.size = size
+        self.bold = bold
+        self.mono = mono
+        self.upright = upright
+
+
+class _Word:
+    """Characters of one style with no gap between them, on one line."""
+
+    __slots__ = ("space_before", "style", "text", "x0", "x1", "y0", "y1")
+
+    def __init__(
+        self, text: str, x0: float, x1: float, y0: float, y1: float, style: _Style, space_before: bool
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.y0 = y0  # bottom of the font's box (below the baseline by the descent)
+        self.y1 = y1  # top of the font's box
+        self.style = style
+        self.space_before = space_before
+
+
+_MONO_NAME_RE = re.compile(r"mono|courier|typewriter|consol|menlo|cmtt|inconsolata|fixed|code|terminal", re.IGNORECASE)
+_BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_SPACES = frozenset([9, 32, 0xA0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+                     0x200A, 0x200B, 0x202F, 0x205F, 0x3000])  # fmt: skip
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+# Gaps, in units of the font size: wider than this between two glyphs is a space.
+_SPACE_GAP = 0.12
+
+
+class _PageReader:
+    """Reads one page's characters into words, and its drawn marks."""
+
+    def __init__(self, pdfium: _Pdfium, styles: dict[tuple[str, float, bool, bool, bool], _Style]) -> None:
+        self.pdfium = pdfium
+        self.styles = styles  # shared by the pages: equal styles are one object
+        self.by_object: dict[int, _Style] = {}
+        self.rect = pdfium.raw.FS_RECTF()
+        self.rect_pointer = ctypes.pointer(self.rect)
+        self.matrix = pdfium.raw.FS_MATRIX()
+        self.matrix_pointer = ctypes.pointer(self.matrix)
+        self.name = ctypes.create_string_buffer(256)
+
+    def style(self, textpage: int, index: int, obj: int | None) -> _Style:
+        if obj is not None and (known := self.by_object.get(obj)) is not None:
+            return known
+        pdfium, raw = self.pdfium, self.pdfium.raw
+        pdfium.matrix(textpage, index, self.matrix_pointer)
+        m = self.matrix
+        scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+        upright = abs(m.b) <= 0.01 * scale and abs(m.c) <= 0.01 * scale and m.a > 0 and m.d > 0
+        size = round(pdfium.font_size(textpage, index) * scale, 1)
+        weight = pdfium.font_weight(textpage, index)
+        name, flags = "", 0
+        if obj is not None:
+            font = raw.FPDFTextObj_GetFont(ctypes.cast(obj, raw.FPDF_PAGEOBJECT))
+            if font:
+                length = raw.FPDFFont_GetBaseFontName(font, self.name, len(self.name))
+                name = self.name.raw[: max(0, min(length, len(self.name)) - 1)].decode("latin-1")
+                flags = raw.FPDFFont_GetFlags(font)
+        name = name.rsplit("+", 1)[-1]  # "AAAAAA+DejaVuSans-Bold": the subset tag off
+        bold = weight >= 600 or bool(_BOLD_NAME_RE.search(name)) or bool(flags & (1 << 18))
+        mono = bool(flags & 1) or bool(_MONO_NAME_RE.search(name))
+        key = (name, size, bold, mono, upright)
+        style = self.styles.get(key)
+        if style is None:
+            style = self.styles[key] = _Style(name, size, bold, mono, upright)
+        if obj is not None:
+            self.by_object[obj] = style
+        return style
+
+    def words(self, textpage: int, limit: int) -> list[_Word]:
+        """The page's words in content order (at most ``limit`` characters read)."""
+        pdfium = self.pdfium
+        count = pdfium.count_chars(textpage)
+        if count > limit:
+            raise _TooManyCharacters
+        unicode, loose_box, text_object = pdfium.unicode, pdfium.loose_box, pdfium.text_object
+        rect, pointer = self.rect, self.rect_pointer
+        words: list[_Word] = []
+        chars: list[str] = []
+        x0 = x1 = y0 = y1 = 0.0
+        last_left = last_right = -1e9
+        last_object: int | None = None
+        style: _Style | None = None
+        space_before = space = False
+        for index in range(count):
+            code = unicode(textpage, index)
+            if code in _SPACES or code in (10, 13):
+                space = True  # a real space, or one PDFium inferred (line ends too: geometry decides)
+                continue
+            if code == 2:
+                code = 0x2D  # PDFium reports a hyphen at a line end as STX (FPDFText_IsHyphen)
+            elif code < 32 or code in (0xFFFE, 0xFFFF):
+                continue  # control characters PDFium reports for unmapped glyphs
+            loose_box(textpage, index, pointer)
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            obj = text_object(textpage, index)
+            current = self.by_object.get(obj) if obj is not None else None
+            if current is None:
+                current = self.style(textpage, index, obj)
+            if not current.upright:
+                continue  # rotated or mirrored text (margin notes, stamps) is not read
+            char = _LIGATURES.get(code) or (chr(code) if not 0xD800 <= code <= 0xDFFF else "\ufffd")
+            size = current.size or (top - bottom) or 1.0
+            if style is not None and chars:
+                if obj == last_object and left == last_left and right == last_right:
+                    chars.append(char)  # a ligature's second letter: PDFium gives it the glyph's box again
+                    continue
+                gap = left - x1
+                if (
+                    current is style
+                    and not space
+                    and abs(bottom - y0) < 0.3 * size
+                    and -0.3 * size < gap < _SPACE_GAP * size
+                ):
+                    chars.append(char)
+                    x1 = max(x1, right)
+                    last_left, last_right, last_object = left, right, obj
+                    continue
+                if char == chars[-1] and abs(left - last_left) < 0.15 * size and abs(bottom - y0) < 0.3 * size:
+                    continue  # the same glyph struck again a hair to the side: a fake bold
+                words.append(_Word("".join(chars), x0, x1, y0, y1, style, space_before))
+                # a superscript or an overlapping glyph is glued to the word before it; a gap is a space
+                space_before = space or gap >= _SPACE_GAP * size
+            else:
+                space_before = True
+            chars = [char]
+            x0, x1, y0, y1, style = left, right, bottom, top, current
+            last_left, last_right, last_object = left, right, obj
+            space = False
+        if chars and style is not None:
+            words.append(_Word("".join(chars), x0, x1, y0, y1, style, space_before))
+        return words
+
+
+class _TooManyCharacters(Exception):
+    pass
+
+
+class _Marks:
+    """What a page draws besides text that tells its layout: small filled
+    shapes (drawn bullets), thin vertical and horizontal rules (table cells),
+    and filled boxes (the background of a code block)."""
+
+    __slots__ = ("boxes", "bullets", "hrules", "vrules")
+
+    def __init__(self) -> None:
+        self.bullets: list[tuple[float, float, float, float]] = []
+        self.vrules: list[tuple[float, float, float]] = []  # (x, bottom, top)
+        self.hrules: list[tuple[float, float, float]] = []  # (y, left, right)
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+
+_MAX_MARKS = 5000  # a page drawing more paths than this is a figure: its marks are not read
+
+
+def _read_marks(raw: Any, page: Any) -> _Marks:
+    marks = _Marks()
+    count = raw.FPDFPage_CountObjects(page)
+    if count > _MAX_MARKS:
+        return marks
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(count):
+        obj = raw.FPDFPage_GetObject(page, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        width, height = x1 - x0, y1 - y0
+        if width <= 2.0 and height >= 4.0:
+            marks.vrules.append(((x0 + x1) / 2, y0, y1))
+        elif height <= 2.0 and width >= 4.0:
+            marks.hrules.append(((y0 + y1) / 2, x0, x1))
+        elif 1.5 <= width <= 9.0 and 1.5 <= height <= 9.0 and 0.6 <= width / height <= 1.7:
+            marks.bullets.append((x0, y0, x1, y1))
+        elif width >= 20.0 and height >= 10.0:
+            marks.boxes.append((x0, y0, x1, y1))
+    return marks
+
+
+# -- lines -------------------------------------------------------------------------
+
+
+class _Line:
+    """One line of a page (or one row of a ruled table) in reading order."""
+
+    __slots__ = ("bold", "box", "bullet", "cells", "char_width", "column", "cuts", "first_width", "furniture", "left",
+                 "mono", "open", "page", "right", "row", "size", "span", "text", "text_x0", "words", "x0", "x1", "y0",
+                 "y1")  # fmt: skip
+
+    def __init__(self, page: int, words: Sequence[_Word], column: tuple[int, ...], row: int) -> None:
+        self.page = page
+        self.words = words
+        self.column = column  # (page, zone, side): lines of one column read on from one another
+        self.row = row  # lines of one row of the page share it (furniture is told row by row)
+        self.x0 = words[0].x0
+        self.x1 = max(word.x1 for word in words)
+        self.y0 = min(word.y0 for word in words)
+        self.y1 = max(word.y1 for word in words)
+        # the line's size is its prose's: monospace words inside a sentence are often set smaller
+        weights: Counter[_Style] = Counter()
+        for word in words:
+            weights[word.style] += len(word.text) if not word.style.mono else 0
+        if not weights or not any(weights.values()):
+            weights = Counter({word.style: len(word.text) for word in words})
+        dominant = weights.most_common(1)[0][0]
+        self.size = dominant.size or (self.y1 - self.y0)
+        self.bold = sum(n for style, n in weights.items() if style.bold) >= 0.9 * sum(weights.values())
+        # code: every word with a letter or digit in it is monospace (a path set in
+        # monospace inside a sentence leaves the sentence's "and" in the body font)
+        # (a smaller glyph raised or lowered in a listing, like pdfTeX's "ª" in cmr6, is allowed)
+        main = max(word.style.size for word in words if word.style.mono) if any(w.style.mono for w in words) else 0.0
+        self.mono = main > 0 and all(
+            word.style.mono or word.style.size < 0.8 * main
+            for word in words
+            if not _PUNCTUATION_RE.fullmatch(word.text)
+        )
+        mono_words = [word for word in words if word.style.mono and word.text]
+        self.char_width = (
+            sum(word.x1 - word.x0 for word in mono_words) / sum(len(word.text) for word in mono_words)
+            if mono_words
+            else 0.5 * self.size
+        )
+        self.text = _line_text(words, self.mono, self.char_width)
+        # the width of the first word as a reader sees it (pieces of other fonts glued to it included)
+        glued = 1
+        while glued < len(words) and not words[glued].space_before and words[glued].x0 - words[glued - 1].x1 < 1.0:
+            glued += 1
+        self.first_width = words[glued - 1].x1 - words[0].x0
+        # where the text after a leading bullet or label starts (a hanging indent's continuation lines)
+        self.text_x0 = (
+            words[1].x0 if len(words) > 1 and (_is_bullet_word(words[0].text) or _is_label(words[0].text)) else self.x0
+        )
+        self.bullet = False  # a drawn bullet before the line
+        self.cells: tuple[tuple[str, ...], ...] | None = None  # a table row's cells, each its lines
+        self.cuts: tuple[float, ...] = ()  # a table row's rules
+        self.open = False  # a table row with no rule under it (the page broke it)
+        self.left = self.right = 0.0  # the edges of the line's column (set once all pages are read)
+        self.box: int | None = None  # the filled box the line sits in (a code block's background)
+        self.furniture: str | None = None
+        self.span = (0, 0)
+
+
+_PUNCTUATION_RE = re.compile(r"[\W_]+")
+
+
+def _is_bullet_word(text: str) -> bool:
+    return bullet_length(text) == len(text) and text != "o"
+
+
+def _is_label(text: str) -> bool:
+    return split_label(text)[0] is not None and split_label(text)[2] == len(text)
+
+
+def _sibling_labels(first: str, text: str) -> bool:
+    """Are ``first`` and ``text`` labels of one style (``(a)`` and ``(b)``, not ``(a)`` and ``2.1``)?"""
+    a, b = split_label(first), split_label(text)
+    return (
+        a[0] is not None
+        and b[0] is not None
+        and a[2] == len(first)
+        and b[2] == len(text)
+        and (label_style(a[0]) == label_style(b[0]))
+    )
+
+
+def _line_text(words: Sequence[_Word], mono: bool, char_width: float) -> str:
+    """The words of a line with the spaces their gaps make (a monospace line's
+    gaps as so many spaces; in a spaced-out run, wider gaps as two spaces, so
+    that :func:`despace` tells the words apart)."""
+    parts = [words[0].text]
+    singles = sum(1 for word in words if len(word.text) == 1)
+    spaced = singles >= 4
+    if spaced:
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words) if len(a.text) == len(b.text) == 1]
+        small = min((gap for gap in gaps if gap > 0), default=0.0)
+    for previous, word in itertools.pairwise(words):
+        gap = word.x0 - previous.x1
+        size = word.style.size or 1.0
+        if mono and char_width > 0:
+            count = round(gap / char_width)
+            parts.append(" " * max(count, 1 if word.space_before or gap > _SPACE_GAP * size else 0))
+        elif word.space_before or gap > _SPACE_GAP * size:
+            wide = spaced and small > 0 and gap > 1.6 * small and len(previous.text) == len(word.text) == 1
+            parts.append("  " if wide else " ")
+        parts.append(word.text)
+    return "".join(parts)
+
+
+def _rows(words: Sequence[_Word]) -> list[list[_Word]]:
+    """Words grouped into rows (top to bottom), each sorted left to right.
+
+    A word joins the row above it when at least half its height (or half the
+    row's) overlaps the row's: a superscript joins its line, the next line
+    does not.
+    """
+    ordered = sorted(words, key=lambda word: -(word.y0 + word.y1))
+    rows: list[list[_Word]] = []
+    top = bottom = 0.0
+    for word in ordered:
+        height = word.y1 - word.y0
+        overlap = min(top, word.y1) - max(bottom, word.y0)
+        if rows and overlap >= 0.5 * min(height, top - bottom):
+            rows[-1].append(word)
+            top, bottom = max(top, word.y1), min(bottom, word.y0)
+        else:
+            rows.append([word])
+            top, bottom = word.y1, word.y0
+    for row in rows:
+        row.sort(key=lambda word: word.x0)
+    return rows
+
+
+def _split(row: Sequence[_Word], gap: float, cuts: Sequence[float] = ()) -> list[list[_Word]]:
+    """``row`` cut where two words are more than ``gap`` font sizes apart, or a rule in ``cuts`` runs between them."""
+    pieces = [[row[0]]]
+    for previous, word in itertools.pairwise(row):
+        size = max(previous.style.size, word.style.size) or 1.0
+        ruled = any(previous.x1 - 1.0 <= cut <= word.x0 + 1.0 for cut in cuts)
+        if word.x0 - previous.x1 > gap * size or ruled:
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    return pieces
+
+
+# Wider than this (in font sizes) between two words of a row: two pieces (cells, columns, header parts).
+_PIECE_GAP = 1.4
+_GUTTER_GAP = 0.8
+_CODE_GAP = 40.0
+
+
+def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, float]]) -> list[float]:
+    """The x of the vertical rules that run through the middle of ``row``."""
+    middle = sum((word.y0 + word.y1) / 2 for word in row) / len(row)
+    return sorted({round(x, 1) for x, bottom, top in vrules if bottom <= middle <= top})
+
+
+def _page_lines(page: int, words: Sequence[_Word], marks: _Marks, width: float) -> list[_Line]:
+    """The lines of one page in reading order."""
+    rows = _rows(words)
+    columns = [_crossing_rules(row, marks.vrules) if marks.vrules else [] for row in rows]
+    tabled = [len(cuts) >= 3 and cuts[0] - 2 <= row[0].x0 and row[-1].x1 <= cuts[-1] + 2
+              for row, cuts in zip(rows, columns, strict=True)]  # fmt: skip
+    zones = _column_zones(rows, tabled, width)
+    lines: list[_Line] = []
+    index = 0
+    while index < len(rows):
+        if tabled[index]:
+            end = index
+            while end + 1 < len(rows) and tabled[end + 1] and _same_cuts(columns[end + 1], columns[index]):
+                end += 1
+            lines.extend(_table_lines(page, rows[index : end + 1], columns[index], marks.hrules, index))
+            index = end + 1
+            continue
+        zone = zones.get(index)
+        if zone is not None:
+            end, gutter = zone
+            for side in (0, 1):
+                for number in range(index, end):
+                    kept = [word for word in rows[number] if (word.x1 <= gutter) == (side == 0)]
+                    if kept:
+                        for piece in _split(kept, _PIECE_GAP):
+                            lines.append(_Line(page, piece, (page, index, side), number))
+            index = end
+            continue
+        # a row of code is one line however far apart its words (aligned columns of a listing)
+        gap = _CODE_GAP if all(word.style.mono for word in rows[index]) else _PIECE_GAP
+        for piece in _split(rows[index], gap, columns[index]):
+            lines.append(_Line(page, piece, (page, -1, 0), index))
+        index += 1
+    _mark_bullets(lines, marks.bullets)
+    _mark_boxes(lines, marks.boxes)
+    return lines
+
+
+def _same_cuts(a: Sequence[float], b: Sequence[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 2.0 for x, y in zip(a, b, strict=True))
+
+
+def _column_zones(
+    rows: Sequence[Sequence[_Word]], tabled: Sequence[bool], width: float
+) -> dict[int, tuple[int, float]]:
+    """Stretches of rows set in two columns: ``{first row: (end row, gutter x)}``.
+
+    The gutter is the x in the middle half of the text that the fewest rows
+    cross; a stretch of rows none of which crosses it is two columns when at
+    least four rows have text on each side and each side's lines start at one
+    left edge (two columns of text; a borderless table's cells start anywhere).
+    """
+    plain = [row for row, table in zip(rows, tabled, strict=True) if not table]
+    if len(plain) < 8:
+        return {}
+    left = min(row[0].x0 for row in plain)
+    right = max(row[-1].x1 for row in plain)
+    if right - left < 100:
+        return {}
+    size = math.ceil(width) + 2
+    cover = [0] * (size + 1)
+    pieces_of = []
+    for row in rows:
+        pieces = _split(row, _GUTTER_GAP)
+        pieces_of.append(pieces)
+        for piece in pieces:
+            start, stop = max(0, int(piece[0].x0)), min(size, math.ceil(max(w.x1 for w in piece)))
+            cover[start] += 1
+            cover[stop] -= 1
+    running = 0
+    counts = []
+    for value in cover:
+        running += value
+        counts.append(running)
+    low, high = int(left + 0.25 * (right - left)), int(left + 0.75 * (right - left))
+    middle = (left + right) / 2
+    gutter = min(range(low, high + 1), key=lambda x: (counts[x], abs(x - middle)))
+    zones: dict[int, tuple[int, float]] = {}
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and not tabled[end] and not _crosses(pieces_of[end], gutter):
+            end += 1
+        if end - index >= 4 and _two_columns(rows[index:end], gutter):
+            zones[index] = (end, float(gutter))
+        index = max(end, index + 1)
+    return zones
+
+
+def _crosses(pieces: Sequence[Sequence[_Word]], x: float) -> bool:
+    return any(piece[0].x0 < x < max(word.x1 for word in piece) for piece in pieces)
+
+
+def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
+    sides: list[list[float]] = [[], []]
+    widths: list[list[float]] = [[], []]
+    for row in rows:
+        for side, kept in enumerate(([w for w in row if w.x1 <= gutter], [w for w in row if w.x0 >= gutter])):
+            if kept:
+                sides[side].append(kept[0].x0)
+                widths[side].append(kept[-1].x1)
+    if min(len(sides[0]), len(sides[1])) < 4:
+        return False
+    words = [word for row in rows for word in row]
+    if sum(1 for word in words if word.style.mono) > 0.5 * len(words):
+        return False  # a listing's aligned fields, not columns of text
+    size = sorted(word.style.size for word in words)[len(words) // 2]
+    for starts, ends in zip(sides, widths, strict=True):
+        edge = min(starts)
+        if sum(1 for x in starts if x - edge < 0.8 * size) < 0.6 * len(starts):
+            return False  # a column of text has one left edge; a borderless table's cells start anywhere
+        span = max(ends) - edge
+        ends.sort()
+        if ends[len(ends) // 2] - edge < 0.5 * span:
+            return False  # and most of its lines run across it
+    return True
+
+
+def _table_lines(
+    page: int,
+    rows: Sequence[Sequence[_Word]],
+    cuts: Sequence[float],
+    hrules: Sequence[tuple[float, float, float]],
+    first_row: int,
+) -> list[_Line]:
+    """The rows of a ruled table: text rows between two horizontal rules are one table row
+    (a cell's text wraps), each cell's words read top to bottom."""
+    groups: list[list[Sequence[_Word]]] = []
+    for number, row in enumerate(rows):
+        if groups:
+            above = rows[number - 1]
+            top, bottom = min(w.y0 for w in above), max(w.y1 for w in row)
+            ruled = any(bottom - 1.0 <= y <= top + 1.0 and a < cuts[-1] and b > cuts[0] for y, a, b in hrules)
+            if not ruled and hrules:
+                groups[-1].append(row)
+                continue
+        groups.append([row])
+    lines = []
+    for number, group in enumerate(groups):
+        words = [word for row in group for word in row]
+        line = _Line(page, words, (page, -2, 0), first_row + number)
+        cells = []
+        for a, b in itertools.pairwise(cuts):
+            cell_rows = [[w for w in row if a - 1.0 <= (w.x0 + w.x1) / 2 <= b + 1.0] for row in group]
+            cells.append(tuple(_line_text(r, False, 0.0) for r in cell_rows if r))
+        line.cells = tuple(cells)
+        line.cuts = tuple(cuts)
+        # a row the page breaks has no rule under its part on this page
+        lowest = group[-1]
+        low, height = min(w.y0 for w in lowest), max(w.y1 - w.y0 for w in lowest)
+        line.open = bool(hrules) and not any(
+            low - height <= y <= low + 1.0 and a < cuts[-1] and b > cuts[0] for y, a, b in hrules
+        )
+        line.text = "\t".join(" ".join(cell) for cell in cells)
+        lines.append(line)
+    return lines
+
+
+def _mark_bullets(lines: Sequence[_Line], bullets: Sequence[tuple[float, float, float, float]]) -> None:
+    """A line has a drawn bullet when a small shape sits just left of its first word, within its height."""
+    if not bullets:
+        return
+    for line in lines:
+        size = line.size
+        for x0, y0, x1, y1 in bullets:
+            if line.x0 - 2.5 * size <= x0 and x1 <= line.x0 - 0.1 * size and line.y0 <= (y0 + y1) / 2 <= line.y1:
+                line.bullet = True
+                break
+
+
+def _mark_boxes(lines: Sequence[_Line], boxes: Sequence[tuple[float, float, float, float]]) -> None:
+    for line in lines:
+        if not line.mono:
+            continue
+        middle_x, middle_y = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        for number, (x0, y0, x1, y1) in enumerate(boxes):
+            if x0 <= middle_x <= x1 and y0 <= middle_y <= y1:
+                line.box = number
+                break
+
+
+# -- reading the file --------------------------------------------------------------
+
+
+def _find_monospace(words: Sequence[_Word]) -> None:
+    """Mark as monospace the styles whose words all have one width per letter
+    (a fixed-pitch font that does not say so: PDFium's flag and the font's
+    name miss it, as for pdfTeX's NimbusMonL)."""
+    widths: dict[_Style, list[float]] = {}
+    for word in words:
+        if not word.style.mono and len(word.text) >= 3 and word.text.isalpha():
+            widths.setdefault(word.style, []).append((word.x1 - word.x0) / len(word.text))
+    for style, found in widths.items():
+        if len(found) >= 8 and max(found) <= 1.04 * min(found):
+            style.mono = True
+
+
+class _Page:
+    __slots__ = ("boxes", "height", "lines", "number", "width")
+
+    def __init__(
+        self,
+        number: int,
+        width: float,
+        height: float,
+        lines: list[_Line],
+        boxes: list[tuple[float, float, float, float]],
+    ) -> None:
+        self.number = number
+        self.width = width
+        self.height = height
+        self.lines = lines
+        self.boxes = boxes  # filled rectangles (x0, y0, x1, y1)
+
+
+def _read_pages(data: bytes, path: str | None, options: Options) -> list[_Page]:
+    pdfium = _load_pdfium(path)
+    module, raw = pdfium.module, pdfium.raw
+    try:
+        document = module.PdfDocument(data)
+    except module.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            raise NotTextError("the PDF file is encrypted (password-protected): decrypt it first", path=path) from None
+        reason = {raw.FPDF_ERR_FORMAT: "not a PDF file, or a damaged one", raw.FPDF_ERR_FILE: "the file is unreadable"}
+        raise NotTextError(f"not a readable PDF file ({reason.get(code, str(error).rstrip('.'))})", path=path) from None
+    except Exception as error:  # PDFium may fail in ways its bindings do not name
+        raise NotTextError(f"not a readable PDF file ({type(error).__name__}: {error})", path=path) from None
+    read: list[tuple[int, float, float, list[_Word], _Marks]] = []
+    styles: dict[tuple[str, float, bool, bool, bool], _Style] = {}
+    budget = limit = min(options.max_input_bytes, _MAX_CHARACTERS)
+    try:
+        count = len(document)
+        if count > _MAX_PAGES:
+            raise InputTooLargeError(f"the PDF file has {count} pages; at most {_MAX_PAGES} are read", path=path)
+        reader = _PageReader(pdfium, styles)
+        for number in range(count):
+            page = document[number]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    reader.by_object = {}
+                    address = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+                    words = reader.words(address, budget) if address else []
+                finally:
+                    textpage.close()
+                budget -= sum(len(word.text) for word in words)
+                marks = _read_marks(raw, page.raw) if words else _Marks()
+            finally:
+                page.close()
+            read.append((number, width, height, words, marks))
+    except _TooManyCharacters:
+        raise InputTooLargeError(f"the PDF file holds more than {limit} characters of text", path=path) from None
+    except InputTooLargeError:
+        raise
+    except Exception as error:
+        raise NotTextError(
+            f"page {len(read) + 1} of the PDF file could not be read ({type(error).__name__}: {error})", path=path
+        ) from None
+    finally:
+        document.close()
+    _find_monospace([word for page in read for word in page[3]])
+    pages = [_Page(number, width, height, _page_lines(number, words, marks, width), marks.boxes)
+             for number, width, height, words, marks in read]  # fmt: skip
+    if not any(page.lines for page in pages):
+        raise NotTextError(
+            "the PDF file has no text layer (a scanned document?): run OCR on it first, or extract its text", path=path
+        )
+    return pages
+
+
+# -- page furniture ----------------------------------------------------------------
+
+# The date and time a browser prints at the top left ("12/6/26, 4:29 AM", "06.12.26, 04:29").
+_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+_URL_RE = re.compile(r"(?:file|https?|ftp)://\S*|about:blank|data:\S*")
+
+
+def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
+    """Set ``furniture`` on the lines that are page furniture (outermost rows of a page only)."""
+    if options.drop_page_furniture:
+        recurring = _recurring_keys(pages, options.running_header_repeats)
+        for page in pages:
+            rows = _rows_of(page)
+            for ordered, top in ((rows, True), (rows[::-1], False)):
+                for outermost, row in enumerate(ordered[:3]):
+                    reasons = [_furniture_reason(line, page, recurring, top, row, outermost == 0) for line in row]
+                    if not all(reasons):
+                        break
+                    for line, reason in zip(row, reasons, strict=True):
+                        line.furniture = reason
+    if options.drop_page_furniture:
+        _mark_repeated_table_headers(pages)
+    if options.drop_boilerplate and pages:
+        _mark_site_banners(pages[0], top=True)
+        _mark_site_banners(pages[-1], top=False)
+    if options.drop_table_of_contents:
+        _mark_table_of_contents([line for page in pages for line in page.lines if line.furniture is None])
+
+
+def _mark_site_banners(page: _Page, *, top: bool) -> None:
+    """A printed web page's banner (site name, navigation) and footer: the lines
+    at the very top of its first page (or the very foot of its last) that sit in
+    a filled box as wide as the paper, set aside as ``boilerplate``."""
+    wide = [box for box in page.boxes if box[2] - box[0] >= 0.85 * page.width]
+    rows = _rows_of(page)
+    for row in rows if top else rows[::-1]:
+        if all(line.furniture is not None for line in row):
+            continue  # the browser's own header or footer, outside the banner
+        inside = [
+            any(x0 <= (line.x0 + line.x1) / 2 <= x1 and y0 <= (line.y0 + line.y1) / 2 <= y1 for x0, y0, x1, y1 in wide)
+            for line in row
+        ]
+        if not all(inside) or any(line.mono for line in row):
+            return  # out of the banner, or in a code block's box
+        for line in row:
+            if line.furniture is None:
+                line.furniture = "boilerplate"
+
+
+def _mark_repeated_table_headers(pages: Sequence[_Page]) -> None:
+    """A table broken over pages has its header row printed again at the head of each page:
+    the repeats are running headers."""
+    header: _Line | None = None  # the first row of the table read last
+    previous: _Line | None = None
+    for page in pages:
+        body = [line for line in page.lines if line.furniture is None]
+        for number, line in enumerate(body):
+            if line.cells is None:
+                header = previous = None
+                continue
+            continued = previous is not None and previous.page != line.page and _same_cuts(previous.cuts, line.cuts)
+            if continued and number == 0 and header is not None and line.text == header.text:
+                line.furniture = "running-header"
+                continue
+            if not continued and (previous is None or not _same_cuts(previous.cuts, line.cuts)):
+                header = line
+            previous = line
+
+
+def _rows_of(page: _Page) -> list[list[_Line]]:
+    by_row: dict[int, list[_Line]] = {}
+    for line in page.lines:
+        if line.cells is None:
+            by_row.setdefault(line.row, []).append(line)
+    return [by_row[row] for row in sorted(by_row)]
+
+
+def _position_key(line: _Line) -> tuple[str, int]:
+    return furniture_key(line.text), round(line.y0 / 4)
+
+
+def _recurring_keys(pages: Sequence[_Page], repeats: int) -> set[tuple[str, int]]:
+    """Keys of the lines that recur among the outermost rows of at least ``repeats`` pages, at one height."""
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        rows = _rows_of(page)
+        for position in {_position_key(line) for row in rows[:2] + rows[-2:] for line in row}:
+            if len(position[0]) >= 3:
+                seen[position] += 1
+    found = set()
+    for (key, height), count in seen.items():
+        near = count + seen.get((key, height - 1), 0) + seen.get((key, height + 1), 0)
+        if near >= repeats:
+            found.add((key, height))
+    return found
+
+
+def _furniture_reason(
+    line: _Line, page: _Page, recurring: set[tuple[str, int]], top: bool, row: Sequence[_Line], outermost: bool
+) -> str | None:
+    """Why ``line`` (in ``row``, one of the three outermost rows of ``page``) is furniture, or ``None``."""
+    text = line.text.strip()
+    if outermost and len(row) == 1 and is_page_number(text):
+        return "page-number"  # a number alone as a page's first or last line, wherever the page puts it
+    band = 0.15 * page.height
+    if not (line.y0 >= page.height - band if top else line.y1 <= band):
+        return None
+    if is_page_number(text):
+        return "page-number"
+    key, height = _position_key(line)
+    if any((key, height + shift) in recurring for shift in (-1, 0, 1)):
+        return "running-header"
+    if not outermost:
+        return None
+    # The header and footer a browser prints: date and title at the top, URL and "n/N" at the foot.
+    others = [other.text.strip() for other in row if other is not line]
+    if top and (_DATE_RE.fullmatch(text) or any(_DATE_RE.fullmatch(other) for other in others)):
+        return "running-header"
+    if not top and (_URL_RE.match(text) or any(_URL_RE.match(other) for other in others)):
+        return "running-header"
+    return None
+
+
+def _mark_table_of_contents(lines: Sequence[_Line]) -> None:
+    after_heading = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if (
+            is_toc_heading(text)
+            and index + 1 < len(lines)
+            and is_toc_entry(lines[index + 1].text, after_toc_heading=True)
+        ):
+            line.furniture = "table-of-contents"
+            after_heading = True
+        elif is_toc_entry(text, after_toc_heading=after_heading):
+            line.furniture = "table-of-contents"
+        else:
+            after_heading = False
+
+
+# -- blocks ------------------------------------------------------------------------
+
+
+class _Layout:
+    """What the document's body text looks like: its size, line pitch, margins,
+    heading sizes, and where a page's text starts and ends."""
+
+    def __init__(self, pages: Sequence[_Page]) -> None:
+        lines = [line for page in pages for line in page.lines if line.furniture is None]
+        sizes: Counter[float] = Counter()
+        for line in lines:
+            if not line.mono and line.cells is None:
+                sizes[round(line.size, 1)] += len(line.text)
+        self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+        pitches: Counter[float] = Counter()
+        code_pitches: Counter[float] = Counter()
+        for previous, line in itertools.pairwise(lines):
+            if previous.column != line.column:
+                continue
+            step = previous.y0 - line.y0
+            if self.is_body(line) and self.is_body(previous) and 0.9 * self.body < step < 2.5 * self.body:
+                pitches[round(step * 2) / 2] += 1
+            elif line.mono and previous.mono and 0.9 * line.size < step < 2.5 * line.size:
+                code_pitches[round(step * 2) / 2] += 1
+        self.pitch = pitches.most_common(1)[0][0] if pitches else 1.2 * self.body
+        self.code_pitch = code_pitches.most_common(1)[0][0] if code_pitches else self.pitch
+        headings = {self.heading_key(line) for line in lines if self.is_heading(line)}
+        ranked = sorted(headings, key=lambda key: (-key[0], not key[1]))
+        self.levels = {key: min(6, number + 1) for number, key in enumerate(ranked)}
+        # Where code starts and ends on a full page: a listing broken across pages at an
+        # empty line leaves the next page's first line (or the page's last) a line short.
+        firsts = [body[0].y1 for body in self._bodies(pages) if body[0].mono]
+        lasts = [body[-1].y0 for body in self._bodies(pages) if body[-1].mono]
+        self.code_top = max(firsts, default=math.inf)
+        self.code_bottom = min(lasts, default=-math.inf)
+
+    @staticmethod
+    def _bodies(pages: Sequence[_Page]) -> list[list[_Line]]:
+        bodies = ([line for line in page.lines if line.furniture is None] for page in pages)
+        return [body for body in bodies if body]
+
+    def is_body(self, line: _Line) -> bool:
+        return not line.mono and line.cells is None and abs(line.size - self.body) <= 0.1 * self.body
+
+    def is_heading(self, line: _Line) -> bool:
+        if line.mono or line.cells is not None:
+            return False
+        return line.size >= 1.15 * self.body or (line.bold and line.size >= 0.6 * self.body and len(line.text) < 200)
+
+    @staticmethod
+    def heading_key(line: _Line) -> tuple[float, bool]:
+        return round(line.size * 2) / 2, line.bold
+
+    def kind(self, line: _Line) -> BlockKind:
+        if line.cells is not None:
+            return BlockKind.TABLE_ROW
+        if line.mono:
+            return BlockKind.CODE
+        if self.is_heading(line):
+            return BlockKind.HEADING
+        return BlockKind.PARAGRAPH
+
+    def pitch_of(self, line: _Line) -> float:
+        if line.mono:
+            return self.code_pitch
+        return self.pitch * line.size / self.body if self.body else self.pitch
+
+    def empty_lines(self, previous: _Line, line: _Line) -> int:
+        """How many empty lines of a listing lie between ``previous`` and ``line``."""
+        pitch = self.code_pitch
+        if previous.column == line.column:
+            return max(0, round((previous.y0 - line.y0) / pitch) - 1)
+        # across a page break: room left at the foot of the page (a whole line), or at the head of the next
+        bottom = int((previous.y0 - self.code_bottom) / pitch + 0.1) if previous.page != line.page else 0
+        top = int((self.code_top - line.y1) / pitch + 0.25) if previous.page != line.page else 0
+        return max(0, bottom) + max(0, top)
+
+
+def _column_edges(pages: Sequence[_Page], layout: _Layout) -> None:
+    """Set each line's ``left`` and ``right``: the edges of the text of its column
+    (the most common left edge, and the right edge nine lines in ten stay within)."""
+    lefts: dict[tuple[int, ...], Counter[int]] = {}
+    rights: dict[tuple[int, ...], list[float]] = {}
+    for page in pages:
+        for line in page.lines:
+            if line.furniture is None and layout.is_body(line):
+                # one-column pages share their margins; each column of a two-column stretch has its own
+                column = line.column if line.column[1] >= 0 else (-1,)
+                lefts.setdefault(column, Counter())[round(line.x0)] += 1
+                rights.setdefault(column, []).append(line.x1)
+    edges: dict[tuple[int, ...], tuple[float, float]] = {}
+    for column, found in rights.items():
+        found.sort()
+        edges[column] = (float(lefts[column].most_common(1)[0][0]), found[int(0.9 * (len(found) - 1))])
+    for page in pages:
+        for line in page.lines:
+            column = line.column if line.column[1] >= 0 else (-1,)
+            line.left, line.right = edges.get(column, edges.get((-1,), (line.x0, line.x1)))
+
+
+class _Pending:
+    """A block being read: its lines, and the empty lines before each (code)."""
+
+    __slots__ = ("blank_lines", "kind", "lines")
+
+    def __init__(self, kind: BlockKind, line: _Line) -> None:
+        self.kind = kind
+        self.lines = [line]
+        self.blank_lines = [0]
+
+
+_ENDINGS = tuple(".!?:;)]\"'”’»…")
+_OPENINGS = frozenset("\"'“‘«([¿¡")
+
+
+def _ended(line: _Line, following: _Line) -> bool:
+    """Did ``line`` end where its writer broke it, not where it wrapped?
+
+    It did when it stops short of its column's right edge by more than
+    ``following``'s first word (which would have fit), and either ends like a
+    sentence or an item (``.``, ``:``, ``)`` ...) or ``following`` starts like
+    one (a capital, a digit, a bullet, an opening quote); a line cut short
+    before a long URL or path (``... and`` / ``~/.local/...``) goes on.
+    """
+    room = line.right - line.x1
+    if room <= following.first_width + 0.85 * line.size or _HYPHENATED_END_RE.search(line.text):
+        return False  # the next word would not have fit, or this one goes on after its hyphen
+    start = following.text[:1]
+    return (
+        line.text.endswith(_ENDINGS)
+        or start.isupper()
+        or start.isdigit()
+        or start in _OPENINGS
+        or _is_bullet_word(following.words[0].text)
+    )
+
+
+def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) -> bool:
+    """Does ``line`` go on with ``block``, whose last line is the line before it in reading order?"""
+    previous = block.lines[-1]
+    kind = layout.kind(line)
+    if kind is not block.kind:
+        return False
+    if kind is BlockKind.TABLE_ROW:
+        # a row the page broke: its rest heads the next page's part of the table, its first cell empty
+        return (
+            options.join_lines
+            and previous.page != line.page
+            and _same_cuts(previous.cuts, line.cuts)
+            and (previous.open or not any(line.cells[0] if line.cells else ()))
+        )
+    same_column = previous.column == line.column
+    step = previous.y0 - line.y0  # positive: ``line`` is below ``previous``
+    if kind is BlockKind.CODE:
+        if not same_column:
+            return options.join_lines  # a listing goes on over a page break
+        # one box (a code block's background, when there is one), and at most two empty lines between
+        return previous.box == line.box and 0 < step <= 3.2 * layout.code_pitch
+    if abs(line.size - previous.size) > 0.1 * previous.size:
+        return False
+    size = line.size
+    if kind is BlockKind.HEADING:
+        return (
+            same_column
+            and line.bold == previous.bold
+            and 0 < step <= 1.6 * size
+            and abs(line.x0 - previous.x0) < 2 * size
+        )
+    if line.bullet or _is_bullet_word(line.words[0].text):
+        return False
+    first = block.lines[0]
+    if _sibling_labels(first.words[0].text, line.words[0].text) and abs(line.x0 - first.x0) < 0.5 * size:
+        return False  # the next item of a numbered list
+    if _ended(previous, line):
+        return False
+    if same_column:
+        if step <= 0 or step > 1.15 * layout.pitch_of(line):
+            return False
+        if len(block.lines) > 1:
+            return abs(line.x0 - previous.x0) < 0.5 * size
+        # The second line: under the first, under the first's text after its label, or (a first-line
+        # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
+        marked = previous.text_x0 != previous.x0 or _is_label(line.words[0].text)
+        return (
+            abs(line.x0 - previous.x0) < 0.5 * size
+            or abs(line.x0 - previous.text_x0) < 0.5 * size
+            or 0.8 * size <= line.x0 - previous.x0 <= 5 * size
+            or (0.8 * size <= previous.x0 - line.x0 <= 5 * size and not marked)
+        )
+    # A page or column break: the paragraph goes on when its last line ran to the margin
+    # (so ``_ended`` said no) and the next line is set like its lines (not indented further).
+    if not options.join_lines:
+        return False
+    return abs((line.x0 - line.left) - (previous.x0 - previous.left)) < 0.5 * size
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_HYPHENATED_END_RE = re.compile(r"([^\W\d_]+)[-\u2010\u00ad]$")
+_LEADING_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+class _Vocabulary:
+    """The words of the document (case-folded, with counts) and its hyphenated compounds."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.words: Counter[str] = Counter()
+        self.compounds: set[str] = set()
+        for text in texts:
+            folded = text.casefold()
+            self.words.update(_WORD_RE.findall(folded))
+            if "-" in folded:
+                self.compounds.update(_COMPOUND_RE.findall(folded))
+
+
+def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
+    """Lines of a paragraph joined with spaces, a word hyphenated across a line end mended.
+
+    The hyphen stays when the next part starts with a capital (``MIME-`` +
+    ``Info``), when the document writes the compound with its hyphen elsewhere
+    and never the joined word, or when both parts are words the document uses
+    on their own elsewhere and the joined word is not (``comma-`` +
+    ``separated``: a browser never hyphenates, so its line-end hyphens are
+    real ones); otherwise the word is mended (``proce-`` + ``dures``).  A soft
+    hyphen always goes.  Without a ``vocabulary`` nothing is mended.
+
+    >>> vocabulary = _Vocabulary(["procedures apply", "a comma and words separated by a comma", "separated"])
+    >>> _join_lines(["the proce-", "dures apply"], vocabulary), _join_lines(["comma-", "separated"], vocabulary)
+    ('the procedures apply', 'comma-separated')
+    """
+    if not texts:
+        return ""
+    out = texts[0]
+    for text in texts[1:]:
+        match = _HYPHENATED_END_RE.search(out)
+        following = _LEADING_WORD_RE.match(text)
+        if match is None or following is None or vocabulary is None:
+            # a dash ending a line inside a word ("--" + "with-icu", "policy—" + "and") glues it to the next
+            glued = out[-1:] in ("-", "—", "\u2010") and not out[-2:-1].isspace() and len(out) > 1
+            out = out + text if glued or not out or not text else f"{out} {text}"
+            continue
+        first, second = match.group(1), following.group(0)
+        if out[-1] == "\u00ad":
+            keep = False
+        elif second[0].isupper():
+            keep = True
+        else:
+            joined, compound = (first + second).casefold(), f"{first}-{second}".casefold()
+            words = vocabulary.words
+            if words[joined] > 0:
+                keep = False
+            elif compound in vocabulary.compounds:
+                keep = True
+            else:
+                # each part is counted once at this very line end: "elsewhere" is a second time
+                keep = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
+        out = out + text if keep else out[:-1] + text
+    return out
+
+
+def _code_text(block: _Pending) -> str:
+    """A listing's lines: each indented by its offset from the leftmost line in
+    character widths, trailing spaces off, its empty lines kept."""
+    left = min(line.x0 for line in block.lines)
+    width = min(line.char_width for line in block.lines) or 1.0
+    rows: list[str] = []
+    for line, blank in zip(block.lines, block.blank_lines, strict=True):
+        rows.extend([""] * blank)
+        indent = max(0, round((line.x0 - left) / width))
+        rows.append((" " * indent + line.text).rstrip())
+    return "\n".join(rows).strip("\n")
+
+
+def _block_text(block: _Pending, vocabulary: _Vocabulary, options: Options) -> tuple[str, bool]:
+    """The block's text, and whether its first line started with a bullet glyph (taken off)."""
+    if block.kind is BlockKind.CODE:
+        return _code_text(block), False
+    if block.kind is BlockKind.TABLE_ROW:
+        vocabulary_or_none = vocabulary if options.join_lines else None
+        width = max(len(line.cells or ()) for line in block.lines)
+        cells = [[text for line in block.lines for part in (line.cells or ())[column : column + 1] for text in part]
+                 for column in range(width)]  # fmt: skip
+        joined = (" ".join(_join_lines(cell, vocabulary_or_none).split()) for cell in cells)
+        return " | ".join(joined), False
+    texts = [line.text for line in block.lines]
+    glyph = _is_bullet_word(block.lines[0].words[0].text)
+    if glyph:
+        texts[0] = texts[0][bullet_length(texts[0]) :]
+    text = _join_lines(texts, vocabulary if options.join_lines else None)
+    if options.repair_spacing:
+        text = despace(text, vocabulary.words.keys())
+    return " ".join(text.split()), glyph
+
+
+class _Emitter:
+    """Turns finished blocks into the builder's blocks: kind, level, list depth, table context."""
+
+    def __init__(self, builder: SourceBuilder, layout: _Layout, vocabulary: _Vocabulary, options: Options) -> None:
+        self.builder = builder
+        self.layout = layout
+        self.vocabulary = vocabulary
+        self.options = options
+        self.indents: list[float] = []  # left edges of the open list levels
+        self.header: str | None = None  # the current table's first row
+
+    def emit(self, block: _Pending) -> None:
+        text, glyph = _block_text(block, self.vocabulary, self.options)
+        first = block.lines[0]
+        spans = _merged_spans([line.span for line in block.lines])
+        if not text:
+            for span in spans:  # a bullet with nothing after it: set aside, never an empty block
+                self.builder.drop(span, "empty-item")
+            return
+        kind, level, depth = block.kind, 0, 0
+        context: str | None = None
+        flags: list[str] = []
+        if kind is BlockKind.TABLE_ROW:
+            if self.header is None:
+                self.header = text
+            else:
+                context = self.header
+        else:
+            self.header = None
+        if kind is BlockKind.HEADING:
+            level = self.layout.levels.get(self.layout.heading_key(first), 1)
+            flags.append("heading:inferred")
+            self.indents.clear()
+        elif kind is BlockKind.PARAGRAPH and (first.bullet or glyph or split_label(text)[0] is not None):
+            kind = BlockKind.LIST_ITEM
+            margin = 0.5 * first.size
+            while self.indents and self.indents[-1] > first.x0 + margin:
+                self.indents.pop()
+            if not self.indents or first.x0 > self.indents[-1] + margin:
+                self.indents.append(first.x0)
+            depth = len(self.indents) - 1
+        elif kind is BlockKind.PARAGRAPH and (not self.indents or first.x0 <= self.indents[0] + 0.5 * first.size):
+            self.indents.clear()  # a paragraph at the list's margin ends it
+        self.builder.block(kind, text, spans, level=level, depth=depth, context=context, flags=flags)
+
+
+def _merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of consecutive source lines merged into one (only line breaks between them)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start - merged[-1][1] <= 2:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _build(pages: Sequence[_Page], options: Options) -> Document:
+    """The document: every line appended to the source (furniture dropped), blocks from the rest."""
+    builder = SourceBuilder()
+    for page in pages:
+        for number, line in enumerate(page.lines):
+            # an empty line after each page, so that the source shows where pages end
+            line.span = builder.append(line.text, separator="\n\n" if number == len(page.lines) - 1 else "\n")
+            if line.furniture is not None:
+                builder.drop(line.span, line.furniture)
+    layout = _Layout(pages)
+    _column_edges(pages, layout)
+    body = [line for page in pages for line in page.lines if line.furniture is None]
+    emitter = _Emitter(builder, layout, _Vocabulary(line.text for line in body), options)
+    block: _Pending | None = None
+    for line in body:
+        if block is not None and _continues(block, line, layout, options):
+            block.blank_lines.append(layout.empty_lines(block.lines[-1], line) if block.kind is BlockKind.CODE else 0)
+            block.lines.append(line)
+            continue
+        if block is not None:
+            emitter.emit(block)
+        block = _Pending(layout.kind(line), line)
+    if block is not None:
+        emitter.emit(block)
+    return builder.build("pdf")
+
+
+# -- entry point -------------------------------------------------------------------
+
+
+def read_pdf(data: bytes, *, path: str | None = None, options: Options | None = None) -> Document:
+    """Read a PDF file's bytes into a :class:`Document` (format ``"pdf"``).
+
+    Raises :class:`~conceptdiff.InputTooLargeError` when the file inflates to
+    more than :attr:`Options.max_input_bytes` (checked before PDFium sees it)
+    or holds more pages or characters than that allows, and
+    :class:`~conceptdiff.NotTextError` when pypdfium2 is missing, or the file
+    is encrypted, damaged or has no text layer.
+    """
+    options = options or Options()
+    _check_inflated_size(data, options.max_input_bytes, path)
+    pages = _read_pages(data, path, options)
+    _mark_furniture(pages, options)
+    return _build(pages, options)
