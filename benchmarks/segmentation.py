@@ -395,9 +395,7 @@ def render_pdf_text(truth: Sequence[TrueClause], rng: random.Random) -> tuple[st
 # -- running -----------------------------------------------------------------------------
 
 
-def run(
-    documents: Sequence[Document], *, seeds: int, verbose: bool = False
-) -> dict[str, Score]:
+def run(documents: Sequence[Document], *, seeds: int, verbose: bool = False) -> dict[str, Score]:
     totals: dict[str, Score] = {}
 
     def record(rendering: str, name: str, truth: Sequence[TrueClause], reading: Reading, noise: Sequence[str]) -> None:

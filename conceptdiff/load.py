@@ -7,11 +7,10 @@ over :attr:`Options.max_input_bytes` with :class:`InputTooLargeError` before
 they are read, and bytes that cannot be decoded with :class:`DecodeError`
 naming the line.
 
-:func:`read_document` reads any supported file: it picks the format from the
-file's suffix or content (HTML, ``.docx``, ``.pdf``; see
-:mod:`conceptdiff.formats`) and, for text, repairs mojibake (text that was
-decoded with the wrong code page, such as ``Russiaâ€™s``) when ``ftfy`` is
-installed (extra ``conceptdiff[clean]``) and the repair is unambiguous.
+:func:`repair_mojibake` repairs text that was decoded with the wrong code
+page (``Russiaâ€™s``) when ``ftfy`` is installed (extra ``conceptdiff[clean]``)
+and the repair is unambiguous.  The readers of :mod:`conceptdiff.read` read
+files through this module.
 
 >>> repair_mojibake("Russiaâ€™s new concept") if _ftfy() else "Russia’s new concept"
 'Russia’s new concept'
@@ -28,13 +27,12 @@ import os
 import re
 import stat
 from os import PathLike
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from conceptdiff.errors import DecodeError, FileReadError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
 
-__all__ = ["decode", "read_bytes_limited", "read_document", "read_text", "repair_mojibake"]
+__all__ = ["decode", "read_bytes_limited", "read_text", "repair_mojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -210,35 +208,6 @@ def repair_mojibake(text: str) -> str:
         found = _MAYBE_MOJIBAKE_RE.search(text, end)
     pieces.append(text[done:])
     return "".join(pieces)
-
-
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
-
-
-def read_document(path: str | PathLike[str], *, encoding: str | None = None, options: Options | None = None) -> str:
-    """Read a file of any supported format as text for :func:`conceptdiff.segment.segment`.
-
-    ``.docx`` and ``.pdf`` files (by suffix, or a PDF by its signature) are
-    converted (:mod:`conceptdiff.formats`); other files are decoded, mojibake
-    repaired (:attr:`Options.repair_mojibake`), and HTML (by suffix or by its
-    opening tags) has its main text extracted.
-    """
-    from conceptdiff import formats
-
-    options = options or Options()
-    name = os.fspath(path)
-    suffix = Path(name).suffix.lower()
-    data = read_bytes_limited(path, options=options)
-    if suffix == ".docx":
-        return formats.docx_to_text(data, path=name)
-    if suffix == ".pdf" or data.startswith(b"%PDF"):
-        return formats.pdf_to_text(data, path=name)
-    text = decode(data, encoding=encoding, path=name)
-    if options.repair_mojibake:
-        text = repair_mojibake(text)
-    if suffix in _HTML_SUFFIXES or formats.looks_like_html(text):
-        text = formats.html_to_text(text)
-    return text
 
 
 def _open_binary(name: str) -> BinaryIO:

@@ -260,9 +260,7 @@ class Edition:
         return cls.from_document(document, label=label if label is not None else Path(path).name, options=options)
 
     @classmethod
-    def from_document(
-        cls, document: Document, *, label: str | None = None, options: Options | None = None
-    ) -> Edition:
+    def from_document(cls, document: Document, *, label: str | None = None, options: Options | None = None) -> Edition:
         """Segment a document a reader of :mod:`conceptdiff.read` gave (its
         blocks become clauses, :mod:`conceptdiff.segment`).
 

@@ -47,11 +47,11 @@ import re
 
 import attrs
 
-from conceptdiff import clean
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan
 from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
 from conceptdiff.read import Block, BlockKind, Document, read_text
+from conceptdiff.read import _scraped as scraped
 from conceptdiff.read._inline import collapse, strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
 
@@ -133,7 +133,7 @@ class _SetAside:
             if (
                 block.label is None
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
-                and clean.is_boilerplate(block.text, at_end=position >= tail)
+                and scraped.is_boilerplate(block.text, at_end=position >= tail)
             ):
                 self.drop(block, "boilerplate")
             else:
@@ -157,7 +157,7 @@ class _SetAside:
         for position, block in enumerate(blocks):
             key = keys[position]
             worth = block.kind not in (BlockKind.TABLE_ROW, BlockKind.CODE) and (
-                len(key.split()) >= 2 or block.kind is BlockKind.HEADING or clean.looks_like_heading(block.text)
+                len(key.split()) >= 2 or block.kind is BlockKind.HEADING or scraped.looks_like_heading(block.text)
             )
             twin: tuple[int, int] | None = None
             for earlier, index in reversed(recent[-window:] if worth else []):
@@ -247,7 +247,9 @@ def clauses_from_document(
         flags = set(block.flags) - _READER_FLAGS
         if "[…]" in normalized:
             flags.add("elision")
-        clauses.append(Clause(text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags))))
+        clauses.append(
+            Clause(text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags)))
+        )
     if options.flag_languages:
         from conceptdiff.language import flag_languages
 

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conceptdiff import Edition, NotTextError, Options
-from conceptdiff.load import decode, read_document, repair_mojibake
+from conceptdiff.load import decode, repair_mojibake
+from conceptdiff.read import read_path
 
 from .conftest import FIXTURES
 
@@ -79,7 +80,8 @@ def test_html_pages_have_their_main_text_extracted(tmp_path: Path) -> None:
 def test_html_is_sniffed_without_its_suffix(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_bytes((QUIRKS / "html_page.html").read_bytes())
-    assert "<" not in read_document(path)
+    document = read_path(path)
+    assert document.format == "html" and not any("<" in block.text for block in document.blocks)
 
 
 def test_docx_files_are_read_with_headings_and_list_paragraphs() -> None:

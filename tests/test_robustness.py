@@ -36,7 +36,7 @@ from conceptdiff import (
     Options,
     compare,
 )
-from conceptdiff.load import decode, read_document
+from conceptdiff.load import decode, read_text
 from conceptdiff.model import EditOp
 from conceptdiff.render import FORMATS, render
 from conceptdiff.worddiff import tokens
@@ -175,7 +175,7 @@ def test_invalid_utf8_in_the_middle_names_the_line(tmp_path: Path, good: Path) -
     assert f"{path}:21" in done.stderr and len(done.stderr.splitlines()) == 1
     # Without one, a fitting code page may be detected; then nothing is lost.
     try:
-        text = read_document(path)
+        text = read_text(path)
     except DecodeError as error:
         assert error.line == 21
     else:

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conceptdiff import ClauseKind, Edition, Options
-from conceptdiff.clean import furniture_key
 from conceptdiff.normalize import normalize_text
+from conceptdiff.read._paged import furniture_key
 from conceptdiff.segment import segment, split_label, strip_inline_markup
 from conceptdiff.strategies import editions
 

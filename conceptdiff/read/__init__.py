@@ -117,7 +117,7 @@ def read_text(
     if chosen == "html":
         from conceptdiff.read.html import read_html
 
-        return read_html(text)
+        return read_html(text, options=options)
     from conceptdiff.read.text import read_plain
 
     rst = bool(name) and Path(str(name)).suffix.lower() in (".rst", ".rest")

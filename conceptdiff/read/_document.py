@@ -21,14 +21,13 @@ page (one paragraph of the document) a line, furniture included.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from conceptdiff.model import DroppedSpan
 
-__all__ = ["Block", "BlockKind", "Document", "SourceBuilder", "fill_gaps"]
+__all__ = ["Block", "BlockKind", "Document", "SourceBuilder", "code_text", "fill_gaps"]
 
 
 class BlockKind(enum.Enum):
@@ -106,7 +105,22 @@ class Document:
     dropped: tuple[DroppedSpan, ...] = ()
 
 
-_NON_SPACE_RE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+def code_text(text: str) -> str:
+    """A code block's text as every reader gives it: its lines as written,
+    tabs expanded, their common indentation, trailing spaces and blank first
+    and last lines off (blank lines inside are kept).
+
+    >>> code_text("\\n    if x:\\n        y()  \\n")
+    'if x:\\n    y()'
+    """
+    lines = text.expandtabs(4).split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:].rstrip() for line in lines)
 
 
 def trimmed(source: str, start: int, end: int) -> tuple[int, int] | None:
@@ -178,7 +192,9 @@ class SourceBuilder:
     def drop(self, span: tuple[int, int], reason: str) -> None:
         """Record ``span`` (one piece appended earlier, or part of one) as set aside for ``reason``."""
         if span[1] > span[0]:
-            owner = max(start for start in self.appended if start <= span[0]) if span[0] not in self.appended else span[0]
+            owner = (
+                max(start for start in self.appended if start <= span[0]) if span[0] not in self.appended else span[0]
+            )
             text = self.appended[owner][span[0] - owner : span[1] - owner]
             self.dropped.append(DroppedSpan(span[0], span[1], reason, text))
 

@@ -94,7 +94,7 @@ import attrs
 
 from conceptdiff.errors import InputError, InputTooLargeError, NotTextError
 from conceptdiff.options import Options
-from conceptdiff.read._document import Block, BlockKind, Document, SourceBuilder
+from conceptdiff.read._document import Block, BlockKind, Document, SourceBuilder, code_text
 
 __all__ = ["read_docx"]
 
@@ -840,7 +840,7 @@ class _Reader:
         if not self.code:
             return
         lines, self.code = self.code, []
-        text = _code_text("\n".join(lines))
+        text = code_text("\n".join(lines))
         if text:
             self.add(BlockKind.CODE, text, flags=self.code_flags)
 
@@ -1000,18 +1000,6 @@ def _heading_level(properties: Element | None, chain: list[str], names: list[str
 def _only_page_words(parts: list[str]) -> bool:
     """Does the text around a page number field say no more than "Page ... of"?"""
     return not _PAGE_WORDS_RE.sub("", "".join(parts))
-
-
-def _code_text(text: str) -> str:
-    """A code block's text: its lines, common indentation and blank edges off."""
-    lines = text.expandtabs(4).split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:].rstrip() for line in lines)
 
 
 # -- the reader -------------------------------------------------------------------------

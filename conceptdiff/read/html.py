@@ -26,22 +26,26 @@ When the page has a ``<main>`` element (or ``role="main"``), or exactly one
 ... <table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Work</td><td>the program</td></tr></table>
 ... </main><footer>© 2024</footer></body></html>'''
 >>> document = read_html(page)
->>> [(b.kind.value, b.text) for b in document.blocks]
-[('heading', '1. Scope'), ('paragraph', 'The rules apply.'), ('table_row', 'Term | Meaning'), ('table_row', 'Work | the program')]
+>>> for block in document.blocks:
+...     print(block.kind.value, repr(block.text))
+heading '1. Scope'
+paragraph 'The rules apply.'
+table_row 'Term | Meaning'
+table_row 'Work | the program'
 >>> sorted({(d.reason, d.text) for d in document.dropped if d.reason == "boilerplate"})
 [('boilerplate', 'Home'), ('boilerplate', '© 2024')]
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from html.parser import HTMLParser
 
 import attrs
 
 from conceptdiff.model import DroppedSpan
-from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps, trimmed
+from conceptdiff.options import Options
+from conceptdiff.read._document import Block, BlockKind, Document, code_text, fill_gaps, trimmed
 
 __all__ = ["looks_like_html", "read_html", "read_html_fragment"]
 
@@ -63,27 +67,27 @@ def looks_like_html(text: str) -> bool:
 # Elements whose content is never text a reader sees.
 _SKIP = frozenset(
     "script style noscript template head title svg math canvas iframe object embed select option datalist "
-    "button audio video picture map textarea".split()  # noqa: SIM905
+    "button audio video picture map textarea".split()
 )
 # Elements that hold a page's furniture rather than its document.
-_FURNITURE = frozenset("nav header footer aside form menu dialog".split())  # noqa: SIM905
-_FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar dialog alert".split())  # noqa: SIM905
+_FURNITURE = frozenset("nav header footer aside form menu dialog".split())
+_FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar dialog alert".split())
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|breadcrumbs?|sidebar|newsletter|subscribe|"
     r"comments?|related|advert|advertisement|ads?|promo|banner|skip-link|skiplink|navbar|nav|menu|footer|"
     r"masthead|toc)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())  # noqa: SIM905
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Elements that end the block before them and start a new one.
 _BLOCK = frozenset(
-    "p div section article main body html blockquote pre table thead tbody tfoot tr td th caption ul ol dl dt dd li "
-    "figure figcaption address hr h1 h2 h3 h4 h5 h6 details summary center fieldset legend header footer nav aside "
-    "form menu dialog".split()  # noqa: SIM905
+    "p div section article main body html blockquote pre table thead tbody tfoot tr td th caption ul ol "
+    "dl dt dd li figure figcaption address hr h1 h2 h3 h4 h5 h6 details summary center fieldset legend "
+    "header footer nav aside form menu dialog".split()
 )
 # Elements a <p> start tag closes (HTML's implied end tags, for the ones that matter here).
-_CLOSES_P = frozenset("p div ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 section article hr address".split())  # noqa: SIM905
+_CLOSES_P = frozenset("p div ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 section article hr address".split())
 _SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*$")
 
 
@@ -190,7 +194,7 @@ class _Reader(HTMLParser):
         if pending is None:
             return
         joined = "".join(text for text, _, _ in pending.runs)
-        text = _code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
+        text = code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
         span = _span(self.source, pending.runs)
         if text and span is not None:
             self.blocks.append(
@@ -394,7 +398,7 @@ class _Reader(HTMLParser):
         self.data_start = None
         data = self.data_text
         stop = self.here() if end is None else end
-        if self.skipping or not data.strip() and self.pending is None and self.row is None:
+        if self.skipping or (not data.strip() and self.pending is None and self.row is None):
             return
         if self.in_furniture:
             self.furniture.append((start, stop))
@@ -448,7 +452,9 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-_ANCHOR_CLASS_RE = re.compile(r"(?:^|\s)(?:headerlink|anchor|anchor-link|anchorjs-link|heading-anchor|permalink)(?:\s|$)")
+_ANCHOR_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:headerlink|anchor|anchor-link|anchorjs-link|heading-anchor|permalink)(?:\s|$)"
+)
 
 
 def _is_anchor_mark(attributes: dict[str, str | None]) -> bool:
@@ -473,18 +479,6 @@ def _span(source: str, runs: list[tuple[str, int, int]]) -> tuple[int, int] | No
     return trimmed(source, with_text[0][0], with_text[-1][1])
 
 
-def _code_text(text: str) -> str:
-    """A code block's text: its lines, common indentation and blank edges off."""
-    lines = text.expandtabs(4).split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:].rstrip() for line in lines)
-
-
 def _read(source: str, start: int, end: int) -> tuple[list[Block], list[DroppedSpan]]:
     reader = _Reader(source, start, end)
     reader.feed(source[start:end])
@@ -504,16 +498,90 @@ def read_html_fragment(source: str, start: int = 0, end: int | None = None) -> t
     return _read(source, start, len(source) if end is None else end)
 
 
-def read_html(source: str) -> Document:
+def read_html(source: str, *, options: Options | None = None) -> Document:
     """Read an HTML page (see the module's rules)."""
+    options = options or Options()
     blocks, dropped = _read(source, 0, len(source))
-    blocks, moved = _outside_main(source, blocks)
-    dropped += moved
+    if not options.drop_boilerplate:
+        blocks += [
+            Block(BlockKind.PARAGRAPH, " ".join(d.text.split()), ((d.start, d.end),), flags=frozenset({"boilerplate"}))
+            for d in dropped
+        ]
+        dropped = []
+    elif _main_region(source) is not None:
+        blocks, moved = _outside_main(source, blocks)
+        dropped += moved
+    elif looks_like_html(source) and len(blocks) >= 5:  # a whole page, not a fragment
+        blocks, moved = _outside_main_text(source, blocks)
+        dropped += moved
     taken = [span for block in blocks for span in block.spans] + [(d.start, d.end) for d in dropped]
     dropped += fill_gaps(source, taken, "markup")
     blocks.sort(key=lambda block: block.start)
     dropped.sort(key=lambda span: span.start)
     return Document(source, "html", tuple(blocks), tuple(dropped))
+
+
+_SHINGLE = 4  # words per shingle when matching blocks against the main text
+
+
+def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+    if len(words) <= _SHINGLE:
+        return [tuple(words)] if words else []
+    return [tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
+
+
+def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
+    """A page without landmarks: the blocks that a main-content extractor
+    (trafilatura, extra ``conceptdiff[html]``) leaves out are boilerplate.
+
+    The extractor's verdict is trusted at the page's edges (before the first
+    and after the last block it keeps: banners, menus, footers) and for short
+    blocks in between (share bars, "related" boxes); a longer paragraph it
+    leaves out in the middle of the text is kept, as an extractor's miss is
+    likelier there than junk.  Without trafilatura, or when it finds little
+    main text, nothing is set aside here (the structural rules still apply).
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return blocks, []
+    try:
+        extracted = trafilatura.extract(
+            source,
+            output_format="txt",
+            include_tables=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception:
+        return blocks, []
+    main_words = (extracted or "").casefold().split()
+    page_words = sum(len(block.text.split()) for block in blocks)
+    if not main_words or len(main_words) < 0.4 * page_words:
+        return blocks, []  # the extractor found little: no verdict to trust
+    known = set(_shingles(main_words))
+    inside = [
+        sum(shingle in known for shingle in shingles) >= 0.5 * len(shingles)
+        for block in blocks
+        if (shingles := _shingles(block.text.casefold().split())) or True
+    ]
+    first = inside.index(True) if True in inside else len(blocks)
+    last = len(inside) - 1 - inside[::-1].index(True) if True in inside else -1
+    while first > 0 and blocks[first - 1].kind is BlockKind.HEADING:
+        first -= 1  # the main text's title (extractors keep it as metadata, not as text)
+        inside[first] = True
+    kept: list[Block] = []
+    dropped: list[DroppedSpan] = []
+    for position, (block, found) in enumerate(zip(blocks, inside, strict=True)):
+        edge = position < first or position > last
+        if found or not (edge or len(block.text.split()) <= 12) or block.kind is BlockKind.CODE:
+            kept.append(block)
+        else:
+            dropped.extend(DroppedSpan(a, b, "boilerplate", source[a:b]) for a, b in block.spans)
+    return kept, dropped
 
 
 _MAIN_RE = re.compile(r"<main\b|role\s*=\s*[\"']?main\b", re.IGNORECASE)
@@ -547,8 +615,6 @@ def _main_region(source: str) -> tuple[int, int] | None:
             # take up to the next furniture landmark.
             landmark = re.compile(r"<footer\b|role\s*=\s*[\"']?contentinfo", re.IGNORECASE).search(source, begin)
             return begin, landmark.start() if landmark else len(source)
-        close = None
-        for close in closing.finditer(source, begin):
-            pass
-        return begin, close.end() if close else len(source)
+        ends = [match.end() for match in closing.finditer(source, begin)]
+        return begin, ends[-1] if ends else len(source)
     return None

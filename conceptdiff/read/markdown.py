@@ -31,8 +31,12 @@ tags are dropped, and kramdown/Pandoc attribute lists (``{#id}``,
 ...
 ... 3. Third item
 ... ''')
->>> [(b.kind.value, b.label, b.text) for b in document.blocks]
-[('heading', None, 'Terms'), ('table_row', None, 'Term | Meaning'), ('table_row', None, '__all__ | the public names — see docs'), ('list_item', '3', 'Third item')]
+>>> for block in document.blocks:
+...     print(block.kind.value, block.label, repr(block.text))
+heading None 'Terms'
+table_row None 'Term | Meaning'
+table_row None '__all__ | the public names — see docs'
+list_item 3 'Third item'
 >>> document.blocks[2].context, document.blocks[2].links
 ('Term | Meaning', ('https://x.org',))
 """
@@ -45,7 +49,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from conceptdiff.model import DroppedSpan
-from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps, trimmed
+from conceptdiff.read._document import Block, BlockKind, Document, code_text, fill_gaps, trimmed
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -101,17 +105,6 @@ def _inline_text(token: Token, links: list[str]) -> str:
         text = _KRAMDOWN_ATTRIBUTES_RE.sub("", text)
         text = _TRAILING_ATTRIBUTES_RE.sub("", text)
     return " ".join(text.split())
-
-
-def _code_text(content: str) -> str:
-    lines = content.expandtabs(4).split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:].rstrip() for line in lines)
 
 
 class _Reader:
@@ -203,7 +196,7 @@ class _Reader:
                         header = text
                 row = None
             elif kind in ("fence", "code_block"):
-                self.add(BlockKind.CODE, _code_text(token.content), self.lines(token.map))
+                self.add(BlockKind.CODE, code_text(token.content), self.lines(token.map))
                 if item_open and item_open[-1]:
                     item_open[-1] = False  # a code block that opens an item: the item's text is the code
             elif kind == "html_block":
@@ -220,7 +213,8 @@ class _Reader:
             return
         fragment = self.source[span[0] : span[1]]
         if fragment.startswith("<!--") or "<" not in fragment:
-            return  # a comment: markup (the gap filler records it)
+            self.dropped.append(DroppedSpan(span[0], span[1], "markup", fragment))  # a comment
+            return
         from conceptdiff.read.html import read_html_fragment
 
         blocks, dropped = read_html_fragment(self.source, span[0], span[1])

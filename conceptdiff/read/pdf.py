@@ -57,11 +57,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from conceptdiff.clean import despace, furniture_key, is_page_number, is_toc_entry, is_toc_heading
 from conceptdiff.errors import InputTooLargeError, NotTextError
 from conceptdiff.options import Options
 from conceptdiff.read._document import BlockKind, Document, SourceBuilder
 from conceptdiff.read._labels import bullet_length, label_style, split_label
+from conceptdiff.read._paged import despace, furniture_key, is_page_number, is_toc_entry, is_toc_heading
 
 __all__ = ["read_pdf"]
 

@@ -39,10 +39,12 @@ In a reStructuredText file (``rst=True``), inline markup is taken off and
 ...   2. NO WARRANTY.  THE PROGRAM IS PROVIDED "AS IS" WITHOUT
 ... WARRANTY OF ANY KIND.
 ... ''')
->>> [(b.kind.value, b.text) for b in document.blocks]
-[('heading', 'GNU LICENSE'), ('list_item', 'You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.'), ('list_item', 'NO WARRANTY. THE PROGRAM IS PROVIDED "AS IS" WITHOUT WARRANTY OF ANY KIND.')]
->>> [b.label for b in document.blocks]
-[None, '1', '2']
+>>> for block in document.blocks:
+...     print(block.kind.value, block.label, repr(block.text))
+heading None 'GNU LICENSE'
+list_item 1 'You must license the entire work, as a whole, under this License to anyone who comes into
+             possession of a copy.'
+list_item 2 'NO WARRANTY. THE PROGRAM IS PROVIDED "AS IS" WITHOUT WARRANTY OF ANY KIND.'
 """
 
 from __future__ import annotations
@@ -55,11 +57,12 @@ from collections.abc import Iterator
 
 import attrs
 
-from conceptdiff import clean
 from conceptdiff.model import DroppedSpan
 from conceptdiff.normalize import normalize_text
 from conceptdiff.options import Options
-from conceptdiff.read._document import Block, BlockKind, Document
+from conceptdiff.read import _paged as paged
+from conceptdiff.read import _scraped as scraped
+from conceptdiff.read._document import Block, BlockKind, Document, code_text
 from conceptdiff.read._inline import collapse as collapse_space
 from conceptdiff.read._inline import strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, label_style, split_label
@@ -82,9 +85,9 @@ _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 # A line ending with one of these stops mid-sentence: the next line goes on with it.
-_OPEN_END_WORDS = clean.FUNCTION_WORDS | frozenset(
+_OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
-    "is are was were be been being shall will may must can could would should not than".split()  # noqa: SIM905
+    "is are was were be been being shall will may must can could would should not than".split()
 )
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
@@ -93,9 +96,9 @@ _FRAMED_RE = re.compile(r"([ \t]*)([*|#])(?:[ \t]*|[ \t].*[ \t])\2[ \t]*")
 _CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
 _NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
 _REFERENCE_WORDS = frozenset(
-    "article articles section sections paragraph paragraphs chapter part point points item items annex clause "
-    "clauses page pages no. number rule rules schedule appendix title and or of to in see under than by with on at "
-    "from".split()  # noqa: SIM905
+    "article articles section sections paragraph paragraphs chapter part point points item items annex "
+    "clause clauses page pages no. number rule rules schedule appendix title and or of to in see under "
+    "than by with on at from".split()
 )
 # -- pass 1: lines ---------------------------------------------------------------
 
@@ -204,33 +207,33 @@ class _Lines:
         return result
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
-        headers = clean.find_running_headers(stripped, repeats=self.options.running_header_repeats)
+        headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats)
         removed: set[int] = set()
         # The document's title may be what its running header repeats: its
         # first occurrence, on the first page and in plain capitalization, stays.
         first_page_end = min(
-            [*breaks, *(i for i, text in enumerate(stripped) if text and clean.is_page_number(text))], default=0
+            [*breaks, *(i for i, text in enumerate(stripped) if text and paged.is_page_number(text))], default=0
         )
         seen: set[str] = set()
         for index, line in enumerate(lines):
             if line is None:
                 continue
-            key = clean.furniture_key(line.text) if headers else ""
-            if key in headers and key not in seen and not clean.is_toc_entry(line.text, after_toc_heading=False):
+            key = paged.furniture_key(line.text) if headers else ""
+            if key in headers and key not in seen and not paged.is_toc_entry(line.text, after_toc_heading=False):
                 seen.add(key)
                 edges = line.text.split()
-                numbered = any(clean.is_page_number(token) for token in (edges[0], edges[-1]))
-                plain = not clean.odd_case(line.text) and not numbered
+                numbered = any(paged.is_page_number(token) for token in (edges[0], edges[-1]))
+                plain = not paged.odd_case(line.text) and not numbered
                 if index < first_page_end and plain:
                     continue  # no page number, ordinary capitals: the title itself
             if key in headers:
-                self.drop(line.start, line.end, "page-number" if clean.is_page_number(line.text) else "running-header")
+                self.drop(line.start, line.end, "page-number" if paged.is_page_number(line.text) else "running-header")
                 removed.add(index)
             elif headers:
                 self.cut_glued_header(line, headers)
         numbers: list[tuple[int, str]] = []
         for index, line in enumerate(lines):
-            if line is None or index in removed or not clean.is_page_number(line.text):
+            if line is None or index in removed or not paged.is_page_number(line.text):
                 continue
             before = index == 0 or lines[index - 1] is None or (index - 1) in removed or index in breaks
             after = index + 1 >= len(lines) or lines[index + 1] is None or (index + 1) in removed
@@ -302,7 +305,7 @@ class _Lines:
             # false "^" there would need the whole slice to be that number).
             if not _ENDS_IN_NUMBER_RE.search(head[-8:]) or count >= len(tokens):
                 continue
-            if clean.furniture_key(head) in headers:
+            if paged.furniture_key(head) in headers:
                 cut = tokens[count].start()
                 self.drop(line.start, line.start + len(head), "running-header")
                 line.start += cut
@@ -316,7 +319,7 @@ class _Lines:
             tail = line.text[shift + first.start() :]
             if not _STARTS_WITH_NUMBER_RE.match(tail) or count >= len(tail_tokens):
                 continue
-            if clean.furniture_key(tail) in headers:
+            if paged.furniture_key(tail) in headers:
                 keep = line.text[: shift + first.start()].rstrip()
                 self.drop(line.start + shift + first.start(), line.end, "running-header")
                 line.text = keep
@@ -331,14 +334,14 @@ class _Lines:
             index = content[position]
             line = lines[index]
             assert line is not None
-            heading = clean.is_toc_heading(line.text)
+            heading = paged.is_toc_heading(line.text)
             entries: list[int] = []
             scan = position + 1 if heading else position
             pending: list[int] = []
             while scan < len(content):
                 candidate = lines[content[scan]]
                 assert candidate is not None
-                if clean.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)):
+                if paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)):
                     entries.extend(pending)
                     entries.append(content[scan])
                     pending = []
@@ -347,7 +350,7 @@ class _Lines:
                 else:
                     break
                 scan += 1
-            leaders = sum(1 for i in entries if clean.is_toc_entry(_text(lines[i]), after_toc_heading=False))
+            leaders = sum(1 for i in entries if paged.is_toc_entry(_text(lines[i]), after_toc_heading=False))
             if (heading and len(entries) >= 2) or leaders >= 2 or (leaders == 1 and len(entries) == 1 and heading):
                 for i in ([index] if heading else []) + entries:
                     item = lines[i]
@@ -359,11 +362,12 @@ class _Lines:
             if leaders == 1 and not heading:
                 item = lines[entries[0]]
                 assert item is not None
-                if len(clean._TOC_LEADER_RE.findall(item.text)) >= 1 and item.text.count(".") >= 8:
+                if len(paged._TOC_LEADER_RE.findall(item.text)) >= 1 and item.text.count(".") >= 8:
                     self.drop(item.start, item.end, "table-of-contents")
                     found.add(entries[0])
             position += 1
         return found
+
 
 # -- pass 2: blocks ---------------------------------------------------------------
 
@@ -396,7 +400,7 @@ class _Item:
 
     def code_text(self) -> str:
         """A code block's lines as in the source, their common indentation off."""
-        return _code_text(self.text_source)
+        return code_text(self.text_source)
 
     text_source: str = ""  # a code block's source (its lines as written)
     label_source: tuple[int, str] | None = None  # where the label stands, as written
@@ -508,7 +512,7 @@ def _wrap_width(lines: list[_Line]) -> float:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return clean.looks_like_heading(line)
+    return scraped.looks_like_heading(line)
 
 
 def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
@@ -825,7 +829,9 @@ class _Blocks:
         first = line[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True
-        ended = _SENTENCE_END_RE.search(previous) is not None and previous[-1:] != ";" and clean.ends_sentence(previous)
+        ended = (
+            _SENTENCE_END_RE.search(previous) is not None and previous[-1:] != ";" and scraped.ends_sentence(previous)
+        )
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous):
             return False  # back out of a hanging indent after a finished sentence: the item ended
@@ -835,9 +841,13 @@ class _Blocks:
                 return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
             if item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
                 return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
-        if not open_end and item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
-            if self.centred(indent, len(line)):
-                return False  # two centred lines: "Version 2.0, January 2004" + "http://www.apache.org/licenses/"
+        if (
+            not open_end
+            and item.lines == 1
+            and self.centred(item.last_length - len(previous), len(previous))
+            and self.centred(indent, len(line))
+        ):
+            return False  # two centred lines: "Version 2.0, January 2004" + "http://www.apache.org/licenses/"
         if self.width != float("inf"):
             return self.continues_wrapped(item, line, indent, ended)
         if ended:
@@ -880,7 +890,11 @@ class _Blocks:
         well_short = fits and item.last_length < 0.75 * width
         last_word = previous.rsplit(None, 1)[-1].casefold()
         if ended:
-            if item.kind is BlockKind.PARAGRAPH and indent > self.body_indent and indent > min(item.indents[1:] or (0,)):
+            if (
+                item.kind is BlockKind.PARAGRAPH
+                and indent > self.body_indent
+                and indent > min(item.indents[1:] or (0,))
+            ):
                 return False  # a first-line indent after a finished sentence starts a paragraph
             if first.islower():
                 return True
@@ -896,9 +910,8 @@ class _Blocks:
             and not (previous.isupper() and item.last_length >= 0.5 * width)
         ):
             return False  # a heading line above its text, no blank line between
-        if item.kind is BlockKind.LIST_ITEM and well_short and item.last_length < 0.6 * width:
-            return False  # "• Europe: European Digital Advertising Alliance" + "These choices ..."
-        return True
+        # "• Europe: European Digital Advertising Alliance" + "These choices ...": a short item ended.
+        return not (item.kind is BlockKind.LIST_ITEM and well_short and item.last_length < 0.6 * width)
 
     def rejoins(self, stripped: str, following: _Line | None, indent: int = 0) -> bool:
         """Does ``stripped``, after a blank line or page break, continue the last item?"""
@@ -911,14 +924,16 @@ class _Blocks:
             if indent >= max(last.indents) + 4:
                 return False  # a line displayed apart ("... a copy of the License at" + the address, indented)
             previous_line = last.last_line
-            long_enough = last.last_length >= 0.6 * self.width if self.width != float("inf") else len(previous_line) >= 60
+            long_enough = (
+                last.last_length >= 0.6 * self.width if self.width != float("inf") else len(previous_line) >= 60
+            )
             if not long_enough or (last.lines == 1 and _looks_like_heading(previous_line)):
                 return False  # a short line, then a blank line: it ended ("Thomas Leonard" + "tal197 at ...")
         previous = last.pieces[-1][1]
         first = stripped[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True  # a word hyphenated across a page break
-        closed = _TERMINAL_RE.search(previous) is not None and clean.ends_sentence(previous)  # "U.S." does not close
+        closed = _TERMINAL_RE.search(previous) is not None and scraped.ends_sentence(previous)  # "U.S." does not close
         if not closed and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
@@ -936,7 +951,7 @@ class _Blocks:
         # benchmarks/segmentation.py); an unfinished one goes on.
         if closed or previous.endswith((":", ";")):
             return False
-        if previous.rsplit(None, 1)[-1].casefold() in clean.FUNCTION_WORDS:
+        if previous.rsplit(None, 1)[-1].casefold() in scraped.FUNCTION_WORDS:
             return True  # "... in the Official Journal of the" + "Union together with ..."
         if last.label is not None and last.lines == 1 and len(previous.split()) < 12:
             return False  # "1. Security of processing" at the foot of a page is a heading
@@ -1036,6 +1051,7 @@ class _Repairs:
             return True
         self.drop_item(item, "empty-item")  # a bullet alone, with no text after it
         return False
+
     def split_glued(self, items: list[_Item]) -> list[_Item]:
         lowercase = self.vocabulary.lowercase
         # Names: capitalized words also used after a lower-case word, or used once only.
@@ -1059,9 +1075,9 @@ class _Repairs:
                 result.append(item)
                 item = inner
                 text = item.text
-            start = clean.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
+            start = scraped.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
             if start is None and item.lines == 1 and item.label is None and item.kind is BlockKind.PARAGRAPH:
-                start = clean.glued_sentence_case_heading(text)
+                start = scraped.glued_sentence_case_heading(text)
             first_word = text.split(None, 1)[0] if text.strip() else ""
             for heading in sorted(known.get((item.label, first_word), ())) if start is None else ():
                 if text.startswith(heading + " ") and text[len(heading) + 1 : len(heading) + 2].isupper():
@@ -1074,7 +1090,7 @@ class _Repairs:
                 result.append(item)
                 item = rest
                 text = item.text
-            cut = clean.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
+            cut = scraped.glued_heading_at_end(text) if position + 1 < len(items) and item.label is None else None
             if cut is not None and cut < len(text):
                 glued = item.split_at(item.offset_of(cut))
                 glued.kind = BlockKind.HEADING
@@ -1167,7 +1183,7 @@ class _Repairs:
             body = item.text
             if self.options.repair_spacing:
                 # On the text as spaced in the source: wider gaps separate words.
-                body = collapse_space(clean.despace(item.joined(collapse=False), vocabulary))
+                body = collapse_space(paged.despace(item.joined(collapse=False), vocabulary))
             if self.rst and self.options.strip_markup:
                 body = strip_inline_markup(body)
             if not body:

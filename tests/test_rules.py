@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conceptdiff import clean
+from conceptdiff.read import _paged as paged
+from conceptdiff.read import _scraped as scraped
 
 
 @pytest.mark.parametrize(
@@ -14,12 +15,12 @@ from conceptdiff import clean
     ["12", "- 12 -", "— 7 —", "Page 3", "page 3 of 10", "PAGE 4", "iv", "xii", "[12]", "3/40"],
 )
 def test_page_numbers_are_recognized(line: str) -> None:
-    assert clean.is_page_number(line)
+    assert paged.is_page_number(line)
 
 
 @pytest.mark.parametrize("line", ["2002 was a year", "12 members", "Article 3", "IV. Scope", "Page three", ""])
 def test_text_is_no_page_number(line: str) -> None:
-    assert not clean.is_page_number(line)
+    assert not paged.is_page_number(line)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ def test_text_is_no_page_number(line: str) -> None:
     ],
 )
 def test_running_headers_share_one_key_whatever_their_capitals_spacing_and_page_number(line: str) -> None:
-    assert clean.furniture_key(line) == "nationalsecuritystrategy"
+    assert paged.furniture_key(line) == "nationalsecuritystrategy"
 
 
 def test_a_line_recurring_on_every_page_is_a_running_header() -> None:
@@ -40,18 +41,18 @@ def test_a_line_recurring_on_every_page_is_a_running_header() -> None:
     lines: list[str] = []
     for number in range(1, 6):
         lines += [f"NaTIONal SeCurITy {number}", "", *page, str(number), ""]
-    assert clean.find_running_headers(lines, repeats=3) == {"nationalsecurity"}
+    assert paged.find_running_headers(lines, repeats=3) == {"nationalsecurity"}
 
 
 def test_a_sentence_or_a_labelled_heading_repeated_is_no_running_header() -> None:
     lines = (["The parties agree.", "", "B. Current Context", "", "Body.", ""] + ["filler line"] * 10) * 4
-    assert clean.find_running_headers(lines, repeats=3) == set()
+    assert paged.find_running_headers(lines, repeats=3) == set()
 
 
 def test_headings_repeated_irregularly_without_page_numbers_are_no_running_header() -> None:
     filler = ["We fight, as we always fight, for a just peace."] * 3
     lines = ["President Bush", *filler, "President Bush", *filler * 4, "President Bush", "", "Text goes on."]
-    assert clean.find_running_headers(lines, repeats=3) == set()
+    assert paged.find_running_headers(lines, repeats=3) == set()
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,7 @@ def test_headings_repeated_irregularly_without_page_numbers_are_no_running_heade
     ],
 )
 def test_web_boilerplate_is_recognized(text: str) -> None:
-    assert clean.is_boilerplate(text)
+    assert scraped.is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_web_boilerplate_is_recognized(text: str) -> None:
     ],
 )
 def test_content_is_no_boilerplate(text: str) -> None:
-    assert not clean.is_boilerplate(text)
+    assert not scraped.is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
@@ -110,13 +111,13 @@ def test_content_is_no_boilerplate(text: str) -> None:
     ],
 )
 def test_tables_of_contents(line: str, heading: bool, entry: bool) -> None:
-    assert clean.is_toc_heading(line) is heading
-    assert clean.is_toc_entry(line, after_toc_heading=False) is entry
+    assert paged.is_toc_heading(line) is heading
+    assert paged.is_toc_entry(line, after_toc_heading=False) is entry
 
 
 def test_after_a_contents_heading_a_title_with_a_page_number_is_an_entry_but_not_a_year() -> None:
-    assert clean.is_toc_entry("Overview   3", after_toc_heading=True)
-    assert not clean.is_toc_entry("EUPL © the European Community 2007", after_toc_heading=True)
+    assert paged.is_toc_entry("Overview   3", after_toc_heading=True)
+    assert not paged.is_toc_entry("EUPL © the European Community 2007", after_toc_heading=True)
 
 
 @pytest.mark.parametrize(
@@ -130,12 +131,12 @@ def test_after_a_contents_heading_a_title_with_a_page_number_is_an_entry_but_not
     ],
 )
 def test_spaced_out_letters(spaced: str, vocabulary: set[str], joined: str) -> None:
-    assert clean.despace(spaced, vocabulary) == joined
+    assert paged.despace(spaced, vocabulary) == joined
 
 
 @given(st.text(alphabet=st.characters(codec="ascii", exclude_characters="\n\r"), max_size=60))
 def test_despacing_keeps_every_character_but_spaces(text: str) -> None:
-    assert "".join(clean.despace(text, set()).split()) == "".join(text.split())
+    assert "".join(paged.despace(text, set()).split()) == "".join(text.split())
 
 
 @pytest.mark.parametrize(
@@ -152,7 +153,7 @@ def test_despacing_keeps_every_character_but_spaces(text: str) -> None:
     ],
 )  # fmt: skip
 def test_headings_glued_to_the_end_of_a_paragraph(text: str, heading: str | None) -> None:
-    cut = clean.glued_heading_at_end(text)
+    cut = scraped.glued_heading_at_end(text)
     assert (text[cut:] if cut is not None else None) == heading
 
 
@@ -179,7 +180,7 @@ def test_headings_glued_to_the_start_of_a_paragraph(text: str, labelled: bool, s
         "region", "prevent", "enemies", "allies", "friends",
     }  # fmt: skip
     names = {"Russia", "Asia", "East", "Middle"}
-    start = clean.glued_heading_at_start(text, lowercase, names, labelled=labelled)
+    start = scraped.glued_heading_at_start(text, lowercase, names, labelled=labelled)
     assert (text[start:] if start is not None else None) == sentence
 
 
@@ -188,8 +189,8 @@ def test_headings_glued_to_the_start_of_a_paragraph(text: str, labelled: bool, s
     [("We act.", True), ("by the U.S.", False), ("e.g.", False), ("see Art.", True), ("Mr.", False)],
 )
 def test_sentence_ends_and_abbreviations(text: str, end: bool) -> None:
-    assert clean.ends_sentence(text) is end
-    assert clean.ends_sentence(text + " 5 and more", len(text)) is (end and not text.endswith("Art."))
+    assert scraped.ends_sentence(text) is end
+    assert scraped.ends_sentence(text + " 5 and more", len(text)) is (end and not text.endswith("Art."))
 
 
 def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_numbers() -> None:
@@ -207,9 +208,9 @@ def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_number
         "",
         *body,
     ]
-    assert clean.find_running_headers(lines, repeats=3) == {"officialjournaloftheunion"}
+    assert paged.find_running_headers(lines, repeats=3) == {"officialjournaloftheunion"}
     plain = [line if "union" not in line.casefold() else "Official Journal of the Union" for line in lines]
-    assert clean.find_running_headers(plain, repeats=3) == set()
+    assert paged.find_running_headers(plain, repeats=3) == set()
 
 
 _TOKENS = st.sampled_from(["a", "b", "1", "N", "x", "7", "ab", "-", "."])
@@ -224,7 +225,7 @@ _GAPS = st.sampled_from([" ", "  ", "   ", "    ", "\t", " \t", "\u00a0", "\n"])
 def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: set[str]) -> None:
     # despace first looks for four single characters in a row; without them
     # the full pass would change nothing either.
-    assert clean.despace(text, vocabulary) == clean._despace(text, vocabulary)
+    assert paged.despace(text, vocabulary) == paged._despace(text, vocabulary)
 
 
 @settings(max_examples=300)  # cheap; leaders are rare draws
@@ -234,12 +235,12 @@ def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: se
 @example(["_", "_", "_", "_", "7"])
 def test_a_leader_is_searched_only_where_its_dots_can_be(pieces: list[str]) -> None:
     line = "".join(pieces)
-    assert clean._has_toc_leader(line) == (clean._TOC_LEADER_RE.search(line) is not None)
+    assert paged._has_toc_leader(line) == (paged._TOC_LEADER_RE.search(line) is not None)
 
 
 @given(st.text(alphabet=st.sampled_from(list("0123456789ivxlcdmIVXLCDMabz _-.\n\t²½ßİⅣé١")), max_size=14) | st.text())
 def test_furniture_key_is_its_regex_definition(line: str) -> None:
     """The fast key (reversed-line match, bytes.translate) equals the plain two-regex definition."""
-    from conceptdiff.clean import _EDGE_NUMBER_RE, _KEY_DROP_RE
+    from conceptdiff.read._paged import _EDGE_NUMBER_RE, _KEY_DROP_RE
 
-    assert clean.furniture_key(line) == _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())
+    assert paged.furniture_key(line) == _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())

@@ -1,114 +1,34 @@
-"""Cleaning rules: what a careful editor sets aside before reading clauses.
+"""Rules for text scraped from web pages, and for telling a heading from a sentence.
 
-Two kinds of rule live here, both used by :mod:`conceptdiff.segment`:
+Used by the plain-text reader and the segmenter: web boilerplate told by its
+kind (date lines, bylines, credits, share/related/navigation widgets, link
+rows, cookie banners, advertisement markers), sentence ends that are not
+abbreviations, headings glued to the end or the start of a paragraph, and
+what a heading looks like.  Every rule is a pure function; every regular
+expression is anchored or made of bounded runs without nested quantifiers.
 
-* **line rules**, run before lines are grouped into clauses: page furniture
-  (running headers and footers in any capitalization, page numbers), tables of
-  contents, and markup-only lines;
-* **clause rules**, run on the grouped clauses: web boilerplate (date lines,
-  photo credits, share/comment footers), duplicated clauses and list items
-  whose tail repeats the next item, headings glued to a paragraph, and
-  spaced-out letters.
-
-Every rule is a pure function of its input; none of them alters the source
-text: they only decide which spans to set aside and why (see
-:class:`~conceptdiff.DroppedSpan`).  Every regular expression is anchored or
-made of bounded runs without nested quantifiers, so work stays linear.
-
->>> is_page_number("- 12 -"), is_page_number("Page 3 of 10"), is_page_number("2002 was")
-(True, True, False)
->>> furniture_key("NaTIONal SeCurITy STraTegy 12") == furniture_key("National Security Strategy  iv")
-True
 >>> is_boilerplate("No comments:"), is_boilerplate("©AP Photo/Dmitry Lovetsky /")
 (True, True)
->>> despace("F E B R U A R Y 2 0 1 5", set())
-'FEBRUARY 2015'
+>>> ends_sentence("It was approved by the U.S."), ends_sentence("It was approved.")
+(False, True)
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence, Set
+
+from conceptdiff.read._paged import _DIGIT_RE, _TERMINAL_RE
 
 __all__ = [
     "FUNCTION_WORDS",
-    "despace",
     "ends_sentence",
-    "find_running_headers",
-    "furniture_key",
     "glued_heading_at_end",
     "glued_heading_at_start",
     "glued_sentence_case_heading",
     "is_boilerplate",
-    "is_page_number",
-    "is_toc_entry",
-    "is_toc_heading",
     "looks_like_heading",
-    "odd_case",
 ]
-
-# -- page furniture ----------------------------------------------------------
-
-_PAGE_NUMBER_RE = re.compile(
-    r"""
-    (?:[Pp]age|PAGE|[Pp]\.)?[ \t]*[0-9]{1,4}(?:[ \t]*(?:/|of|OF)[ \t]*[0-9]{1,4})?
-  | [-–—][ \t]*(?:[0-9]{1,4}|[ivxlcdm]{1,7})[ \t]*[-–—]
-  | [ivxlcdm]{1,7}
-  | \[[ \t]*[0-9]{1,4}[ \t]*\]
-    """,
-    re.VERBOSE,
-)
-_KEY_DROP_RE = re.compile(r"[\W\d_]+")
-# A page number at either end: digits, or a roman numeral (one capital letter alone
-# is not one: it is the first letter of "I N T R O D U C T I O N").
-_EDGE_NUMBER_RE = re.compile(
-    r"^(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})\b|\b(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})$"
-)
-_DIGIT_RE = re.compile(r"[0-9]")
-
-
-def is_page_number(line: str) -> bool:
-    """Is ``line`` (stripped) a page number alone (``12``, ``- 12 -``, ``Page 3 of 10``, ``iv``)?"""
-    return _PAGE_NUMBER_RE.fullmatch(line) is not None
-
-
-_EDGE_NUMBER = r"(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})"
-_LEADING_NUMBER_RE = re.compile(_EDGE_NUMBER + r"\b")  # _EDGE_NUMBER_RE's first half, with match()
-_TRAILING_NUMBER_REVERSED_RE = re.compile(_EDGE_NUMBER + r"(?!\w)")  # its second half, on the reversed line
-_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-
-
-def furniture_key(line: str) -> str:
-    """The form under which running headers repeat: letters only, case-folded,
-    page numbers at either end and all spacing removed (so that ``NaTIONal
-    SeCurITy STraTegy 12`` and ``N A T I O N A L  S E C U R I T Y ...`` agree).
-
-    Every line of a document is keyed, so this is a hot path: the number at
-    the end is matched on the reversed line (a search for it would try every
-    word), and an ASCII line drops its non-letters through ``bytes.translate``;
-    the same key as ``_KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())``
-    (a property test checks it).
-    """
-    line = line.strip()
-    leading = _LEADING_NUMBER_RE.match(line)
-    if leading:
-        line = line[leading.end() :]
-    trailing = _TRAILING_NUMBER_REVERSED_RE.match(line[::-1])
-    if trailing:
-        line = line[: len(line) - trailing.end()]
-    folded = line.casefold()
-    if folded.isascii():
-        return folded.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
-    return _KEY_DROP_RE.sub("", folded)
-
-
-_TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
-_LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]")
-
-
-_ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -131,110 +51,6 @@ def looks_like_heading(line: str) -> bool:
 
 _INNER_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?][\"'”’]?[ \t]+[A-Z]")
 _HEADING_END_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
-
-
-def odd_case(line: str) -> bool:
-    """Is ``line`` in the odd capitalization of a PDF's running header (``NaTIONal SeCurITy``)?
-
-    >>> odd_case("NaTIONal SeCurITy STraTegy"), odd_case("National Security Strategy"), odd_case("McDonald")
-    (True, False, True)
-    """
-    return _ODD_CASE_RE.search(line) is not None
-
-
-def _beside_page_number(lines: Sequence[str], index: int) -> bool:
-    """Is there a page number within three lines of ``lines[index]``?"""
-    near = range(max(0, index - 3), min(len(lines), index + 4))
-    return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
-
-
-_MIN_PAGE_LINES = 8  # running headers recur a page apart, at least this many lines on average
-
-
-def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
-    """The :func:`furniture_key` of lines that recur as running headers or footers.
-
-    ``lines`` are the stripped lines of the text (blank ones included, so that
-    positions are line numbers).  A key counts when its line is short, does
-    not end like a sentence (unless it carries a page number), recurs at least
-    ``repeats`` times, and its occurrences are spread through the text like
-    pages are: either they carry page numbers, or stand next to a page number
-    or a form feed, or their spacing is regular.
-    """
-    positions: dict[str, list[int]] = {}
-    numbered: Counter[str] = Counter()
-    for index, line in enumerate(lines):
-        if not line or len(line) > 120 or _has_toc_leader(line):
-            continue
-        key = furniture_key(line)
-        if len(key) < 3:
-            continue
-        has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
-        if (_TERMINAL_RE.search(line) or _LABELLED_RE.match(line)) and not has_number:
-            continue  # sentences and labelled headings ("B. Current Context") are content
-        positions.setdefault(key, []).append(index)
-        numbered[key] += has_number
-    found: set[str] = set()
-    for key, where in positions.items():
-        if len(where) == 2 < repeats and len(key) >= 5:
-            # A short document has few pages: a line in a header's odd capitals,
-            # twice, each time beside a page number, is one too.
-            odd = all(odd_case(lines[index]) for index in where)
-            if odd and all(_beside_page_number(lines, index) for index in where):
-                found.add(key)
-            continue
-        if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
-            continue
-        beside = sum(1 for index in where if _beside_page_number(lines, index))
-        if beside >= 0.5 * len(where):
-            found.add(key)
-            continue
-        gaps = [b - a for a, b in itertools.pairwise(where)]
-        mean = sum(gaps) / len(gaps)
-        if mean < _MIN_PAGE_LINES:
-            continue  # pages are longer than this: numbered clauses in a row ("1. ...", "2. ...") are content
-        if numbered[key] >= 0.5 * len(where):
-            found.add(key)
-            continue
-        spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
-        if spread <= 0.25 * mean:
-            found.add(key)
-    return found
-
-
-# -- tables of contents -------------------------------------------------------
-
-_TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|índice|indice|оглавление|содержание",
-                             re.IGNORECASE)  # fmt: skip
-# A title followed by a leader (dots, dashes or spaced dots) and a page number.
-_TOC_LEADER_RE = re.compile(
-    # Possessive runs, started only where a run starts: a line of dots is scanned once.
-    r"(?<!\.)(?<!\.[ \t])(?:\.[ \t]?){4,}+[ \t]*+[0-9ivxlcdmIVXLCDM]{1,6}\b"
-    r"|(?<!…)…{2,}+[ \t]*+[0-9]{1,4}\b|(?<!_)_{4,}+[ \t]*+[0-9]{1,4}\b"
-)
-_TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,3}$")  # a page number, not a year
-
-
-def _has_toc_leader(line: str) -> bool:
-    """Does ``line`` hold a leader and a page number (:data:`_TOC_LEADER_RE`)?"""
-    # Every leader holds four dots, two ellipses or four underscores: counted
-    # first, the search (slow, with its look-behinds) is spared most lines.
-    if line.count(".") < 4 and "……" not in line and "____" not in line:
-        return False
-    return _TOC_LEADER_RE.search(line) is not None
-
-
-def is_toc_heading(line: str) -> bool:
-    """Is ``line`` the heading of a table of contents?"""
-    return _TOC_HEADING_RE.fullmatch(line.strip().strip("#=*: \t").strip()) is not None
-
-
-def is_toc_entry(line: str, *, after_toc_heading: bool) -> bool:
-    """Is ``line`` an entry of a table of contents (dot leaders and a page number,
-    or, right after a "Contents" heading, a short title ending with a number)?"""
-    if _has_toc_leader(line):
-        return True
-    return after_toc_heading and len(line) <= 160 and _TOC_TRAILING_NUMBER_RE.search(line) is not None
 
 
 # -- web boilerplate ----------------------------------------------------------
@@ -304,50 +120,57 @@ _BOILERPLATE_RE = re.compile(
 # words of one kind of widget is that widget, whatever their order.  Each set
 # is a kind of line a page puts around an article; the function words they
 # share are in _WIDGET_GLUE.
-_WIDGET_GLUE = frozenset("a an the this that these our your us you to on in at of for from with via by and or now all "
-                         "here it its more".split())  # fmt: skip
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_WIDGET_GLUE = _words(
+    "a an the this that these our your us you to on in at of for from with via by and or now all here it its more"
+)
 # Each kind: the words that make it (one of them at least) and the words that
 # may go with them ("Share this article": "share" makes it, "article" goes with
 # it; "Article" alone is no widget).
 _WIDGET_WORDS = {
     "share": (
-        frozenset(
+        _words(
             "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies "
             "follow subscribe unsubscribe sign log login logout register download listen facebook twitter "
-            "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss".split()
+            "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss"
         ),
-        frozenset(
+        _words(
             "printer mail saved bookmarks copy link links url permalink like likes followers subscribed join watch "
             "send article story post page x threads pocket feed messenger social media newsletter newsletters "
-            "notifications alerts app version friendly gift up in out".split()
+            "notifications alerts app version friendly gift up in out"
         ),
     ),
     "related": (
-        frozenset("related recommended recommendations popular trending latest picks featured similar".split()),
-        frozenset(
+        _words("related recommended recommendations popular trending latest picks featured similar"),
+        _words(
             "most read viewed commented shared top stories story articles article news headlines editor's editors "
             "pick more also like may might miss don't dont see next watch listen around web elsewhere topics topic "
-            "highlights today week explore further reading".split()
+            "highlights today week explore further reading"
         ),
     ),
     "navigation": (
-        frozenset("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next".split()),
-        frozenset("jump back top main content navigation nav page pages first last older newer show load more less "
-                  "close open toggle go site index account sign in out".split()),  # fmt: skip
+        _words("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next"),
+        _words(
+            "jump back top main content navigation nav page pages first last older newer show load more less "
+            "close open toggle go site index account sign in out"
+        ),
     ),
     "advert": (
-        frozenset("advertisement advertisements advert ad ads sponsored promoted".split()),
-        frozenset("sponsor sponsors paid partner content promotion story links by".split()),
+        _words("advertisement advertisements advert ad ads sponsored promoted"),
+        _words("sponsor sponsors paid partner content promotion story links by"),
     ),
 }
 _WIDGET_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A row of links or a breadcrumb trail: short items between separators.
 _LINK_ROW_SPLIT_RE = re.compile(r"[ \t]+(?:[|·•»›>/]|::)[ \t]+|[ \t]*[|·•][ \t]*")
 # Date and reading-time lines: meta words around a date, a time, a duration.
-_META_WORDS = frozenset(
+_META_WORDS = _words(
     "published posted updated update last modified edited created reviewed first originally on at by "
     "time read reading min mins minute minutes hour hours day days ago am pm gmt utc bst cet cest est edt pst "
-    "pdt et pt ist jst aest local today yesterday".split()  # noqa: SIM905
+    "pdt et pt ist jst aest local today yesterday"
 )
 _DATE_PART_RE = re.compile(
     rf"{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|[0-9./-]{{6,10}}",
@@ -442,7 +265,7 @@ def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
     if _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None:
         return True
     words = _WIDGET_WORD_RE.findall(stripped)
-    if len(words) > 14 or stripped[-1:] in ".;:," and len(words) > 4:
+    if len(words) > 14 or (stripped[-1:] in ".;:," and len(words) > 4):
         return False
     return (
         _dateline(stripped)
@@ -451,105 +274,6 @@ def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
         or _CREDIT_RE.fullmatch(stripped) is not None
         or (len(words) <= 10 and _BYLINE_RE.fullmatch(stripped) is not None)
     )
-
-
-# -- spaced-out letters ---------------------------------------------------------
-
-# A run of at least four single characters, each followed by one to three
-# spaces (the last one by none); wider gaps separate words.
-_TOKEN_RE = re.compile(r"\S+")
-# Four single characters in a row, one to three spaces or tabs apart: a text
-# without them has no run to rejoin.
-_SPACED_RUN_RE = re.compile(r"(?<!\S)\S[ \t]{1,3}\S[ \t]{1,3}\S[ \t]{1,3}\S(?!\S)")
-_GAP_RE = re.compile(r"[ \t]{2,}")
-_TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
-
-
-def _segment_words(letters: str, vocabulary: Set[str]) -> list[str] | None:
-    """Split ``letters`` into the fewest words of ``vocabulary`` (case-folded),
-    or ``None``.  Quadratic in a run's length, which is bounded by a line."""
-    lowered = letters.casefold()
-    size = len(lowered)
-    if size > 80:
-        return None
-    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (words used, start of the last word)
-    best[0] = (0, 0)
-    for end in range(1, size + 1):
-        for start in range(max(0, end - 20), end):
-            previous = best[start]
-            if previous is None or end - start < 2 or lowered[start:end] not in vocabulary:
-                continue
-            if best[end] is None or previous[0] + 1 < best[end][0]:  # type: ignore[index]
-                best[end] = (previous[0] + 1, start)
-    if best[size] is None:
-        return None
-    pieces: list[str] = []
-    end = size
-    while end > 0:
-        entry = best[end]
-        assert entry is not None
-        pieces.append(letters[entry[1] : end])
-        end = entry[1]
-    return pieces[::-1]
-
-
-def despace(text: str, vocabulary: Set[str]) -> str:
-    """Rejoin spaced-out letters: ``F E B R U A R Y  2 0 1 5`` -> ``FEBRUARY 2015``.
-
-    Wider gaps separate words; without them, letters and digits are told apart,
-    and a long run of letters is split into words found elsewhere in the
-    document (``vocabulary``, case-folded) when that is possible.
-
-    >>> despace("N A T I O N A L  S E C U R I T Y", set())
-    'NATIONAL SECURITY'
-    >>> despace("T H E N A T I O N A L S E C U R I T Y", {"the", "national", "security"})
-    'THE NATIONAL SECURITY'
-    >>> despace("a b c", set())
-    'a b c'
-    """
-    if _SPACED_RUN_RE.search(text) is None:
-        return text
-    return _despace(text, vocabulary)
-
-
-def _despace(text: str, vocabulary: Set[str]) -> str:
-    """:func:`despace` without its quick test for a run (the reference for tests)."""
-
-    def mend(run: str) -> str:
-        words = []
-        for group in _GAP_RE.split(run):
-            joined = "".join(group.split())
-            for part in _TRANSITION_RE.split(joined):
-                split = (
-                    _segment_words(part, vocabulary) if len(part) > 6 and part.casefold() not in vocabulary else None
-                )
-                words.extend(split or [part])
-        return " ".join(words)
-
-    # One pass over the tokens (a regular expression would backtrack on long
-    # runs of single letters that end in a word): find the runs of at least
-    # four one-character tokens, each one to three spaces from the next.
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    pieces: list[str] = []
-    done = 0
-    index = 0
-    while index < len(tokens):
-        end = index
-        while (
-            end + 1 < len(tokens)
-            and tokens[end][1] - tokens[end][0] == 1
-            and tokens[end + 1][1] - tokens[end + 1][0] == 1
-            and 1 <= tokens[end + 1][0] - tokens[end][1] <= 3
-            and text[tokens[end][1] : tokens[end + 1][0]].strip(" \t") == ""
-        ):
-            end += 1
-        first, last = tokens[index], tokens[end]
-        if end - index >= 3 and all(text[t[0]].isalnum() for t in tokens[index : end + 1]):
-            pieces += [text[done : first[0]], mend(text[first[0] : last[1]])]
-            done = last[1]
-        index = end + 1
-    pieces.append(text[done:])
-    return "".join(pieces)
 
 
 # -- headings glued to paragraphs -----------------------------------------------
@@ -649,8 +373,8 @@ _SENTENCE_STARTERS = frozenset(
         "therefore",
     ]
 )
-_DETERMINERS = frozenset("each every any all no the this these that those a an such some".split())  # noqa: SIM905
-_TITLE_LOWER = frozenset("the a an in on for to with by at from as of and or but".split())  # noqa: SIM905
+_DETERMINERS = frozenset("each every any all no the this these that those a an such some".split())
+_TITLE_LOWER = frozenset("the a an in on for to with by at from as of and or but".split())
 _WORD_SPLIT_RE = re.compile(r"\S+")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
 _WORD_CHARS_RE = re.compile(r"^[\"'“‘(]*(?P<word>[\w’'-]+?)[\"'”’),]*$")
@@ -669,11 +393,9 @@ def _is_title_case(words: Sequence[str]) -> bool:
     return capitalized >= 0.75 * len(content) and words[0][:1].isupper()
 
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof vs etc st jr sr inc ltd co corp eg ie cf".split()  # noqa: SIM905
-)
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof vs etc st jr sr inc ltd co corp eg ie cf".split())
 # Abbreviations only before a number ("Art. 5", "No. 12"): "the state of the art." ends a sentence.
-_NUMBER_ABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".split())  # noqa: SIM905
+_NUMBER_ABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".split())
 
 
 def ends_sentence(text: str, end: int | None = None) -> bool:
@@ -819,10 +541,10 @@ _CAPITAL_STARTERS = frozenset(
     ]
 )
 # A sentence starting with one of these is a request, never a heading.
-_IMPERATIVES = frozenset("Please See Note Read Visit Contact Click Refer Check Learn Find Go Use Ask Call Email Write".split())
+_IMPERATIVES = _words("Please See Note Read Visit Contact Click Refer Check Learn Find Go Use Ask Call Email Write")
 # A phrase with one of these is a sentence, not a heading.
 _VERBS = frozenset(
-    "shall must may will should is are was were has have can could would does do that which who whom".split()  # noqa: SIM905
+    "shall must may will should is are was were has have can could would does do that which who whom".split()
 )
 
 
@@ -880,11 +602,14 @@ def _sentence_after_heading(
         if index >= least and capitals >= least and word[:1].isupper():
             previous = tokens[index - 1].group(0)
             following = tokens[index + 1].group(0)
-            previous_ok = not previous.endswith(":") and (previous[:1].isdigit() or (
-                previous[:1].isupper()
-                and (labelled or previous.casefold() in lowercase_words)
-                and previous.casefold() not in FUNCTION_WORDS
-            ))  # "Code of Conduct Compliance: All reports ...": a run-in title, no heading
+            previous_ok = not previous.endswith(":") and (
+                previous[:1].isdigit()
+                or (
+                    previous[:1].isupper()
+                    and (labelled or previous.casefold() in lowercase_words)
+                    and previous.casefold() not in FUNCTION_WORDS
+                )
+            )  # "Code of Conduct Compliance: All reports ...": a run-in title, no heading
             strict = index >= 2 and capitals >= 2  # else only a word title case writes in lower case
             starts = (
                 (lowered in _SENTENCE_STARTERS if strict else lowered in _TITLE_LOWER)

@@ -1,0 +1,298 @@
+"""Rules for paged text: what a printed page adds around its text.
+
+Used by the plain-text and PDF readers: page numbers, running headers and
+footers in any capitalization (keyed so that ``NaTIONal SeCurITy`` and
+``N A T I O N A L`` agree), tables of contents, and spaced-out letters.
+Every rule is a pure function; none alters the source text: readers only
+decide which spans to set aside and why (:class:`~conceptdiff.DroppedSpan`).
+Every regular expression is anchored or made of bounded runs without nested
+quantifiers, so work stays linear.
+
+>>> is_page_number("- 12 -"), is_page_number("Page 3 of 10"), is_page_number("2002 was")
+(True, True, False)
+>>> furniture_key("NaTIONal SeCurITy STraTegy 12") == furniture_key("National Security Strategy  iv")
+True
+>>> despace("F E B R U A R Y 2 0 1 5", set())
+'FEBRUARY 2015'
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence, Set
+
+__all__ = [
+    "despace",
+    "find_running_headers",
+    "furniture_key",
+    "is_page_number",
+    "is_toc_entry",
+    "is_toc_heading",
+    "odd_case",
+]
+
+# -- page furniture ----------------------------------------------------------
+
+_PAGE_NUMBER_RE = re.compile(
+    r"""
+    (?:[Pp]age|PAGE|[Pp]\.)?[ \t]*[0-9]{1,4}(?:[ \t]*(?:/|of|OF)[ \t]*[0-9]{1,4})?
+  | [-–—][ \t]*(?:[0-9]{1,4}|[ivxlcdm]{1,7})[ \t]*[-–—]
+  | [ivxlcdm]{1,7}
+  | \[[ \t]*[0-9]{1,4}[ \t]*\]
+    """,
+    re.VERBOSE,
+)
+_KEY_DROP_RE = re.compile(r"[\W\d_]+")
+# A page number at either end: digits, or a roman numeral (one capital letter alone
+# is not one: it is the first letter of "I N T R O D U C T I O N").
+_EDGE_NUMBER_RE = re.compile(
+    r"^(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})\b|\b(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})$"
+)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def is_page_number(line: str) -> bool:
+    """Is ``line`` (stripped) a page number alone (``12``, ``- 12 -``, ``Page 3 of 10``, ``iv``)?"""
+    return _PAGE_NUMBER_RE.fullmatch(line) is not None
+
+
+_EDGE_NUMBER = r"(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})"
+_LEADING_NUMBER_RE = re.compile(_EDGE_NUMBER + r"\b")  # _EDGE_NUMBER_RE's first half, with match()
+_TRAILING_NUMBER_REVERSED_RE = re.compile(_EDGE_NUMBER + r"(?!\w)")  # its second half, on the reversed line
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def furniture_key(line: str) -> str:
+    """The form under which running headers repeat: letters only, case-folded,
+    page numbers at either end and all spacing removed (so that ``NaTIONal
+    SeCurITy STraTegy 12`` and ``N A T I O N A L  S E C U R I T Y ...`` agree).
+
+    Every line of a document is keyed, so this is a hot path: the number at
+    the end is matched on the reversed line (a search for it would try every
+    word), and an ASCII line drops its non-letters through ``bytes.translate``;
+    the same key as ``_KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())``
+    (a property test checks it).
+    """
+    line = line.strip()
+    leading = _LEADING_NUMBER_RE.match(line)
+    if leading:
+        line = line[leading.end() :]
+    trailing = _TRAILING_NUMBER_REVERSED_RE.match(line[::-1])
+    if trailing:
+        line = line[: len(line) - trailing.end()]
+    folded = line.casefold()
+    if folded.isascii():
+        return folded.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+    return _KEY_DROP_RE.sub("", folded)
+
+
+_TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
+_LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]")
+
+
+_ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+
+
+def odd_case(line: str) -> bool:
+    """Is ``line`` in the odd capitalization of a PDF's running header (``NaTIONal SeCurITy``)?
+
+    >>> odd_case("NaTIONal SeCurITy STraTegy"), odd_case("National Security Strategy"), odd_case("McDonald")
+    (True, False, True)
+    """
+    return _ODD_CASE_RE.search(line) is not None
+
+
+def _beside_page_number(lines: Sequence[str], index: int) -> bool:
+    """Is there a page number within three lines of ``lines[index]``?"""
+    near = range(max(0, index - 3), min(len(lines), index + 4))
+    return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
+
+
+_MIN_PAGE_LINES = 8  # running headers recur a page apart, at least this many lines on average
+
+
+def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
+    """The :func:`furniture_key` of lines that recur as running headers or footers.
+
+    ``lines`` are the stripped lines of the text (blank ones included, so that
+    positions are line numbers).  A key counts when its line is short, does
+    not end like a sentence (unless it carries a page number), recurs at least
+    ``repeats`` times, and its occurrences are spread through the text like
+    pages are: either they carry page numbers, or stand next to a page number
+    or a form feed, or their spacing is regular.
+    """
+    positions: dict[str, list[int]] = {}
+    numbered: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        if not line or len(line) > 120 or _has_toc_leader(line):
+            continue
+        key = furniture_key(line)
+        if len(key) < 3:
+            continue
+        has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
+        if (_TERMINAL_RE.search(line) or _LABELLED_RE.match(line)) and not has_number:
+            continue  # sentences and labelled headings ("B. Current Context") are content
+        positions.setdefault(key, []).append(index)
+        numbered[key] += has_number
+    found: set[str] = set()
+    for key, where in positions.items():
+        if len(where) == 2 < repeats and len(key) >= 5:
+            # A short document has few pages: a line in a header's odd capitals,
+            # twice, each time beside a page number, is one too.
+            odd = all(odd_case(lines[index]) for index in where)
+            if odd and all(_beside_page_number(lines, index) for index in where):
+                found.add(key)
+            continue
+        if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
+            continue
+        beside = sum(1 for index in where if _beside_page_number(lines, index))
+        if beside >= 0.5 * len(where):
+            found.add(key)
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        mean = sum(gaps) / len(gaps)
+        if mean < _MIN_PAGE_LINES:
+            continue  # pages are longer than this: numbered clauses in a row ("1. ...", "2. ...") are content
+        if numbered[key] >= 0.5 * len(where):
+            found.add(key)
+            continue
+        spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
+        if spread <= 0.25 * mean:
+            found.add(key)
+    return found
+
+
+# -- tables of contents -------------------------------------------------------
+
+_TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|índice|indice|оглавление|содержание",
+                             re.IGNORECASE)  # fmt: skip
+# A title followed by a leader (dots, dashes or spaced dots) and a page number.
+_TOC_LEADER_RE = re.compile(
+    # Possessive runs, started only where a run starts: a line of dots is scanned once.
+    r"(?<!\.)(?<!\.[ \t])(?:\.[ \t]?){4,}+[ \t]*+[0-9ivxlcdmIVXLCDM]{1,6}\b"
+    r"|(?<!…)…{2,}+[ \t]*+[0-9]{1,4}\b|(?<!_)_{4,}+[ \t]*+[0-9]{1,4}\b"
+)
+_TOC_TRAILING_NUMBER_RE = re.compile(r"\S[ \t]+[0-9]{1,3}$")  # a page number, not a year
+
+
+def _has_toc_leader(line: str) -> bool:
+    """Does ``line`` hold a leader and a page number (:data:`_TOC_LEADER_RE`)?"""
+    # Every leader holds four dots, two ellipses or four underscores: counted
+    # first, the search (slow, with its look-behinds) is spared most lines.
+    if line.count(".") < 4 and "……" not in line and "____" not in line:
+        return False
+    return _TOC_LEADER_RE.search(line) is not None
+
+
+def is_toc_heading(line: str) -> bool:
+    """Is ``line`` the heading of a table of contents?"""
+    return _TOC_HEADING_RE.fullmatch(line.strip().strip("#=*: \t").strip()) is not None
+
+
+def is_toc_entry(line: str, *, after_toc_heading: bool) -> bool:
+    """Is ``line`` an entry of a table of contents (dot leaders and a page number,
+    or, right after a "Contents" heading, a short title ending with a number)?"""
+    if _has_toc_leader(line):
+        return True
+    return after_toc_heading and len(line) <= 160 and _TOC_TRAILING_NUMBER_RE.search(line) is not None
+
+
+# -- spaced-out letters ---------------------------------------------------------
+
+# A run of at least four single characters, each followed by one to three
+# spaces (the last one by none); wider gaps separate words.
+_TOKEN_RE = re.compile(r"\S+")
+# Four single characters in a row, one to three spaces or tabs apart: a text
+# without them has no run to rejoin.
+_SPACED_RUN_RE = re.compile(r"(?<!\S)\S[ \t]{1,3}\S[ \t]{1,3}\S[ \t]{1,3}\S(?!\S)")
+_GAP_RE = re.compile(r"[ \t]{2,}")
+_TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _segment_words(letters: str, vocabulary: Set[str]) -> list[str] | None:
+    """Split ``letters`` into the fewest words of ``vocabulary`` (case-folded),
+    or ``None``.  Quadratic in a run's length, which is bounded by a line."""
+    lowered = letters.casefold()
+    size = len(lowered)
+    if size > 80:
+        return None
+    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (words used, start of the last word)
+    best[0] = (0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - 20), end):
+            previous = best[start]
+            if previous is None or end - start < 2 or lowered[start:end] not in vocabulary:
+                continue
+            if best[end] is None or previous[0] + 1 < best[end][0]:  # type: ignore[index]
+                best[end] = (previous[0] + 1, start)
+    if best[size] is None:
+        return None
+    pieces: list[str] = []
+    end = size
+    while end > 0:
+        entry = best[end]
+        assert entry is not None
+        pieces.append(letters[entry[1] : end])
+        end = entry[1]
+    return pieces[::-1]
+
+
+def despace(text: str, vocabulary: Set[str]) -> str:
+    """Rejoin spaced-out letters: ``F E B R U A R Y  2 0 1 5`` -> ``FEBRUARY 2015``.
+
+    Wider gaps separate words; without them, letters and digits are told apart,
+    and a long run of letters is split into words found elsewhere in the
+    document (``vocabulary``, case-folded) when that is possible.
+
+    >>> despace("N A T I O N A L  S E C U R I T Y", set())
+    'NATIONAL SECURITY'
+    >>> despace("T H E N A T I O N A L S E C U R I T Y", {"the", "national", "security"})
+    'THE NATIONAL SECURITY'
+    >>> despace("a b c", set())
+    'a b c'
+    """
+    if _SPACED_RUN_RE.search(text) is None:
+        return text
+    return _despace(text, vocabulary)
+
+
+def _despace(text: str, vocabulary: Set[str]) -> str:
+    """:func:`despace` without its quick test for a run (the reference for tests)."""
+
+    def mend(run: str) -> str:
+        words = []
+        for group in _GAP_RE.split(run):
+            joined = "".join(group.split())
+            for part in _TRANSITION_RE.split(joined):
+                split = (
+                    _segment_words(part, vocabulary) if len(part) > 6 and part.casefold() not in vocabulary else None
+                )
+                words.extend(split or [part])
+        return " ".join(words)
+
+    # One pass over the tokens (a regular expression would backtrack on long
+    # runs of single letters that end in a word): find the runs of at least
+    # four one-character tokens, each one to three spaces from the next.
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    pieces: list[str] = []
+    done = 0
+    index = 0
+    while index < len(tokens):
+        end = index
+        while (
+            end + 1 < len(tokens)
+            and tokens[end][1] - tokens[end][0] == 1
+            and tokens[end + 1][1] - tokens[end + 1][0] == 1
+            and 1 <= tokens[end + 1][0] - tokens[end][1] <= 3
+            and text[tokens[end][1] : tokens[end + 1][0]].strip(" \t") == ""
+        ):
+            end += 1
+        first, last = tokens[index], tokens[end]
+        if end - index >= 3 and all(text[t[0]].isalnum() for t in tokens[index : end + 1]):
+            pieces += [text[done : first[0]], mend(text[first[0] : last[1]])]
+            done = last[1]
+        index = end + 1
+    pieces.append(text[done:])
+    return "".join(pieces)

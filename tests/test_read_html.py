@@ -1,0 +1,192 @@
+"""The HTML reader (conceptdiff.read.html): blocks of a page, its furniture set aside, the audit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conceptdiff import Edition, Options
+from conceptdiff.read import BlockKind, read_text
+from conceptdiff.read.html import looks_like_html, read_html, read_html_fragment
+
+from .conftest import FIXTURES
+
+PAGE = (FIXTURES / "quirks" / "html_page.html").read_text(encoding="utf-8")
+
+
+def audit(source: str, spans: list[tuple[int, int]]) -> None:
+    """Every non-white-space character in exactly one span; spans disjoint."""
+    covered = [0] * len(source)
+    for start, end in spans:
+        assert 0 <= start < end <= len(source)
+        for i in range(start, end):
+            covered[i] += 1
+    assert all(count <= 1 for count in covered), "spans overlap"
+    assert all(covered[i] or char.isspace() for i, char in enumerate(source)), "a character is in no span"
+
+
+def spans_of(document: object) -> list[tuple[int, int]]:
+    blocks = document.blocks  # type: ignore[attr-defined]
+    dropped = document.dropped  # type: ignore[attr-defined]
+    return [span for block in blocks for span in block.spans] + [(d.start, d.end) for d in dropped]
+
+
+def test_a_page_reads_as_its_article_with_navigation_scripts_and_footer_set_aside() -> None:
+    document = read_html(PAGE)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "New Foreign Policy Concept Approved"),
+        ("paragraph", "President Vladimir Putin announced on Friday that he had signed a decree adopting the new "
+                      "foreign policy concept of the country."),
+        ("heading", "National Interests"),
+        ("list_item", "the protection of the constitutional order, sovereignty and independence of the state;"),
+        ("list_item", "maintaining strategic stability and strengthening international peace and security;"),
+        ("paragraph", "The concept is legally based on the Constitution and on the generally recognized principles "
+                      "of international law."),
+    ]  # fmt: skip
+    boilerplate = {d.text for d in document.dropped if d.reason == "boilerplate"}
+    assert {"Home", "World", "The Daily Example", "Related: other stories you may like"} <= boilerplate
+    assert not any("window.track" in b.text or "#333" in b.text for b in document.blocks)
+    audit(PAGE, spans_of(document))
+
+
+def test_heading_levels_ordered_list_labels_and_nesting() -> None:
+    page = (
+        "<h1>Act</h1><h3>Part 1</h3><ol start='3'><li>Third<ol type='a'><li>sub</li></ol></li>"
+        "<li value='7'>Seventh</li></ol><ol type='I'><li>One</li><li>Two</li></ol>"
+    )
+    blocks = read_html(page).blocks
+    assert [(b.kind.value, b.level, b.label, b.depth, b.text) for b in blocks] == [
+        ("heading", 1, None, 0, "Act"),
+        ("heading", 3, None, 0, "Part 1"),
+        ("list_item", 0, "3", 0, "Third"),
+        ("list_item", 0, "a", 1, "sub"),
+        ("list_item", 0, "7", 0, "Seventh"),
+        ("list_item", 0, "I", 0, "One"),
+        ("list_item", 0, "II", 0, "Two"),
+    ]
+
+
+def test_tables_are_read_by_row_with_the_header_as_context() -> None:
+    page = (
+        "<table><thead><tr><th>Term</th><th>Meaning</th></tr></thead>"
+        "<tbody><tr><td>Work</td><td>the <b>program</b><br>as a whole</td></tr>"
+        "<tr><td>You</td><td><p>the licensee</p></td></tr></tbody></table>"
+    )
+    blocks = read_html(page).blocks
+    assert [(b.kind, b.text, b.context) for b in blocks] == [
+        (BlockKind.TABLE_ROW, "Term | Meaning", None),
+        (BlockKind.TABLE_ROW, "Work | the program as a whole", "Term | Meaning"),
+        (BlockKind.TABLE_ROW, "You | the licensee", "Term | Meaning"),
+    ]
+
+
+def test_pre_is_one_code_block_with_its_lines() -> None:
+    page = "<p>Run:</p><pre><code>if x:\n    y()\n</code></pre><p>Then stop.</p>"
+    blocks = read_html(page).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Run:"),
+        (BlockKind.CODE, "if x:\n    y()"),
+        (BlockKind.PARAGRAPH, "Then stop."),
+    ]
+
+
+def test_br_ends_a_line_that_ends_a_sentence_and_joins_a_wrapped_one() -> None:
+    page = "<div>The Licensee may use<br>the Work.<br>The Licensor keeps<br>\nits rights.<br><br>Notices</div>"
+    assert [b.text for b in read_html(page).blocks] == [
+        "The Licensee may use the Work.",
+        "The Licensor keeps its rights.",
+        "Notices",
+    ]
+
+
+def test_entities_are_decoded_and_permalink_marks_and_hidden_text_dropped() -> None:
+    page = (
+        '<h2>Scope<a class="headerlink" href="#scope">¶</a></h2>'
+        '<p>A&nbsp;&mdash;&nbsp;B &amp; C<span style="display: none">secret</span></p>'
+    )
+    assert [b.text for b in read_html(page).blocks] == ["Scope", "A — B & C"]
+
+
+def test_links_are_kept_with_their_block_not_in_its_text() -> None:
+    block = read_html('<p>See <a href="https://x.org/terms">the terms</a>.</p>').blocks[0]
+    assert block.text == "See the terms." and block.links == ("https://x.org/terms",)
+
+
+def test_blockquotes_are_quote_blocks() -> None:
+    blocks = read_html("<blockquote><p>We will act.</p></blockquote><p>He said.</p>").blocks
+    assert [(b.kind, "quote" in b.flags) for b in blocks] == [(BlockKind.QUOTE, True), (BlockKind.PARAGRAPH, False)]
+
+
+def test_a_page_without_landmarks_keeps_its_main_text_by_the_extractor() -> None:
+    pytest.importorskip("trafilatura")
+    body = " ".join(
+        f"Sentence {n} of the main text explains the rules that the members agreed to follow." for n in range(8)
+    )
+    page = (
+        "<html><body><div class='top'><a href='/'>Site</a> <a href='/a'>About</a></div>"
+        f"<div><h1>The Rules</h1><p>{body}</p><p>{body.replace('Sentence', 'Clause')}</p></div>"
+        "<div><span>Recommended for you</span></div>"
+        "<div>Copyright 2024 Example Media Group</div></body></html>"
+    )
+    edition = Edition.from_text(page, options=Options(flag_languages=False))
+    assert [c.text[:12] for c in edition.clauses] == ["The Rules", "Sentence 0 o", "Clause 0 of "]
+    set_aside = " ".join(d.text for d in edition.dropped if d.reason == "boilerplate")
+    assert all(text in set_aside for text in ("Site", "About", "Recommended for you", "Copyright 2024 Example"))
+
+
+def test_boilerplate_is_kept_when_asked() -> None:
+    document = read_html(PAGE, options=Options(drop_boilerplate=False))
+    assert "The Daily Example" in [b.text for b in document.blocks]
+
+
+def test_a_fragment_is_read_in_place() -> None:
+    source = "intro\n<table><tr><td>a</td><td>b</td></tr></table>\noutro"
+    blocks, _ = read_html_fragment(source, 6, 51)
+    assert [(b.text, source[slice(*b.spans[0])]) for b in blocks] == [("a | b", "a</td><td>b")]
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [("<!DOCTYPE html><html>", True), ("  <html lang='en'>", True), ("<?xml version='1.0'?>\n<html>", True),
+     ("1. Scope <b>bold</b>", False), ("# Title", False)],
+)  # fmt: skip
+def test_html_is_sniffed_from_its_opening(text: str, html: bool) -> None:
+    assert looks_like_html(text) is html
+
+
+def test_html_is_read_from_a_file_of_any_suffix(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "page.txt"
+    path.write_bytes((FIXTURES / "quirks" / "html_page.html").read_bytes())
+    edition = Edition.from_path(path, options=Options(flag_languages=False))
+    assert edition.clauses[0].text == "New Foreign Policy Concept Approved"
+    assert not any("<" in c.text for c in edition.clauses)
+
+
+_TAGS = ["<div>", "</div>", "<p>", "</p>", "</li>", "<li>", "<ul>", "<ol>", "</ol>", "<script>", "</script>",
+         "<nav>", "</nav>", "x", " ", "&amp;", "<br/>", "<h2>", "</h2>", "<pre>", "</pre>", "<table>", "<tr>",
+         "<td>", "</td>", "<th>", "</tr>", "<!-- c -->", "<blockquote>", "y z.", "\n", "<b>", "</b>"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_TAGS), max_size=80).map("".join))
+def test_any_markup_reads_without_error_and_keeps_the_audit(markup: str) -> None:
+    document = read_html(markup)
+    assert all(block.text.strip() for block in document.blocks), "no empty block"
+    audit(markup, spans_of(document))
+    starts = [block.start for block in document.blocks]
+    assert starts == sorted(starts)
+
+
+def test_html_inside_markdown_is_read_as_html() -> None:
+    text = "# Terms\n\n<table>\n<tr><td>Fee</td><td>30 days</td></tr>\n</table>\n\n<!-- a note -->\n\nEnd.\n"
+    document = read_text(text, format="markdown")
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "Terms"),
+        ("table_row", "Fee | 30 days"),
+        ("paragraph", "End."),
+    ]
+    assert "<!-- a note -->" in {d.text for d in document.dropped}
+    audit(text, spans_of(document))
