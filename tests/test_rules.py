@@ -193,7 +193,7 @@ def test_sentence_ends_and_abbreviations(text: str, end: bool) -> None:
     assert scraped.ends_sentence(text + " 5 and more", len(text)) is (end and not text.endswith("Art."))
 
 
-def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_numbers() -> None:
+def test_a_short_document_shows_its_header_twice_beside_page_numbers() -> None:
     body = ["A line of the body of the page.", "Another line of the same page."] * 6
     lines = [
         *body,
@@ -209,8 +209,12 @@ def test_a_short_document_shows_its_odd_capitals_header_twice_beside_page_number
         *body,
     ]
     assert paged.find_running_headers(lines, repeats=3) == {"officialjournaloftheunion"}
+    # In plain capitals too: twice at a page's edge, beside its number.
     plain = [line if "union" not in line.casefold() else "Official Journal of the Union" for line in lines]
-    assert paged.find_running_headers(plain, repeats=3) == set()
+    assert paged.find_running_headers(plain, repeats=3) == {"officialjournaloftheunion"}
+    # Twice in the body, away from any page number, a line is the text's own.
+    inside = [*body[:4], "Official Journal of the Union", *body, "Official Journal of the Union", *body, "", "1"]
+    assert paged.find_running_headers(inside, repeats=3) == set()
 
 
 _TOKENS = st.sampled_from(["a", "b", "1", "N", "x", "7", "ab", "-", "."])

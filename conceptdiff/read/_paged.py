@@ -139,10 +139,9 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     found: set[str] = set()
     for key, where in positions.items():
         if len(where) == 2 < repeats and len(key) >= 5:
-            # A short document has few pages: a line in a header's odd capitals,
-            # twice, each time beside a page number, is one too.
-            odd = all(odd_case(lines[index]) for index in where)
-            if odd and all(_beside_page_number(lines, index) for index in where):
+            # A short document has few pages: a line twice beside a page number,
+            # each time at a page's edge, is a header too.
+            if all(_beside_page_number(lines, index) for index in where):
                 found.add(key)
             continue
         if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):

@@ -21,6 +21,7 @@ from collections.abc import Sequence, Set
 from conceptdiff.read._paged import _DIGIT_RE, _TERMINAL_RE
 
 __all__ = [
+    "ABBREVIATIONS",
     "FUNCTION_WORDS",
     "ends_sentence",
     "glued_heading_at_end",
@@ -44,7 +45,7 @@ def looks_like_heading(line: str) -> bool:
         return False  # "... the United Kingdom. And they continue to seek": two sentences, no title
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«("):
         return False
-    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    content = [bare for w in words if (bare := w.lstrip("\"'“‘«(")) and bare.casefold() not in FUNCTION_WORDS]
     capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return capitals >= 0.6 * max(1, len(content))
 
@@ -393,9 +394,10 @@ def _is_title_case(words: Sequence[str]) -> bool:
     return capitalized >= 0.75 * len(content) and words[0][:1].isupper()
 
 
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof vs etc st jr sr inc ltd co corp eg ie cf".split())
+#: Words a full stop follows without ending a sentence ("Inc.", "e.g.").
+ABBREVIATIONS = frozenset("mr mrs ms dr prof vs etc st jr sr inc ltd co corp eg ie cf".split())
 # Abbreviations only before a number ("Art. 5", "No. 12"): "the state of the art." ends a sentence.
-_NUMBER_ABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".split())
+_NUMBERABBREVIATIONS = frozenset("no nos art arts sec para paras fig p pp vol".split())
 
 
 def ends_sentence(text: str, end: int | None = None) -> bool:
@@ -408,9 +410,9 @@ def ends_sentence(text: str, end: int | None = None) -> bool:
     word = word.lstrip("\"'“‘«([")
     if not word or "." in word or (len(word) == 1 and word.isalpha()):
         return False  # U.S., e.g., initials
-    if word.casefold() in _NUMBER_ABBREVIATIONS:
+    if word.casefold() in _NUMBERABBREVIATIONS:
         return not text[stop : stop + 20].lstrip()[:1].isdigit()
-    return word.casefold() not in _ABBREVIATIONS
+    return word.casefold() not in ABBREVIATIONS
 
 
 def glued_heading_at_end(text: str) -> int | None:

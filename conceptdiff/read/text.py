@@ -89,6 +89,8 @@ _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
     "is are was were be been being shall will may must can could would should not than".split()
 )
+# A web address: it starts a line in lower case without continuing a sentence.
+_URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
@@ -829,6 +831,10 @@ class _Blocks:
         first = line[:1]
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True
+        if " " not in previous and _URL_RE.match(previous) and not (first.islower() and not _URL_RE.match(line)):
+            return False  # an address alone on its line ("http://www.apache.org/licenses/" + "TERMS AND ...")
+        if _URL_RE.match(line):
+            first = "U"  # an address starts a line in lower case without continuing a sentence
         ended = (
             _SENTENCE_END_RE.search(previous) is not None and previous[-1:] != ";" and scraped.ends_sentence(previous)
         )
@@ -889,13 +895,17 @@ class _Blocks:
         fits = item.last_length + 1 + len(word) <= width
         well_short = fits and item.last_length < 0.75 * width
         last_word = previous.rsplit(None, 1)[-1].casefold()
+        stop = ended or (
+            previous[-1:] in ".!?" and previous.rsplit(None, 1)[-1][:-1].casefold() not in scraped.ABBREVIATIONS
+        )  # "... sys.path." ends a sentence for this rule; "... Inc." does not
+        if (
+            stop
+            and item.kind is BlockKind.PARAGRAPH
+            and indent > self.body_indent
+            and indent > min(item.indents[1:] or (0,))
+        ):
+            return False  # a first-line indent after a finished sentence ("... sys.path.") starts a paragraph
         if ended:
-            if (
-                item.kind is BlockKind.PARAGRAPH
-                and indent > self.body_indent
-                and indent > min(item.indents[1:] or (0,))
-            ):
-                return False  # a first-line indent after a finished sentence starts a paragraph
             if first.islower():
                 return True
             return not (well_short or (fits and not self.blank_convention))
@@ -930,7 +940,7 @@ class _Blocks:
             if not long_enough or (last.lines == 1 and _looks_like_heading(previous_line)):
                 return False  # a short line, then a blank line: it ended ("Thomas Leonard" + "tal197 at ...")
         previous = last.pieces[-1][1]
-        first = stripped[:1]
+        first = "U" if _URL_RE.match(stripped) else stripped[:1]  # an address is no sentence going on
         if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
             return True  # a word hyphenated across a page break
         closed = _TERMINAL_RE.search(previous) is not None and scraped.ends_sentence(previous)  # "U.S." does not close
