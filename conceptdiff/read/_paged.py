@@ -51,6 +51,7 @@ _EDGE_NUMBER_RE = re.compile(
     r"^(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})\b|\b(?:[0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})$"
 )
 _DIGIT_RE = re.compile(r"[0-9]")
+_PAGE_AT_END_RE = re.compile(r"\s[0-9]{1,4}\s*$")
 
 
 def is_page_number(line: str) -> bool:
@@ -131,8 +132,16 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
         key = furniture_key(line)
         if len(key) < 3:
             continue
-        has_number = _EDGE_NUMBER_RE.search(line.strip()) is not None and _DIGIT_RE.search(line) is not None
-        if (_TERMINAL_RE.search(line) or _LABELLED_RE.match(line)) and not has_number:
+        labelled = _LABELLED_RE.match(line) is not None
+        if labelled:  # "5. Termination": the number is the heading's label, not a page's
+            has_number = _PAGE_AT_END_RE.search(line) is not None
+        else:
+            # _EDGE_NUMBER_RE.search(line), its two ends tried apart (an alternation of "^" and "$"
+            # would be tried at every position of the line).
+            edges = line.strip()
+            edged = _LEADING_NUMBER_RE.match(edges) or _TRAILING_NUMBER_REVERSED_RE.match(edges[::-1])
+            has_number = edged is not None and _DIGIT_RE.search(line) is not None
+        if (_TERMINAL_RE.search(line[-12:]) or labelled) and not has_number:
             continue  # sentences and labelled headings ("B. Current Context") are content
         positions.setdefault(key, []).append(index)
         numbered[key] += has_number

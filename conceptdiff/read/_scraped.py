@@ -16,7 +16,7 @@ expression is anchored or made of bounded runs without nested quantifiers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Container, Sequence, Set
 
 from conceptdiff.read._paged import _DIGIT_RE, _TERMINAL_RE
 
@@ -457,7 +457,7 @@ def glued_heading_at_end(text: str) -> int | None:
 
 
 def glued_heading_at_start(
-    text: str, lowercase_words: Set[str], names: Set[str] | None = None, *, labelled: bool = False
+    text: str, lowercase_words: Set[str], names: Container[str] | None = None, *, labelled: bool = False
 ) -> int | None:
     """Where the sentence after a heading glued to the start of a paragraph
     begins, or ``None``.
@@ -481,6 +481,9 @@ def glued_heading_at_start(
     """
     if not _TERMINAL_RE.search(text):
         return None
+    head = text.split(None, 2)
+    if len(head) < 3 or not (head[1][:1].isupper() or head[1][:1].isdigit() or head[1] in FUNCTION_WORDS):
+        return None  # a heading is two title words or more ("On Use ..."); "It is ..." starts a sentence
     tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
     words = [token.group(0) for token in tokens]
     repeated: int | None = None
@@ -587,7 +590,7 @@ def _sentence_after_heading(
     text: str,
     tokens: Sequence[re.Match[str]],
     lowercase_words: Set[str],
-    names: Set[str] | None,
+    names: Container[str] | None,
     *,
     labelled: bool,
 ) -> int | None:

@@ -252,7 +252,7 @@ def looks_like_markdown(text: str) -> bool:
     >>> looks_like_markdown("1. Scope\\n\\n    The licensee may use the work.\\n")
     False
     """
-    sample = text[:200_000]
+    sample = text[:65_536]  # evidence shows early; a bounded sample keeps the test cheap
     headings = len(_ATX_RE.findall(sample))
     fences = len(_FENCE_RE.findall(sample))
     score = (

@@ -81,6 +81,8 @@ _ENDS_IN_NUMBER_RE = re.compile(r"(?:^|\s)[0-9]{1,4}$")
 _STARTS_WITH_NUMBER_RE = re.compile(r"[0-9]{1,4}\s")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Patterns anchored at the end ($) are searched in a text's last characters only
+# (a search tries every position: on a whole line that is most of a line's cost).
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
@@ -217,6 +219,7 @@ class _Lines:
             [*breaks, *(i for i, text in enumerate(stripped) if text and paged.is_page_number(text))], default=0
         )
         seen: set[str] = set()
+        lengths = {len(header) for header in headers}
         for index, line in enumerate(lines):
             if line is None:
                 continue
@@ -232,7 +235,7 @@ class _Lines:
                 self.drop(line.start, line.end, "page-number" if paged.is_page_number(line.text) else "running-header")
                 removed.add(index)
             elif headers:
-                self.cut_glued_header(line, headers)
+                self.cut_glued_header(line, headers, key, lengths)
         numbers: list[tuple[int, str]] = []
         for index, line in enumerate(lines):
             if line is None or index in removed or not paged.is_page_number(line.text):
@@ -297,9 +300,16 @@ class _Lines:
                 if following is not None:
                     following.page_break = True
 
-    def cut_glued_header(self, line: _Line, headers: set[str]) -> None:
+    def cut_glued_header(self, line: _Line, headers: set[str], key: str, lengths: set[int]) -> None:
         """Cut a running header with its page number glued to the start or the
-        end of a content line (``National Security Strategy 12 iii. Title``)."""
+        end of a content line (``National Security Strategy 12 iii. Title``).
+
+        ``key`` is the line's :func:`~conceptdiff.read._paged.furniture_key`: it
+        starts or ends with a header's key whenever the line holds one there (the
+        key drops the page numbers), so that other lines cost a few set lookups
+        (``lengths`` are the headers' keys' lengths)."""
+        if not any(key[:length] in headers or key[-length:] in headers for length in lengths):
+            return
         tokens = list(re.finditer(r"\S+", line.text[:160]))
         for count in range(2, min(len(tokens), 12)):
             head = line.text[: tokens[count - 1].end()]
@@ -406,6 +416,7 @@ class _Item:
 
     text_source: str = ""  # a code block's source (its lines as written)
     label_source: tuple[int, str] | None = None  # where the label stands, as written
+    cache: tuple[object, str] | None = None  # (pieces key, text): see text
 
     def add(self, offset: int, content: str, glue: str = " ") -> None:
         if content:
@@ -453,7 +464,12 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return self.joined()
+        # Asked for again and again by the repairs: kept until the pieces change (they
+        # change by appending, by cutting the last ones off, or by trimming the first).
+        key = (len(self.pieces), self.pieces[0], self.pieces[-1]) if self.pieces else None
+        if self.cache is None or self.cache[0] != key:
+            self.cache = (key, self.joined())
+        return self.cache[1]
 
     def offset_of(self, index: int) -> int:
         """The source offset of character ``index`` of :attr:`text` (built on demand)."""
@@ -627,7 +643,7 @@ class _Blocks:
         """Join a wrapped line to ``item``, mending a word hyphenated across it."""
         if item.pieces:
             previous = item.pieces[-1][1]
-            hyphen = _HYPHEN_END_RE.search(previous[-80:])
+            hyphen = _HYPHEN_END_RE.search(previous[-80:]) if previous[-1:] == "-" else None
             head = _WORD_START_RE.match(content)
             if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
                 keep = head.group(0)[0].isupper() or self.keeps_hyphen(hyphen.group(1), head.group(0))
@@ -773,7 +789,7 @@ class _Blocks:
         if stripped[0] not in "-–—" or len(stripped) < 3 or not stripped[2:3].islower():
             return False
         previous = current.last_line
-        if _TERMINAL_RE.search(previous):
+        if _TERMINAL_RE.search(previous[-12:]):
             return False
         if self.width == float("inf"):
             # Unwrapped text: an en or em dash after an unfinished sentence goes on with it
@@ -803,7 +819,7 @@ class _Blocks:
         hanging = current.kind is BlockKind.LIST_ITEM and len(current.indents) == 2
         if hanging and current.indents[1] > current.indents[0] and line.indent <= current.indents[0]:
             return False  # a label where the item's own label stands: the next item
-        if _TERMINAL_RE.search(previous) and not previous.endswith(","):
+        if _TERMINAL_RE.search(previous[-12:]) and not previous.endswith(","):
             return False
         if self.width != float("inf") and previous.endswith(","):
             # "... remember your preferences," + "(iii) identify your device ...": a list
@@ -829,17 +845,17 @@ class _Blocks:
             return False
         previous = item.last_line
         first = line[:1]
-        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
+        if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
             return True
         if " " not in previous and _URL_RE.match(previous) and not (first.islower() and not _URL_RE.match(line)):
             return False  # an address alone on its line ("http://www.apache.org/licenses/" + "TERMS AND ...")
         if _URL_RE.match(line):
             first = "U"  # an address starts a line in lower case without continuing a sentence
         ended = (
-            _SENTENCE_END_RE.search(previous) is not None and previous[-1:] != ";" and scraped.ends_sentence(previous)
+            _SENTENCE_END_RE.search(previous[-12:]) is not None and previous[-1:] != ";" and scraped.ends_sentence(previous)
         )
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
-        if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous):
+        if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous[-12:]):
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in _OPEN_END_WORDS
         if not open_end and not first.islower():
@@ -858,7 +874,7 @@ class _Blocks:
             return self.continues_wrapped(item, line, indent, ended)
         if ended:
             return first.islower()
-        if _TERMINAL_RE.search(previous) and previous[-1:] in ";:" and not first.islower():
+        if _TERMINAL_RE.search(previous[-12:]) and previous[-1:] in ";:" and not first.islower():
             return False  # one item a line: "... Middle East;" + "Increasing ..."
         if open_end:
             return True  # "... Free Trade Agreement –" + "Dominican Republic (CAFTA-DR) ..."
@@ -941,9 +957,9 @@ class _Blocks:
                 return False  # a short line, then a blank line: it ended ("Thomas Leonard" + "tal197 at ...")
         previous = last.pieces[-1][1]
         first = "U" if _URL_RE.match(stripped) else stripped[:1]  # an address is no sentence going on
-        if _HYPHEN_END_RE.search(previous[-80:]) and first.islower():
+        if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
             return True  # a word hyphenated across a page break
-        closed = _TERMINAL_RE.search(previous) is not None and scraped.ends_sentence(previous)  # "U.S." does not close
+        closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)  # "U.S." does not close
         if not closed and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
@@ -1008,12 +1024,28 @@ def _is_heading(item: _Item, following: _Item | None) -> bool:
     return item.opened_block or item.closed_block or _looks_like_heading(text)
 
 
+class _Names:
+    """The document's names: capitalized words also used after a lower-case
+    word, or used once only.  Found on first use: most texts never ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.found is None:
+            self.found = set(_NAME_AFTER_LOWER_RE.findall(self.text))  # its one group: the name
+            counts = Counter(_CAPITALIZED_RE.findall(self.text))
+            self.found |= {word for word, count in counts.items() if count == 1}
+        return word in self.found
+
+
 class _Repairs:
     """Pass 3: the repairs scraped text needs, then one block per item."""
 
     def __init__(
         self, text: str, items: list[_Item], dropped: list[DroppedSpan], options: Options, vocabulary: _Vocabulary,
-        *, rst: bool,
+        *, rst: bool, wrapped: bool,
     ) -> None:  # fmt: skip
         self.text = text
         self.vocabulary = vocabulary
@@ -1021,6 +1053,7 @@ class _Repairs:
         self.dropped = dropped
         self.options = options
         self.rst = rst
+        self.wrapped = wrapped
         self.boundaries = sorted(d.start for d in dropped)
 
     def drop_item(self, item: _Item, reason: str) -> None:
@@ -1043,7 +1076,9 @@ class _Repairs:
 
     def run(self) -> Document:
         items = [item for item in self.items if self.keep_nonempty(item)]
-        if self.options.split_glued_headings:
+        if self.options.split_glued_headings and not self.wrapped:
+            # A heading shares a line with its text when a scraper or an extractor lost the
+            # line break: in one-paragraph-a-line text.  Wrapped text sets run-in titles so.
             items = self.split_glued(items)
         self.repeated_tails(items)
         self.restore_bullets(items)
@@ -1064,9 +1099,7 @@ class _Repairs:
 
     def split_glued(self, items: list[_Item]) -> list[_Item]:
         lowercase = self.vocabulary.lowercase
-        # Names: capitalized words also used after a lower-case word, or used once only.
-        names = set(_NAME_AFTER_LOWER_RE.findall(self.text))  # its one group: the name
-        names |= {word for word, count in Counter(_CAPITALIZED_RE.findall(self.text)).items() if count == 1}
+        names = _Names(self.text)
         # Headings the document also sets on a line of their own ("C. The Way Ahead").
         # Looked up by label and first word, so that the work stays linear.
         known: dict[tuple[str | None, str], set[str]] = {}
@@ -1223,5 +1256,7 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
     lines_pass = _Lines(text, options)
     lines = lines_pass.run()
     vocabulary = _Vocabulary(text)
-    items, dropped = _Blocks(text, lines, options, vocabulary, rst=rst).run()
-    return _Repairs(text, items, lines_pass.dropped + dropped, options, vocabulary, rst=rst).run()
+    blocks = _Blocks(text, lines, options, vocabulary, rst=rst)
+    items, dropped = blocks.run()
+    wrapped = blocks.width != float("inf")
+    return _Repairs(text, items, lines_pass.dropped + dropped, options, vocabulary, rst=rst, wrapped=wrapped).run()
