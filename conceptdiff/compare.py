@@ -59,6 +59,12 @@ def _joined(clauses: tuple[Clause, ...], indices: tuple[int, ...]) -> str:
     return "\n".join([clauses[k].text for k in indices])
 
 
+def _links(clauses: tuple[Clause, ...], indices: tuple[int, ...]) -> tuple[str, ...]:
+    if len(indices) == 1:
+        return clauses[indices[0]].links
+    return tuple(target for k in indices for target in clauses[k].links)
+
+
 def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Comparison:
     old_clauses, new_clauses = old_edition.clauses, new_edition.clauses
     changes = []
@@ -73,8 +79,11 @@ def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Co
             edits = (WordEdit(EditOp.DELETE, _joined(old_clauses, olds)),)
         else:
             edits = word_edits(_joined(old_clauses, olds), _joined(new_clauses, news), budget=budget)
-        # A group is relabeled when its first clauses' labels differ.
+        # A group is relabeled when its first clauses' labels differ, relinked when its link targets do.
         relabeled = bool(olds and news) and old_clauses[olds[0]].label != new_clauses[news[0]].label
-        # Positional: kind, old, new, similarity, edits, method, confidence, relabeled.
-        changes.append(Change(kind, olds, news, link.similarity, edits, link.method, link.confidence, relabeled))
+        relinked = bool(olds and news) and _links(old_clauses, olds) != _links(new_clauses, news)
+        # Positional: kind, old, new, similarity, edits, method, confidence, relabeled, relinked.
+        changes.append(
+            Change(kind, olds, news, link.similarity, edits, link.method, link.confidence, relabeled, relinked)
+        )
     return Comparison(old=old_edition, new=new_edition, changes=_reading_order(changes), options=options)

@@ -39,7 +39,7 @@ The ``conceptdiff`` command starts loading the model on a thread as soon as
 it has read a text that may need it (:func:`prefetch`), so that the load
 overlaps the segmentation of both editions.
 
->>> from conceptdiff.model import Clause
+>>> from conceptdiff.model import Clause, ClauseKind
 >>> clauses = [Clause(text=t, normalized=t) for t in (
 ...     "The Russian Federation pursues an independent and multi-faceted foreign policy.",
 ...     "Russia seeks to create a system of international relations that would ensure security.",
@@ -70,7 +70,7 @@ from typing import Any
 
 import attrs
 
-from conceptdiff.model import Clause
+from conceptdiff.model import Clause, ClauseKind
 
 __all__ = [
     "MAX_COMMON_SHARE",
@@ -215,6 +215,7 @@ def identify(text: str) -> dict[str, float] | None:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NOT_PROSE = frozenset({ClauseKind.CODE, ClauseKind.TABLE_ROW})
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 #: A clause is identified (a suspect) when fewer than this share of its words
 #: are common in the edition (used in three clauses or more).  On the bundled
@@ -266,11 +267,13 @@ def _common_if_suspects(words: Sequence[Sequence[str]]) -> set[str] | None:
 def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
     """Add ``"language:xx"`` to the flags of clauses not in the main language."""
     result = list(clauses)
-    words = [_words(clause.text) for clause in clauses]
+    # Code and table rows are no prose in any language: they are neither judged nor evidence.
+    prose = [clause.kind not in _NOT_PROSE for clause in clauses]
+    words = [_words(clause.text) if keep else [] for clause, keep in zip(clauses, prose, strict=True)]
     common = _common_if_suspects(words)
     if common is None:
         return result  # every clause is mostly the edition's common words: one language
-    counts = {index: len(clause.text.split()) for index, clause in enumerate(clauses)}
+    counts = {index: len(clause.text.split()) for index, clause in enumerate(clauses) if prose[index]}
     judged = [index for index, count in counts.items() if count >= MIN_WORDS]
     todo = [i for i in judged if len(words[i]) < MIN_WORDS or _share_is_low(words[i], common)]
     if not todo or not available():

@@ -116,7 +116,10 @@ class Clause:
             repeats a clause, see ``Options.drop_duplicates``),
             ``"language:xx"`` (written in another language than the edition,
             ISO 639-1 code), ``"elision"`` (holds an elision marker ``[…]``:
-            text left out).
+            text left out), ``"quote"`` (a block quote), ``"footnote"``.
+        links: the targets of the clause's links, in order (a link's text is
+            in :attr:`text`, its target here, so that a changed target is a
+            change of its own: :attr:`Change.relinked`).
     """
 
     text: str
@@ -127,6 +130,7 @@ class Clause:
     section: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
     flags: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -313,6 +317,8 @@ class Change:
         confidence: how sure the aligner is of the match, 0..1.
         relabeled: the clauses' number labels differ (renumbering is recorded
             here, never counted as rewording).
+        relinked: the clauses' link targets differ (the same words linking
+            elsewhere: recorded here, never hidden in the text).
     """
 
     kind: ChangeKind
@@ -323,6 +329,7 @@ class Change:
     method: MatchMethod = MatchMethod.EXACT
     confidence: float = 1.0
     relabeled: bool = False
+    relinked: bool = False
 
     @property
     def old_text(self) -> str:
@@ -374,8 +381,8 @@ class Comparison:
 
     @property
     def has_changes(self) -> bool:
-        """True unless every change is UNCHANGED with the same label."""
-        return any(c.kind is not ChangeKind.UNCHANGED or c.relabeled for c in self.changes)
+        """True unless every change is UNCHANGED with the same label and the same link targets."""
+        return any(c.kind is not ChangeKind.UNCHANGED or c.relabeled or c.relinked for c in self.changes)
 
     def inverse(self) -> Comparison:
         """The comparison of the new edition with the old (same links, kinds inverted)."""

@@ -248,7 +248,9 @@ def clauses_from_document(
         if "[…]" in normalized:
             flags.add("elision")
         clauses.append(
-            Clause(text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags)))
+            Clause(
+                text, normalized, kind, block.label, level, section, block.spans[0], tuple(sorted(flags)), block.links
+            )
         )
     if options.flag_languages:
         from conceptdiff.language import flag_languages

@@ -44,6 +44,7 @@ def _clause_to_dict(clause: Clause) -> dict[str, Any]:
         "section": list(clause.section),
         "span": list(clause.span) if clause.span is not None else None,
         "flags": list(clause.flags),
+        "links": list(clause.links),
     }
 
 
@@ -73,6 +74,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "method": change.method.value,
                 "confidence": change.confidence,
                 "relabeled": change.relabeled,
+                "relinked": change.relinked,
                 "edits": [[edit.op.value, edit.text] for edit in change.edits],
             }
             for change in comparison.changes
@@ -120,6 +122,9 @@ def _clause_from_dict(data: Mapping[str, Any], where: str) -> Clause:
     label = data.get("label")
     if label is not None and not isinstance(label, str):
         raise InvalidComparisonError("'label' must be a string or null", where=where)
+    links = data.get("links", [])  # absent in comparisons written before links were kept
+    if not isinstance(links, list) or not all(isinstance(s, str) for s in links):
+        raise InvalidComparisonError("'links' must be a list of strings", where=where)
     return Clause(
         text=_get(data, "text", str, where),
         normalized=_get(data, "normalized", str, where),
@@ -129,6 +134,7 @@ def _clause_from_dict(data: Mapping[str, Any], where: str) -> Clause:
         section=tuple(section),
         span=(span[0], span[1]) if span is not None else None,
         flags=tuple(flags),
+        links=tuple(links),
     )
 
 
@@ -169,7 +175,15 @@ def _change_from_dict(data: Mapping[str, Any], where: str) -> Change:
         method=_enum(MatchMethod, _get(data, "method", str, where), f"{where}.method"),
         confidence=float(_get(data, "confidence", (int, float), where)),
         relabeled=_get(data, "relabeled", bool, where),
+        relinked=_relinked(data, where),
     )
+
+
+def _relinked(data: Mapping[str, Any], where: str) -> bool:
+    value = data.get("relinked", False)  # absent in comparisons written before links were kept
+    if not isinstance(value, bool):
+        raise InvalidComparisonError("'relinked' must be true or false", where=where)
+    return value
 
 
 def _check_partition(changes: tuple[Change, ...], old: Edition, new: Edition) -> None:

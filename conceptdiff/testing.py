@@ -112,6 +112,8 @@ class Difference(enum.Flag):
     RENUMBERING = enum.auto()
     #: A clause moved out of order (``ChangeKind.MOVED``).
     MOVE = enum.auto()
+    #: A link's target changed, its text did not (``Change.relinked``).
+    LINKS = enum.auto()
     #: One clause became several consecutive clauses with the same words
     #: (``ChangeKind.SPLIT``); re-punctuating the cut is part of the split.
     SPLIT = enum.auto()
@@ -192,6 +194,8 @@ def differences_of(change: Change, comparison: Comparison) -> Difference:
     found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
     if change.relabeled:
         found |= Difference.RENUMBERING
+    if change.relinked:
+        found |= Difference.LINKS
     if change.old and change.new:
         old_text = _clauses_text(comparison.old, change.old)
         new_text = _clauses_text(comparison.new, change.new)
@@ -433,7 +437,7 @@ def _change_line(
 
 
 def _is_change(change: Change) -> bool:
-    return change.kind is not ChangeKind.UNCHANGED or change.relabeled
+    return change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked
 
 
 def _edition_name(edition: Edition, side: str) -> str:
@@ -960,7 +964,7 @@ def explain_edition_inequality(left: Edition, right: Edition, *, limit: int | No
     # clause is added before them, so they are named only when nothing else is.
     spans: list[str] = []
     for change in comparison.changes:
-        if change.kind is not ChangeKind.UNCHANGED or change.relabeled:
+        if change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked:
             continue
         i, j = change.old[0], change.new[0]
         a, b = left.clauses[i], right.clauses[j]

@@ -111,7 +111,7 @@ def _beside_page_number(lines: Sequence[str], index: int) -> bool:
     return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
 
 
-_MIN_PAGE_LINES = 8  # running headers recur a page apart, at least this many lines on average
+_MIN_PAGE_LINES = 20  # running headers recur a page apart: at least this many lines on average
 
 
 def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:

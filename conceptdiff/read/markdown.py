@@ -257,7 +257,7 @@ def looks_like_markdown(text: str) -> bool:
     fences = len(_FENCE_RE.findall(sample))
     score = (
         min(headings, 4)
-        + 2 * min(fences // 2, 2)
+        + 3 * min(fences // 2, 1)
         + 3 * min(len(_TABLE_RULE_RE.findall(sample)), 1)
         + min(len(_LINK_RE.findall(sample)), 3)
         + min(len(_REFERENCE_RE.findall(sample)), 2)

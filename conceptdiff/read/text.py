@@ -91,6 +91,9 @@ _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
     "is are was were be been being shall will may must can could would should not than".split()
 )
+# reStructuredText's explicit markup: a directive (its name in group 1), a comment, a target.
+_RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
+_RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
 # A web address: it starts a line in lower case without continuing a sentence.
 _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
 # The start of a copyright notice, a block of its own.
@@ -524,7 +527,9 @@ def _wrap_width(lines: list[_Line]) -> float:
         enough = max(3, 0.02 * len(lengths))
         for length in sorted(counts, reverse=True):
             if sum(counts[length - step] for step in range(3)) >= enough:
-                return float(length)
+                # No wrap at that width makes many longer lines of several words.
+                longer = sum(count for other, count in counts.items() if other > length + 2)
+                return float(length) if longer <= max(2, 0.05 * len(lengths)) else float("inf")
         return float(width)
     return float("inf")
 
@@ -543,7 +548,11 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
     """
     runs = sum(1 for a, b in itertools.pairwise(lines) if a is not None and b is None)
     content = sum(1 for line in lines if line is not None)
-    follows = Counter(b.indent for a, b in itertools.pairwise(lines) if a is not None and b is not None)
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a is not None and b is not None]
+    # The body's indent is that of lines that surely continue their paragraph (the line
+    # before them stopped mid-sentence); failing those, of any line after another.
+    follows = Counter(b.indent for a, b in pairs if not _TERMINAL_RE.search(a.text[-12:]))
+    follows = follows or Counter(b.indent for _, b in pairs)
     body = follows.most_common(1)[0][0] if follows else 0
     return runs * 8 >= content, body
 
@@ -622,8 +631,14 @@ class _Blocks:
         self.vocabulary = vocabulary.folded
         content = [line for line in lines if line is not None]
         self.width = _wrap_width(content)
+        self.longest = max((line.indent + len(line.text) for line in content), default=0)
         self.blank_convention, self.body_indent = _paragraph_convention(lines)
         self.in_fence = False
+        # reStructuredText: an indented block being read after "::" or a directive (what, base indent).
+        self.indented: tuple[str, int] | None = None
+        self.code: _Item | None = None
+        self.code_lines: list[str] = []
+        self.code_blanks = 0
 
     def drop(self, start: int, end: int, reason: str) -> None:
         self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
@@ -671,6 +686,8 @@ class _Blocks:
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
         for index, line in enumerate(self.lines):
+            if self.indented is not None and self.inside_indented(line):
+                continue
             if line is None:
                 self.close(at_blank=True)
                 self.after_blank = True
@@ -678,11 +695,87 @@ class _Blocks:
             if line.page_break:
                 self.page_break = True
             following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+            if self.rst and self.options.strip_markup and self.rst_markup(line):
+                self.after_blank = False
+                continue
             self.line(line, following)
+            if self.rst and self.options.strip_markup and line.text.endswith("::") and self.current is not None:
+                self.literal_after(line)
             self.after_blank = False
             self.page_break = False
+        self.end_indented()
         self.close(at_blank=True)
         return self.items, self.dropped
+
+    # -- reStructuredText: literal blocks, directives, comments -------------------------
+
+    def literal_after(self, line: _Line) -> None:
+        """A paragraph ending with ``::``: the indented block after it is code.
+        The marker reads as ``:`` ("Example::"), or as nothing after a space or alone."""
+        current = self.current
+        assert current is not None
+        offset, content = current.pieces[-1]
+        keep = content[:-2].rstrip() if content == "::" or content.endswith(" ::") else content[:-1]
+        current.pieces[-1] = (offset, keep)
+        current.end = offset + len(keep)  # the marker is markup, outside the paragraph's span
+        self.drop(offset + len(keep), offset + len(content), "markup")
+        if not keep and len(current.pieces) == 1:
+            self.current = None  # "::" alone: no paragraph
+            current.pieces.clear()
+        self.indented = ("code", current.indents[0] if current.indents else line.indent)
+
+    def rst_markup(self, line: _Line) -> bool:
+        """A directive or a comment line (``.. code-block:: python``, ``.. note::``,
+        ``.. _target:``, ``.. a comment``): markup.  After a code directive the
+        indented block is code; after a comment the indented lines are comment."""
+        match = _RST_EXPLICIT_RE.match(line.text)
+        if match is None:
+            return False
+        self.close(at_blank=False)
+        self.drop(line.start, line.end, "markup")
+        name = (match.group(1) or "").casefold()
+        if name in ("code-block", "code", "sourcecode", "literalinclude"):
+            self.indented = ("code", line.indent)
+        elif not name:
+            self.indented = ("comment", line.indent)  # a comment, a target, a substitution
+        return True
+
+    def inside_indented(self, line: _Line | None) -> bool:
+        """Collect a line of the literal block or comment being read; False when the block has ended."""
+        assert self.indented is not None
+        what, base = self.indented
+        if line is None:
+            if self.code is not None:
+                self.code_blanks += 1
+            return True
+        if line.indent <= base:
+            self.end_indented()
+            return False
+        if what == "comment" or (what == "code" and self.code is None and _RST_OPTION_RE.fullmatch(line.text)):
+            self.drop(line.start, line.end, "markup")  # a comment's lines, a directive's options
+            return True
+        raw_start = line.start - line.indent
+        raw = self.text[raw_start : line.end]
+        if self.code is None:
+            self.close(at_blank=True)
+            self.code = _Item(line.start, line.end, BlockKind.CODE, lines=1, opened_block=True, indents=(line.indent,))
+            self.code_lines = []
+        self.code_lines.extend([""] * self.code_blanks)
+        self.code_blanks = 0
+        self.code_lines.append(raw)
+        self.code.add(line.start, line.text)
+        self.code.end = line.end
+        return True
+
+    def end_indented(self) -> None:
+        if self.code is not None:
+            self.code.text_source = "\n".join(self.code_lines)
+            self.code.closed_block = True
+            self.items.append(self.code)
+        self.code = None
+        self.code_lines = []
+        self.code_blanks = 0
+        self.indented = None
 
     def new_item(
         self, line: _Line, kind: BlockKind, body: str, body_offset: int, *, labelled: bool = True, level: int = 0
@@ -852,7 +945,9 @@ class _Blocks:
         if _URL_RE.match(line):
             first = "U"  # an address starts a line in lower case without continuing a sentence
         ended = (
-            _SENTENCE_END_RE.search(previous[-12:]) is not None and previous[-1:] != ";" and scraped.ends_sentence(previous)
+            _SENTENCE_END_RE.search(previous[-12:]) is not None
+            and previous[-1:] != ";"
+            and scraped.ends_sentence(previous)
         )
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous[-12:]):
@@ -873,7 +968,13 @@ class _Blocks:
         if self.width != float("inf"):
             return self.continues_wrapped(item, line, indent, ended)
         if ended:
-            return first.islower()
+            # A width too uncertain to name: the longest line stands for it.  In a text that
+            # sets its paragraphs apart by blank lines, a line that ended a sentence near it
+            # was no paragraph's end (no blank line followed): the next line goes on.
+            near_full = self.blank_convention and item.last_length >= max(30, 0.8 * self.longest)
+            # After an indented first line, a line less indented goes on with its paragraph.
+            dedented = item.kind is BlockKind.PARAGRAPH and item.lines == 1 and indent < item.indents[0]
+            return first.islower() or near_full or dedented
         if _TERMINAL_RE.search(previous[-12:]) and previous[-1:] in ";:" and not first.islower():
             return False  # one item a line: "... Middle East;" + "Increasing ..."
         if open_end:
@@ -885,9 +986,9 @@ class _Blocks:
         # goes on ("... the" + "Union", a lower-case start).
         if first.islower():
             return True
-        if _looks_like_heading(previous):
+        if item.lines == 1 and _looks_like_heading(previous):
             # A long numbered title broken in two: "VI. Ignite a New Era ... Free Markets and Free" + "Trade".
-            return item.lines == 1 and len(previous) >= 60 and (item.label is not None or _looks_like_heading(line))
+            return len(previous) >= 60 and (item.label is not None or _looks_like_heading(line))
         return len(previous) >= 60
 
     def centred(self, indent: int, length: int) -> bool:
@@ -944,7 +1045,7 @@ class _Blocks:
         if not self.options.join_lines or not self.items or (not self.after_blank and not self.page_break):
             return False
         last = self.items[-1]
-        if last.kind is BlockKind.HEADING or not last.pieces:
+        if last.kind in (BlockKind.HEADING, BlockKind.CODE) or not last.pieces:
             return False
         if not self.page_break:
             if indent >= max(last.indents) + 4:
@@ -959,7 +1060,8 @@ class _Blocks:
         first = "U" if _URL_RE.match(stripped) else stripped[:1]  # an address is no sentence going on
         if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
             return True  # a word hyphenated across a page break
-        closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)  # "U.S." does not close
+        # "U.S." does not close a sentence.
+        closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)
         if not closed and first.islower() and not previous.endswith(":"):
             return True  # a paragraph broken mid-sentence
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
@@ -1005,6 +1107,9 @@ def _is_heading(item: _Item, following: _Item | None) -> bool:
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
     text = item.text
+    if item.label is not None and item.kind is BlockKind.LIST_ITEM and text.endswith(".") and len(text.split()) <= 8:
+        # "16. Limitation of Liability." alone between blank lines: a numbered title, its full stop its style.
+        return _looks_like_heading(text[:-1]) and item.opened_block and item.closed_block
     if text.endswith("?") and len(text.split()) <= 12 and _looks_like_heading(text[:-1]):
         return item.opened_block and item.closed_block
     if len(text.split()) > 12 and _looks_like_heading(text):
@@ -1109,7 +1214,9 @@ class _Repairs:
                 known.setdefault((item.label, text.split(None, 1)[0]), set()).add(text)
         result: list[_Item] = []
         for position, item in enumerate(items):
-            if item.kind is BlockKind.HEADING or (item.kind is BlockKind.LIST_ITEM and item.label is None):
+            if item.kind in (BlockKind.HEADING, BlockKind.CODE) or (
+                item.kind is BlockKind.LIST_ITEM and item.label is None
+            ):
                 result.append(item)
                 continue
             text = item.text

@@ -22,7 +22,16 @@ from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, Edition, EditOp
 from conceptdiff.significance import Assessment, Significance, TermShift, assess, term_shifts
 
-__all__ = ["Context", "Entry", "Report", "ReportOptions", "build_report", "cosmetic_only", "is_listed"]
+__all__ = [
+    "Context",
+    "Entry",
+    "Report",
+    "ReportOptions",
+    "build_report",
+    "cosmetic_only",
+    "is_listed",
+    "link_targets",
+]
 
 
 class Context(enum.Enum):
@@ -79,7 +88,7 @@ class ReportOptions:
 def is_listed(change: Change) -> bool:
     """A change a reader is told about: anything but an UNCHANGED clause with
     the same label and the very same text."""
-    return change.kind is not ChangeKind.UNCHANGED or change.relabeled or bool(change.edits)
+    return change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked or bool(change.edits)
 
 
 @attrs.frozen
@@ -246,6 +255,11 @@ def cosmetic_only(entry: Entry) -> bool:
     )
 
 
+def link_targets(edition: Edition, indices: Sequence[int]) -> list[str]:
+    """The link targets of clauses, in order (for a change whose links changed)."""
+    return [target for index in indices for target in edition.clauses[index].links]
+
+
 def locate(indices: Sequence[int], edition: Edition) -> str:
     """Where clauses are, for a reader: ``#3 (Article 5)``, ``#4-5``; ``""`` for none.
 
@@ -298,6 +312,8 @@ def entry_title(entry: Entry) -> str:
         parts = []
         if change.relabeled:
             parts.append("renumbered")
+        if change.relinked:
+            parts.append("link changed")
         if change.edits:
             parts.append("cosmetic edit")
         return ", ".join(parts)
@@ -306,6 +322,8 @@ def entry_title(entry: Entry) -> str:
         title += ", reworded"
     if change.relabeled:
         title += ", renumbered"
+    if change.relinked:
+        title += ", link changed"
     return title
 
 

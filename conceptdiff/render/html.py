@@ -47,6 +47,7 @@ from conceptdiff.render._report import (
     edition_name,
     entry_title,
     kind_counts,
+    link_targets,
     locate,
     percent,
     plural,
@@ -322,6 +323,10 @@ def _entry(report: Report, entry: Entry, *, side_by_side: bool = True) -> str:
         old_label = comparison.old.clauses[change.old[0]].label or "none"
         new_label = comparison.new.clauses[change.new[0]].label or "none"
         parts.append(f'<p class="meta">Number label: {_e(old_label)} → {_e(new_label)}</p>')
+    if change.relinked:
+        old_links = ", ".join(link_targets(comparison.old, change.old)) or "none"
+        new_links = ", ".join(link_targets(comparison.new, change.new)) or "none"
+        parts.append(f'<p class="meta">Link targets: {_e(old_links)} → {_e(new_links)}</p>')
     parts.append(_significance(entry))
     if change.kind is ChangeKind.ADDED:
         text = _clauses(comparison.new, change.new)

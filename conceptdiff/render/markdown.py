@@ -32,6 +32,7 @@ from conceptdiff.render._report import (
     edition_name,
     entry_title,
     kind_counts,
+    link_targets,
     locate,
     percent,
     plural,
@@ -229,6 +230,10 @@ def _entry(report: Report, entry: Entry) -> list[str]:
         old_label = comparison.old.clauses[change.old[0]].label or "(none)"
         new_label = comparison.new.clauses[change.new[0]].label or "(none)"
         lines += [f"Number label: {escape_markdown(old_label)} → {escape_markdown(new_label)}", ""]
+    if change.relinked:
+        old_links = ", ".join(link_targets(comparison.old, change.old)) or "(none)"
+        new_links = ", ".join(link_targets(comparison.new, change.new)) or "(none)"
+        lines += [f"Link targets: {escape_markdown(old_links)} → {escape_markdown(new_links)}", ""]
     significance = _significance_line(entry)
     if significance and (entry.assessment.findings or change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED)):
         lines += [significance, ""]

@@ -1,0 +1,62 @@
+"""Real documents against their hand-written clause lists (fixtures/documents/): one regression test
+per document and rendering, and the benchmark's subset as CI runs it.
+
+The floors are the precision and recall measured when each reader landed
+(``python -m benchmarks.segmentation -v``); a reader change that loses a
+clause on any of these documents fails here.  The clause lists were written
+by hand from the sources (fixtures/documents/README.md), so a floor below 1
+is a known disagreement, listed in the benchmark's verbose output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import segmentation
+from benchmarks.segmentation import load_documents, read, score
+
+# (precision, recall) floors, per document and rendering.
+FLOORS: dict[tuple[str, str], tuple[float, float]] = {
+    ("debian-python-policy", "html"): (0.985, 1.0),  # "Indices and tables" links: the list's judgement call
+    ("gpl-3.0", "text"): (0.99, 0.98),  # the appendix's sample notice: two lines read as one paragraph
+    ("lgpl-2.1", "text"): (0.985, 0.975),  # a copyright address line, the signature block
+    ("nodejs-api-documentation", "as-html"): (0.95, 0.95),  # "1.0 - ..." items in a plain <ul>: read as labels
+    ("nodejs-api-documentation", "as-pdf"): (0.95, 0.95),  # the same, printed
+}
+# Noise strings the reading keeps, where the clause list's author judged otherwise.
+NOISE_KEPT = {("debian-python-policy", "html"): 2}  # the "Indices and tables" section and its "Index" link
+DOCUMENTS = load_documents()
+CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
+
+
+def test_the_benchmark_has_fifteen_documents_in_five_formats() -> None:
+    formats = {rendering.removeprefix("as-") for _, rendering, _ in CASES}
+    assert len(DOCUMENTS) >= 15
+    assert {"text", "markdown", "html", "pdf", "docx"} <= formats
+
+
+@pytest.mark.parametrize(
+    ("document", "rendering", "path"),
+    CASES,
+    ids=[f"{document.name}/{rendering}" for document, rendering, _ in CASES],
+)
+def test_document_reads_as_its_hand_written_clause_list(document: object, rendering: str, path: object) -> None:
+    truth = document.truth  # type: ignore[attr-defined]
+    reading = read(path)  # type: ignore[arg-type]
+    result = score(truth, reading, document.noise.get(rendering, ()))  # type: ignore[attr-defined]
+    floor_p, floor_r = FLOORS.get((document.name, rendering), (1.0, 1.0))  # type: ignore[attr-defined]
+    assert result.precision >= floor_p and result.recall >= floor_r, (result.precision, result.recall)
+    assert reading.audit_ok, "every character of the source in exactly one clause or dropped span"
+    assert result.empty == 0 and result.markup == 0
+    assert result.noise_kept <= NOISE_KEPT.get((document.name, rendering), 0)  # type: ignore[attr-defined]
+
+
+def test_the_benchmark_subset_runs_and_meets_its_goals() -> None:
+    documents = load_documents(segmentation.SUBSET)
+    totals = segmentation.run(documents, seeds=1)
+    table = segmentation.table(totals)
+    assert "| scraped |" in table and "| as-pdf |" in table
+    for rendering, result in totals.items():
+        assert result.audit_failures == 0 and result.empty == 0, rendering
+        assert result.precision >= 0.95 and result.recall >= 0.95, (rendering, result.precision, result.recall)
+        assert result.noise_kept <= 0.02 * max(1, result.noise_total), rendering

@@ -1,0 +1,150 @@
+"""The Markdown reader (conceptdiff.read.markdown): CommonMark as a renderer shows it, one block stream."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import conceptdiff
+from conceptdiff import ClauseKind, Edition, Options
+from conceptdiff.read import BlockKind, detect_format, read_text
+from conceptdiff.read.markdown import looks_like_markdown, read_markdown
+
+from .test_read_html import audit, spans_of
+
+NO_LANGUAGE = Options(flag_languages=False)
+
+
+def kinds_and_texts(source: str) -> list[tuple[str, str | None, str]]:
+    return [(b.kind.value, b.label, b.text) for b in read_markdown(source).blocks]
+
+
+def test_a_table_is_read_row_by_row_with_its_header_as_context() -> None:
+    source = "| Purpose | Data |\n|:--|--:|\n| **Payment** | You are responsible for `fees` |\n| Support | none |\n"
+    blocks = read_markdown(source).blocks
+    assert [(b.kind, b.text, b.context) for b in blocks] == [
+        (BlockKind.TABLE_ROW, "Purpose | Data", None),
+        (BlockKind.TABLE_ROW, "Payment | You are responsible for fees", "Purpose | Data"),
+        (BlockKind.TABLE_ROW, "Support | none", "Purpose | Data"),
+    ]
+
+
+def test_code_blocks_are_one_block_each_with_their_lines() -> None:
+    source = "Run:\n\n```python\ndef f():\n    return 1\n```\n\n    indented\n      more\n\nDone.\n"
+    assert kinds_and_texts(source) == [
+        ("paragraph", None, "Run:"),
+        ("code", None, "def f():\n    return 1"),
+        ("code", None, "indented\n  more"),
+        ("paragraph", None, "Done."),
+    ]
+
+
+def test_an_unclosed_fence_runs_to_the_end_as_code_and_loses_nothing() -> None:
+    source = "Intro.\n\n```\nline one\nline two\n"
+    document = read_markdown(source)
+    assert [b.kind for b in document.blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE]
+    audit(source, spans_of(document))
+
+
+def test_a_malformed_table_is_read_as_text_not_lost() -> None:
+    source = "| a | b |\n| - |\n| c | d |\n"  # the rule has the wrong number of cells: no table
+    document = read_markdown(source)
+    assert [b.kind for b in document.blocks] == [BlockKind.PARAGRAPH]
+    assert "c | d" in document.blocks[0].text
+    audit(source, spans_of(document))
+
+
+def test_inline_markup_never_reaches_the_text_but_inline_code_keeps_its_characters() -> None:
+    source = (
+        "# Scope {#scope}\n\n"
+        'The **Licensee** may use [the work](https://x.org/w){:target="_blank"} and `__all__` &mdash; '
+        "see <span>here</span><br>now.<!-- note -->\n\n{: .note}\n"
+    )
+    document = read_markdown(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "Scope"),
+        ("paragraph", "The Licensee may use the work and __all__ — see here now."),
+    ]
+    assert document.blocks[1].links == ("https://x.org/w",)
+    audit(source, spans_of(document))
+
+
+def test_lists_give_labels_depth_and_bullets() -> None:
+    source = "3. Third\n4. Fourth\n   - nested one\n\n     Its second paragraph.\n\n- 1.0 - Early development\n"
+    assert [(b.kind.value, b.label, b.depth, b.text) for b in read_markdown(source).blocks] == [
+        ("list_item", "3", 0, "Third"),
+        ("list_item", "4", 0, "Fourth"),
+        ("list_item", None, 1, "nested one"),
+        ("paragraph", None, 1, "Its second paragraph."),
+        ("list_item", None, 0, "1.0 - Early development"),
+    ]
+    # A bullet item's text keeps a number it starts with: it is no label.
+    clause = Edition.from_text(source, format="markdown", options=NO_LANGUAGE).clauses[-1]
+    assert (clause.label, clause.text) == (None, "1.0 - Early development")
+
+
+def test_front_matter_rules_and_reference_definitions_are_markup() -> None:
+    source = "---\ntitle: Policy\n---\n\nText [x][1].\n\n***\n\n[1]: https://x.org\n"
+    document = read_markdown(source)
+    assert [b.text for b in document.blocks] == ["Text x."]
+    assert {d.reason for d in document.dropped} == {"markup"}
+    audit(source, spans_of(document))
+
+
+def test_headings_nest_by_level_and_a_plain_line_is_no_parent() -> None:
+    source = "## Policy\n\nEffective date: December 15, 2022\n\n### Scope\n\nText.\n\n### Data\n\nMore.\n"
+    edition = Edition.from_text(source, format="markdown", options=NO_LANGUAGE)
+    assert [(c.kind, c.text, c.section) for c in edition.clauses] == [
+        (ClauseKind.HEADING, "Policy", ()),
+        (ClauseKind.PARAGRAPH, "Effective date: December 15, 2022", ("Policy",)),
+        (ClauseKind.HEADING, "Scope", ("Policy",)),
+        (ClauseKind.PARAGRAPH, "Text.", ("Policy", "Scope")),
+        (ClauseKind.HEADING, "Data", ("Policy",)),
+        (ClauseKind.PARAGRAPH, "More.", ("Policy", "Data")),
+    ]
+
+
+def test_a_changed_link_target_is_a_change_and_the_text_stays_clean() -> None:
+    old = Edition.from_text("See [the terms](https://x.org/v1).\n", format="markdown")
+    new = Edition.from_text("See [the terms](https://x.org/v2).\n", format="markdown")
+    result = conceptdiff.compare(old, new)
+    assert [(c.kind.value, c.relinked) for c in result.changes] == [("unchanged", True)]
+    assert result.has_changes
+    assert old.clauses[0].text == new.clauses[0].text == "See the terms."
+    from conceptdiff.render.markdown import render_markdown
+
+    report = render_markdown(result)
+    assert "https://x.org/v1" in report and "https://x.org/v2" in report
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("# A\n\n## B\n\nSee [x](https://x.org).\n", True),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n", True),
+        ("Text\n\n```\ncode\n```\n", True),
+        ("GNU GENERAL PUBLIC LICENSE\n\n  1. You may copy it.\n", False),
+        ("PEP: 8\n\n    Indented paragraph of a PEP.\n\n    Another one.\n\n# A\n\n## B\n\n[x](y)\n", False),
+        ("• a bullet of a scraped page\n• another\n", False),
+    ],
+)
+def test_markdown_is_told_from_plain_text_by_evidence(text: str, markdown: bool) -> None:
+    assert looks_like_markdown(text) is markdown
+    assert detect_format("notes.txt", text=text) == ("markdown" if markdown else "text")
+
+
+_PIECES = ["# ", "## ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n", "```\n", "    ", "**", "`", "[x](y)", "<div>",
+           "</div>", "<!-- c -->", "word", "Sentence.", "\n", "\n\n", "&amp;", "{: .c}", "---\n", "***"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_any_markdown_reads_with_no_empty_block_and_the_audit_kept(source: str) -> None:
+    document = read_text(source, format="markdown")
+    assert all(block.text.strip() for block in document.blocks), "no empty block"
+    audit(source, spans_of(document))
+    starts = [block.start for block in document.blocks]
+    assert starts == sorted(starts)
+    for block in document.blocks:
+        assert block.kind is BlockKind.CODE or "\n" not in block.text

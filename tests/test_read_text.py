@@ -1,0 +1,235 @@
+"""The plain-text reader (conceptdiff.read.text): the layout model on the quirks of real files."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from conceptdiff import Edition, Options
+from conceptdiff.read import BlockKind, read_text
+from conceptdiff.read.text import read_plain
+
+from .test_read_html import audit, spans_of
+
+NO_LANGUAGE = Options(flag_languages=False)
+
+
+def texts(source: str, **kwargs: bool) -> list[str]:
+    return [block.text for block in read_plain(source, **kwargs).blocks]
+
+
+def test_a_sentence_is_never_cut_at_a_wrap_whatever_its_next_line_starts_with() -> None:
+    source = (
+        "    c) You must license the entire work, as a whole, under this\n"
+        "    License to anyone who comes into possession of a copy.  This\n"
+        "    License will therefore apply to the whole of the work.\n"
+        "\n"
+        "    e) Convey the object code using peer-to-peer transmission, provided\n"
+        "    you inform other peers where the object code and Corresponding\n"
+        "    Source of the work are being offered to the general public.\n"
+    )
+    document = read_plain(source)
+    assert [b.label for b in document.blocks] == ["c", "e"]
+    assert document.blocks[0].text.endswith(
+        "under this License to anyone who comes into possession of a copy. "
+        "This License will therefore apply to the whole of the work."
+    )
+    assert "and Corresponding Source of the work" in document.blocks[1].text
+
+
+def test_an_all_capitals_paragraph_is_one_paragraph() -> None:
+    source = (
+        "  16. Limitation of Liability.\n\n"
+        "  IN NO EVENT UNLESS REQUIRED BY APPLICABLE LAW OR AGREED TO IN WRITING\n"
+        "WILL ANY COPYRIGHT HOLDER, OR ANY OTHER PARTY WHO MODIFIES AND/OR CONVEYS\n"
+        "THE PROGRAM AS PERMITTED ABOVE, BE LIABLE TO YOU FOR DAMAGES.\n"
+    )
+    blocks = read_plain(source).blocks
+    assert [(b.kind, b.label) for b in blocks] == [(BlockKind.HEADING, "16"), (BlockKind.PARAGRAPH, None)]
+    assert blocks[1].text.endswith("BE LIABLE TO YOU FOR DAMAGES.")
+
+
+def test_a_boxed_text_loses_its_frame_and_reads_as_paragraphs() -> None:
+    source = (
+        "************************************************************************\n"
+        "*                                                                      *\n"
+        "*  6. Disclaimer of Warranty                                           *\n"
+        "*  -------------------------                                           *\n"
+        "*                                                                      *\n"
+        '*  Covered Software is provided under this License on an "as is"       *\n'
+        "*  basis, without warranty of any kind, either expressed, implied, or  *\n"
+        "*  statutory.                                                          *\n"
+        "*                                                                      *\n"
+        "************************************************************************\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind.value, b.label, b.text) for b in document.blocks] == [
+        ("heading", "6", "Disclaimer of Warranty"),
+        ("paragraph", None, 'Covered Software is provided under this License on an "as is" basis, without '
+                            "warranty of any kind, either expressed, implied, or statutory."),
+    ]  # fmt: skip
+    assert all(d.reason == "markup" for d in document.dropped)
+    audit(source, spans_of(document))
+
+
+def test_centred_title_lines_and_a_copyright_notice_stand_apart() -> None:
+    source = (
+        "                    GNU GENERAL PUBLIC LICENSE\n"
+        "                       Version 3, 29 June 2007\n"
+        "\n"
+        " Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n"
+        " Everyone is permitted to copy and distribute verbatim copies\n"
+        " of this license document, but changing it is not allowed.\n"
+        "\n"
+        "  The GNU General Public License is a free, copyleft license for\n"
+        "software and other kinds of works, wrapped as the licence wraps them.\n"
+        "  The licenses for most software are designed to take away your\n"
+        "freedom to share and change the works; this one is not.\n"
+    )
+    assert texts(source) == [
+        "GNU GENERAL PUBLIC LICENSE",
+        "Version 3, 29 June 2007",
+        "Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>",
+        "Everyone is permitted to copy and distribute verbatim copies of this license document, but changing "
+        "it is not allowed.",
+        "The GNU General Public License is a free, copyleft license for software and other kinds of works, "
+        "wrapped as the licence wraps them.",
+        "The licenses for most software are designed to take away your freedom to share and change the works; "
+        "this one is not.",
+    ]
+
+
+def test_an_inline_enumeration_is_no_list_and_the_next_label_of_a_list_is() -> None:
+    source = (
+        "  Developers that use the GNU GPL protect your rights with two steps:\n"
+        "(1) assert copyright on the software, and (2) offer you this License.\n"
+        "\n"
+        "vi. database rights (such as those arising under Directive 96/9/EC), and\n"
+        "     under any national implementation thereof; and\n"
+        "vii. other similar, equivalent or corresponding rights throughout the\n"
+        "     world based on applicable law or treaty.\n"
+    )
+    assert [(b.label, b.text[:30]) for b in read_plain(source).blocks] == [
+        (None, "Developers that use the GNU GP"),
+        ("vi", "database rights (such as those"),
+        ("vii", "other similar, equivalent or c"),
+    ]
+
+
+def test_paragraphs_without_blank_lines_are_told_by_their_first_line_indent() -> None:
+    source = "\n".join(
+        [
+            "   The Union will defend its members against every threat, in every domain,",
+            "and at every level of escalation that an adversary may choose to attempt.",
+            "   Our partners are essential. We will deepen cooperation with them in trade,",
+            "in research and in the protection of critical infrastructure of the union.",
+            "   We will invest in the resilience of our societies and our economies, and",
+            "in the skills of the people who run them.",
+        ]
+    )
+    assert [text[:20] for text in texts(source)] == [
+        "The Union will defen",
+        "Our partners are ess",
+        "We will invest in th",
+    ]
+
+
+def test_a_line_broken_mid_sentence_in_unwrapped_text_is_mended_and_short_lines_stand_alone() -> None:
+    source = (
+        "The al-Qaida network has been significantly degraded. Most of those responsible for the attacks, "
+        "the plot's mastermind\n"
+        "Khalid Shaykh Muhammad, have been captured or killed.\n"
+        "\n"
+        "Thomas Leonard\n"
+        "Project Lead, X Desktop Group\n"
+    )  # fmt: skip
+    assert texts(source) == [
+        "The al-Qaida network has been significantly degraded. Most of those responsible for the attacks, the "
+        "plot's mastermind Khalid Shaykh Muhammad, have been captured or killed.",
+        "Thomas Leonard",
+        "Project Lead, X Desktop Group",
+    ]
+
+
+def test_words_hyphenated_at_a_wrap_are_mended_unless_the_document_writes_the_compound() -> None:
+    source = (
+        "The well-known arrangements of the Union apply to every annual proce-\n"
+        "dure of the Member States, and to the well-\n"
+        "known arrangements of their partners in the Union as a whole too.\n"
+        "Other lines make the width of the text clear to the reader of it.\n"
+        "More lines of the same width as the ones above them on this page.\n"
+        "A sixth line so that the text is taken for a wrapped one at last.\n"
+    )
+    text = texts(source)[0]
+    assert "procedure" in text and "the well-known arrangements of their" in text
+
+
+def test_restructuredtext_literal_blocks_and_directives() -> None:
+    source = (
+        "Use this::\n\n    def f():\n        return 1\n\n.. note::\n\n   Notes are text.\n\n"
+        ".. code-block:: python\n   :linenos:\n\n   x = 1\n\n.. a comment\n   of two lines\n\nEnd.\n"
+    )
+    document = read_text(source, name="guide.rst")
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("paragraph", "Use this:"),
+        ("code", "def f():\n    return 1"),
+        ("paragraph", "Notes are text."),
+        ("code", "x = 1"),
+        ("paragraph", "End."),
+    ]
+    audit(source, spans_of(document))
+
+
+def test_plain_text_keeps_its_backticks_and_underscores() -> None:
+    source = "This is free software; for details type `show w'.\n\nThe name __all__ lists it.\n"
+    assert texts(source) == ["This is free software; for details type `show w'.", "The name __all__ lists it."]
+
+
+def test_a_label_alone_is_kept_as_text_and_no_clause_is_empty() -> None:
+    edition = Edition.from_text("Article 1\n\nThe members vote.\n\n-\n\n2.\n", options=NO_LANGUAGE)
+    assert [(c.label, c.text) for c in edition.clauses] == [
+        (None, "Article 1"),
+        (None, "The members vote."),
+        (None, "2."),
+    ]
+    assert [d.reason for d in edition.dropped] == ["empty-item"]
+
+
+_WORDS = st.sampled_from(
+    "the union shall keep its rules and members may vote on every matter before the council".split()
+)
+_SENTENCES = st.lists(_WORDS, min_size=4, max_size=14).map(lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+_PARAGRAPHS = st.lists(st.lists(_SENTENCES, min_size=1, max_size=4).map(" ".join), min_size=2, max_size=8, unique=True)
+
+
+def _wrap(text: str, width: int, first: str) -> list[str]:
+    lines, line = [], first
+    for word in text.split():
+        if line.strip() and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    return [*lines, line]
+
+
+@settings(max_examples=int(os.environ.get("CONCEPTDIFF_EXAMPLES", "150")), deadline=None)
+@given(_PARAGRAPHS, st.integers(45, 95), st.sampled_from(["blank", "indent"]))
+def test_wrapped_paragraphs_read_back_whole_at_any_width(paragraphs: list[str], width: int, convention: str) -> None:
+    """The layout model's promise on its own kind of text: paragraphs greedily
+    wrapped at any width, apart by blank lines or by a first-line indent, come
+    back as they were written, never cut at a wrap and never glued."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += _wrap(paragraph, width, "   " if convention == "indent" else "")
+        if convention == "blank":
+            lines.append("")
+    # The model infers the layout from the text: it needs enough lines to tell the width, and
+    # paragraphs that wrap, to tell a first-line indent from an indented text.
+    assume(len([line for line in lines if line]) >= 8 and sum(len(p) > width for p in paragraphs) >= 2)
+    source = "\n".join(lines) + "\n"
+    document = read_plain(source, options=NO_LANGUAGE)
+    assert [block.text for block in document.blocks] == paragraphs
+    audit(source, spans_of(document))
