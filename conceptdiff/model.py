@@ -146,11 +146,14 @@ class DroppedSpan:
 
     ``reason`` is one of a documented set (``"markup"``, ``"page-number"``,
     ``"running-header"``, ``"boilerplate"``, ``"duplicate"``,
-    ``"table-of-contents"``, ``"empty-item"``, and ``"continuation"`` for a
-    stretch of a clause's text after page furniture: its words are in the
-    clause before it); ``text`` is ``source[start:end]``.  Clause spans and
-    dropped spans are disjoint and cover every non-white-space character of
-    the source (``docs/normalization.md``).
+    ``"table-of-contents"``, ``"empty-item"``, ``"unread"`` for text a
+    format's parser gave no block (Markdown nested beyond its limit), and
+    ``"continuation"`` for a stretch of a clause's text after page furniture:
+    its words are in the clause before it); ``text`` is ``source[start:end]``.
+    Clause spans and dropped spans are disjoint and cover every
+    non-white-space character of the source, which is the file's text for
+    plain text, Markdown and HTML, and the extracted text for PDF and
+    ``.docx`` files (``docs/reading.md``).
     """
 
     start: int

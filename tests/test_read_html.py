@@ -190,3 +190,17 @@ def test_html_inside_markdown_is_read_as_html() -> None:
     ]
     assert "<!-- a note -->" in {d.text for d in document.dropped}
     audit(text, spans_of(document))
+
+
+def test_markup_that_never_closes_is_read_as_text_in_one_pass() -> None:
+    from conceptdiff.read.html import _LONE, _defused
+
+    # The standard library's parser retries such a "<" at every later one (minutes on
+    # 50,000 of them); defused, they are text, at the same offsets.
+    assert _defused("<a <b> <!-- x") == f"{_LONE}a <b> {_LONE}!-- x"
+    assert _defused("<p>ok</p><!-- c -->") == "<p>ok</p><!-- c -->"
+    for hostile in ("<a " * 20_000, "<!--" * 20_000, "<p title='" * 20_000):
+        document = read_html(hostile)
+        assert len(_defused(hostile)) == len(hostile)
+        audit(hostile, spans_of(document))
+    assert read_html("1 <a 2 <b").blocks[0].text == "1 <a 2 <b"

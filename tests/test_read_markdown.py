@@ -148,3 +148,11 @@ def test_any_markdown_reads_with_no_empty_block_and_the_audit_kept(source: str) 
     assert starts == sorted(starts)
     for block in document.blocks:
         assert block.kind is BlockKind.CODE or "\n" not in block.text
+
+
+def test_text_beyond_the_parsers_nesting_limit_is_reported_unread_not_as_markup() -> None:
+    source = "> " * 60 + "deep text\n\nnext\n"
+    document = read_markdown(source)
+    assert [b.text for b in document.blocks] == ["next"]
+    assert [(d.reason, d.text.endswith("deep text")) for d in document.dropped] == [("unread", True)]
+    audit(source, spans_of(document))

@@ -38,6 +38,7 @@ table_row 'Work | the program'
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -398,6 +399,8 @@ class _Reader(HTMLParser):
         self.data_start = None
         data = self.data_text
         stop = self.here() if end is None else end
+        if _LONE in data:  # a defused "<" (see _defused): the page's own characters
+            data = html.unescape(self.source[start:stop])
         if self.skipping or (not data.strip() and self.pending is None and self.row is None):
             return
         if self.in_furniture:
@@ -479,9 +482,50 @@ def _span(source: str, runs: list[tuple[str, int, int]]) -> tuple[int, int] | No
     return trimmed(source, with_text[0][0], with_text[-1][1])
 
 
+# A "<" that opens no markup the parser could close: stands for itself (see _defused).
+_LONE = "\x1a"
+_MARKUP_START_RE = re.compile(r"<(?=[a-zA-Z/!?])")
+
+
+def _defused(markup: str) -> str:
+    """``markup`` with every ``<`` that opens markup which never closes (a tag
+    with no ``>`` before the next ``<``, a comment with no ``-->`` after it)
+    replaced by a placeholder of the same length.
+
+    CAUTION: the standard library's parser (in the Pythons this package
+    supports) tries such a ``<`` again at every later one: ``"<a " * 50000``
+    takes minutes, ``"<!--" * 50000`` seconds.  Browsers read these as text
+    or as the rest of the page anyway.  The scan is linear: the next ``>`` is
+    found once and reused until passed.  Offsets are unchanged, so the reader
+    maps its text back to the page itself (tests/test_read_html.py times it).
+    """
+    if "<" not in markup:
+        return markup
+    comment_close = markup.rfind("-->")
+    lone: list[int] = []
+    next_close = -1
+    starts = [match.start() for match in _MARKUP_START_RE.finditer(markup)]
+    for number, position in enumerate(starts):
+        if markup.startswith("<!--", position):
+            if position > comment_close:
+                lone.append(position)
+            continue
+        if next_close < position:
+            next_close = markup.find(">", position)
+        following = starts[number + 1] if number + 1 < len(starts) else len(markup)
+        if next_close < 0 or next_close > following:
+            lone.append(position)
+    if not lone:
+        return markup
+    chars = list(markup)
+    for position in lone:
+        chars[position] = _LONE
+    return "".join(chars)
+
+
 def _read(source: str, start: int, end: int) -> tuple[list[Block], list[DroppedSpan]]:
     reader = _Reader(source, start, end)
-    reader.feed(source[start:end])
+    reader.feed(_defused(source[start:end]))
     reader.finish()
     dropped = [
         DroppedSpan(span[0], span[1], "boilerplate", source[span[0] : span[1]])

@@ -203,7 +203,7 @@ class _Reader:
                 self.html(token)
             index += 1
         taken = [span for block in self.blocks for span in block.spans] + [(d.start, d.end) for d in self.dropped]
-        self.dropped += fill_gaps(self.source, taken, "markup")
+        self.dropped += [_checked(gap) for gap in fill_gaps(self.source, taken, "markup")]
         blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
         return Document(self.source, "markdown", blocks, tuple(sorted(self.dropped, key=lambda span: span.start)))
 
@@ -220,6 +220,23 @@ class _Reader:
         blocks, dropped = read_html_fragment(self.source, span[0], span[1])
         self.blocks.extend(blocks)
         self.dropped.extend(dropped)
+
+
+# The lines markup is made of, where no block holds them: link reference definitions,
+# table rules, underlines and rules, fences, tags and comments, block quote marks,
+# front matter.  A gap with another line is text the parser gave no block (the
+# nesting limit of deep block quotes and lists): reported as "unread", never as markup.
+_MARKUP_LINE_RE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,500}\]:.*|\|?[ \t:|-]*-{3,}[ \t:|-]*|[=*_~`#+-]{3,}.*|</?[A-Za-z!?][^\n]*|[>\s]*|"
+    r"---|\.\.\.|[\w-]{1,100}:.*|.*-->)[ \t]*"
+)
+
+
+def _checked(gap: DroppedSpan) -> DroppedSpan:
+    lines = [line for line in gap.text.split("\n") if line.strip()]
+    if all(_MARKUP_LINE_RE.fullmatch(line) for line in lines):
+        return gap
+    return DroppedSpan(gap.start, gap.end, "unread", gap.text)
 
 
 def read_markdown(source: str) -> Document:
