@@ -133,7 +133,7 @@ class _SetAside:
             if (
                 block.label is None
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
-                and scraped.is_boilerplate(block.text, at_end=position >= tail)
+                and scraped.is_boilerplate(block.text, at_end=position >= tail, at_start=position < 5)
             ):
                 self.drop(block, "boilerplate")
             else:

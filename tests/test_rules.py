@@ -248,3 +248,55 @@ def test_furniture_key_is_its_regex_definition(line: str) -> None:
     from conceptdiff.read._paged import _EDGE_NUMBER_RE, _KEY_DROP_RE
 
     assert paged.furniture_key(line) == _KEY_DROP_RE.sub("", _EDGE_NUMBER_RE.sub("", line.strip()).casefold())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last updated 4 March 2024, 10:05 CET",  # a dateline with its meta words
+        "7 min read",  # reading time
+        "Photo courtesy of the Ministry of Defence",  # a credit
+        "File photo: Jane Roe/AFP",
+        "Copy link",  # share widgets
+        "Save to reading list",
+        "Most viewed",  # "related" boxes
+        "More from Europe",
+        "Newsletter: get the daily briefing in your inbox",  # newsletter prompts
+        "Accept all cookies",  # cookie banners
+        "Manage preferences",
+        "By continuing to use this site you consent to our use of cookies",
+        "Previous page",  # navigation and pagination
+        "1 2 3 … 8 Next »",
+        "Back to all reports",
+        "Promoted by Example Bank",  # advertising
+        "Story continues below advertisement",
+        "Home › Publications › Reports",  # breadcrumbs and link rows
+        "About | Careers | Press | Contact",
+        "© 2024 Example Media Ltd | All rights reserved",  # a site's footer, anywhere
+        "Registered charity number 123456",
+        "Do Not Sell or Share My Personal Information",
+    ],
+)
+def test_page_furniture_is_told_by_its_kind(text: str) -> None:
+    assert scraped.is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "at_start"),
+    [
+        ("Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>", True),  # a licence's notice
+        ("Copyright (c) The Regents of the University of California.", True),
+        ("All rights reserved.", True),
+        ("Copyright (C) <year> <name of author>", False),  # a sample notice in an appendix
+        ("© European Union 2007, 2016", True),
+        ("or with your consent.", False),  # one widget word inside a sentence
+        ("Cookies and tracking technologies", False),  # a privacy policy's own headings
+        ("Most favoured nation", False),
+        ("Version 3, 29 June 2007", False),
+        ("FEBRUARY 2015", False),  # a cover's month
+        ("Effective date: December 15, 2022", False),
+        ("Sponsored by the Ministry of Finance, the programme shall run until 2030.", False),
+    ],
+)
+def test_a_documents_own_lines_are_no_furniture(text: str, at_start: bool) -> None:
+    assert not scraped.is_boilerplate(text, at_start=at_start)

@@ -38,6 +38,7 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 _SPACE_RE = re.compile(r"\s+")
+_YEAR_AFTER_RE = re.compile(r"[ \t]+[0-9]{4}\b")
 
 # Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
 _BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
@@ -61,8 +62,8 @@ def split_label(text: str) -> tuple[str | None, int, int]:
     if not (text[:1] in LABEL_STARTS or text[1:2] in (".", ")")):
         return None, 0, 0  # no alternative of the pattern can match: a hot path
     match = _LABEL_RE.match(text)
-    if match is None:
-        return None, 0, 0
+    if match is None or (match["paren"] in ("c", "C") and _YEAR_AFTER_RE.match(text, match.end())):
+        return None, 0, 0  # "(c) 2024 Example Ltd.": a copyright sign, no label
     if match["word"]:
         label = _SPACE_RE.sub(" ", match["word"])
         end = match.end()

@@ -136,32 +136,49 @@ _WIDGET_WORDS = {
         _words(
             "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies "
             "follow subscribe unsubscribe sign log login logout register download listen facebook twitter "
-            "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss"
+            "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss "
+            "copy gift continue"
         ),
         _words(
-            "printer mail saved bookmarks copy link links url permalink like likes followers subscribed join watch "
+            "printer mail saved bookmarks link links url permalink like likes followers subscribed join watch "
             "send article story post page x threads pocket feed messenger social media newsletter newsletters "
-            "notifications alerts app version friendly gift up in out"
+            "notifications alerts app version friendly up in out later reading full clipboard list"
         ),
     ),
     "related": (
-        _words("related recommended recommendations popular trending latest picks featured similar"),
+        _words("related recommended recommendations popular trending latest picks featured similar most also more"),
         _words(
-            "most read viewed commented shared top stories story articles article news headlines editor's editors "
-            "pick more also like may might miss don't dont see next watch listen around web elsewhere topics topic "
-            "highlights today week explore further reading"
+            "read viewed commented shared top stories story articles article news headlines editor's editors "
+            "pick more like may might miss don't dont see next watch listen around web elsewhere topics topic "
+            "highlights today week explore further reading publications reports guidance documents resources "
+            "content reads videos posts items"
+        ),
+    ),
+    "newsletter": (
+        _words("newsletter newsletters subscribe inbox digest download app apps"),
+        _words(
+            "get sign up the latest news delivered weekly daily monthly free email address enter updates alerts "
+            "store google play apple android ios now our join today breaking stories"
+        ),
+    ),
+    "cookies": (
+        _words("cookie cookies consent accept reject preferences"),
+        _words(
+            "accept reject all only necessary non-essential essential optional close manage settings preferences "
+            "choices allow deny agree customise customize analytics functional strictly required"
         ),
     ),
     "navigation": (
-        _words("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next"),
+        _words("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next back"),
         _words(
-            "jump back top main content navigation nav page pages first last older newer show load more less "
-            "close open toggle go site index account sign in out"
+            "jump top main content navigation nav page pages first last older newer show load more less "
+            "close open toggle go site index account sign in out news articles results list overview reports "
+            "publications documents stories posts"
         ),
     ),
     "advert": (
-        _words("advertisement advertisements advert ad ads sponsored promoted"),
-        _words("sponsor sponsors paid partner content promotion story links by"),
+        _words("advertisement advertisements advert advertiser advertisers ad ads sponsored promoted partner"),
+        _words("sponsor sponsors paid content promotion story links by continues below above is"),
     ),
 }
 _WIDGET_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -174,12 +191,14 @@ _META_WORDS = _words(
     "pdt et pt ist jst aest local today yesterday"
 )
 _DATE_PART_RE = re.compile(
-    rf"{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|[0-9./-]{{6,10}}",
+    rf"\b(?:{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|"
+    rf"[0-9./-]{{6,10}})(?!\w)",
     re.IGNORECASE,
 )
 _CLOCK_RE = re.compile(r"\b[0-9]{1,2}[:.][0-9]{2}\b")
 _CREDIT_RE = re.compile(
-    r"\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|graphic|credit|source|caption)"
+    r"\(?(?:(?:file|top|main|header|lead)[ \t]+)?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|graphic|"
+    r"credit|source|caption)"
     r"(?:[ \t]+(?:credit|source|courtesy|by))?[ \t]*(?::|©|/|by\b).{1,100}",
     re.IGNORECASE,
 )
@@ -195,12 +214,19 @@ _COOKIE_RE = re.compile(
 )
 
 
+def _reads_as_sentences(text: str) -> bool:
+    """Does ``text`` say something of its own: a licence's "All rights reserved" under a
+    notice is a sentence; a footer's is a mark beside a name.  Told by a verb besides the formula."""
+    rest = re.sub(r"(?i)all\s+rights\s+reserved|copyright|registered\s+in", " ", text)
+    return any(word.casefold() in _VERBS for word in rest.split())
+
+
 def _widget(words: Sequence[str]) -> bool:
     """Are ``words`` (a short line's) the words of one kind of page widget?"""
     folded = [w.casefold() for w in words]
     content = [w for w in folded if w not in _WIDGET_GLUE]
-    if not content:
-        return False
+    if not content or (len(content) == 1 and not words[0][:1].isupper()):
+        return False  # "or with your consent.": one word of a kind inside a sentence makes no widget
     for core, extra in _WIDGET_WORDS.values():
         if any(w in core for w in content) and sum(w in core or w in extra for w in content) >= 0.8 * len(content):
             return True
@@ -224,6 +250,40 @@ def _dateline(text: str) -> bool:
     return len(other) <= (3 if meta else 0)  # a byline's name or a dateline's place, beside a meta word
 
 
+# Formulas of a page's frame told by their phrasing: pagination, sponsors, courtesy
+# credits, "From:" lines, content licences, consent to cookies, "More from <section>".
+_FRAME_RE = re.compile(
+    r"(?:(?:[0-9]{1,4}|…|\.\.\.|\[…\])[ \t]+){1,12}(?:next|last|older|newer)?[ \t]*[›»>→]?"
+    r"|(?:[«‹<←][ \t]*)?(?:previous|prev|next|older|newer)(?:[ \t]+(?:page|post|article|story))?[ \t]*[›»>→]?"
+    r"|(?:photo(?:graph)?|image|picture)?[ \t]*courtesy[ \t]+(?:of[ \t]+)?.{1,80}"
+    r"|from:[ \t]+.{1,100}"
+    r"|(?:all[ \t]+)?content[ \t]+(?:is[ \t]+)?(?:available|licensed|published)[ \t]+under\b.{1,120}"
+    r"|by[ \t]+(?:continuing|using|browsing)[ \t]+.{1,80}(?:cookies|terms|privacy[ \t]+policy).{0,20}"
+    r"|(?:more|latest)[ \t]+(?:from|on|in|about)[ \t]+.{1,40}"
+    r"|do[ \t]+not[ \t]+sell(?:[ \t]+or[ \t]+share)?[ \t]+my[ \t]+personal[ \t]+information",
+    re.IGNORECASE,
+)
+_SPONSOR_RE = re.compile(
+    r"(?:sponsored|promoted|presented|supported|brought[ \t]+to[ \t]+you|paid[ \t]+partnership|in[ \t]+partnership)"
+    r"(?:[ \t]+(?:content|links|post))?[ \t]+(?:by|with)[ \t]+.{1,60}",
+    re.IGNORECASE,
+)
+# A copyright line with the marks of a site's footer (the sign, "all rights reserved",
+# a company's registration): anywhere but among a document's opening lines.
+_FOOTER_COPYRIGHT_RE = re.compile(
+    r"(?:copyright[ \t]*)?©.{0,120}"
+    r"|(?:copyright[ \t]*)?\(c\)[ \t]*[0-9]{4}.{0,80}"
+    r"\b(?:ltd|limited|inc|llc|gmbh|plc|corp|group|media|news|press)\b.{0,60}"
+    r"|.{0,80}\ball[ \t]+rights[ \t]+reserved\b.{0,80}"
+    r"|.{0,80}\b(?:crown[ \t]+copyright|registered[ \t]+in[ \t]+\w+|(?:company|charity)[ \t]+(?:no|number))\b.{0,80}",
+    re.IGNORECASE,
+)
+
+
+_C_YEAR_RE = re.compile(r"(?:copyright[ \t]*)?\(c\)[ \t]*[0-9]{4}", re.IGNORECASE)
+_FOOTER_MARK_RE = re.compile(r"all[ \t]+rights|\||registered[ \t]+in", re.IGNORECASE)
+
+
 def _link_row(text: str) -> bool:
     """A row of links or a breadcrumb trail: three or more short items (two
     when the separator is a breadcrumb's), most of them capitalized, between
@@ -236,7 +296,7 @@ def _link_row(text: str) -> bool:
     return (len(items) >= 3 or breadcrumb) and capitalized >= 0.6 * len(items)
 
 
-def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
+def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -> bool:
     """Is a clause's whole ``text`` web-page furniture: a date or reading-time
     line, a byline, a photo credit, a share/print/comment/follow widget, a
     "related stories" box heading, a cookie banner, a breadcrumb or a row of
@@ -249,8 +309,10 @@ def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
 
     >>> is_boilerplate("Saturday, 1 April 2023"), is_boilerplate("Share this article")
     (True, True)
-    >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("© 2024 Example Corp.", at_end=True)
-    (False, True)
+    >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("Copyright 2024 Example", at_end=True)
+    (True, True)
+    >>> is_boilerplate("Copyright (c) The Regents of the University of California.", at_start=True)
+    False
     >>> is_boilerplate("Members may vote by post."), is_boilerplate("Version 3, 29 June 2007")
     (False, False)
     """
@@ -259,18 +321,28 @@ def is_boilerplate(text: str, *, at_end: bool = False) -> bool:
         return False
     if at_end and _COPYRIGHT_RE.fullmatch(stripped) is not None:
         return True
+    if _FOOTER_COPYRIGHT_RE.fullmatch(stripped) and not _reads_as_sentences(stripped):
+        # "© 2024 The Daily Herald. All rights reserved." in the middle of a page; among a text's
+        # opening lines only with the marks no notice of a licence has (the sign with more).
+        sign = "©" in stripped or _C_YEAR_RE.match(stripped) is not None
+        if not at_start or (sign and _FOOTER_MARK_RE.search(stripped)):
+            return True
     if _COOKIE_RE.fullmatch(stripped) and not _SENTENCE_END_RE.search(stripped[-2:] + " "):
         return True  # a banner ends with its button, not with a full stop
     if len(stripped) > 140:
         return False
     if _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None:
         return True
+    if _FRAME_RE.fullmatch(stripped) is not None and not stripped.endswith(("; and", ", and", " or")):
+        return True
+    if _SPONSOR_RE.fullmatch(stripped) is not None and not _reads_as_sentences(stripped):
+        return True  # not "Sponsored by the Ministry, the programme shall run ..."
     words = _WIDGET_WORD_RE.findall(stripped)
     if len(words) > 14 or (stripped[-1:] in ".;:," and len(words) > 4):
         return False
     return (
         _dateline(stripped)
-        or (2 <= len(words) <= 8 and _widget(words))  # one word alone ("Comments", "Email") may head a section
+        or (2 <= len(words) <= 12 and _widget(words))  # one word alone ("Comments", "Email") may head a section
         or _link_row(stripped)
         or _CREDIT_RE.fullmatch(stripped) is not None
         or (len(words) <= 10 and _BYLINE_RE.fullmatch(stripped) is not None)
