@@ -309,7 +309,7 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -
 
     >>> is_boilerplate("Saturday, 1 April 2023"), is_boilerplate("Share this article")
     (True, True)
-    >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("Copyright 2024 Example", at_end=True)
+    >>> is_boilerplate("© 2024 Example Corp. All rights reserved."), is_boilerplate("Copyright 2024 X", at_end=True)
     (True, True)
     >>> is_boilerplate("Copyright (c) The Regents of the University of California.", at_start=True)
     False
