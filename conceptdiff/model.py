@@ -195,7 +195,7 @@ class Edition:
         read with a layout model: paragraphs (however they are wrapped),
         bullets, numbered items and headings become clauses.  Page furniture,
         tables of contents, web boilerplate and duplicates are set aside and
-        recorded in :attr:`dropped` (rules and switches: ``docs/normalization.md``
+        recorded in :attr:`dropped` (rules and switches: ``docs/reading.md``
         and the reading fields of :class:`~conceptdiff.Options`).
 
         >>> edition = Edition.from_text("SCOPE\\n\\n1. The first rule.\\n2. The second\\nrule.\\n")

@@ -81,7 +81,7 @@ class Options:
         max_input_bytes: the largest input read, in bytes; a larger one
             raises :class:`~conceptdiff.InputTooLargeError` before it is read.
 
-    Reading editions (the rule families of ``docs/normalization.md``; each
+    Reading editions (the rule families of ``docs/reading.md``; each
     can be switched off, and what a rule sets aside is recorded in
     :attr:`Edition.dropped`):
         repair_mojibake: repair text decoded with the wrong code page

@@ -1,6 +1,6 @@
 """Segmentation of real-world editions: one test per quirk, the expected clause
 lists of the seed article and of US NSS 2006, the audit property, and the
-switches of each rule family (docs/normalization.md)."""
+switches of each rule family (docs/reading.md)."""
 
 from __future__ import annotations
 

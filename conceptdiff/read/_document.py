@@ -2,7 +2,7 @@
 
 A :class:`Document` is a reader's view of one file: the text its offsets
 point into (:attr:`Document.source`), its blocks in reading order, and the
-spans it set aside.  The audit contract (``docs/normalization.md``) is stated
+spans it set aside.  The audit contract (``docs/reading.md``) is stated
 here once, for every reader:
 
 * block spans and dropped spans are disjoint, lie inside ``source`` and, taken
