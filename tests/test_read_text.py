@@ -233,3 +233,27 @@ def test_wrapped_paragraphs_read_back_whole_at_any_width(paragraphs: list[str], 
     document = read_plain(source, options=NO_LANGUAGE)
     assert [block.text for block in document.blocks] == paragraphs
     audit(source, spans_of(document))
+
+
+def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:
+    source = (
+        "                    GNU GENERAL PUBLIC LICENSE\n"
+        "                       Version 3, 29 June 2007\n\n"
+        " Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n\n"
+        "                       TERMS AND CONDITIONS\n\n"
+        "  0. Definitions.\n\n"
+        "  \"This License\" refers to version 3 of the GNU General Public License.\n\n"
+        "  1. Source Code.\n\n"
+        "  The \"source code\" for a work means the preferred form of the work.\n"
+    )
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [(c.kind.value, c.label, c.level, c.section) for c in edition.clauses] == [
+        ("heading", None, 1, ()),
+        ("paragraph", None, 0, ("GNU GENERAL PUBLIC LICENSE",)),
+        ("paragraph", None, 0, ("GNU GENERAL PUBLIC LICENSE",)),
+        ("heading", None, 1, ()),
+        ("heading", "0", 2, ("TERMS AND CONDITIONS",)),
+        ("paragraph", None, 0, ("TERMS AND CONDITIONS", "0 Definitions.")),
+        ("heading", "1", 2, ("TERMS AND CONDITIONS",)),
+        ("paragraph", None, 0, ("TERMS AND CONDITIONS", "1 Source Code.")),
+    ]

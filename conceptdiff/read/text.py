@@ -96,6 +96,12 @@ _RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
 _RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
 # A web address: it starts a line in lower case without continuing a sentence.
 _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
+# What a title page says besides its title: a version or a date, a copyright notice, an address.
+_NOT_A_TITLE_RE = re.compile(
+    r"\b(?:version|revision|v\.)[ \t]*[0-9]|(?:^|\s)(?:copyright|©|\([Cc]\)[ \t])|@|https?://|www\.|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?:[0-9]{1,2},?[ \t]+)?[0-9]{4}\b",
+    re.IGNORECASE,
+)
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
@@ -1107,6 +1113,8 @@ def _is_heading(item: _Item, following: _Item | None) -> bool:
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
     text = item.text
+    if _NOT_A_TITLE_RE.search(text):
+        return False  # a title page's date or version line, a copyright notice, an address: no section's title
     if item.label is not None and item.kind is BlockKind.LIST_ITEM and text.endswith(".") and len(text.split()) <= 8:
         # "16. Limitation of Liability." alone between blank lines: a numbered title, its full stop its style.
         return _looks_like_heading(text[:-1]) and item.opened_block and item.closed_block
@@ -1326,6 +1334,13 @@ class _Repairs:
         vocabulary = self.vocabulary.folded
         blocks: list[Block] = []
         styles: dict[str, int] = {}
+        # Numbered headings under an unnumbered one above them all (a document's title, a
+        # "TERMS AND CONDITIONS"): they nest under it, one level down.
+        headings = [_is_heading(item, items[i + 1] if i + 1 < len(items) else None) for i, item in enumerate(items)]
+        first_labelled = next((i for i, item in enumerate(items) if item.label is not None and headings[i]), None)
+        offset = int(
+            first_labelled is not None and any(items[i].label is None and headings[i] for i in range(first_labelled))
+        )
         for position, item in enumerate(items):
             if item.kind is BlockKind.CODE:
                 blocks.append(Block(BlockKind.CODE, item.code_text(), tuple(self.runs(item))))
@@ -1339,15 +1354,15 @@ class _Repairs:
             if not body:
                 self.drop_item(item, "markup")
                 continue
-            following = items[position + 1] if position + 1 < len(items) else None
             kind, level = item.kind, item.level
-            if kind is not BlockKind.HEADING and _is_heading(item, following):
+            if kind is not BlockKind.HEADING and headings[position]:
                 kind, level = BlockKind.HEADING, max(item.depth, 1)
             if kind is BlockKind.HEADING:
                 if item.label is not None and not item.level:
                     # Label styles nest in the order they first appear (I. > A. > 1.),
                     # dotted numbers by their depth (1.2 under 1).
                     level = styles.setdefault(label_style(item.label), len(styles) + 1) + max(item.depth, 1) - 1
+                    level += offset
                 level = max(level, 1)
             flags = {flag for flag in item.flags if flag != "glued-heading"}
             blocks.append(
