@@ -242,9 +242,9 @@ def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nes
         " Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n\n"
         "                       TERMS AND CONDITIONS\n\n"
         "  0. Definitions.\n\n"
-        "  \"This License\" refers to version 3 of the GNU General Public License.\n\n"
+        '  "This License" refers to version 3 of the GNU General Public License.\n\n'
         "  1. Source Code.\n\n"
-        "  The \"source code\" for a work means the preferred form of the work.\n"
+        '  The "source code" for a work means the preferred form of the work.\n'
     )
     edition = Edition.from_text(source, options=NO_LANGUAGE)
     assert [(c.kind.value, c.label, c.level, c.section) for c in edition.clauses] == [
