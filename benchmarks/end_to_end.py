@@ -47,7 +47,7 @@ from pathlib import Path
 
 import conceptdiff
 from benchmarks.scoring import Change, Scores, score
-from benchmarks.segmentation import SEEN_NOISE, UNSEEN_NOISE, TrueClause, load_documents
+from benchmarks.segmentation import SEEN_NOISE, UNSEEN_NOISE, TrueClause, load_documents, wrap_words
 from conceptdiff.normalize import normalize_text
 from conceptdiff.segment import clause_from_string
 from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_edition, generate_pair
@@ -78,19 +78,6 @@ def _kinds(pair: EditedPair, known: dict[str, str]) -> tuple[list[str], list[str
     return old, new
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    lines: list[str] = []
-    line = first
-    for word in text.split():
-        if line.strip() and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = rest + word
-        else:
-            line = f"{line} {word}" if line.strip() else line + word
-    lines.append(line)
-    return lines
-
-
 def _marker(text: str, kind: str, glyph: str) -> tuple[str, str]:
     """How a clause starts in a text file: its own label, or a bullet for an unlabelled item."""
     if kind == "list_item" and clause_from_string(text).label is None:
@@ -110,7 +97,7 @@ def render_text(texts: Sequence[str], kinds: Sequence[str], style: str, rng: ran
         if kind == "heading" or not width:
             lines.append(marker + body)
         else:
-            lines += _wrap(body, width, marker, " " * len(marker))
+            lines += wrap_words(body, width, marker, " " * len(marker))
         lines.append("")
     if style == "scraped":
         lines += [rng.choice(vocabulary), "", rng.choice(vocabulary)]

@@ -290,7 +290,9 @@ UNSEEN_NOISE = (
 )  # fmt: skip
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+def wrap_words(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` hard-wrapped at ``width`` as a plain-text author does it:
+    ``first`` opens its first line, ``rest`` the others."""
     lines: list[str] = []
     line = first
     for word in text.split():
@@ -328,7 +330,7 @@ def render_scraped(
         lines.extend([""] * rng.choice((1, 1, 2, 3)))
 
     def put(text: str, marker: str = "") -> None:
-        lines.extend(_wrap(text, width, marker, " " * len(marker)) if width else [marker + text])
+        lines.extend(wrap_words(text, width, marker, " " * len(marker)) if width else [marker + text])
 
     def add_noise(text: str) -> None:
         put(text)
@@ -382,9 +384,9 @@ def render_pdf_text(truth: Sequence[TrueClause], rng: random.Random) -> tuple[st
             continue
         if clause.kind == "list_item":
             marker = f"{clause.printed_label} " if clause.label else "• "
-            body += _wrap(clause.text, width, marker, " " * len(marker))
+            body += wrap_words(clause.text, width, marker, " " * len(marker))
         else:
-            body += _wrap(clause.display, width, indent, "")
+            body += wrap_words(clause.display, width, indent, "")
         if blank_between:
             body.append("")
     lines: list[str] = []

@@ -5,9 +5,10 @@ Run them with `pytest failures`; `pytest` alone runs only tests/.
 
 from pathlib import Path
 
+from publisher import scrape, typeset
+
 from conceptdiff import Edition
 from conceptdiff.testing import Difference, assert_changes, assert_same_content
-from publisher import scrape, typeset
 
 DATA = Path(__file__).parent.parent / "tests" / "data"
 

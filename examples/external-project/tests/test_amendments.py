@@ -1,11 +1,11 @@
 """The amendments printed for each new edition: assert_changes, summary snapshots, edited_pairs."""
 
 from hypothesis import given, settings
+from publisher import amendments
 
 from conceptdiff import ChangeKind, Edition
 from conceptdiff.strategies import EditedPair, edited_pairs
 from conceptdiff.testing import assert_changes
-from publisher import amendments
 
 
 def test_the_2024_edition_changes_what_the_assembly_voted(edition):

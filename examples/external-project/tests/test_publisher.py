@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from hypothesis import given, settings
+from publisher import typeset
 
 from conceptdiff.strategies import editions
 from conceptdiff.testing import Difference, assert_same_content
-from publisher import typeset
 
 DATA = Path(__file__).parent / "data"
 

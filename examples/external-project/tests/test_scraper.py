@@ -1,7 +1,8 @@
 """The web page must carry the official clauses: `assert edition == edition` with the plugin."""
 
-from conceptdiff import Edition
 from publisher import scrape
+
+from conceptdiff import Edition
 
 PAGE = """
 <html><body>
