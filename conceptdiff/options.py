@@ -101,6 +101,11 @@ class Options:
             numbers after a "Contents" heading).
         drop_boilerplate: drop date lines, photo credits, share/comment
             footers and similar web-page boilerplate standing alone.
+        drop_off_topic: in a text where boilerplate was found, also drop a
+            short line that is no sentence and shares no word with the lines
+            around it and few with the text (furniture no rule names); such a
+            line is recorded as ``"off-topic"``.  A heading whose words the
+            text never uses can be taken for one: switch off to keep them.
         split_glued_headings: split a heading glued to the end or the start of
             a paragraph into a clause of its own.
         drop_duplicates: drop a clause that repeats one at most
@@ -132,6 +137,7 @@ class Options:
     running_header_repeats: int = attrs.field(default=3, validator=_min_two)
     drop_table_of_contents: bool = attrs.field(default=True, validator=_boolean)
     drop_boilerplate: bool = attrs.field(default=True, validator=_boolean)
+    drop_off_topic: bool = attrs.field(default=True, validator=_boolean)
     split_glued_headings: bool = attrs.field(default=True, validator=_boolean)
     drop_duplicates: bool = attrs.field(default=True, validator=_boolean)
     duplicate_window: int = attrs.field(default=8, validator=_positive_int)

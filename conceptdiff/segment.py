@@ -44,6 +44,7 @@ paragraph 'Last words.' ('Intro',)
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 
@@ -107,6 +108,14 @@ def _with_label(block: Block) -> Block:
     return attrs.evolve(block, kind=kind, label=label, text=rest, depth=max(block.depth, depth - 1))
 
 
+# A stray line with fewer than this share of its content words in the text's
+# sentences is off its topic (measured: headings of the benchmark's documents
+# share at least two thirds of theirs; furniture lines mostly none or one).
+_ON_TOPIC = 1 / 2
+# Two or more spaces between words, not after a sentence's end (a typist's double space).
+_COLUMNS_RE = re.compile(r"(?<=[^\s.!?:;])[ \t]{2,}(?=\S)")
+
+
 def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
 
@@ -133,12 +142,143 @@ class _SetAside:
             if (
                 block.label is None
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
-                and scraped.is_boilerplate(block.text, at_end=position >= tail, at_start=position < 5)
+                and not self._heads_prose(blocks, position)
+                and scraped.is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < 5)
             ):
                 self.drop(block, "boilerplate")
             else:
                 kept.append(block)
+        # Lines off the text's topic are looked for only in a text that has shown
+        # a page's furniture: a licence's signature block ("Ty Coon, President of
+        # Vice") shares no word with its sentences either.
+        if len(kept) == len(blocks):
+            return kept
+        kept = self._above_headline(kept)
+        return self._off_topic(kept) if self.options.drop_off_topic else kept
+
+    def _above_headline(self, blocks: list[Block]) -> list[Block]:
+        """A scraped page's lines above its headline, where the headline is
+        repeated (a page's title, then the article's): the page's chrome
+        ("Join the conversation (27)", "Tel: ... · info@..."), when no sentence."""
+        opening = next(
+            (
+                k
+                for k in range(min(4, len(blocks) - 1))
+                if _key(blocks[k].text) == _key(blocks[k + 1].text) and scraped.looks_like_heading(blocks[k].text)
+            ),
+            0,
+        )
+        kept = []
+        for position, block in enumerate(blocks):
+            if position < opening and block.label is None and scraped.stray_line(block.text):
+                self.drop(block, "boilerplate")
+            else:
+                kept.append(block)
         return kept
+
+    def _off_topic(self, blocks: list[Block]) -> list[Block]:
+        """A short line past a text's opening lines that is no sentence, shares
+        no content word with the lines around it, and either shares few with
+        the text's sentences or bears a widget's marks (an arrow, an emoji, a
+        price, a count in brackets): a page's furniture that no rule names
+        ("Independent journalism since 1887", "Accessibility tools ♿").
+
+        A heading shares its words with the section it heads; lines sharing
+        words with the stray line next to them (a signature block:
+        "<signature of Ty Coon>, 1 April 1990", "Ty Coon, President of Vice")
+        or set under a line of the text are let be.  Looked for only in a text
+        with furniture already told (``boilerplate``).
+        """
+        short = [
+            position >= 5
+            and block.label is None
+            and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and "bullet" not in block.flags
+            and scraped.stray_line(block.text)
+            for position, block in enumerate(blocks)
+        ]
+        if not any(short):
+            return blocks
+        cache: dict[int, frozenset[str]] = {}
+
+        def words(position: int) -> frozenset[str]:
+            if position not in cache:
+                cache[position] = scraped.topic_words(blocks[position].text)
+            return cache[position]
+
+        marked = [on and scraped.widget_marks(block.text) for block, on in zip(blocks, short, strict=True)]
+        stray = [
+            on and len(words(position)) >= (0 if marked[position] else 2) and not self._heads_prose(blocks, position)
+            for position, on in enumerate(short)
+        ]
+        if not any(stray):
+            return blocks
+        # How often each stem is used by the text's other lines (one pass over them all).
+        in_text = scraped.stem_counts("\n".join(b.text for b, s in zip(blocks, stray, strict=True) if not s))
+        in_strays = Counter(word for position, s in enumerate(stray) if s for word in words(position))
+
+        def grouped(position: int) -> bool:
+            """Lines about one thing (a signature block, an address), or a line
+            set under another with no blank line between ("President Bush" +
+            "Berlin, Germany May 23, 2002")."""
+            for other in (position - 1, position + 1):
+                if not 0 <= other < len(blocks):
+                    continue
+                if stray[other] and words(position) & words(other):
+                    return True
+                first, second = sorted((position, other))
+                if self._attached(blocks[first], blocks[second]):
+                    return True
+            return False
+
+        def off_topic(position: int) -> bool:
+            its = words(position)
+            around = range(max(0, position - 1), min(len(blocks), position + 5))
+            if any(its & words(other) for other in around if other != position) or grouped(position):
+                return False
+            # A word is the text's when its sentences use it, and twice besides this line.
+            shared = sum(1 for word in its if in_text[word] and in_text[word] + in_strays[word] - 1 >= 2)
+            return marked[position] or shared < _ON_TOPIC * len(its)
+
+        kept = []
+        for position, block in enumerate(blocks):
+            if stray[position] and off_topic(position):
+                self.drop(block, "off-topic")
+            else:
+                kept.append(block)
+        return kept
+
+    def _attached(self, first: Block, second: Block) -> bool:
+        """Are two blocks of a text file lines of one stretch, no blank line between?"""
+        if self.document.format != "text" or not first.spans or not second.spans:
+            return False
+        between = self.document.source[first.spans[-1][1] : second.spans[0][0]]
+        return between.count("\n") <= 1 and not between.strip()
+
+    def _heads_prose(self, blocks: list[Block], position: int) -> bool:
+        """A page's own heading (``<h2>``) over a paragraph of sentences heads a
+        section of the text ("Feedback and ratings" in a privacy statement),
+        however much its words sound like a widget's."""
+        if self.document.format != "html" or blocks[position].kind is not BlockKind.HEADING:
+            return False
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        return (
+            following is not None
+            and following.kind is BlockKind.PARAGRAPH
+            and len(following.text.split()) >= 8
+            and scraped.ends_sentence(following.text)
+        )
+
+    def _as_laid_out(self, block: Block) -> str:
+        """A one-line block of a text file with its columns kept: a menu laid
+        out as "About Us   Press   Jobs" is a row of links, not a sentence."""
+        if self.document.format != "text" or len(block.spans) != 1:
+            return block.text
+        start, end = block.spans[0]
+        line = self.document.source[start:end].strip()
+        if "\n" in line or _COLUMNS_RE.search(line) is None:
+            return block.text
+        return _COLUMNS_RE.sub(" | ", line)
 
     def duplicates(self, blocks: list[Block]) -> list[Block]:
         """A clause duplicates one at most ``duplicate_window`` clauses before it
@@ -161,8 +301,10 @@ class _SetAside:
             )
             twin: tuple[int, int] | None = None
             for earlier, index in reversed(recent[-window:] if worth else []):
+                if keys[earlier] != key:
+                    continue
                 adjacent = all(keys[k] == key for k in range(earlier + 1, position))  # nothing else between
-                if keys[earlier] == key and _repeats(blocks[earlier], block, adjacent=adjacent):
+                if _repeats(blocks[earlier], block, adjacent=adjacent):
                     twin = (earlier, index)
                     break
             if twin is None and worth and position >= 3 and key in opening and opening[key] in kept_at:

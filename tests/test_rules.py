@@ -275,6 +275,20 @@ def test_furniture_key_is_its_regex_definition(line: str) -> None:
         "© 2024 Example Media Ltd | All rights reserved",  # a site's footer, anywhere
         "Registered charity number 123456",
         "Do Not Sell or Share My Personal Information",
+        "Andrea Novak, Reuters",  # agency credits and bylines under a label or with a newsroom role
+        "Contributors: J. Lee, M. Ortiz",
+        "Tom Reyes — Senior Correspondent",
+        "Was this article helpful? Yes | No",  # feedback, player, app and paywall widgets
+        "Listen to this article · 4 min",
+        "Watch: The minister's statement (1:52)",
+        "Open in the app",
+        "Already a member? Log in",
+        "You have 3 free articles left",
+        "Select language | English · Français",  # language switchers and translation notices
+        "This page was translated automatically",
+        "Filed under: Trade, Energy",  # a page's tags and its download lines
+        "Download the report (PDF, 2.4 MB)",
+        "Stay informed — Subscribe",  # a short phrase and a button
     ],
 )
 def test_page_furniture_is_told_by_its_kind(text: str) -> None:
@@ -296,7 +310,29 @@ def test_page_furniture_is_told_by_its_kind(text: str) -> None:
         ("FEBRUARY 2015", False),  # a cover's month
         ("Effective date: December 15, 2022", False),
         ("Sponsored by the Ministry of Finance, the programme shall run until 2030.", False),
+        ("Feedback and ratings", False),  # headings of GitHub's privacy statement
+        ("Other translations", False),
+        ("Accessibility statement", False),
+        ("[6] PEP 20, The Zen of Python", False),  # a reference, not a dateline
+        ("Section 3 — Download", False),  # a numbered heading is no button's caption
+        ("Translations are available in French and Spanish.", False),
+        ("Files larger than 10 MB are refused.", False),
     ],
 )
 def test_a_documents_own_lines_are_no_furniture(text: str, at_start: bool) -> None:
     assert not scraped.is_boilerplate(text, at_start=at_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [("Share ↗", True), ("👍 38  ❤ 12", True), ("Comments (27)", True), ("Follow @example", True),
+     ("[Accept] [Reject]", True), ("Only $1/week", True), ("Powered by Hugo", True),
+     ("Article 27", False), ("Section (2)(a)", False), ("Email privacy@example.com", False), ("[Reserved]", False)],
+)  # fmt: skip
+def test_widget_marks(text: str, marked: bool) -> None:
+    assert scraped.widget_marks(text) is marked
+
+
+def test_topic_words_are_content_words_cut_to_a_stem() -> None:
+    assert scraped.topic_words("The Terms of the Licence") == scraped.topic_words("terms licences")
+    assert scraped.topic_words("of the and to with") == frozenset()

@@ -166,6 +166,67 @@ def test_comment_and_share_footers_are_boilerplate() -> None:
     assert reasons(edition) == {"boilerplate": 6}
 
 
+# A scraped page: a date line above the headline (which is repeated), a page's
+# furniture that no rule names between its paragraphs, a share footer below.
+_PAGE = """\
+Published 3 May 2024
+
+Data Retention Rules Tightened
+
+Data Retention Rules Tightened
+
+The ministry will shorten the retention period for personal data held by public bodies.
+
+The new rules apply from January and cover every register kept by a public body.
+
+Bodies that keep data longer will have to give reasons to the data protection authority.
+
+Independent journalism since 1887
+
+Retention periods
+
+Public bodies must delete personal data once the retention period has ended.
+
+Jane Doe, Minister
+Rue de la Loi 16, Brussels
+
+Share this article
+"""
+
+
+def test_furniture_no_rule_names_is_set_aside_as_off_topic_on_a_page_with_boilerplate() -> None:
+    edition = Edition.from_text(_PAGE, options=NO_LANGUAGE)
+    assert_audit(_PAGE, edition)
+    assert [d.text for d in edition.dropped if d.reason == "off-topic"] == ["Independent journalism since 1887"]
+    # a heading whose words the text uses, and a line set under a line of the text, are kept
+    assert "Retention periods" in texts(edition) and "Rue de la Loi 16, Brussels" in " ".join(texts(edition))
+    assert texts(edition)[0] == "Data Retention Rules Tightened"
+    # a signatory standing alone is no furniture either
+    apart = Edition.from_text(_PAGE.replace("Jane Doe, Minister\n", "Jane Doe, Minister\n\n"), options=NO_LANGUAGE)
+    assert "Jane Doe, Minister" in texts(apart)
+
+
+def test_off_topic_lines_are_looked_for_only_where_boilerplate_was_found_and_can_be_switched_off() -> None:
+    plain = _PAGE.replace("Published 3 May 2024\n", "").replace("Share this article\n", "")
+    assert "Independent journalism since 1887" in texts(Edition.from_text(plain, options=NO_LANGUAGE))
+    kept = Edition.from_text(_PAGE, options=attrs.evolve(NO_LANGUAGE, drop_off_topic=False))
+    assert "Independent journalism since 1887" in texts(kept) and "off-topic" not in reasons(kept)
+
+
+def test_lines_above_a_repeated_headline_are_the_pages_chrome() -> None:
+    page = "Join the conversation (27)\n\nLast updated 2 May 2024\n\n" + _PAGE.split("\n", 2)[2]
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert texts(edition)[0] == "Data Retention Rules Tightened"
+    assert "Join the conversation (27)" in [d.text for d in edition.dropped if d.reason == "boilerplate"]
+
+
+def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:
+    text = "The Agency publishes its annual report.\n\nAbout Us   Press   Advertise   Jobs\n"
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    assert texts(edition) == ["The Agency publishes its annual report."]
+    assert [d.reason for d in edition.dropped] == ["boilerplate"]
+
+
 def test_duplicated_items_next_to_each_other_and_a_few_apart_are_dropped() -> None:
     edition = read("duplicated_items_adjacent_and_apart.txt")
     items = [c.text for c in edition.clauses if c.kind is ClauseKind.LIST_ITEM]
@@ -385,10 +446,23 @@ def scraped_renderings(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
 @given(scraped_renderings())
 def test_scraped_pages_give_back_their_clauses(rendering: tuple[str, tuple[str, ...]]) -> None:
     text, clauses = rendering
-    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    # Generated clauses are not about one topic, as a real text is: the off-topic rule is tested below.
+    edition = Edition.from_text(text, options=attrs.evolve(NO_LANGUAGE, drop_off_topic=False))
     assert_audit(text, edition)
     assert [c.normalized for c in edition.clauses] == [normalize_text(_unlabel(c)) for c in clauses]
     assert reasons(edition) == {"boilerplate": 2}
+
+
+@given(scraped_renderings())
+def test_what_the_off_topic_rule_sets_aside_is_a_reported_short_line(rendering: tuple[str, tuple[str, ...]]) -> None:
+    text, clauses = rendering
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    assert_audit(text, edition)
+    off_topic = [normalize_text(" ".join(d.text.split())) for d in edition.dropped if d.reason == "off-topic"]
+    kept = [c.normalized for c in edition.clauses]
+    assert Counter(kept) + Counter(off_topic) == Counter(normalize_text(_unlabel(c)) for c in clauses)
+    for line in off_topic:
+        assert len(line.split()) <= 12 and line[-1] not in ".;:,", line
 
 
 @given(st.text(max_size=300))

@@ -16,6 +16,7 @@ expression is anchored or made of bounded runs without nested quantifiers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Sequence, Set
 
 from conceptdiff.read._paged import _DIGIT_RE, _TERMINAL_RE
@@ -29,6 +30,10 @@ __all__ = [
     "glued_sentence_case_heading",
     "is_boilerplate",
     "looks_like_heading",
+    "stem_counts",
+    "stray_line",
+    "topic_words",
+    "widget_marks",
 ]
 
 
@@ -77,7 +82,13 @@ _DATE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_AGENCY = r"(?:getty[ \t]+images|reuters|shutterstock|ap(?:[ \t]+photo)?|afp|epa|sputnik|tass|ria[ \t]+novosti|xinhua)"
+_AGENCY = (
+    r"(?:getty[ \t]+images|reuters|shutterstock|ap(?:[ \t]+photo)?|afp|epa|sputnik|tass|ria[ \t]+novosti|xinhua|"
+    r"associated[ \t]+press|agence[ \t]+france-presse|bloomberg|pa(?:[ \t]+(?:media|wire|images))|dpa"
+    r"|anadolu(?:[ \t]+agency)?|"
+    r"alamy|istock(?:photo)?|unsplash|ians|pti|kyodo(?:[ \t]+news)?|yonhap|efe|ansa|nurphoto|sipa(?:[ \t]+usa)?|"
+    r"zuma(?:[ \t]+press)?|eyevine|abaca(?:press)?|wikimedia[ \t]+commons|flickr)"
+)
 _SOCIAL = r"(?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest)"
 # A copyright line is a page's footer only at the end of a text: at the top of a
 # licence or a statute it is part of the document ("Copyright (C) 2007 Free
@@ -134,19 +145,22 @@ _WIDGET_GLUE = _words(
 _WIDGET_WORDS = {
     "share": (
         _words(
-            "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies "
+            "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies copied "
             "follow subscribe unsubscribe sign log login logout register download listen facebook twitter "
             "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss "
             "copy gift continue"
         ),
         _words(
             "printer mail saved bookmarks link links url permalink like likes followers subscribed join watch "
+            "conversation "
             "send article story post page x threads pocket feed messenger social media newsletter newsletters "
             "notifications alerts app version friendly up in out later reading full clipboard list"
         ),
     ),
     "related": (
-        _words("related recommended recommendations popular trending latest picks featured similar most also more"),
+        _words(
+            "related recommended recommendations popular trending latest picks featured similar most also more next"
+        ),
         _words(
             "read viewed commented shared top stories story articles article news headlines editor's editors "
             "pick more like may might miss don't dont see next watch listen around web elsewhere topics topic "
@@ -161,11 +175,64 @@ _WIDGET_WORDS = {
             "store google play apple android ios now our join today breaking stories"
         ),
     ),
+    # Paywalls and membership prompts: "Already a subscriber? Sign in", "Become a member".
+    "membership": (
+        _words(
+            "subscriber subscribers subscription subscriptions subscribe membership member members paywall donate "
+            "donation premium unlock unlimited"
+        ),
+        _words(
+            "get already become sign log in login support independent journalism reporting free articles article "
+            "remaining left month week unlimited access digital trial offer just only per start today now join "
+            "register continue reading read exclusive content upgrade plan plans account"
+        ),
+    ),
+    # An app's and a browser's prompts: "Open in app", "Allow notifications? Not now".
+    "app": (
+        _words("app apps notifications notification browser install"),
+        _words(
+            "open continue in allow block not now home screen add to get download our turn on off enable push read "
+            "best experience use free"
+        ),
+    ),
+    # A video, audio or gallery player: "Listen to this article", "1 of 8 Swipe for more photos".
+    "player": (
+        _words(
+            "watch listen gallery swipe play pause replay video videos audio podcast slideshow playback mute narrated"
+        ),
+        _words(
+            "photos photo images image pictures of this article story now more full screen fullscreen to with "
+            "version speed min mins minutes sec seconds live by automated voice"
+        ),
+    ),
+    # Feedback widgets: "Was this page helpful? Yes No", "Thank you for your feedback".
+    # (a section may be called "Feedback and ratings": the widget's own words make it)
+    "feedback": (
+        _words("helpful useful survey rate thank thanks give send"),
+        _words(
+            "was is did this page article content information find you your yes no feedback rating about "
+            "report problem with tell us what how we can improve leave share take short quick minute minutes"
+        ),
+    ),
+    # Accessibility and display tools: "Text size: A A A", "High contrast", "Read aloud".
+    "display": (
+        _words("contrast aloud readspeaker font"),
+        _words("accessibility high text size read increase decrease reset mode dark light larger smaller a tools"),
+    ),
+    # Language switchers and translation notices: "Select Language", "Translated by ... Show original".
+    "language": (
+        _words("select choose translate translated machine-translated"),  # not "Other translations"
+        _words(
+            "language languages translation translations change read in this page article has been was "
+            "automatically automatic machine show original view available other also by"
+        ),
+    ),
     "cookies": (
         _words("cookie cookies consent accept reject preferences"),
         _words(
             "accept reject all only necessary non-essential essential optional close manage settings preferences "
-            "choices allow deny agree customise customize analytics functional strictly required"
+            "choices allow deny agree customise customize analytics functional strictly required always active save "
+            "confirm my selection decline performance targeting marketing tracking and"
         ),
     ),
     "navigation": (
@@ -178,7 +245,10 @@ _WIDGET_WORDS = {
     ),
     "advert": (
         _words("advertisement advertisements advert advertiser advertisers ad ads sponsored promoted partner"),
-        _words("sponsor sponsors paid content promotion story links by continues below above is"),
+        _words(
+            "sponsor sponsors paid content promotion story links by continues continue below above is scroll to post "
+            "posts feature partnership report hide why this stories"
+        ),
     ),
 }
 _WIDGET_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -188,7 +258,7 @@ _LINK_ROW_SPLIT_RE = re.compile(r"[ \t]+(?:[|·•»›>/]|::)[ \t]+|[ \t]*[|·�
 _META_WORDS = _words(
     "published posted updated update last modified edited created reviewed first originally on at by "
     "time read reading min mins minute minutes hour hours day days ago am pm gmt utc bst cet cest est edt pst "
-    "pdt et pt ist jst aest local today yesterday"
+    "pdt et pt ist jst aest local today yesterday next review due"
 )
 _DATE_PART_RE = re.compile(
     rf"\b(?:{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|"
@@ -214,6 +284,53 @@ _COOKIE_RE = re.compile(
 )
 
 
+# A credit to a news or picture agency: "Maria Gonzalez, Associated Press",
+# "Image source, Getty Images", "AFP via Getty Images": a name or a credit word,
+# a separator, the agency (the name part checked by _agency_credit).
+_AGENCY_CREDIT_RE = re.compile(
+    rf"(?P<lead>.{{0,60}}?(?:[,/|·•:]|[ \t][–—-]))?[ \t]*{_AGENCY}"
+    rf"(?:[ \t]+(?:photos?|images?|pictures?|video|staff|via[ \t]+{_AGENCY}))?[ \t]*(?:[/|][ \t]*.{{0,40}})?",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = _words("image images photo photos picture pictures source credit credits by via and & staff file video")
+# A byline under its label, or a name with a newsroom role: "Contributors: Anna
+# Schmidt, Rafael Costa", "Reviewed by: Dr. A. Lee", "Ahmed Karimi — Research Fellow".
+_BYLINE_LABEL_RE = re.compile(
+    r"(?:contributors?|authors?|correspondents?|reporters?|editors?|"
+    r"(?:written|reviewed|medically[ \t]+reviewed|fact[ -]checked|edited|produced|compiled|translated|"
+    r"illustrated|interview|reporting|additional[ \t]+reporting)[ \t]+by)"
+    r"[ \t]*:?[ \t]+(?-i:[A-Z][\w.'’-]*)(?:[ \t,&]+(?:and[ \t]+)?(?-i:[A-Z][\w.'’-]*)){0,9}"
+    r"(?:[ \t]+(?:in|from)[ \t]+(?-i:[A-Z][\w.'’-]*)(?:[ \t]+(?-i:[A-Z][\w.'’-]*)){0,2})?[ \t]*(?:[|·•;].{0,60})?",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = _words(
+    "correspondent reporter editor writer journalist columnist contributor fellow staff freelance photographer producer"
+)
+_NAME_ROLE_RE = re.compile(
+    r"(?-i:[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*(?:[,|·•]|[–—-][ \t])[ \t]*(?P<role>.{3,80})"
+)
+
+
+def _agency_credit(text: str) -> bool:
+    """Is ``text`` a credit to an agency, after at most a name or credit words?"""
+    match = _AGENCY_CREDIT_RE.fullmatch(text)
+    if match is None:
+        return False
+    lead = _WIDGET_WORD_RE.findall(match["lead"] or "")
+    return len(lead) <= 5 and all(w[:1].isupper() or w.casefold() in _CREDIT_WORDS for w in lead)
+
+
+def _byline(text: str, words: Sequence[str]) -> bool:
+    """A byline: "By ...", a byline under its label, or a name with a newsroom role."""
+    if len(words) <= 10 and (_BYLINE_RE.fullmatch(text) or _BYLINE_LABEL_RE.fullmatch(text)):
+        return True
+    match = _NAME_ROLE_RE.fullmatch(text)
+    if match is None or len(words) > 12 or text[-1:] in ".;:":
+        return False
+    role = [w.casefold() for w in _WIDGET_WORD_RE.findall(match["role"])]
+    return any(w in _ROLE_WORDS for w in role) and not any(w in _VERBS for w in role)
+
+
 def _reads_as_sentences(text: str) -> bool:
     """Does ``text`` say something of its own: a licence's "All rights reserved" under a
     notice is a sentence; a footer's is a mark beside a name.  Told by a verb besides the formula."""
@@ -224,13 +341,32 @@ def _reads_as_sentences(text: str) -> bool:
 def _widget(words: Sequence[str]) -> bool:
     """Are ``words`` (a short line's) the words of one kind of page widget?"""
     folded = [w.casefold() for w in words]
-    content = [w for w in folded if w not in _WIDGET_GLUE]
+    content = [w for w in folded if w not in _WIDGET_GLUE or (w == "more" and len(folded) <= 3)]
     if not content or (len(content) == 1 and not words[0][:1].isupper()):
         return False  # "or with your consent.": one word of a kind inside a sentence makes no widget
-    for core, extra in _WIDGET_WORDS.values():
-        if any(w in core for w in content) and sum(w in core or w in extra for w in content) >= 0.8 * len(content):
-            return True
-    return False
+    kinds = frozenset().union(*(_CORE_OF.get(w, ()) for w in content))
+    if not kinds:
+        return False
+    # A brand after a widget's preposition counts with it: "Listen with VoxReader", "Watch on YouTube".
+    brand = any(
+        before in ("with", "on", "via", "in", "the") and word[:1].isupper() and word.casefold() in content
+        for before, word in zip(folded, words[1:], strict=False)
+    )
+    needed = 0.8 * len(content) - brand
+    return any(sum(kind in _KNOWN_OF.get(w, ()) for w in content) >= needed for kind in kinds)
+
+
+def _kinds_of(pick: int) -> dict[str, frozenset[str]]:
+    """Each widget word and the kinds it makes (``pick`` 0) or goes with (1, core words included)."""
+    found: dict[str, set[str]] = {}
+    for kind, (core, extra) in _WIDGET_WORDS.items():
+        for word in core | (extra if pick else frozenset()):
+            found.setdefault(word, set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in found.items()}
+
+
+_CORE_OF = _kinds_of(0)
+_KNOWN_OF = _kinds_of(1)
 
 
 def _dateline(text: str) -> bool:
@@ -260,11 +396,85 @@ _FRAME_RE = re.compile(
     r"|(?:all[ \t]+)?content[ \t]+(?:is[ \t]+)?(?:available|licensed|published)[ \t]+under\b.{1,120}"
     r"|by[ \t]+(?:continuing|using|browsing)[ \t]+.{1,80}(?:cookies|terms|privacy[ \t]+policy).{0,20}"
     r"|(?:more|latest)[ \t]+(?:from|on|in|about)[ \t]+.{1,40}"
-    r"|do[ \t]+not[ \t]+sell(?:[ \t]+or[ \t]+share)?[ \t]+my[ \t]+personal[ \t]+information",
+    r"|do[ \t]+not[ \t]+sell(?:[ \t]+or[ \t]+share)?[ \t]+my[ \t]+personal[ \t]+information"
+    r"|.{0,40}\b(?:to|and)[ \t]+(?:keep|continue|start)[ \t]+(?:reading|watching|listening)\b.{0,30}"
+    r"|join[ \t]+the[ \t]+(?:conversation|discussion|debate)\b.{0,30}"
+    r"|(?:content|page|information)?[ \t]*(?:current|correct|accurate)[ \t]+as[ \t]+(?:of|at)[ \t]*:?[ \t]*[0-9].{0,30}"
+    r"|(?:edit|improve|suggest[ \t]+(?:an[ \t]+)?edits?[ \t]+to)[ \t]+this[ \t]+page(?:[ \t]+on[ \t]+\w+)?"
+    r"|contributors?[ \t]*:[ \t]*[\w.-]+(?:[ \t]*,[ \t]*[\w.-]+){0,9}(?:,?[ \t]+and[ \t]+(?:[0-9]+[ \t]+others?"
+    r"|[\w.-]+))?"
+    r"|report[ \t]+an?[ \t]+(?:problem|issue|error|bug|mistake)[ \t]+(?:with|on|in)[ \t]+this[ \t]+(?:page|article"
+    r"|story)"
+    r"|(?:automatic|automated|machine)[ \t]+translation\b.{0,100}"
+    # a paywall's meter: "You have 2 free articles remaining this month"
+    r"|(?:you[ \t]+have[ \t]+)?(?:[0-9]{1,3}|one|two|three)[ \t]+(?:free[ \t]+)?(?:articles?|stories|reads)[ \t]+"
+    r"(?:remaining|left)\b.{0,30}"
+    # a player's or a gallery's title: "Watch: Protesters gather outside parliament (2:14)"
+    r"|(?:watch|listen|video|audio|podcast|gallery|in[ \t]+pictures|live)[ \t]*:[ \t]*.{1,100}"
+    # a story's topics: "Filed under: Employment Law", "Topics: Trade, Energy"
+    r"|(?:filed|posted|published|listed)[ \t]+(?:under|in)(?:[ \t]*:|[ \t]+(?-i:[A-Z])).{1,100}|(?:topics?|categor(?:y"
+    r"|ies)|keywords)[ \t]*:.{1,100}"
+    # a page's reference and download lines: "Ref: ISBN 978-...", "PDF, 1.2 MB, 34 pages"
+    r"|(?:ref(?:erence)?[ \t]*:?[ \t]*)?(?:isbn|issn|doi)\b[ \t]*:?[ \t]*[0-9][0-9xX./ -]{6,40}"
+    r"|(?:[^.!?;]{0,40}[ \t])?\(?(?:pdf|html|docx?|odt|epub|csv|xlsx?|rtf"
+    r"|zip)[ \t]*[,(][ \t]*[0-9]{1,4}(?:[.,][0-9]{1,2})?"
+    r"[ \t]*(?:kb|mb|gb|kib|mib)\)?(?:[ \t]*,[ \t]*[0-9]{1,4}[ \t]+pages?)?"
+    # a translation's notice: "This page is also available in French", "disponible en français"
+    r"|(?:this[ \t]+(?:page|article|document)[ \t]+(?:is[ \t]+)?)?(?:also[ \t]+)?available[ \t]+in[ \t]+"
+    r"(?-i:[A-Z]\w+)(?:[ \t]*(?:,|and|or)[ \t]*(?-i:[A-Z]\w+)){0,6}"
+    r"|.{0,60}\b(?:disponible[ \t]+en|disponibile[ \t]+in|verfügbar[ \t]+auf|dostępna[ \t]+w"
+    r"|beschikbaar[ \t]+in)\b.{0,40}"
+    r"|(?:this[ \t]+(?:page|article|text)[ \t]+(?:has[ \t]+been|was)[ \t]+)?(?:machine[ -]|automatically[ \t]+)?"
+    r"translated(?:[ \t]+automatically)?(?:[ \t]+(?:by|with|using)[ \t]+.{1,40})?",
     re.IGNORECASE,
 )
+# Languages by their own names, as a language switcher lists them.
+_ENDONYMS = (
+    r"(?:english|français|francais|español|espanol|deutsch|italiano|português|portugues|русский|українська|"
+    r"中文|简体中文|繁體中文|日本語|한국어|العربية|فارسی|עברית|हिन्दी|türkçe|polski|nederlands|svenska|dansk|norsk|suomi|"
+    r"čeština|română|magyar|ελληνικά|tiếng[ \t]+việt|bahasa(?:[ \t]+(?:indonesia|melayu))?|kiswahili|ไทย)"
+)
+# Parts of a furniture line between its separators, that no sentence has alone:
+# a handle, a duration, a file's size or format, a button's words.
+_FURNITURE_PART_RE = re.compile(
+    r"@[\w.]{2,30}|\(?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\)?(?:[ \t]*/[ \t]*[0-9]{1,2}:[0-9]{2})?"
+    r"|(?:[0-9]{1,3}[ \t]*(?:min|mins|minutes?)(?:[ \t]+(?:read|listen|watch))?)"
+    r"|(?:html|pdf|docx?|odt|epub|csv|xlsx?|rtf|txt)(?:[ \t]*\(?[0-9.,]+[ \t]*[kmg]i?b\)?)?"
+    r"|(?:yes|no|ok(?:ay)?|ok,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|allow|block|close|dismiss|cancel|continue|"
+    r"accept(?:[ \t]+all)?|reject(?:[ \t]+all)?|decline|agree|learn[ \t]+more|show[ \t]+(?:original|more|less)|"
+    r"sign[ \t]+(?:in|up|out)|log[ \t]+(?:in|out)|register|subscribe|donate|menu|search|more|less|always[ \t]+active|"
+    r"[0-9]{1,3}[ \t]+of[ \t]+[0-9]{1,3}|(?:see|view|show|read)[ \t]+(?:all|more|full)(?:[ \t]+\w+)?|"
+    rf"(?:read[ \t]+in[ \t]*:?[ \t]*|language[ \t]*:[ \t]*)?{_ENDONYMS}[ \t]*▼?)[ \t]*[.!?]?",
+    re.IGNORECASE,
+)
+# The separators of such a line: a bar, a middle dot, a bullet, a spaced dash or
+# slash, a question mark ending a prompt ("Allow notifications? Not now | Allow").
+# A page's metadata field, told as such only beside another: "Reference: DRA/2023/114".
+_FIELD_RE = re.compile(
+    r"(?:(?:document|content|page|publication|resource)[ \t]+type|type|ref(?:erence)?|format|topics?|tags?|"
+    r"categor(?:y|ies)|section|region|series|collection|audience|(?:first[ \t]+|last[ \t]+)?(?:published|updated)|"
+    r"from|part[ \t]+of|organi[sz]ation|department|read(?:ing)?[ \t]+time)[ \t]*:[ \t]*[^:|·•]{1,40}",
+    re.IGNORECASE,
+)
+# A call to act, as a button says it after a line's phrase.
+_CALL_RE = re.compile(
+    r"(?:donate|subscribe|sign[ \t]+up|download|learn[ \t]+more|read[ \t]+more|find[ \t]+out[ \t]+more|"
+    r"get[ \t]+started|try[ \t]+it|shop[ \t]+now|buy[ \t]+now|give[ \t]+now|donate[ \t]+now|join[ \t]+now|"
+    r"subscribe[ \t]+now|sign[ \t]+up[ \t]+now|click[ \t]+here|contact[ \t]+us)[ \t]*[.!»›→]?",
+    re.IGNORECASE,
+)
+# Buttons of more than one word, alone on a line: "OK, got it", "Not now", "Show original".
+_BUTTONS_RE = re.compile(
+    r"(?:ok(?:ay)?,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|learn[ \t]+more|show[ \t]+original|always[ \t]+active|"
+    r"no,?[ \t]+thanks|maybe[ \t]+later|accept[ \t]+(?:all|&[ \t]+close|and[ \t]+close)|reject[ \t]+all|"
+    r"allow[ \t]+(?:all|selection|cookies)|save[ \t]+and[ \t]+close|save[ \t]+(?:preferences|settings"
+    r"|choices)(?:[ \t]+(?:&|and)[ \t]+close)?|add[ \t]+to[ \t]+home[ \t]+screen)[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+_FURNITURE_SPLIT_RE = re.compile(r"[ \t]+[|·•/–—-][ \t]+|[ \t]*[|·•][ \t]*|(?<=\?)[ \t]+")
 _SPONSOR_RE = re.compile(
-    r"(?:sponsored|promoted|presented|supported|brought[ \t]+to[ \t]+you|paid[ \t]+partnership|in[ \t]+partnership)"
+    r"(?:sponsored|promoted|presented|supported|brought[ \t]+to[ \t]+you|paid[ \t]+partnership|in[ \t]+partnership|"
+    r"paid[ \t]+(?:content|post|feature))"
     r"(?:[ \t]+(?:content|links|post))?[ \t]+(?:by|with)[ \t]+.{1,60}",
     re.IGNORECASE,
 )
@@ -280,7 +490,14 @@ _FOOTER_COPYRIGHT_RE = re.compile(
 )
 
 
+# A consent banner's title: "We value your privacy", "Your privacy matters to us".
+_PRIVACY_BANNER_RE = re.compile(
+    r"(?:we[ \t]+(?:value|respect|care[ \t]+about|take)[ \t]+your[ \t]+privacy(?:[ \t]+seriously)?"
+    r"|your[ \t]+privacy[ \t]+(?:matters|is[ \t]+important)(?:[ \t]+to[ \t]+us)?)[ \t]*!?",
+    re.IGNORECASE,
+)
 _C_YEAR_RE = re.compile(r"(?:copyright[ \t]*)?\(c\)[ \t]*[0-9]{4}", re.IGNORECASE)
+_REGISTRATION_RE = re.compile(r"\b(?:company|charity|registration|vat)[ \t]+(?:no\b|number)", re.IGNORECASE)
 _FOOTER_MARK_RE = re.compile(r"all[ \t]+rights|\||registered[ \t]+in", re.IGNORECASE)
 
 
@@ -293,10 +510,12 @@ def _link_row(text: str) -> bool:
         return False
     breadcrumb = any(mark in text for mark in (" > ", " » ", " › ", " / "))
     capitalized = sum(1 for item in items if item[:1].isupper() or item[:1].isdigit())
+    if len(items) == 2 and not breadcrumb:  # a kicker in capitals: "POLITICS | ELECTIONS 2024"
+        return "|" in text and all(item.upper() == item for item in items)
     return (len(items) >= 3 or breadcrumb) and capitalized >= 0.6 * len(items)
 
 
-def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -> bool:
+def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _nested: bool = False) -> bool:
     """Is a clause's whole ``text`` web-page furniture: a date or reading-time
     line, a byline, a photo credit, a share/print/comment/follow widget, a
     "related stories" box heading, a cookie banner, a breadcrumb or a row of
@@ -325,7 +544,7 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -
         # "© 2024 The Daily Herald. All rights reserved." in the middle of a page; among a text's
         # opening lines only with the marks no notice of a licence has (the sign with more).
         sign = "©" in stripped or _C_YEAR_RE.match(stripped) is not None
-        if not at_start or (sign and _FOOTER_MARK_RE.search(stripped)):
+        if not at_start or (sign and _FOOTER_MARK_RE.search(stripped)) or _REGISTRATION_RE.search(stripped):
             return True
     if _COOKIE_RE.fullmatch(stripped) and not _SENTENCE_END_RE.search(stripped[-2:] + " "):
         return True  # a banner ends with its button, not with a full stop
@@ -345,8 +564,46 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -
         or (2 <= len(words) <= 12 and _widget(words))  # one word alone ("Comments", "Email") may head a section
         or _link_row(stripped)
         or _CREDIT_RE.fullmatch(stripped) is not None
-        or (len(words) <= 10 and _BYLINE_RE.fullmatch(stripped) is not None)
+        or _byline(stripped, words)
+        or (len(words) <= 8 and _agency_credit(stripped) and not _reads_as_sentences(stripped))
+        or _PRIVACY_BANNER_RE.fullmatch(stripped) is not None
+        or (len(words) <= 6 and _BUTTONS_RE.fullmatch(stripped) is not None)
+        or (not _nested and _furniture_parts(stripped))
     )
+
+
+def _furniture_parts(text: str) -> bool:
+    """A line of two or more parts between separators, each of them furniture
+    of its own: "Listen to this article · 6 min", "Allow notifications? Not now | Allow";
+    or a short phrase and a button after it ("Support independent research — Donate")."""
+    if not any(mark in text for mark in "|·•/–—-?"):
+        return False
+    parts = [part.strip() for part in _FURNITURE_SPLIT_RE.split(text) if part.strip()]
+    if len(parts) < 2:
+        return False
+    if (
+        len(parts) == 2
+        and _CALL_RE.fullmatch(parts[1]) is not None
+        and len(parts[0].split()) <= 6
+        and parts[0][-1:] not in ".;:,"
+        and not _DIGIT_RE.search(parts[0])
+    ):
+        return True
+    return all(
+        _FURNITURE_PART_RE.fullmatch(part) is not None
+        or _byline(part, _WIDGET_WORD_RE.findall(part))
+        or is_boilerplate(part, _nested=True)
+        or _staff(part)
+        or _BUTTONS_RE.fullmatch(part) is not None
+        or _FIELD_RE.fullmatch(part) is not None  # "Document type: Policy paper | Reference: DRA/2023/114"
+        for part in parts
+    )
+
+
+def _staff(text: str) -> bool:
+    """A newsroom role alone: "Staff Writer", "Senior Correspondent"."""
+    words = [w.casefold() for w in _WIDGET_WORD_RE.findall(text)]
+    return 0 < len(words) <= 4 and words[-1] in _ROLE_WORDS and text[:1].isupper()
 
 
 # -- headings glued to paragraphs -----------------------------------------------
@@ -710,3 +967,87 @@ def _sentence_after_heading(
         elif not (lowered in FUNCTION_WORDS or word[:1].isdigit()):
             return None
     return None
+
+
+# -- lines off the text's topic ---------------------------------------------------
+
+_STOP_WORDS = _words(
+    "a an the this that these those our your us you to on in at of for from with via by and or now all here it "
+    "its more is are was were be been being has have had will shall may can could would should must not no yes as "
+    "if so than then there their they them we i he she his her what which who whom how when where why about into "
+    "over under any each other some such only own same also just do does did get got one new out up since until "
+    "while like unless though although because whether either neither both very most many much well"
+)
+_NOT_TOPICAL = _STOP_WORDS | FUNCTION_WORDS
+_TOPIC_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The stems of ``text``'s content words (their first five letters, case
+    folded), for telling whether two stretches of text are about the same thing.
+
+    >>> sorted(topic_words("Termination of the Licence")) == sorted(topic_words("the licence terminates"))
+    True
+    """
+    return frozenset(word[:5] for word in set(_TOPIC_WORD_RE.findall(text.casefold())) if word not in _NOT_TOPICAL)
+
+
+def stem_counts(text: str) -> Counter[str]:
+    """How many times each stem of :func:`topic_words` is used in ``text``.
+
+    >>> stem_counts("The licence; licences and the Licensee")["licen"]
+    3
+    """
+    counts: Counter[str] = Counter()
+    for token, count in Counter(text.casefold().split()).items():  # each distinct token once
+        for word in (token,) if token.isalpha() else _TOPIC_WORD_RE.findall(token):
+            if len(word) >= 3 and word not in _NOT_TOPICAL:
+                counts[word[:5]] += count
+    return counts
+
+
+def stray_line(text: str) -> bool:
+    """A short line that is no sentence: a heading, a caption, a widget, a
+    slogan; the kind of line that is a page's furniture when none of its words
+    is in the text around it.
+
+    >>> stray_line("Independent journalism since 1887"), stray_line("The Licensee may copy the Work.")
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > 12 or stripped[-1:] in ".;:,":
+        return False
+    if _SIGNATURE_RE.search(stripped):
+        return False  # "[POTUS SIGNATURE]", "(signed) ..."
+    match = _NAME_ROLE_RE.fullmatch(stripped)  # a signatory: "Jane Doe, Minister"
+    return match is None or not any(w.casefold() in _OFFICES for w in _WIDGET_WORD_RE.findall(match["role"]))
+
+
+_OFFICES = _words(
+    "president vice-president minister secretary director chair chairman chairwoman chairperson governor "
+    "ambassador commissioner chancellor mayor king queen premier general officer counsel attorney registrar "
+    "clerk judge justice head dean rector provost"
+)
+
+
+def widget_marks(text: str) -> bool:
+    """Does ``text`` bear the marks of a page's widget rather than a document's
+    words: an arrow, a dingbat or an emoji, buttons in brackets, a price, a
+    count in brackets after a word, a handle, a link's closing arrow, a "Powered by" credit?
+
+    >>> widget_marks("Accessibility tools ♿"), widget_marks("Comments (27)"), widget_marks("Article 27")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    return _WIDGET_MARK_RE.search(stripped) is not None
+
+
+_WIDGET_MARK_RE = re.compile(
+    r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]|[»›][ \t]*$|(?<!\S)@\w"
+    r"|\[[^\]\n]{1,30}\][ \t]*\[[^\]\n]{1,30}\]"
+    r"|[$£€¥][0-9][0-9.,]*[ \t]*(?:/|a[ \t]+|per[ \t]+)(?:week|month|year|day|wk|mo|yr)"
+    r"|[^\W\d_][ \t]*\([0-9]{1,5}\)$"
+    r"|\b(?:powered|made|designed|built|hosted)[ \t]+(?:by|with)\b",
+    re.IGNORECASE,
+)
+_SIGNATURE_RE = re.compile(r"\b(?:signature|signed|sgd)\b", re.IGNORECASE)

@@ -540,6 +540,12 @@ def _wrap_width(lines: list[_Line]) -> float:
     return float("inf")
 
 
+def _furniture(item: _Item) -> bool:
+    """Is a short item a page's furniture line, which ends where its line does
+    ("© 2024 Example Media Ltd. Registered in England No. 045" + blank + "treematch ...")?"""
+    return item.lines <= 3 and scraped.is_boilerplate(" ".join(piece for _, piece in item.pieces))
+
+
 def _looks_like_heading(line: str) -> bool:
     return scraped.looks_like_heading(line)
 
@@ -1069,10 +1075,10 @@ class _Blocks:
         # "U.S." does not close a sentence.
         closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)
         if not closed and first.islower() and not previous.endswith(":"):
-            return True  # a paragraph broken mid-sentence
+            return not _furniture(last)  # a paragraph broken mid-sentence, not a page's furniture line
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
         if dangling and not (last.kind is BlockKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
-            return True  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
+            return not _furniture(last)  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
         # A heading stands alone: a wrapped line followed by more of its paragraph is none.
         wrapped = following is not None and len(stripped) >= 0.6 * self.width
         heading = _looks_like_heading(stripped) and not wrapped
