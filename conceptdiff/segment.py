@@ -141,6 +141,7 @@ class _SetAside:
         for position, block in enumerate(blocks):
             if (
                 block.label is None
+                and len(block.text) <= 200  # furniture is short (is_boilerplate's own bound)
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
                 and not self._heads_prose(blocks, position)
                 and scraped.is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < 5)

@@ -397,14 +397,13 @@ _FRAME_RE = re.compile(
     r"|by[ \t]+(?:continuing|using|browsing)[ \t]+.{1,80}(?:cookies|terms|privacy[ \t]+policy).{0,20}"
     r"|(?:more|latest)[ \t]+(?:from|on|in|about)[ \t]+.{1,40}"
     r"|do[ \t]+not[ \t]+sell(?:[ \t]+or[ \t]+share)?[ \t]+my[ \t]+personal[ \t]+information"
-    r"|.{0,40}\b(?:to|and)[ \t]+(?:keep|continue|start)[ \t]+(?:reading|watching|listening)\b.{0,30}"
     r"|join[ \t]+the[ \t]+(?:conversation|discussion|debate)\b.{0,30}"
     r"|(?:content|page|information)?[ \t]*(?:current|correct|accurate)[ \t]+as[ \t]+(?:of|at)[ \t]*:?[ \t]*[0-9].{0,30}"
     r"|(?:edit|improve|suggest[ \t]+(?:an[ \t]+)?edits?[ \t]+to)[ \t]+this[ \t]+page(?:[ \t]+on[ \t]+\w+)?"
-    r"|contributors?[ \t]*:[ \t]*[\w.-]+(?:[ \t]*,[ \t]*[\w.-]+){0,9}(?:,?[ \t]+and[ \t]+(?:[0-9]+[ \t]+others?"
-    r"|[\w.-]+))?"
-    r"|report[ \t]+an?[ \t]+(?:problem|issue|error|bug|mistake)[ \t]+(?:with|on|in)[ \t]+this[ \t]+(?:page|article"
-    r"|story)"
+    r"|contributors?[ \t]*:[ \t]*[\w.-]+(?:[ \t]*,[ \t]*[\w.-]+){0,9}"
+    r"(?:,?[ \t]+and[ \t]+(?:[0-9]+[ \t]+others?|[\w.-]+))?"
+    r"|report[ \t]+an?[ \t]+(?:problem|issue|error|bug|mistake)[ \t]+(?:with|on|in)[ \t]+this[ \t]+"
+    r"(?:page|article|story)"
     r"|(?:automatic|automated|machine)[ \t]+translation\b.{0,100}"
     # a paywall's meter: "You have 2 free articles remaining this month"
     r"|(?:you[ \t]+have[ \t]+)?(?:[0-9]{1,3}|one|two|three)[ \t]+(?:free[ \t]+)?(?:articles?|stories|reads)[ \t]+"
@@ -412,21 +411,37 @@ _FRAME_RE = re.compile(
     # a player's or a gallery's title: "Watch: Protesters gather outside parliament (2:14)"
     r"|(?:watch|listen|video|audio|podcast|gallery|in[ \t]+pictures|live)[ \t]*:[ \t]*.{1,100}"
     # a story's topics: "Filed under: Employment Law", "Topics: Trade, Energy"
-    r"|(?:filed|posted|published|listed)[ \t]+(?:under|in)(?:[ \t]*:|[ \t]+(?-i:[A-Z])).{1,100}|(?:topics?|categor(?:y"
-    r"|ies)|keywords)[ \t]*:.{1,100}"
+    r"|(?:filed|posted|published|listed)[ \t]+(?:under|in)(?:[ \t]*:|[ \t]+(?-i:[A-Z])).{1,100}"
+    r"|(?:topics?|categor(?:y|ies)|keywords)[ \t]*:.{1,100}"
     # a page's reference and download lines: "Ref: ISBN 978-...", "PDF, 1.2 MB, 34 pages"
     r"|(?:ref(?:erence)?[ \t]*:?[ \t]*)?(?:isbn|issn|doi)\b[ \t]*:?[ \t]*[0-9][0-9xX./ -]{6,40}"
-    r"|(?:[^.!?;]{0,40}[ \t])?\(?(?:pdf|html|docx?|odt|epub|csv|xlsx?|rtf"
-    r"|zip)[ \t]*[,(][ \t]*[0-9]{1,4}(?:[.,][0-9]{1,2})?"
-    r"[ \t]*(?:kb|mb|gb|kib|mib)\)?(?:[ \t]*,[ \t]*[0-9]{1,4}[ \t]+pages?)?"
     # a translation's notice: "This page is also available in French", "disponible en français"
     r"|(?:this[ \t]+(?:page|article|document)[ \t]+(?:is[ \t]+)?)?(?:also[ \t]+)?available[ \t]+in[ \t]+"
     r"(?-i:[A-Z]\w+)(?:[ \t]*(?:,|and|or)[ \t]*(?-i:[A-Z]\w+)){0,6}"
-    r"|.{0,60}\b(?:disponible[ \t]+en|disponibile[ \t]+in|verfügbar[ \t]+auf|dostępna[ \t]+w"
-    r"|beschikbaar[ \t]+in)\b.{0,40}"
     r"|(?:this[ \t]+(?:page|article|text)[ \t]+(?:has[ \t]+been|was)[ \t]+)?(?:machine[ -]|automatically[ \t]+)?"
     r"translated(?:[ \t]+automatically)?(?:[ \t]+(?:by|with|using)[ \t]+.{1,40})?",
     re.IGNORECASE,
+)
+# Formulas of a frame told by a phrase inside a short line, whatever is around
+# it: "Register for free to keep reading", "Download the report (PDF, 2.4 MB)",
+# "Cette page est également disponible en français".
+_FRAME_INSIDE_RE = re.compile(
+    r"\b(?:to|and)[ \t]+(?:keep|continue|start)[ \t]+(?:reading|watching|listening)\b"
+    r"|\(?\b(?:pdf|html|docx?|odt|epub|csv|xlsx?|rtf|zip)[ \t]*[,(][ \t]*[0-9]{1,4}(?:[.,][0-9]{1,2})?"
+    r"[ \t]*(?:kb|mb|gb|kib|mib)\)?(?:[ \t]*,[ \t]*[0-9]{1,4}[ \t]+pages?)?\)?$"
+    r"|\b(?:disponible[ \t]+en|disponibile[ \t]+in|verfügbar[ \t]+auf|dostępna[ \t]+w|beschikbaar[ \t]+in)\b",
+    re.IGNORECASE,
+)
+_FRAME_INSIDE_MARKS = (
+    "reading",
+    "watching",
+    "listening",
+    "b)",
+    "page",
+    "disponib",
+    "verfügbar",
+    "dostępna",
+    "beschikbaar",
 )
 # Languages by their own names, as a language switcher lists them.
 _ENDONYMS = (
@@ -496,6 +511,8 @@ _PRIVACY_BANNER_RE = re.compile(
     r"|your[ \t]+privacy[ \t]+(?:matters|is[ \t]+important)(?:[ \t]+to[ \t]+us)?)[ \t]*!?",
     re.IGNORECASE,
 )
+# What a footer's copyright line has at least one of (a cheap test before its pattern).
+_FOOTER_MARKS = ("©", "(c)", "copyright", "rights", "registered", "company", "charity")
 _C_YEAR_RE = re.compile(r"(?:copyright[ \t]*)?\(c\)[ \t]*[0-9]{4}", re.IGNORECASE)
 _REGISTRATION_RE = re.compile(r"\b(?:company|charity|registration|vat)[ \t]+(?:no\b|number)", re.IGNORECASE)
 _FOOTER_MARK_RE = re.compile(r"all[ \t]+rights|\||registered[ \t]+in", re.IGNORECASE)
@@ -540,7 +557,12 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _
         return False
     if at_end and _COPYRIGHT_RE.fullmatch(stripped) is not None:
         return True
-    if _FOOTER_COPYRIGHT_RE.fullmatch(stripped) and not _reads_as_sentences(stripped):
+    folded = stripped.casefold()
+    if (
+        any(mark in folded for mark in _FOOTER_MARKS)
+        and _FOOTER_COPYRIGHT_RE.fullmatch(stripped)
+        and not _reads_as_sentences(stripped)
+    ):
         # "© 2024 The Daily Herald. All rights reserved." in the middle of a page; among a text's
         # opening lines only with the marks no notice of a licence has (the sign with more).
         sign = "©" in stripped or _C_YEAR_RE.match(stripped) is not None
@@ -554,6 +576,14 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _
         return True
     if _FRAME_RE.fullmatch(stripped) is not None and not stripped.endswith(("; and", ", and", " or")):
         return True
+    if (
+        len(stripped) <= 100
+        and (any(mark in folded for mark in _FRAME_INSIDE_MARKS) or folded.endswith(("kb", "mb", "gb", "ib")))
+        and not _SENTENCE_END_RE.search(stripped[:-1])
+    ):
+        inside = _FRAME_INSIDE_RE.search(stripped)
+        if inside is not None and inside.start() <= 60:
+            return True
     if _SPONSOR_RE.fullmatch(stripped) is not None and not _reads_as_sentences(stripped):
         return True  # not "Sponsored by the Ministry, the programme shall run ..."
     words = _WIDGET_WORD_RE.findall(stripped)
