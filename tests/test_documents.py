@@ -17,14 +17,14 @@ from benchmarks.segmentation import load_documents, read, score
 
 # (precision, recall) floors, per document and rendering.
 FLOORS: dict[tuple[str, str], tuple[float, float]] = {
-    ("debian-python-policy", "html"): (0.985, 1.0),  # "Indices and tables" links: the list's judgement call
+    ("debian-python-policy", "html"): (0.99, 1.0),  # the "Index" link under "Indices and tables"
     ("gpl-3.0", "text"): (0.99, 0.98),  # the appendix's sample notice: two lines read as one paragraph
     ("lgpl-2.1", "text"): (0.985, 0.975),  # a copyright address line, the signature block
     ("nodejs-api-documentation", "as-html"): (0.95, 0.95),  # "1.0 - ..." items in a plain <ul>: read as labels
     ("nodejs-api-documentation", "as-pdf"): (0.95, 0.95),  # the same, printed
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
-NOISE_KEPT = {("debian-python-policy", "html"): 2}  # the "Indices and tables" section and its "Index" link
+NOISE_KEPT = {("debian-python-policy", "html"): 1}  # the "Index" link ("Indices and tables" is off-topic)
 DOCUMENTS = load_documents()
 CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
 

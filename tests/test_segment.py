@@ -206,6 +206,21 @@ def test_furniture_no_rule_names_is_set_aside_as_off_topic_on_a_page_with_boiler
     assert "Jane Doe, Minister" in texts(apart)
 
 
+def test_a_short_line_whose_words_the_text_uses_elsewhere_is_kept() -> None:
+    # "Archive rules" shares no word with the lines next to it, but the text
+    # speaks of archives and rules twice over: it is the text's, not the page's.
+    page = _PAGE.replace(
+        "Independent journalism since 1887\n",
+        "Archive rules\n\nSchools may appeal within a month.\n\nHospitals may appeal within a month.\n\n"
+        "Courts may appeal within a month.\n\nCouncils may appeal within a month.\n\n"
+        "Archives keep their own rules. The rules on archives stay as they are.\n\n"
+        "Independent journalism since 1887\n",
+    )
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert "Archive rules" in texts(edition)
+    assert [d.text for d in edition.dropped if d.reason == "off-topic"] == ["Independent journalism since 1887"]
+
+
 def test_off_topic_lines_are_looked_for_only_where_boilerplate_was_found_and_can_be_switched_off() -> None:
     plain = _PAGE.replace("Published 3 May 2024\n", "").replace("Share this article\n", "")
     assert "Independent journalism since 1887" in texts(Edition.from_text(plain, options=NO_LANGUAGE))
@@ -214,10 +229,12 @@ def test_off_topic_lines_are_looked_for_only_where_boilerplate_was_found_and_can
 
 
 def test_lines_above_a_repeated_headline_are_the_pages_chrome() -> None:
-    page = "Join the conversation (27)\n\nLast updated 2 May 2024\n\n" + _PAGE.split("\n", 2)[2]
+    # Lines no rule names by their words: only their place above the headline tells them.
+    page = "The Riverside Courier\n\nWestminster edition\n\n" + _PAGE
     edition = Edition.from_text(page, options=NO_LANGUAGE)
     assert texts(edition)[0] == "Data Retention Rules Tightened"
-    assert "Join the conversation (27)" in [d.text for d in edition.dropped if d.reason == "boilerplate"]
+    chrome = [d.text for d in edition.dropped if d.reason == "boilerplate"]
+    assert "The Riverside Courier" in chrome and "Westminster edition" in chrome
 
 
 def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:

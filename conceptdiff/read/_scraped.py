@@ -451,13 +451,20 @@ _ENDONYMS = (
 )
 # Parts of a furniture line between its separators, that no sentence has alone:
 # a handle, a duration, a file's size or format, a button's words.
+# The words of a button of more than one word.
+_BUTTON_PHRASES = (
+    r"ok(?:ay)?,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|learn[ \t]+more|show[ \t]+original|always[ \t]+active|"
+    r"no,?[ \t]+thanks|maybe[ \t]+later|accept[ \t]+(?:all|&[ \t]+close|and[ \t]+close)|reject[ \t]+all|"
+    r"allow[ \t]+(?:all|selection|cookies)|save[ \t]+and[ \t]+close|"
+    r"save[ \t]+(?:preferences|settings|choices)(?:[ \t]+(?:&|and)[ \t]+close)?|add[ \t]+to[ \t]+home[ \t]+screen"
+)
 _FURNITURE_PART_RE = re.compile(
     r"@[\w.]{2,30}|\(?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\)?(?:[ \t]*/[ \t]*[0-9]{1,2}:[0-9]{2})?"
     r"|(?:[0-9]{1,3}[ \t]*(?:min|mins|minutes?)(?:[ \t]+(?:read|listen|watch))?)"
     r"|(?:html|pdf|docx?|odt|epub|csv|xlsx?|rtf|txt)(?:[ \t]*\(?[0-9.,]+[ \t]*[kmg]i?b\)?)?"
-    r"|(?:yes|no|ok(?:ay)?|ok,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|allow|block|close|dismiss|cancel|continue|"
-    r"accept(?:[ \t]+all)?|reject(?:[ \t]+all)?|decline|agree|learn[ \t]+more|show[ \t]+(?:original|more|less)|"
-    r"sign[ \t]+(?:in|up|out)|log[ \t]+(?:in|out)|register|subscribe|donate|menu|search|more|less|always[ \t]+active|"
+    rf"|(?:{_BUTTON_PHRASES}|yes|no|ok(?:ay)?|allow|block|close|dismiss|cancel|continue|accept|reject|decline|agree|"
+    r"show[ \t]+(?:more|less)|sign[ \t]+(?:in|up|out)|log[ \t]+(?:in|out)|register|subscribe|donate|menu|search|more|"
+    r"less|"
     r"[0-9]{1,3}[ \t]+of[ \t]+[0-9]{1,3}|(?:see|view|show|read)[ \t]+(?:all|more|full)(?:[ \t]+\w+)?|"
     rf"(?:read[ \t]+in[ \t]*:?[ \t]*|language[ \t]*:[ \t]*)?{_ENDONYMS}[ \t]*▼?)[ \t]*[.!?]?",
     re.IGNORECASE,
@@ -479,13 +486,7 @@ _CALL_RE = re.compile(
     re.IGNORECASE,
 )
 # Buttons of more than one word, alone on a line: "OK, got it", "Not now", "Show original".
-_BUTTONS_RE = re.compile(
-    r"(?:ok(?:ay)?,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|learn[ \t]+more|show[ \t]+original|always[ \t]+active|"
-    r"no,?[ \t]+thanks|maybe[ \t]+later|accept[ \t]+(?:all|&[ \t]+close|and[ \t]+close)|reject[ \t]+all|"
-    r"allow[ \t]+(?:all|selection|cookies)|save[ \t]+and[ \t]+close|save[ \t]+(?:preferences|settings"
-    r"|choices)(?:[ \t]+(?:&|and)[ \t]+close)?|add[ \t]+to[ \t]+home[ \t]+screen)[ \t]*[.!]?",
-    re.IGNORECASE,
-)
+_BUTTONS_RE = re.compile(rf"(?:{_BUTTON_PHRASES})[ \t]*[.!]?", re.IGNORECASE)
 _FURNITURE_SPLIT_RE = re.compile(r"[ \t]+[|·•/–—-][ \t]+|[ \t]*[|·•][ \t]*|(?<=\?)[ \t]+")
 _SPONSOR_RE = re.compile(
     r"(?:sponsored|promoted|presented|supported|brought[ \t]+to[ \t]+you|paid[ \t]+partnership|in[ \t]+partnership|"
@@ -532,7 +533,7 @@ def _link_row(text: str) -> bool:
     return (len(items) >= 3 or breadcrumb) and capitalized >= 0.6 * len(items)
 
 
-def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _nested: bool = False) -> bool:
+def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -> bool:
     """Is a clause's whole ``text`` web-page furniture: a date or reading-time
     line, a byline, a photo credit, a share/print/comment/follow widget, a
     "related stories" box heading, a cookie banner, a breadcrumb or a row of
@@ -552,6 +553,11 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _
     >>> is_boilerplate("Members may vote by post."), is_boilerplate("Version 3, 29 June 2007")
     (False, False)
     """
+    return _told(text, at_end=at_end, at_start=at_start, by_parts=True)
+
+
+def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:
+    """:func:`is_boilerplate`; ``by_parts``: also as a line of furniture parts."""
     stripped = text.strip().strip("|•·-–— \t")
     if not stripped or len(stripped) > 200:
         return False
@@ -598,7 +604,7 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False, _
         or (len(words) <= 8 and _agency_credit(stripped) and not _reads_as_sentences(stripped))
         or _PRIVACY_BANNER_RE.fullmatch(stripped) is not None
         or (len(words) <= 6 and _BUTTONS_RE.fullmatch(stripped) is not None)
-        or (not _nested and _furniture_parts(stripped))
+        or (by_parts and _furniture_parts(stripped))
     )
 
 
@@ -621,10 +627,8 @@ def _furniture_parts(text: str) -> bool:
         return True
     return all(
         _FURNITURE_PART_RE.fullmatch(part) is not None
-        or _byline(part, _WIDGET_WORD_RE.findall(part))
-        or is_boilerplate(part, _nested=True)
+        or _told(part, at_end=False, at_start=False, by_parts=False)
         or _staff(part)
-        or _BUTTONS_RE.fullmatch(part) is not None
         or _FIELD_RE.fullmatch(part) is not None  # "Document type: Policy paper | Reference: DRA/2023/114"
         for part in parts
     )

@@ -965,19 +965,22 @@ def _text_boxes(element: Element) -> Iterator[Element]:
 
 
 def _rows(table: Element) -> Iterator[Element]:
-    for child in table:
-        if child.tag == _TR:
-            yield child
-        elif child.tag in (_SDT, _SDT_CONTENT, _W + "customXml", _W + "ins", _W + "moveTo"):
-            yield from _rows(child)
+    return _wrapped(table, _TR)
 
 
 def _cells(row: Element) -> Iterator[Element]:
-    for child in row:
-        if child.tag == _TC:
+    return _wrapped(row, _TC)
+
+
+def _wrapped(element: Element, tag: str) -> Iterator[Element]:
+    """The children of ``element`` tagged ``tag``, also inside the wrappers
+    Word puts around rows and cells (content controls, custom XML, tracked
+    insertions and moves)."""
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag in (_SDT, _SDT_CONTENT, _W + "customXml", _W + "ins", _W + "moveTo"):
-            yield from _cells(child)
+            yield from _wrapped(child, tag)
 
 
 def _heading_level(properties: Element | None, chain: list[str], names: list[str], styles: _Styles) -> int:
