@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 from conceptdiff.compare import compare
 from conceptdiff.errors import (
     ConceptDiffError,
+    ConceptDiffWarning,
     DecodeError,
     FileReadError,
     InputError,
     InputTooLargeError,
+    InputTypeError,
     InvalidComparisonError,
     InvalidOptionsError,
     NotTextError,
@@ -57,6 +59,7 @@ __all__ = [
     "ClauseKind",
     "Comparison",
     "ConceptDiffError",
+    "ConceptDiffWarning",
     "DecodeError",
     "DroppedSpan",
     "EditOp",
@@ -65,6 +68,7 @@ __all__ = [
     "Flag",
     "InputError",
     "InputTooLargeError",
+    "InputTypeError",
     "InvalidComparisonError",
     "InvalidOptionsError",
     "MatchMethod",

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 __all__ = [
     "ConceptDiffError",
+    "ConceptDiffWarning",
     "DecodeError",
     "FileReadError",
     "InputError",
     "InputTooLargeError",
+    "InputTypeError",
     "InvalidComparisonError",
     "InvalidOptionsError",
     "NotTextError",
@@ -45,6 +47,21 @@ class InputError(ConceptDiffError, ValueError):
                 where += f":{line}"
             where += ": "
         super().__init__(f"{where}{message}")
+
+
+class InputTypeError(ConceptDiffError, TypeError):
+    """An edition was given as a value of no accepted type (see
+    :func:`conceptdiff.compare`: an ``Edition``, text, a path, or a sequence
+    of clause strings).  ``argument`` names the parameter."""
+
+    def __init__(self, message: str, *, argument: str | None = None) -> None:
+        self.argument = argument
+        super().__init__(message)
+
+
+class ConceptDiffWarning(UserWarning):
+    """Something a user should know that does not stop the comparison: a
+    ``str`` that is also the name of a file (read as text), an empty edition."""
 
 
 class FileReadError(InputError):
