@@ -16,6 +16,8 @@ invalid option reworded_threshold=2.0: must be between 0 and 1
 
 from __future__ import annotations
 
+from conceptdiff._names import escape_name
+
 __all__ = [
     "ConceptDiffError",
     "ConceptDiffWarning",
@@ -35,18 +37,26 @@ class ConceptDiffError(Exception):
 
 
 class InputError(ConceptDiffError, ValueError):
-    """An edition could not be read.  ``path`` names the file (or ``None`` for text)."""
+    """An edition could not be read.  ``path`` names the file (or ``None`` for text).
+
+    The message is always one line of valid UTF-8: the file's name is shown
+    escaped (a newline as ``\\n``, a byte that is not UTF-8 as ``\\xNN``,
+    :func:`conceptdiff._names.escape_name`), while ``path`` keeps it as given.
+
+    >>> print(InputError("no such file", path="minutes\\n2024\\udcff.txt"))
+    minutes\\n2024\\xff.txt: no such file
+    """
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         self.path = path
         self.line = line
         where = ""
         if path is not None:
-            where = f"{path}"
+            where = escape_name(path)
             if line is not None:
                 where += f":{line}"
             where += ": "
-        super().__init__(f"{where}{message}")
+        super().__init__(escape_name(f"{where}{message}"))
 
 
 class InputTypeError(ConceptDiffError, TypeError):

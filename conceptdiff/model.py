@@ -259,12 +259,11 @@ class Edition:
         file: :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
         :class:`~conceptdiff.NotTextError`, :class:`~conceptdiff.InputTooLargeError`.
         """
-        from pathlib import Path
-
+        from conceptdiff._names import label_from_path
         from conceptdiff.read import read_path
 
         document = read_path(path, format=format, encoding=encoding, options=options)
-        return cls.from_document(document, label=label if label is not None else Path(path).name, options=options)
+        return cls.from_document(document, label=label_from_path(path) if label is None else label, options=options)
 
     @classmethod
     def from_document(cls, document: Document, *, label: str | None = None, options: Options | None = None) -> Edition:
