@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from conceptdiff._coerce import EditionLike, as_edition, warn_if_empty
 from conceptdiff._gc import paused_gc
-from conceptdiff.align import align
-from conceptdiff.errors import InputError, InvalidOptionsError
+from conceptdiff.align import align, similarity
+from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import (
     Change,
     ChangeKind,
@@ -13,27 +14,26 @@ from conceptdiff.model import (
     Edition,
     EditOp,
     MatchMethod,
+    SetAsideChange,
     WordEdit,
     _reading_order,
+    _set_aside_order,
 )
+from conceptdiff.normalize import normalize_text
 from conceptdiff.options import Options
 from conceptdiff.worddiff import word_edits
 
-__all__ = ["compare"]
+__all__ = ["compare", "set_aside_changes"]
 
 
-def _edition(value: Edition | str, side: str, options: Options) -> Edition:
-    if isinstance(value, Edition):
-        return value
-    if isinstance(value, str):
-        return Edition.from_text(value, label=side, options=options)
-    raise InputError(f"{side} edition must be an Edition or str, not {type(value).__name__}")
-
-
-def compare(old: Edition | str, new: Edition | str, *, options: Options | None = None) -> Comparison:
+def compare(old: EditionLike, new: EditionLike, *, options: Options | None = None) -> Comparison:
     """Compare two editions clause by clause.
 
-    A plain ``str`` is read with :meth:`Edition.from_text`.
+    Each edition is an :class:`Edition`, its text (``str``), a file
+    (``os.PathLike``, e.g. :class:`pathlib.Path`) or a sequence of clause
+    strings (the contract of :mod:`conceptdiff._coerce`); any other value
+    raises :class:`~conceptdiff.InputTypeError`.  An edition without clauses
+    gives a :class:`~conceptdiff.ConceptDiffWarning`.
 
     >>> import conceptdiff
     >>> result = conceptdiff.compare("1. Members may vote.\\n\\n2. Fees are due.\\n",
@@ -48,8 +48,12 @@ def compare(old: Edition | str, new: Edition | str, *, options: Options | None =
         options = Options()
     elif not isinstance(options, Options):
         raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
+    old_edition = as_edition(old, side="old", options=options)
+    new_edition = as_edition(new, side="new", options=options)
+    warn_if_empty(old_edition, "old")
+    warn_if_empty(new_edition, "new")
     with paused_gc():  # many small acyclic objects: see conceptdiff._gc
-        return _compare(_edition(old, "old", options), _edition(new, "new", options), options)
+        return _compare(old_edition, new_edition, options)
 
 
 def _joined(clauses: tuple[Clause, ...], indices: tuple[int, ...]) -> str:
@@ -86,4 +90,71 @@ def _compare(old_edition: Edition, new_edition: Edition, options: Options) -> Co
         changes.append(
             Change(kind, olds, news, link.similarity, edits, link.method, link.confidence, relabeled, relinked)
         )
-    return Comparison(old=old_edition, new=new_edition, changes=_reading_order(changes), options=options)
+    return Comparison(
+        old=old_edition,
+        new=new_edition,
+        changes=_reading_order(changes),
+        options=options,
+        set_aside=set_aside_changes(old_edition, new_edition, options),
+    )
+
+
+#: Set-aside reasons that hold no text of their own: markup (tags, fences) and
+#: a clause's continuation after page furniture (its words are in the clause).
+_NOT_TEXT = frozenset({"markup", "continuation"})
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def set_aside_changes(old: Edition, new: Edition, options: Options) -> tuple[SetAsideChange, ...]:
+    """How what ``old`` set aside differs from what ``new`` set aside.
+
+    Set-aside spans are matched by reason and normalized text, in order, so
+    that a page number or a duplicate found in both is no difference.  Of
+    those left, one removed and one added with the same reason are paired as
+    REWORDED when at least :attr:`Options.reworded_threshold` similar (a
+    dateline whose day changed), in order; the rest are REMOVED or ADDED.
+    Spans of markup and continuations carry no text of their own and are
+    not compared.
+
+    >>> from conceptdiff import Edition, Options
+    >>> old = Edition.from_text("Saturday, 1 April 2023\\n\\nThe Council met.\\n\\nShare this article\\n")
+    >>> new = Edition.from_text("Sunday, 2 April 2023\\n\\nThe Council met.\\n\\nShare this article\\n")
+    >>> [(c.kind.value, c.reason, c.old_text, c.new_text) for c in set_aside_changes(old, new, Options())]
+    [('reworded', 'boilerplate', 'Saturday, 1 April 2023', 'Sunday, 2 April 2023')]
+    """
+    if not old.dropped and not new.dropped:
+        return ()
+    old_items = [(k, d.reason, _collapsed(d.text)) for k, d in enumerate(old.dropped) if d.reason not in _NOT_TEXT]
+    new_items = [(k, d.reason, _collapsed(d.text)) for k, d in enumerate(new.dropped) if d.reason not in _NOT_TEXT]
+    waiting: dict[tuple[str, str], list[int]] = {}
+    for k, reason, text in old_items:
+        waiting.setdefault((reason, normalize_text(text)), []).append(k)
+    added: list[tuple[int, str, str]] = []
+    for k, reason, text in new_items:
+        found = waiting.get((reason, normalize_text(text)))
+        if found:
+            found.pop(0)
+        else:
+            added.append((k, reason, text))
+    kept_old = {k for ks in waiting.values() for k in ks}
+    removed = [item for item in old_items if item[0] in kept_old]
+
+    changes: list[SetAsideChange] = []
+    by_reason: dict[str, list[tuple[int, str, str]]] = {}
+    for item in removed:
+        by_reason.setdefault(item[1], []).append(item)
+    for k, reason, text in added:
+        candidates = by_reason.get(reason, [])
+        if candidates and similarity(candidates[0][2], text) >= options.reworded_threshold:
+            j, _, old_text = candidates.pop(0)
+            edits = word_edits(old_text, text, budget=options.word_diff_budget)
+            changes.append(SetAsideChange(ChangeKind.REWORDED, reason, j, k, edits))
+        else:
+            changes.append(SetAsideChange(ChangeKind.ADDED, reason, None, k, (WordEdit(EditOp.INSERT, text),)))
+    for rest in by_reason.values():
+        for j, reason, text in rest:
+            changes.append(SetAsideChange(ChangeKind.REMOVED, reason, j, None, (WordEdit(EditOp.DELETE, text),)))
+    return _set_aside_order(changes)

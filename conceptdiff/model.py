@@ -38,11 +38,22 @@ __all__ = [
     "EditOp",
     "Edition",
     "MatchMethod",
+    "SetAsideChange",
     "WordEdit",
 ]
 
 
-class ChangeKind(enum.Enum):
+class _ValueEnum(enum.Enum):
+    """An enum that prints as its value (``str(ChangeKind.REWORDED) == "reworded"``)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class ChangeKind(_ValueEnum):
     """What happened to a clause between the two editions."""
 
     UNCHANGED = "unchanged"
@@ -66,7 +77,7 @@ _INVERSE = {
 }
 
 
-class ClauseKind(enum.Enum):
+class ClauseKind(_ValueEnum):
     """The structural role of a clause in its edition."""
 
     HEADING = "heading"
@@ -76,7 +87,7 @@ class ClauseKind(enum.Enum):
     CODE = "code"  #: a code block, its line breaks kept and compared verbatim
 
 
-class MatchMethod(enum.Enum):
+class MatchMethod(_ValueEnum):
     """How the aligner paired the clauses of a change (its *why*)."""
 
     EXACT = "exact"  #: same text
@@ -87,7 +98,7 @@ class MatchMethod(enum.Enum):
     NONE = "none"  #: not paired (ADDED / REMOVED)
 
 
-class EditOp(enum.Enum):
+class EditOp(_ValueEnum):
     """One word-level edit operation."""
 
     EQUAL = "equal"
@@ -162,11 +173,21 @@ class DroppedSpan:
     text: str
 
 
+def _content(clauses: tuple[Clause, ...]) -> tuple[tuple[ClauseKind, str | None, str], ...]:
+    return tuple((clause.kind, clause.label, clause.text) for clause in clauses)
+
+
 @attrs.frozen
 class Edition:
     """One edition of a document: its clauses, in reading order.
 
     Build one with :meth:`from_text`, :meth:`from_clauses` or :meth:`from_path`.
+
+    Two editions are equal when their clauses have the same content: the
+    same kinds, labels and texts in the same order.  Where the clauses came
+    from (spans, sections, flags), the edition's label and what it set aside
+    do not count: an edition read from a file equals the same clauses built
+    with :meth:`from_clauses`.
 
     >>> from conceptdiff import Edition
     >>> edition = Edition.from_clauses(["1. Scope.", "(b) The “Work”."], label="v1")
@@ -174,9 +195,9 @@ class Edition:
     [('1', 'Scope.', 'Scope.'), ('(b)', 'The “Work”.', 'The "Work".')]
     """
 
-    clauses: tuple[Clause, ...]
-    label: str | None = None
-    dropped: tuple[DroppedSpan, ...] = ()
+    clauses: tuple[Clause, ...] = attrs.field(eq=_content)
+    label: str | None = attrs.field(default=None, eq=False)
+    dropped: tuple[DroppedSpan, ...] = attrs.field(default=(), eq=False)
 
     @classmethod
     def from_text(
@@ -334,28 +355,93 @@ class Change:
     relinked: bool = False
 
     @property
+    def is_change(self) -> bool:
+        """Whether this is a change at all: the one meaning of "a change" that
+        :attr:`Comparison.has_changes`, the command line's exit status, every
+        report and :mod:`conceptdiff.testing` share.
+
+        Anything but an UNCHANGED clause with the same label, the same link
+        targets and the very same text is a change, a cosmetic edit (quotes,
+        case, punctuation) included.  Callers relax it explicitly by kind of
+        difference (:func:`conceptdiff.significance.differences`,
+        ``--ignore cosmetic,renumbering`` on the command line).
+
+        >>> Change(ChangeKind.UNCHANGED, (0,), (0,)).is_change
+        False
+        >>> Change(ChangeKind.UNCHANGED, (0,), (0,), relabeled=True).is_change
+        True
+        """
+        return (
+            self.kind is not ChangeKind.UNCHANGED
+            or self.relabeled
+            or self.relinked
+            or any(edit.op is not EditOp.EQUAL for edit in self.edits)
+        )
+
+    @property
     def old_text(self) -> str:
-        """The old side's text, rebuilt from the edits (``""`` when it has none)."""
+        """The old side's text, rebuilt from the edits: the old clauses'
+        texts joined with ``"\\n"`` (labels off).  ``""`` when the change has
+        no edits (its texts are equal: read them from the editions)."""
         return "".join(edit.text for edit in self.edits if edit.op is not EditOp.INSERT)
 
     @property
     def new_text(self) -> str:
-        """The new side's text, rebuilt from the edits."""
+        """The new side's text, rebuilt from the edits: the new clauses'
+        texts joined with ``"\\n"``; ``""`` when the change has no edits."""
         return "".join(edit.text for edit in self.edits if edit.op is not EditOp.DELETE)
 
     def inverse(self) -> Change:
         """The same change seen from the other edition."""
-        inverted = {EditOp.INSERT: EditOp.DELETE, EditOp.DELETE: EditOp.INSERT, EditOp.EQUAL: EditOp.EQUAL}
-        return attrs.evolve(
-            self,
-            kind=self.kind.inverse(),
-            old=self.new,
-            new=self.old,
-            edits=tuple(WordEdit(inverted[e.op], e.text) for e in self.edits),
-        )
+        return attrs.evolve(self, kind=self.kind.inverse(), old=self.new, new=self.old, edits=_inverted(self.edits))
 
 
 @attrs.frozen
+class SetAsideChange:
+    """A difference between what the two editions set aside.
+
+    Text the reader set aside (web boilerplate, duplicates, page furniture,
+    a table of contents: :attr:`Edition.dropped`) is not aligned as clauses,
+    but a change in it is still a change: a dateline that changed, a
+    duplicate item added or removed, a new footer.
+
+    Attributes:
+        kind: ADDED (only the new edition sets it aside), REMOVED (only the
+            old one), or REWORDED (the same kind of set-aside text, changed).
+        reason: the :attr:`DroppedSpan.reason` (``"boilerplate"``,
+            ``"duplicate"``, ``"page-number"`` ...).
+        old: index into the old edition's ``dropped``, or ``None``.
+        new: index into the new edition's ``dropped``, or ``None``.
+        edits: word edits from the old text to the new one.
+    """
+
+    kind: ChangeKind
+    reason: str
+    old: int | None
+    new: int | None
+    edits: tuple[WordEdit, ...] = ()
+
+    @property
+    def old_text(self) -> str:
+        """The old set-aside text (``""`` when added)."""
+        return "".join(edit.text for edit in self.edits if edit.op is not EditOp.INSERT)
+
+    @property
+    def new_text(self) -> str:
+        """The new set-aside text (``""`` when removed)."""
+        return "".join(edit.text for edit in self.edits if edit.op is not EditOp.DELETE)
+
+    def inverse(self) -> SetAsideChange:
+        """The same difference seen from the other edition."""
+        return SetAsideChange(self.kind.inverse(), self.reason, self.new, self.old, _inverted(self.edits))
+
+
+def _inverted(edits: tuple[WordEdit, ...]) -> tuple[WordEdit, ...]:
+    inverted = {EditOp.INSERT: EditOp.DELETE, EditOp.DELETE: EditOp.INSERT, EditOp.EQUAL: EditOp.EQUAL}
+    return tuple(WordEdit(inverted[e.op], e.text) for e in edits)
+
+
+@attrs.frozen(repr=False)
 class Comparison:
     """The result of :func:`conceptdiff.compare`: two editions and their changes.
 
@@ -374,6 +460,8 @@ class Comparison:
     new: Edition
     changes: tuple[Change, ...]
     options: Options
+    #: Differences between what the two editions set aside (see :class:`SetAsideChange`).
+    set_aside: tuple[SetAsideChange, ...] = ()
 
     @property
     def counts(self) -> Mapping[ChangeKind, int]:
@@ -383,13 +471,31 @@ class Comparison:
 
     @property
     def has_changes(self) -> bool:
-        """True unless every change is UNCHANGED with the same label and the same link targets."""
-        return any(c.kind is not ChangeKind.UNCHANGED or c.relabeled or c.relinked for c in self.changes)
+        """Whether the editions differ at all: some change :attr:`Change.is_change`,
+        or some difference in what they set aside (:attr:`set_aside`)."""
+        return bool(self.set_aside) or any(change.is_change for change in self.changes)
 
     def inverse(self) -> Comparison:
         """The comparison of the new edition with the old (same links, kinds inverted)."""
         changes = tuple(change.inverse() for change in self.changes)
-        return Comparison(old=self.new, new=self.old, changes=_reading_order(changes), options=self.options)
+        return Comparison(
+            old=self.new,
+            new=self.old,
+            changes=_reading_order(changes),
+            options=self.options,
+            set_aside=_set_aside_order(change.inverse() for change in self.set_aside),
+        )
+
+    def __repr__(self) -> str:
+        """One line: the editions' sizes and the changes by kind."""
+
+        def side(edition: Edition) -> str:
+            name = "" if edition.label is None else f"{edition.label!r} "
+            return f"{name}({len(edition.clauses)} clauses)"
+
+        tally = ", ".join(f"{n} {kind}" for kind, n in self.counts.items() if n)
+        extra = f", {len(self.set_aside)} set aside" if self.set_aside else ""
+        return f"<Comparison old={side(self.old)} new={side(self.new)}: {tally or 'no clauses'}{extra}>"
 
     def apply(self, old_texts: Iterable[str]) -> tuple[str, ...]:
         """Rebuild the new clause texts from the old ones and the changes alone.
@@ -452,6 +558,16 @@ def _refuse_lone_surrogates(text: str, what: str) -> None:
 
         line = text.count("\n", 0, found.start()) + 1
         raise InputError(f"{what} holds a lone surrogate {found.group()!r} at line {line}", line=line)
+
+
+def _set_aside_order(changes: Iterable[SetAsideChange]) -> tuple[SetAsideChange, ...]:
+    """Set-aside differences in the new edition's order, removed ones after
+    (in the old edition's order)."""
+
+    def key(change: SetAsideChange) -> tuple[int, int]:
+        return (0, change.new) if change.new is not None else (1, change.old if change.old is not None else -1)
+
+    return tuple(sorted(changes, key=key))
 
 
 def _reading_order(changes: Iterable[Change]) -> tuple[Change, ...]:

@@ -61,11 +61,14 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from conceptdiff.model import Change, Comparison
+from conceptdiff.errors import InvalidOptionsError
+from conceptdiff.model import Change, ChangeKind, Comparison
+from conceptdiff.normalize import words
 
 __all__ = [
     "Assessment",
     "Cosmetic",
+    "Difference",
     "Finding",
     "Flag",
     "Significance",
@@ -73,6 +76,10 @@ __all__ = [
     "assess",
     "assess_all",
     "assess_texts",
+    "difference_names",
+    "differences",
+    "is_change",
+    "parse_differences",
     "term_shifts",
 ]
 
@@ -741,6 +748,161 @@ def assess(change: Change) -> Assessment:
 def assess_all(comparison: Comparison) -> tuple[Assessment, ...]:
     """:func:`assess` of every change, in the order of ``comparison.changes``."""
     return tuple(assess(change) for change in comparison.changes)
+
+
+# --------------------------------------------------------------------------
+# The kinds of difference a change shows, and relaxing "a change" by them.
+# --------------------------------------------------------------------------
+
+
+class Difference(enum.Flag):
+    """The kinds of difference between two editions, for relaxing what counts
+    as a change (``allow=`` of :mod:`conceptdiff.testing`, ``--ignore`` on
+    the command line).
+
+    A change is a change when :attr:`Change.is_change` says so: any textual
+    difference at all, curly against straight quotes included.  Its kinds of
+    difference (:func:`differences`) say what a caller may choose to ignore.
+    Combine them with ``|``, or name them (:func:`parse_differences`)::
+
+        allow=Difference.COSMETIC | Difference.RENUMBERING
+
+    >>> Difference.COSMETIC in Difference.COSMETIC | Difference.MOVE
+    True
+    >>> parse_differences("cosmetic,renumbering") == Difference.COSMETIC | Difference.RENUMBERING
+    True
+    """
+
+    NONE = 0
+    #: The text changed, but only cosmetically (white space, quotes, case,
+    #: punctuation, spelling variants: :attr:`Significance.COSMETIC`).
+    COSMETIC = enum.auto()
+    #: The text changed in its words.  Ignoring REWORDING ignores COSMETIC too.
+    REWORDING = enum.auto()
+    #: A clause's number label changed (``3.`` became ``4.``); see ``Change.relabeled``.
+    RENUMBERING = enum.auto()
+    #: A clause moved out of order (``ChangeKind.MOVED``).
+    MOVE = enum.auto()
+    #: A link's target changed, its text did not (``Change.relinked``).
+    LINKS = enum.auto()
+    #: One clause became several consecutive clauses (``ChangeKind.SPLIT``).
+    SPLIT = enum.auto()
+    #: Several consecutive clauses became one (``ChangeKind.MERGED``).
+    MERGE = enum.auto()
+    #: A clause only in the new edition (``ChangeKind.ADDED``).
+    ADDITION = enum.auto()
+    #: A clause only in the old edition (``ChangeKind.REMOVED``).
+    REMOVAL = enum.auto()
+    #: A difference in what the editions set aside (``Comparison.set_aside``).
+    SET_ASIDE = enum.auto()
+
+
+# In the order reports list them: what happened to the clause, then to its text and label.
+_DIFFERENCE_ORDER = (
+    Difference.ADDITION,
+    Difference.REMOVAL,
+    Difference.MOVE,
+    Difference.SPLIT,
+    Difference.MERGE,
+    Difference.REWORDING,
+    Difference.COSMETIC,
+    Difference.RENUMBERING,
+    Difference.LINKS,
+    Difference.SET_ASIDE,
+)
+_DIFFERENCE_BY_NAME = {str(member.name).lower().replace("_", "-"): member for member in _DIFFERENCE_ORDER}
+_KIND_DIFFERENCE = {
+    ChangeKind.MOVED: Difference.MOVE,
+    ChangeKind.SPLIT: Difference.SPLIT,
+    ChangeKind.MERGED: Difference.MERGE,
+    ChangeKind.ADDED: Difference.ADDITION,
+    ChangeKind.REMOVED: Difference.REMOVAL,
+}
+
+
+def difference_names(found: Difference) -> tuple[str, ...]:
+    """The names of the kinds in ``found``, in report order.
+
+    >>> difference_names(Difference.RENUMBERING | Difference.MOVE)
+    ('move', 'renumbering')
+    """
+    return tuple(name for name, member in _DIFFERENCE_BY_NAME.items() if member in found)
+
+
+def parse_differences(value: Difference | str | Iterable[Difference | str]) -> Difference:
+    """Read kinds of difference: a :class:`Difference`, a name, names joined
+    with commas (``"cosmetic,renumbering"``), or an iterable of either.
+
+    Names are the members' in lower case, ``-`` or ``_`` between words
+    (``"set-aside"``); anything else raises :class:`~conceptdiff.InvalidOptionsError`.
+    """
+    items: Iterable[Difference | str] = (value,) if isinstance(value, (Difference, str)) else value
+    result = Difference.NONE
+    try:
+        iterator = iter(items)
+    except TypeError:
+        raise InvalidOptionsError("allow", value, "must be a Difference, a name, or a set of them") from None
+    for item in iterator:
+        if isinstance(item, Difference):
+            result |= item
+            continue
+        if not isinstance(item, str):
+            raise InvalidOptionsError("allow", item, f"must be a Difference or one of {', '.join(_DIFFERENCE_BY_NAME)}")
+        for name in item.split(","):
+            key = name.strip().lower().replace("_", "-")
+            if key not in _DIFFERENCE_BY_NAME:
+                raise InvalidOptionsError("allow", name, f"must be one of {', '.join(_DIFFERENCE_BY_NAME)}")
+            result |= _DIFFERENCE_BY_NAME[key]
+    return result
+
+
+def differences(change: Change) -> Difference:
+    """The kinds of difference one change shows (NONE exactly when it is no
+    change, :attr:`Change.is_change`).
+
+    A change's text difference is COSMETIC or REWORDING as :func:`assess`
+    classes it (a split or merge counts as a REWORDING only when its words
+    changed, not when only the cut was re-punctuated).
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare(["1. Fees are due.", "2. Members vote."], ["1. Members vote!", "2. Fees are due."])
+    >>> [difference_names(differences(c)) for c in result.changes]
+    [('move', 'cosmetic', 'renumbering'), ('renumbering',)]
+    """
+    found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
+    if change.relabeled:
+        found |= Difference.RENUMBERING
+    if change.relinked:
+        found |= Difference.LINKS
+    if change.old and change.new and change.is_change and any(e.op.value != "equal" for e in change.edits):
+        old_text, new_text = change.old_text, change.new_text
+        if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+            if words(old_text) != words(new_text):
+                found |= Difference.REWORDING
+        elif assess_texts(old_text, new_text).significance is Significance.SUBSTANTIVE:
+            found |= Difference.REWORDING
+        else:  # cosmetic, or only white space (a clause break moved): still a textual difference
+            found |= Difference.COSMETIC
+    return found
+
+
+def _ignored(ignore: Difference) -> Difference:
+    return ignore | Difference.COSMETIC if Difference.REWORDING in ignore else ignore
+
+
+def is_change(change: Change, *, ignore: Difference | str | Iterable[Difference | str] = Difference.NONE) -> bool:
+    """:attr:`Change.is_change`, relaxed: whether ``change`` shows a kind of
+    difference not in ``ignore`` (ignoring REWORDING ignores COSMETIC too).
+
+    >>> import conceptdiff
+    >>> change = conceptdiff.compare(["The “Work”."], ["The 'Work'."]).changes[0]
+    >>> change.is_change, is_change(change, ignore="cosmetic")
+    (True, False)
+    """
+    if not change.is_change:
+        return False
+    relaxed = _ignored(parse_differences(ignore))
+    return not relaxed or bool(differences(change) & ~relaxed)
 
 
 # --------------------------------------------------------------------------

@@ -46,12 +46,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final, Protocol, TypeAlias
 
+from conceptdiff._coerce import EditionLike, _names_a_file, as_edition
 from conceptdiff.compare import compare
 from conceptdiff.errors import InputError, InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp
-from conceptdiff.normalize import words
 from conceptdiff.options import Options
-from conceptdiff.significance import Significance, assess_texts
+from conceptdiff.significance import Difference, differences, parse_differences
 
 __all__ = [
     "UPDATE_SNAPSHOTS_ENV",
@@ -72,8 +72,6 @@ __all__ = [
     "format_changes",
 ]
 
-#: Anything the helpers accept as an edition.
-EditionLike: TypeAlias = "Edition | str | os.PathLike[str] | Sequence[str]"
 
 #: Set this environment variable to ``1`` to rewrite summary snapshots instead
 #: of failing (the pytest plugin's ``--conceptdiff-update`` does the same).
@@ -83,46 +81,6 @@ UPDATE_SNAPSHOTS_ENV: Final = "CONCEPTDIFF_UPDATE_SNAPSHOTS"
 # --------------------------------------------------------------------------
 # What kinds of difference a change shows.
 # --------------------------------------------------------------------------
-
-
-class Difference(enum.Flag):
-    """The kinds of difference between two editions a test may allow.
-
-    Combine them with ``|`` (or pass a set, or their lower-case names)::
-
-        allow=Difference.COSMETIC | Difference.RENUMBERING
-
-    Differences that normalization already folds (curly against straight
-    quotes, dashes, white space, Unicode compatibility forms) are not
-    differences at all: such clauses compare UNCHANGED and always pass.
-
-    >>> Difference.COSMETIC in Difference.COSMETIC | Difference.MOVE
-    True
-    >>> [d.name for d in Difference.REWORDING | Difference.SPLIT]
-    ['REWORDING', 'SPLIT']
-    """
-
-    NONE = 0
-    #: The text changed, but only in case or punctuation: the same words in the
-    #: same order (``normalize.words`` of both sides are equal).
-    COSMETIC = enum.auto()
-    #: The text changed in its words.  Allowing REWORDING allows COSMETIC too.
-    REWORDING = enum.auto()
-    #: A clause's number label changed (``3.`` became ``4.``); see ``Change.relabeled``.
-    RENUMBERING = enum.auto()
-    #: A clause moved out of order (``ChangeKind.MOVED``).
-    MOVE = enum.auto()
-    #: A link's target changed, its text did not (``Change.relinked``).
-    LINKS = enum.auto()
-    #: One clause became several consecutive clauses with the same words
-    #: (``ChangeKind.SPLIT``); re-punctuating the cut is part of the split.
-    SPLIT = enum.auto()
-    #: Several consecutive clauses became one with the same words (``ChangeKind.MERGED``).
-    MERGE = enum.auto()
-    #: A clause only in the new edition (``ChangeKind.ADDED``).
-    ADDITION = enum.auto()
-    #: A clause only in the old edition (``ChangeKind.REMOVED``).
-    REMOVAL = enum.auto()
 
 
 # In the order reports list them: what happened to the clause, then to its text and label.
@@ -135,14 +93,8 @@ _NAMES: Final = {
     Difference.REWORDING: ("rewording", "rewordings"),
     Difference.COSMETIC: ("cosmetic change", "cosmetic changes"),
     Difference.RENUMBERING: ("renumbering", "renumberings"),
-}
-_BY_NAME: Final = {member.name.lower(): member for member in _NAMES if member.name}
-_KIND_DIFFERENCE: Final = {
-    ChangeKind.MOVED: Difference.MOVE,
-    ChangeKind.SPLIT: Difference.SPLIT,
-    ChangeKind.MERGED: Difference.MERGE,
-    ChangeKind.ADDED: Difference.ADDITION,
-    ChangeKind.REMOVED: Difference.REMOVAL,
+    Difference.LINKS: ("link change", "link changes"),
+    Difference.SET_ASIDE: ("set-aside difference", "set-aside differences"),
 }
 
 
@@ -154,65 +106,21 @@ def _flag_names(flags: Difference) -> str:
     return ", ".join(str(member.name).lower() for member in _members(flags)) or "nothing"
 
 
-def _as_allow(allow: Difference | str | Iterable[Difference | str]) -> Difference:
-    """Read ``allow``: a :class:`Difference`, a name, or an iterable of either."""
-    items: Iterable[Difference | str] = (allow,) if isinstance(allow, (Difference, str)) else allow
-    result = Difference.NONE
-    try:
-        iterator = iter(items)
-    except TypeError:
-        raise InvalidOptionsError("allow", allow, "must be a Difference, a name, or a set of them") from None
-    for item in iterator:
-        if isinstance(item, Difference):
-            result |= item
-        elif isinstance(item, str) and item.strip().lower() in _BY_NAME:
-            result |= _BY_NAME[item.strip().lower()]
-        else:
-            raise InvalidOptionsError("allow", item, f"must be a Difference or one of {', '.join(sorted(_BY_NAME))}")
-    return result
-
-
 def _clauses_text(edition: Edition, indices: Sequence[int]) -> str:
     return "\n".join(edition.clauses[i].text for i in indices)
 
 
 def differences_of(change: Change, comparison: Comparison) -> Difference:
-    """The kinds of difference one change of ``comparison`` shows.
-
-    A change's text counts as changed when the normalized texts of its
-    clauses differ; the change is then COSMETIC or REWORDING as
-    :mod:`conceptdiff.significance` classes it (the same verdict the reports
-    show: white space, quotes, case, punctuation and spelling variants are
-    cosmetic).  A split or merge is a REWORDING only when its words changed.
+    """The kinds of difference one change of ``comparison`` shows: the same
+    as :func:`conceptdiff.significance.differences` (kept for callers of
+    earlier versions; ``comparison`` is not needed).
 
     >>> import conceptdiff
-    >>> result = conceptdiff.compare(conceptdiff.Edition.from_clauses(["1. Fees are due.", "2. Members vote."]),
-    ...                              conceptdiff.Edition.from_clauses(["1. Members vote!", "2. Fees are due."]))
+    >>> result = conceptdiff.compare(["1. Fees are due.", "2. Members vote."], ["1. Members vote!", "2. Fees are due."])
     >>> [_flag_names(differences_of(c, result)) for c in result.changes]
     ['move, cosmetic, renumbering', 'renumbering']
     """
-    found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
-    if change.relabeled:
-        found |= Difference.RENUMBERING
-    if change.relinked:
-        found |= Difference.LINKS
-    if change.old and change.new:
-        old_text = _clauses_text(comparison.old, change.old)
-        new_text = _clauses_text(comparison.new, change.new)
-        same_words = words(old_text) == words(new_text)
-        if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
-            if not same_words:
-                found |= Difference.REWORDING
-        else:
-            old_normalized = "\n".join(comparison.old.clauses[i].normalized for i in change.old)
-            new_normalized = "\n".join(comparison.new.clauses[j].normalized for j in change.new)
-            if old_normalized != new_normalized:
-                verdict = assess_texts(old_text, new_text).significance
-                if verdict is Significance.COSMETIC:
-                    found |= Difference.COSMETIC
-                elif verdict is Significance.SUBSTANTIVE:
-                    found |= Difference.REWORDING
-    return found
+    return differences(change)
 
 
 def _effective(allow: Difference) -> Difference:
@@ -224,36 +132,9 @@ def _effective(allow: Difference) -> Difference:
 # --------------------------------------------------------------------------
 
 
-def as_edition(value: EditionLike, *, side: str = "old", options: Options | None = None) -> Edition:
-    """Read one edition the way every helper here does.
-
-    ``side`` (``"old"``/``"new"``) labels text and clause lists and names the
-    argument in errors; a path keeps its file name as label.
-
-    >>> as_edition(["1. Scope.", "2. Fees."], side="new").texts
-    ('Scope.', 'Fees.')
-    >>> as_edition(42)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    conceptdiff.errors.InputError: old edition must be an Edition, text (str), a path or ..., not int
-    """
-    if isinstance(value, Edition):
-        return value
-    if isinstance(value, str):
-        return Edition.from_text(value, label=side)
-    if isinstance(value, os.PathLike):
-        return Edition.from_path(value, options=options)
-    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
-        return Edition.from_clauses(value, label=side)
-    raise InputError(
-        f"{side} edition must be an Edition, text (str), a path or a sequence of clause strings, "
-        f"not {type(value).__name__}"
-    )
-
-
 def _path_hint(value: object, side: str) -> str | None:
     """A note for a ``str`` that names a file: it was read as text, not as the file."""
-    if isinstance(value, str) and "\n" not in value and len(value) < 1024 and os.path.isfile(value):
+    if isinstance(value, str) and _names_a_file(value):
         return f"note: {side} {value!r} was read as text; pass pathlib.Path({value!r}) to read the file"
     return None
 
@@ -436,10 +317,6 @@ def _change_line(
     return f"{line}: {_body(change, comparison, context=context, max_chars=max_chars)}"
 
 
-def _is_change(change: Change) -> bool:
-    return change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked
-
-
 def _edition_name(edition: Edition, side: str) -> str:
     if edition.label is None or edition.label == side:
         return side
@@ -484,7 +361,7 @@ def format_changes(
       - removed   old #2 [removal]: Fees.
     """
     _check_limit(limit)
-    chosen = [c for c in comparison.changes if _is_change(c)] if changes is None else list(changes)
+    chosen = [c for c in comparison.changes if c.is_change] if changes is None else list(changes)
     shown = chosen if limit is None else chosen[:limit]
     lines = [indent + _change_line(change, comparison) for change in shown]
     if len(shown) < len(chosen):
@@ -543,7 +420,7 @@ def assert_same_content(
     """
     __tracebackhide__ = True  # pytest shows the test's line, not this helper's source
     _check_limit(limit)
-    allowed = _as_allow(allow)
+    allowed = parse_differences(allow)
     old_edition, new_edition = (
         as_edition(old, side="old", options=options),
         as_edition(new, side="new", options=options),
@@ -739,7 +616,7 @@ def change_summary(comparison: Comparison) -> str:
     lines.extend(
         _change_line(change, comparison, tags=False, context=8, max_chars=None)
         for change in comparison.changes
-        if _is_change(change)
+        if change.is_change
     )
     return "\n".join(lines) + "\n"
 
@@ -946,42 +823,29 @@ def _edition_repr(edition: Edition) -> str:
 def explain_edition_inequality(left: Edition, right: Edition, *, limit: int | None = 10) -> list[str]:
     """Why ``left == right`` is false, clause by clause (for ``pytest_assertrepr_compare``).
 
-    The first lines are the clause-level changes (as :func:`format_changes`
-    shows them); when there are none, the fields that differ (labels, spans,
-    typographic variants the comparison treats as the same text).
+    Editions are equal when their clauses have the same kinds, labels and
+    texts (:class:`~conceptdiff.Edition`).  The first lines are the
+    clause-level changes (as :func:`format_changes` shows them); then the
+    clauses the comparison pairs whose kind differs (a heading against a
+    paragraph of the same text).
     """
     comparison = compare(left, right)
-    changes = [c for c in comparison.changes if _is_change(c)]
+    changes = [c for c in comparison.changes if c.is_change]
     lines = [f"{_edition_repr(left)} == {_edition_repr(right)}"]
     if changes:
         lines.append(f"{len(changes)} clause-level change{'s' if len(changes) != 1 else ''} (conceptdiff):")
     lines.extend(format_changes(comparison, changes=changes, limit=limit))
     notes: list[str] = []
-    if left.label != right.label:
-        notes.append(f"label {_escape(repr(left.label))} != {_escape(repr(right.label))}")
-    # Clauses the comparison calls unchanged can still differ: a typographic
-    # variant of the text, another kind or section.  Spans shift whenever a
-    # clause is added before them, so they are named only when nothing else is.
-    spans: list[str] = []
     for change in comparison.changes:
-        if change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked:
+        if change.is_change:
             continue
         i, j = change.old[0], change.new[0]
         a, b = left.clauses[i], right.clauses[j]
-        if a == b:
-            continue
-        where = f"clause #{i + 1}" if i == j else f"old #{i + 1} / new #{j + 1}"
-        found = _clause_differences(a, b, ("text", "kind", "level", "section", "flags"))
-        if found:
-            notes.append(f"{where}: " + "; ".join(found))
-        else:
-            spans.append(f"{where}: " + "; ".join(_clause_differences(a, b, ("span",))))
-    if not changes and not notes:
-        notes.extend(spans)
-    if left.dropped != right.dropped:
-        notes.append(f"dropped spans: {len(left.dropped)} != {len(right.dropped)}")
+        if a.kind is not b.kind:
+            where = f"clause #{i + 1}" if i == j else f"old #{i + 1} / new #{j + 1}"
+            notes.append(f"{where}: " + "; ".join(_clause_differences(a, b, ("kind",))))
     if notes:
-        lines.append("other differences:" if changes else "the clauses match; the editions differ in:")
+        lines.append("other differences:" if changes else "the clauses' texts match; their kinds differ:")
         shown = notes if limit is None else notes[:limit]
         lines.extend(f"  {note}" for note in shown)
         if len(shown) < len(notes):

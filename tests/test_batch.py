@@ -100,7 +100,7 @@ def test_a_bad_pair_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert [r.ok for r in results] == [True, False, False, False, True]
     assert results[1].error is not None and results[1].error.type == "FileReadError"
     assert results[1].error.path == str(missing) and str(missing) in results[1].error.message
-    assert results[2].error is not None and results[2].error.type == "InputError"
+    assert results[2].error is not None and results[2].error.type == "InputTypeError"
     assert results[3].error is not None and "pair 3" in results[3].error.message
     with pytest.raises(PairFailedError, match="pair 1: FileReadError") as raised:
         results[1].unwrap()

@@ -49,29 +49,42 @@ def test_comparing_two_editions_explains_the_failure_clause_by_clause(project: p
             "E         2 clause-level changes (conceptdiff):",
             "E           ~ reworded  old #1 (1) -> new #1 (1) [rewording]: Members [-may-]{+shall+} vote.",
             "E           + added     new #4 (4) [addition]: Audits happen yearly.",
-            "E         other differences:",
-            "E           label 'v1.txt' != 'v2.txt'",
         ]
     )
+    assert not any("label" in line for line in result.outlines)  # labels are not part of equality
 
 
-def test_editions_with_the_same_clauses_name_what_else_differs(project: pytest.Pytester) -> None:
+def test_editions_with_the_same_texts_name_the_kinds_that_differ(project: pytest.Pytester) -> None:
     project.makepyfile(
         """
         from conceptdiff import Edition
 
-        def test_labels(edition):
-            assert edition("data/v1.txt") == Edition.from_text(open("data/v1.txt").read(), label="other")
+        def test_kinds():
+            heading = Edition.from_text("SCOPE\\n\\nThe rules apply.\\n", label="v1")
+            assert heading == Edition.from_clauses(["SCOPE", "The rules apply."], label="other")
         """
     )
     result = project.runpytest()
     result.stdout.fnmatch_lines(
         [
-            "E       AssertionError: assert Edition('v1.txt', 3 clauses) == Edition('other', 3 clauses)",
-            "E         the clauses match; the editions differ in:",
-            "E           label 'v1.txt' != 'other'",
+            "E       AssertionError: assert Edition('v1', 2 clauses) == Edition('other', 2 clauses)",
+            "E         the clauses' texts match; their kinds differ:",
+            "E           clause #1: kind 'heading' != 'paragraph'",
         ]
     )
+
+
+def test_an_edition_read_from_a_file_equals_its_clauses(project: pytest.Pytester) -> None:
+    project.makepyfile(
+        """
+        from conceptdiff import Edition
+
+        def test_equal(edition):
+            read = edition("data/v1.txt")
+            assert read == Edition(read.clauses, label="another label", dropped=())
+        """
+    )
+    project.runpytest().assert_outcomes(passed=1)
 
 
 def test_minus_vv_shows_every_change_and_the_default_is_cut(project: pytest.Pytester) -> None:

@@ -14,7 +14,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from conceptdiff import ChangeKind, ConceptDiffError, Edition, FileReadError, InputError, InvalidOptionsError, compare
+from conceptdiff import (
+    ChangeKind,
+    ConceptDiffError,
+    Edition,
+    FileReadError,
+    InputTypeError,
+    InvalidOptionsError,
+    compare,
+)
 from conceptdiff.segment import clause_from_string
 from conceptdiff.strategies import EditedPair, edited_pairs, editions
 from conceptdiff.testing import (
@@ -66,7 +74,7 @@ def failure(old: object, new: object, **kwargs: object) -> ContentMismatchError:
     ("name", "needed"),
     [
         ("identical", Difference.NONE),
-        ("smart_quotes_vs_ascii", Difference.NONE),  # folded by normalization: not a difference
+        ("smart_quotes_vs_ascii", Difference.COSMETIC),  # any textual difference is a change, quotes too
         ("renumbered_sections", Difference.RENUMBERING | Difference.ADDITION),
         ("added_and_removed", Difference.ADDITION | Difference.REMOVAL),
         ("clause_split_in_two", Difference.SPLIT),
@@ -351,11 +359,12 @@ def test_a_string_is_text_and_the_report_says_so_when_it_names_a_file(monkeypatc
 
 
 def test_bad_editions_raise_located_conceptdiff_errors(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="new edition must be an Edition"):
+    with pytest.raises(InputTypeError, match="new edition must be an Edition") as raised:
         assert_same_content("text", b"bytes")  # type: ignore[arg-type]
+    assert isinstance(raised.value, TypeError) and isinstance(raised.value, ConceptDiffError)
     with pytest.raises(FileReadError, match=re.escape(str(tmp_path / "missing.txt"))):
         assert_same_content(tmp_path / "missing.txt", "text")
-    with pytest.raises(InputError, match="clause 1"):
+    with pytest.raises(InputTypeError, match="clause 1 is int"):
         assert_same_content(["fine", 3], "text")  # type: ignore[list-item]
 
 
@@ -418,22 +427,28 @@ def test_malformed_expectations_are_refused(bad: object) -> None:
 # --------------------------------------------------------------------------
 
 
-def test_editions_that_differ_only_in_label_say_so() -> None:
+def test_editions_are_equal_by_clause_content_whatever_their_labels_and_spans() -> None:
     text = (PAIRS / "identical" / "old.txt").read_text(encoding="utf-8")
-    lines = explain_edition_inequality(Edition.from_text(text, label="a"), Edition.from_text(text))
-    assert lines == [
-        "Edition('a', 3 clauses) == Edition(3 clauses)",
-        "the clauses match; the editions differ in:",
-        "  label 'a' != None",
-    ]
+    read = Edition.from_text(text, label="a")
+    assert read == Edition.from_text("\n\n" + text)  # other spans, no label
+    assert read == Edition.from_path(PAIRS / "identical" / "old.txt")
+    assert hash(read) == hash(Edition.from_text(text))
+    assert read != Edition.from_text(text.replace("the", "a", 1))
 
 
-def test_typographic_differences_are_named_when_no_clause_changed() -> None:
+def test_typographic_differences_are_clause_level_changes() -> None:
     old, new = pair_paths("smart_quotes_vs_ascii")
     lines = explain_edition_inequality(Edition.from_path(old, label="x"), Edition.from_path(new, label="x"))
-    assert lines[1] == "the clauses match; the editions differ in:"
-    assert lines[2].startswith("  clause #1: text 'The term “Licensor” means")
-    assert '!= \'The term "Licensor" means' in lines[2]
+    assert lines[1] == "2 clause-level changes (conceptdiff):"
+    assert lines[2].startswith('  = unchanged old #1 -> new #1 [cosmetic]: The term [-“Licensor”-]{+"Licensor"+}')
+
+
+def test_a_kind_that_differs_is_named_when_the_texts_match() -> None:
+    heading = Edition.from_text("SCOPE\n\nThe rules apply.\n")
+    paragraph = Edition.from_clauses(["SCOPE", "The rules apply."])
+    assert heading != paragraph
+    lines = explain_edition_inequality(heading, paragraph)
+    assert lines[1:] == ["the clauses' texts match; their kinds differ:", "  clause #1: kind 'heading' != 'paragraph'"]
 
 
 def test_clause_level_changes_come_first_and_are_limited() -> None:
