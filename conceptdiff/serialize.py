@@ -1,7 +1,15 @@
 """JSON-safe forms of comparisons (schema: ``docs/schema/comparison.schema.json``).
 
 The dict holds everything needed to rebuild both editions' clause lists, the
-changes and the options, so that ``Comparison.from_dict(c.to_dict()) == c``.
+changes, the differences in set-aside text and the options, so that
+``Comparison.from_dict(c.to_dict()) == c``.  It also carries what a reader of
+the JSON alone needs and could not easily recompute: ``has_changes``, and for
+each change ``is_change`` (:attr:`Change.is_change`), its ``section`` path and
+its ``significance`` (:mod:`conceptdiff.significance`).  These are derived:
+:func:`comparison_from_dict` does not read them.
+
+Schema versions: ``conceptdiff.comparison/2`` is written; ``/1`` (without
+set-aside differences and the derived fields) is still read.
 Keys are written in a fixed order and floats are rounded when computed, so
 the same comparison gives byte-identical ``json.dumps`` output everywhere.
 """
@@ -22,14 +30,18 @@ from conceptdiff.model import (
     Edition,
     EditOp,
     MatchMethod,
+    SetAsideChange,
     WordEdit,
 )
 from conceptdiff.options import Options
+from conceptdiff.significance import assess
 
 __all__ = ["SCHEMA", "comparison_from_dict", "comparison_to_dict", "edition_from_dict", "edition_to_dict"]
 
 #: The schema identifier written in every serialized comparison.
-SCHEMA = "conceptdiff.comparison/1"
+SCHEMA = "conceptdiff.comparison/2"
+#: Every schema identifier :func:`comparison_from_dict` reads.
+READABLE_SCHEMAS = ("conceptdiff.comparison/1", SCHEMA)
 
 _E = TypeVar("_E")
 
@@ -57,10 +69,18 @@ def edition_to_dict(edition: Edition) -> dict[str, Any]:
     }
 
 
+def _section(change: Change, comparison: Comparison) -> list[str]:
+    """The headings a change sits under: of its new clause, or its old one when removed."""
+    if change.new:
+        return list(comparison.new.clauses[change.new[0]].section)
+    return list(comparison.old.clauses[change.old[0]].section) if change.old else []
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """See :meth:`Comparison.to_dict`."""
     return {
         "schema": SCHEMA,
+        "has_changes": comparison.has_changes,
         "old": edition_to_dict(comparison.old),
         "new": edition_to_dict(comparison.new),
         "options": comparison.options.to_dict(),
@@ -76,8 +96,21 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "relabeled": change.relabeled,
                 "relinked": change.relinked,
                 "edits": [[edit.op.value, edit.text] for edit in change.edits],
+                "is_change": change.is_change,
+                "section": _section(change, comparison),
+                "significance": assess(change).significance.value,
             }
             for change in comparison.changes
+        ],
+        "set_aside": [
+            {
+                "kind": change.kind.value,
+                "reason": change.reason,
+                "old": change.old,
+                "new": change.new,
+                "edits": [[edit.op.value, edit.text] for edit in change.edits],
+            }
+            for change in comparison.set_aside
         ],
     }
 
@@ -160,18 +193,51 @@ def edition_from_dict(data: Mapping[str, Any], where: str = "edition") -> Editio
     )
 
 
-def _change_from_dict(data: Mapping[str, Any], where: str) -> Change:
+def _edits(data: Mapping[str, Any], where: str) -> tuple[WordEdit, ...]:
     edits = []
     for n, item in enumerate(_get(data, "edits", list, where)):
         if not isinstance(item, list) or len(item) != 2 or not isinstance(item[1], str):
             raise InvalidComparisonError("an edit must be [op, text]", where=f"{where}.edits[{n}]")
         edits.append(WordEdit(_enum(EditOp, item[0], f"{where}.edits[{n}]"), item[1]))
+    return tuple(edits)
+
+
+def _dropped_index(data: Mapping[str, Any], key: str, edition: Edition, where: str) -> int | None:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < len(edition.dropped):
+        raise InvalidComparisonError(f"{key!r} must be null or an index of the {key} edition's dropped", where=where)
+    return value
+
+
+# Which sides (old, new) a set-aside difference of each kind has.
+_SET_ASIDE_SIDES = {
+    ChangeKind.ADDED: (False, True),
+    ChangeKind.REMOVED: (True, False),
+    ChangeKind.REWORDED: (True, True),
+}
+
+
+def _set_aside_from_dict(data: Mapping[str, Any], old: Edition, new: Edition, where: str) -> SetAsideChange:
+    kind = _enum(ChangeKind, _get(data, "kind", str, where), f"{where}.kind")
+    if kind not in _SET_ASIDE_SIDES:
+        raise InvalidComparisonError(f"a set-aside difference cannot be {kind.value!r}", where=f"{where}.kind")
+    old_index = _dropped_index(data, "old", old, where)
+    new_index = _dropped_index(data, "new", new, where)
+    if ((old_index is not None), (new_index is not None)) != _SET_ASIDE_SIDES[kind]:
+        raise InvalidComparisonError(f"'old' and 'new' do not fit the kind {kind.value!r}", where=where)
+    return SetAsideChange(kind, _get(data, "reason", str, where), old_index, new_index, _edits(data, where))
+
+
+def _change_from_dict(data: Mapping[str, Any], where: str) -> Change:
+    edits = _edits(data, where)
     return Change(
         kind=_enum(ChangeKind, _get(data, "kind", str, where), f"{where}.kind"),
         old=_indices(_get(data, "old", list, where), f"{where}.old"),
         new=_indices(_get(data, "new", list, where), f"{where}.new"),
         similarity=float(_get(data, "similarity", (int, float), where)),
-        edits=tuple(edits),
+        edits=edits,
         method=_enum(MatchMethod, _get(data, "method", str, where), f"{where}.method"),
         confidence=float(_get(data, "confidence", (int, float), where)),
         relabeled=_get(data, "relabeled", bool, where),
@@ -196,8 +262,10 @@ def _check_partition(changes: tuple[Change, ...], old: Edition, new: Edition) ->
 def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
     """See :meth:`Comparison.from_dict`."""
     schema = _get(data, "schema", str, "comparison")
-    if schema != SCHEMA:
-        raise InvalidComparisonError(f"unsupported schema {schema!r} (expected {SCHEMA!r})", where="schema")
+    if schema not in READABLE_SCHEMAS:
+        raise InvalidComparisonError(
+            f"unsupported schema {schema!r} (expected one of {', '.join(READABLE_SCHEMAS)})", where="schema"
+        )
     old = edition_from_dict(_get(data, "old", dict, "comparison"), "old")
     new = edition_from_dict(_get(data, "new", dict, "comparison"), "new")
     try:
@@ -210,4 +278,13 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
         _change_from_dict(c, f"changes[{n}]") for n, c in enumerate(_get(data, "changes", list, "comparison"))
     )
     _check_partition(changes, old, new)
-    return Comparison(old=old, new=new, changes=changes, options=options)
+    set_aside = data.get("set_aside", [])  # absent in schema 1
+    if not isinstance(set_aside, list):
+        raise InvalidComparisonError("'set_aside' must be a list", where="set_aside")
+    return Comparison(
+        old=old,
+        new=new,
+        changes=changes,
+        options=options,
+        set_aside=tuple(_set_aside_from_dict(d, old, new, f"set_aside[{n}]") for n, d in enumerate(set_aside)),
+    )
