@@ -40,6 +40,7 @@ from conceptdiff.model import (
     Edition,
     EditOp,
     MatchMethod,
+    SetAsideChange,
     WordEdit,
 )
 from conceptdiff.options import Options
@@ -75,6 +76,7 @@ __all__ = [
     "NotTextError",
     "Options",
     "ReportOptions",
+    "SetAsideChange",
     "Significance",
     "WordEdit",
     "assess",

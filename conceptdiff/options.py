@@ -151,6 +151,30 @@ class Options:
                 f"must not exceed reworded_threshold={self.reworded_threshold!r}",
             )
 
+    def keeping(self, *what: str) -> Options:
+        """These options with some set-aside text kept as clauses instead.
+
+        ``what`` names families (a name may hold several, comma-separated):
+        ``"boilerplate"`` (web boilerplate and off-topic lines:
+        ``drop_boilerplate``, ``drop_off_topic``), ``"duplicates"``
+        (``drop_duplicates``: kept and flagged ``"duplicate"``) and
+        ``"furniture"`` (running headers, page numbers and tables of contents:
+        ``drop_page_furniture``, ``drop_table_of_contents``).  The command
+        line's ``--keep`` is this.
+
+        >>> kept = Options().keeping("boilerplate,duplicates")
+        >>> kept.drop_boilerplate, kept.drop_duplicates, kept.drop_page_furniture
+        (False, False, True)
+        """
+        switches: dict[str, bool] = {}
+        for item in what:
+            for name in str(item).split(","):
+                key = name.strip().lower()
+                if key not in _KEEP:
+                    raise InvalidOptionsError("keep", name, f"must be one of {', '.join(_KEEP)}")
+                switches.update(dict.fromkeys(_KEEP[key], False))
+        return attrs.evolve(self, **switches)
+
     def to_dict(self) -> dict[str, Any]:
         """The options as a JSON-safe dict (used by ``Comparison.to_dict``)."""
         return attrs.asdict(self)
@@ -163,3 +187,11 @@ class Options:
             if key not in known:
                 raise InvalidOptionsError(key, data[key], "unknown option")
         return cls(**data)
+
+
+#: The families of set-aside text :meth:`Options.keeping` keeps, and the switches each turns off.
+_KEEP = {
+    "boilerplate": ("drop_boilerplate", "drop_off_topic"),
+    "duplicates": ("drop_duplicates",),
+    "furniture": ("drop_page_furniture", "drop_table_of_contents"),
+}

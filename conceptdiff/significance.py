@@ -78,6 +78,7 @@ __all__ = [
     "assess_texts",
     "difference_names",
     "differences",
+    "has_changes",
     "is_change",
     "parse_differences",
     "term_shifts",
@@ -903,6 +904,25 @@ def is_change(change: Change, *, ignore: Difference | str | Iterable[Difference 
         return False
     relaxed = _ignored(parse_differences(ignore))
     return not relaxed or bool(differences(change) & ~relaxed)
+
+
+def has_changes(
+    comparison: Comparison, *, ignore: Difference | str | Iterable[Difference | str] = Difference.NONE
+) -> bool:
+    """:attr:`Comparison.has_changes`, relaxed: whether some change shows a
+    kind of difference not in ``ignore``, or the set-aside text differs
+    (unless ``ignore`` holds ``SET_ASIDE``).  The command line's exit status
+    with ``--ignore``.
+
+    >>> import conceptdiff
+    >>> result = conceptdiff.compare(["(a) Scope.", "(b) Fees."], ["(b) Scope.", "(c) Fees."])
+    >>> result.has_changes, has_changes(result, ignore="renumbering")
+    (True, False)
+    """
+    relaxed = _ignored(parse_differences(ignore))
+    if comparison.set_aside and Difference.SET_ASIDE not in relaxed:
+        return True
+    return any(is_change(change, ignore=relaxed) for change in comparison.changes)
 
 
 # --------------------------------------------------------------------------

@@ -180,7 +180,7 @@ def test_moves_say_where_from_and_where_to() -> None:
 def test_options_hide_cosmetic_and_show_the_whole_document() -> None:
     comparison = _pair("smart_quotes_vs_ascii")
     hidden = well_formed(render_html(comparison, options=ReportOptions(hide_cosmetic=True)))
-    assert not hidden.tags("article") and "2 cosmetic changes not shown." in "".join(hidden.text)
+    assert not hidden.tags("article") and "2 changes not shown (ignored: cosmetic)." in "".join(hidden.text)
     comparison = _pair("renumbered_sections")
     whole = well_formed(render_html(comparison, options=ReportOptions(context="document")))
     text = "".join(whole.text)

@@ -173,7 +173,7 @@ def test_hide_cosmetic() -> None:
     shown = render_markdown(comparison)
     hidden = render_markdown(comparison, options=ReportOptions(hide_cosmetic=True))
     assert shown.count("#### ") == 2 and "cosmetic (quotes, punctuation)" in shown
-    assert hidden.count("#### ") == 0 and "2 cosmetic changes not shown." in hidden
+    assert hidden.count("#### ") == 0 and "2 changes not shown (ignored: cosmetic)." in hidden
     # Substantive changes are never hidden.
     obligation = render_markdown(_pair("reworded_obligation"), options=ReportOptions(hide_cosmetic=True))
     assert obligation.count("#### ") == 2

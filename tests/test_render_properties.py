@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import conceptdiff
 from conceptdiff.render import ReportOptions, render_html, render_json, render_markdown, render_stat, render_text
-from conceptdiff.render._report import build_report, is_listed
+from conceptdiff.render._report import build_report
 from conceptdiff.strategies import EditedPair, edited_pairs
 
 from .test_render_html import well_formed
@@ -26,8 +26,8 @@ PLANTED = (
 
 def _comparison(pair: EditedPair) -> conceptdiff.Comparison:
     return conceptdiff.compare(
-        conceptdiff.Edition.from_clauses(pair.old, label="old <edition>"),
-        conceptdiff.Edition.from_clauses(pair.new, label="new <edition>"),
+        conceptdiff.Edition.from_clauses(pair.old_texts, label="old <edition>"),
+        conceptdiff.Edition.from_clauses(pair.new_texts, label="new <edition>"),
     )
 
 
@@ -42,7 +42,7 @@ def test_every_change_appears_in_every_format(pair: EditedPair, context: str, hi
     report = build_report(comparison, options)
     numbers = [entry.number for entry in report.changes]
     # Every listed change is numbered 1..N in reading order; only cosmetic ones may be hidden.
-    listed = [c for c in comparison.changes if is_listed(c)]
+    listed = [c for c in comparison.changes if c.is_change]
     assert len(numbers) + report.hidden == len(listed) == report.listed
     assert numbers == sorted(numbers) and (hide_cosmetic or numbers == list(range(1, len(listed) + 1)))
 

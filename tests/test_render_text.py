@@ -109,13 +109,13 @@ def test_hide_cosmetic() -> None:
     comparison = _pair("smart_quotes_vs_ascii")
     assert "[1] = cosmetic edit" in render_text(comparison)
     hidden = render_text(comparison, options=ReportOptions(hide_cosmetic=True))
-    assert "[1]" not in hidden and "2 cosmetic changes not shown." in hidden
+    assert "[1]" not in hidden and "2 changes not shown (ignored: cosmetic)." in hidden
 
 
 def test_stat_lists_what_touches_an_obligation_or_a_fact() -> None:
     stat = render_stat(_pair("reworded_obligation"))
     assert "Changes touching an obligation or a fact" in stat
-    assert "[1] #1  modal (may → shall); number (30 days → 60 days)" in stat
+    assert "[1] new #1  modal (may → shall); number (30 days → 60 days)" in stat
     assert "[2] #2  negation (+ shall not)" in stat
 
 

@@ -4,10 +4,12 @@ The Markdown, HTML and terminal renderers differ only in markup; which changes
 they list, how they number them, where each sits and what it means are
 decided here, so that every format tells the same story.
 
-Numbering: every *listed* change (one that is not plain UNCHANGED: a
-different kind, a renumbering, or a cosmetic edit of an unchanged clause)
-gets a number 1..N in reading order, whatever the report options, so that
-"change 7" is the same change in every format and with every filter.
+Numbering: every *listed* change (one that :attr:`Change.is_change`: a
+different kind, a renumbering, a changed link, or a cosmetic edit of an
+unchanged clause) gets a number 1..N in reading order, whatever the report
+options, so that "change 7" is the same change in every format and with
+every filter.  Differences in what the editions set aside
+(:attr:`Comparison.set_aside`) follow in a section of their own.
 """
 
 from __future__ import annotations
@@ -19,8 +21,18 @@ from collections.abc import Sequence
 import attrs
 
 from conceptdiff.errors import InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, Edition, EditOp
-from conceptdiff.significance import Assessment, Significance, TermShift, assess, term_shifts
+from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, Edition, EditOp, SetAsideChange
+from conceptdiff.significance import (
+    Assessment,
+    Difference,
+    Significance,
+    TermShift,
+    assess,
+    difference_names,
+    is_change,
+    parse_differences,
+    term_shifts,
+)
 
 __all__ = [
     "Context",
@@ -29,8 +41,8 @@ __all__ = [
     "ReportOptions",
     "build_report",
     "cosmetic_only",
-    "is_listed",
     "link_targets",
+    "set_aside_where",
 ]
 
 
@@ -69,7 +81,13 @@ class ReportOptions:
         hide_cosmetic: leave out rewordings that are only cosmetic (white
             space, quotes, case, punctuation, spelling variants; see
             :mod:`conceptdiff.significance`).  Moves, splits and merges are
-            always shown.
+            always shown.  The same as adding ``Difference.COSMETIC`` to
+            ``ignore``.
+        ignore: kinds of difference not to show (a
+            :class:`~conceptdiff.significance.Difference`, names such as
+            ``"cosmetic,renumbering"``, or a set of either): a change is left
+            out when it shows no other kind (:func:`~conceptdiff.significance.is_change`),
+            and ``"set-aside"`` leaves out the differences in set-aside text.
         terms: how many rows the table of shifted terms has (0: no table).
 
     >>> ReportOptions(context="document").context
@@ -82,13 +100,13 @@ class ReportOptions:
 
     context: Context = attrs.field(default=Context.CHANGES, converter=_context)
     hide_cosmetic: bool = attrs.field(default=False, validator=_boolean)
+    ignore: Difference = attrs.field(default=Difference.NONE, converter=parse_differences)
     terms: int = attrs.field(default=10, validator=_non_negative)
 
-
-def is_listed(change: Change) -> bool:
-    """A change a reader is told about: anything but an UNCHANGED clause with
-    the same label and the very same text."""
-    return change.kind is not ChangeKind.UNCHANGED or change.relabeled or change.relinked or bool(change.edits)
+    @property
+    def ignored(self) -> Difference:
+        """Every kind of difference left out (``ignore``, and COSMETIC with ``hide_cosmetic``)."""
+        return self.ignore | Difference.COSMETIC if self.hide_cosmetic else self.ignore
 
 
 @attrs.frozen
@@ -124,7 +142,10 @@ class Report:
     Attributes:
         entries: what to show, in reading order.
         listed: how many changes are listed in all (before hiding cosmetic ones).
-        hidden: how many cosmetic changes the options hid.
+        hidden: how many listed changes the options hid (their kinds of
+            difference all ignored).
+        set_aside: the differences in set-aside text shown (none when
+            ``"set-aside"`` is ignored).
         counts: the comparison's count of each kind.
         renumbered: how many unchanged clauses only changed their number label.
         significance: how many listed changes are of each significance.
@@ -139,6 +160,7 @@ class Report:
     entries: tuple[Entry, ...]
     listed: int
     hidden: int
+    set_aside: tuple[SetAsideChange, ...]
     counts: dict[ChangeKind, int]
     renumbered: int
     significance: dict[Significance, int]
@@ -157,6 +179,14 @@ class Report:
     def changes(self) -> tuple[Entry, ...]:
         """The entries that are changes (not context)."""
         return tuple(e for e in self.entries if not e.is_context)
+
+    @property
+    def hidden_note(self) -> str:
+        """``"3 changes not shown (ignored: cosmetic)"``, or ``""`` when none was hidden."""
+        if not self.hidden:
+            return ""
+        names = ", ".join(difference_names(self.options.ignored))
+        return f"{plural(self.hidden, 'change')} not shown (ignored: {names})"
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -204,8 +234,9 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
     entries: list[Entry] = []
     significance = dict.fromkeys(Significance, 0)
     number = hidden = obligation = fact = renumbered = words_changed = 0
+    ignored = options.ignored
     for index, change in enumerate(comparison.changes):
-        listed = is_listed(change)
+        listed = change.is_change
         assessment = assess(change)
         if listed:
             number += 1
@@ -218,7 +249,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
             if edit.op is not EditOp.EQUAL:
                 words_changed += _word_count(edit.text)
         entry = Entry(number if listed else 0, index, change, assessment, section_of(comparison, change))
-        if listed and options.hide_cosmetic and cosmetic_only(entry):
+        if listed and ignored and not is_change(change, ignore=ignored):
             hidden += 1
             if options.context is Context.DOCUMENT:
                 entries.append(attrs.evolve(entry, number=0))
@@ -234,6 +265,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
         entries=tuple(entries),
         listed=number,
         hidden=hidden,
+        set_aside=() if Difference.SET_ASIDE in ignored else comparison.set_aside,
         counts=dict(comparison.counts),
         renumbered=renumbered,
         significance=significance,
@@ -246,13 +278,19 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
 
 
 def cosmetic_only(entry: Entry) -> bool:
-    """A change that ``hide_cosmetic`` leaves out: a cosmetic rewording (moves, splits and merges stay)."""
-    change = entry.change
-    return (
-        change.kind in (ChangeKind.UNCHANGED, ChangeKind.REWORDED)
-        and not change.relabeled
-        and entry.assessment.significance is Significance.COSMETIC
-    )
+    """A change that ``hide_cosmetic`` leaves out: one whose only kind of
+    difference is cosmetic (moves, splits, merges and renumberings stay)."""
+    return entry.change.is_change and not is_change(entry.change, ignore=Difference.COSMETIC)
+
+
+def set_aside_where(comparison: Comparison, change: SetAsideChange) -> str:
+    """What and where a set-aside difference is: ``boilerplate, old #1 → new #1``.
+
+    Numbers count the edition's set-aside spans (:attr:`Edition.dropped`) from 1.
+    """
+    old = f"old #{change.old + 1}" if change.old is not None else ""
+    new = f"new #{change.new + 1}" if change.new is not None else ""
+    return f"{change.reason}, " + (f"{old} → {new}" if old and new else old or new)
 
 
 def link_targets(edition: Edition, indices: Sequence[int]) -> list[str]:

@@ -34,7 +34,7 @@ import hashlib
 import html
 from collections.abc import Sequence
 
-from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp
+from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp, SetAsideChange
 from conceptdiff.render._report import (
     KIND_ORDER,
     KIND_SIGNS,
@@ -51,6 +51,7 @@ from conceptdiff.render._report import (
     locate,
     percent,
     plural,
+    set_aside_where,
 )
 from conceptdiff.significance import Significance
 
@@ -221,7 +222,7 @@ def _text(text: str) -> str:
     return '<span class="brk" title="clause break">¶</span> '.join(_e(part) for part in text.split("\n"))
 
 
-def _inline(change: Change) -> str:
+def _inline(change: Change | SetAsideChange) -> str:
     out = []
     for edit in change.edits:
         if edit.op is EditOp.EQUAL:
@@ -360,6 +361,8 @@ def _header(report: Report, *, controls: bool) -> str:
     )
     if report.renumbered:
         counts += f"<li>{plural(report.renumbered, 'clause')} renumbered</li>"
+    if report.set_aside:
+        counts += f'<li><a href="#set-aside">{plural(len(report.set_aside), "set-aside difference")}</a></li>'
     sig = report.significance
     lines = [
         "<header>",
@@ -376,10 +379,15 @@ def _header(report: Report, *, controls: bool) -> str:
             f"{report.fact} a fact), {sig[Significance.COSMETIC]} cosmetic, "
             f"{sig[Significance.NONE]} with the same words (moves, renumbering, splits, merges)</p>"
         )
+    elif report.set_aside:
+        lines.append(
+            '<p class="summary"><strong>No clause changed</strong> (same clauses, same order, same words), '
+            'but <a href="#set-aside">the text the editions set aside differs</a>.</p>'
+        )
     else:
         lines.append('<p class="summary"><strong>No changes.</strong> Same clauses, same order, same words.</p>')
     if report.hidden:
-        lines.append(f'<p class="summary">{plural(report.hidden, "cosmetic change")} not shown.</p>')
+        lines.append(f'<p class="summary">{_e(report.hidden_note)}.</p>')
     if controls:
         lines.append(
             '<div class="controls"><span>View:</span>'
@@ -413,12 +421,35 @@ def _nav(report: Report) -> str:
         )
     by_kind = {kind: sum(1 for e in changes if e.change.kind is kind) for kind in KIND_ORDER}
     summary = ", ".join(f"{n} {kind.value}" for kind, n in by_kind.items() if n)
-    body = "\n".join(items) if items else '<li class="none">No changes.</li>'
+    if items:
+        body = "\n".join(items)
+    elif report.set_aside:
+        body = '<li class="none">No clause changed: see <a href="#set-aside">set aside, but different</a>.</li>'
+    else:
+        body = '<li class="none">No changes.</li>'
     return (
         '<nav id="toc" aria-label="List of changes">'
         f"<h2>Changes ({len(changes)})</h2>"
         + (f'<p class="meta">{_e(summary)}</p>' if summary else "")
         + f"<ol>\n{body}\n</ol></nav>"
+    )
+
+
+def _set_aside(report: Report) -> str:
+    """The differences in set-aside text, as a section after the changes."""
+    if not report.set_aside:
+        return ""
+    items = "\n".join(
+        f'<li class="k-{change.kind.value}"><span class="sign" aria-hidden="true">{KIND_SIGNS[change.kind]}</span> '
+        f'{_e(change.kind.value.capitalize())} <span class="where">{_e(set_aside_where(report.comparison, change))}'
+        f"</span>: {_inline(change)}</li>"
+        for change in report.set_aside
+    )
+    return (
+        '<section id="set-aside" aria-labelledby="set-aside-h">'
+        '<h2 class="sec" id="set-aside-h">Set aside in both editions, but different</h2>'
+        '<p class="meta">Text the reader set aside (boilerplate, duplicates, page furniture) is not compared '
+        f"clause by clause, but it differs:</p><ol>\n{items}\n</ol></section>"
     )
 
 
@@ -450,7 +481,7 @@ def _body(report: Report, *, side_by_side: bool, limit: int | None = None) -> st
     if len(entries) < len(report.entries):
         rest = plural(len(report.entries) - len(entries), "more entry", "more entries")
         parts.append(f'<p class="none">… and {rest}; conceptdiff.render.render_html shows them all.</p>')
-    if not report.entries:
+    if not report.entries and not report.set_aside:
         parts.append('<p class="none">No changes to show.</p>')
     return "\n".join(parts)
 
@@ -494,6 +525,7 @@ def render_html(comparison: Comparison, *, options: ReportOptions | None = None)
             _nav(report),
             '<main id="changes" tabindex="-1">',
             _body(report, side_by_side=True),
+            _set_aside(report),
             _terms(report),
             "</main>",
             "</div>",
@@ -538,6 +570,7 @@ def render_html_fragment(comparison: Comparison, *, options: ReportOptions | Non
         f"<style>{_FRAGMENT_CSS}</style>"
         f"{_header(report, controls=False)}"
         f"{_body(report, side_by_side=False, limit=limit)}"
+        f"{_set_aside(report)}"
         f"{_terms(report)}"
         "</div>"
     )

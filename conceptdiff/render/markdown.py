@@ -36,6 +36,7 @@ from conceptdiff.render._report import (
     locate,
     percent,
     plural,
+    set_aside_where,
 )
 from conceptdiff.significance import Significance
 
@@ -265,7 +266,8 @@ def _headline(report: Report) -> list[str]:
         f"# What changed: {old_name} → {new_name}",
         "",
         f"**{len(comparison.old.clauses)} → {len(comparison.new.clauses)} clauses** · {counts}"
-        + (f" · {report.renumbered} renumbered" if report.renumbered else ""),
+        + (f" · {report.renumbered} renumbered" if report.renumbered else "")
+        + (f" · {plural(len(report.set_aside), 'set-aside difference')}" if report.set_aside else ""),
         "",
         f"**{percent(report.share_changed)} of the text changed** "
         f"({report.words_changed} words deleted or inserted, of {report.words_total} in both editions).",
@@ -284,11 +286,36 @@ def _headline(report: Report) -> list[str]:
         ]
         lines += [f"| {KIND_SIGNS[kind]} | {kind.value} | {n} |" for kind, n in kind_counts(report)]
         lines.append("")
+    elif report.set_aside:
+        lines += [
+            "**No clause changed**: the editions have the same clauses, in the same order, with the same words; "
+            "the text they set aside differs (below).",
+            "",
+        ]
     else:
         lines += ["**No changes.** The editions have the same clauses, in the same order, with the same words.", ""]
     if report.hidden:
-        lines += [f"*{plural(report.hidden, 'cosmetic change')} not shown.*", ""]
+        lines += [f"*{report.hidden_note}.*", ""]
     return lines
+
+
+def _set_aside(report: Report) -> list[str]:
+    """The differences in set-aside text, as a section after the changes."""
+    if not report.set_aside:
+        return []
+    lines = [
+        "## Set aside in both editions, but different",
+        "",
+        "Text the reader set aside (boilerplate, duplicates, page furniture) is not compared clause by clause, "
+        "but it differs:",
+        "",
+    ]
+    for number, change in enumerate(report.set_aside, 1):
+        where = escape_markdown(set_aside_where(report.comparison, change))
+        lines += [
+            f"{number}. {KIND_SIGNS[change.kind]} {change.kind.value.capitalize()} — {where}: {redline(change.edits)}"
+        ]
+    return [*lines, ""]
 
 
 def _terms(report: Report) -> list[str]:
@@ -356,6 +383,7 @@ def render_markdown(comparison: Comparison, *, options: ReportOptions | None = N
                 section = entry.section
                 lines += [f"### {_section_name(section)}", ""]
             lines += _entry(report, entry)
+    lines += _set_aside(report)
     lines += _terms(report)
     while lines and lines[-1] == "":
         lines.pop()

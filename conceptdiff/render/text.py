@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from conceptdiff.model import Change, ChangeKind, Comparison, EditOp
+from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, SetAsideChange
 from conceptdiff.render._report import (
     Context,
     Entry,
@@ -31,6 +31,7 @@ from conceptdiff.render._report import (
     kind_counts,
     percent,
     plural,
+    set_aside_where,
     where,
 )
 from conceptdiff.significance import Significance
@@ -179,7 +180,7 @@ def wrap(
     return [(hang if n else indent) + _paint(line, color) for n, line in enumerate(lines)]
 
 
-def _edit_spans(change: Change) -> list[Span]:
+def _edit_spans(change: Change | SetAsideChange) -> list[Span]:
     spans: list[Span] = []
     for edit in change.edits:
         text = _safe(edit.text).replace("\n", " ¶ ")
@@ -214,6 +215,8 @@ def _headline_spans(report: Report) -> list[Span]:
     counts = ", ".join(f"{n} {kind.value}" for kind, n in kind_counts(report)) or "no clauses"
     if report.renumbered:
         counts += f" ({report.renumbered} renumbered)"
+    if report.set_aside:
+        counts += f"; {plural(len(report.set_aside), 'set-aside difference')}"
     names = f"{_safe(edition_name(old, 'old'))} → {_safe(edition_name(new, 'new'))}"
     return [(f"{names}: {len(old.clauses)} → {len(new.clauses)} clauses; {counts}", _BOLD)]
 
@@ -233,8 +236,30 @@ def _summary_lines(report: Report, width: int, color: bool) -> list[str]:
             f"{sig[Significance.COSMETIC]} cosmetic, {sig[Significance.NONE]} with the same words."
         )
         lines += wrap([(text, "")], width=width, color=color)
+    if report.set_aside:
+        text = (
+            f"{plural(len(report.set_aside), 'difference')} in the text the editions set aside "
+            f"({', '.join(sorted({c.reason for c in report.set_aside}))}), shown at the end."
+        )
+        lines += wrap([(text, "")], width=width, color=color)
     if report.hidden:
-        lines += wrap([(f"{plural(report.hidden, 'cosmetic change')} not shown.", _DIM)], width=width, color=color)
+        lines += wrap([(report.hidden_note + ".", _DIM)], width=width, color=color)
+    return lines
+
+
+def _set_aside_lines(report: Report, width: int, color: bool) -> list[str]:
+    """The differences in set-aside text, after the changes."""
+    if not report.set_aside:
+        return []
+    lines = ["", _rule("set aside in both editions, but different", width, color)]
+    for number, change in enumerate(report.set_aside, 1):
+        title = [
+            (f"[S{number}] ", _BOLD),
+            (f"{_SIGNS[change.kind]} {change.kind.value}", f"1;{_KIND_STYLE[change.kind]}"),
+            (f" · {_safe(set_aside_where(report.comparison, change))}", ""),
+        ]
+        lines += ["", *wrap(title, width=width, hang="    ", color=color)]
+        lines += wrap(_edit_spans(change), width=width, indent="    ", color=color)
     return lines
 
 
@@ -319,6 +344,7 @@ def render_text(
             lines += ["", _rule(" › ".join(section) or _START, width, color)]
         lines.append("")
         lines += _entry_lines(report, entry, width, color)
+    lines += _set_aside_lines(report, width, color)
     if report.terms:
         lines += ["", _rule("terms whose use shifted most", width, color)]
         lines += _term_lines(report, width, color)
@@ -370,7 +396,7 @@ def render_stat(
       Fees   1  ~
     <BLANKLINE>
     Changes touching an obligation or a fact
-      [1] #2  modal (may → shall)
+      [1] new #2  modal (may → shall)
     """
     width = max(width, _MIN_WIDTH)
     report = build_report(comparison, options)
@@ -419,7 +445,8 @@ def render_stat(
         lines += ["", _paint([("Changes touching an obligation or a fact", _BOLD)], color)]
         for entry in flagged[:5]:
             at = entry.change.new or entry.change.old
-            head = f"  [{entry.number}] #{at[0] + 1}  "
+            side = "new" if entry.change.new else "old"
+            head = f"  [{entry.number}] {side} #{at[0] + 1}  "
             detail = "; ".join(f"{f.flag.value} ({f})" for f in entry.assessment.findings)
             text = _clip(_safe(detail), width - _cells(head))
             lines.append(head + _paint([(text, _FLAG)], color))
