@@ -22,38 +22,19 @@ the same text.
 from __future__ import annotations
 
 import os
-import re
 from os import PathLike
 from pathlib import PurePath
-from typing import Final
+
+from conceptdiff._text import escape_controls
 
 __all__ = ["escape_name", "label_from_path"]
-
-# C0 and C1 controls (newline, tab, ESC, NEL ...), DEL, the line and paragraph
-# separators, the bidirectional marks and overrides that could reorder a
-# line on screen, and surrogates (undecodable bytes of a file name, or a lone
-# surrogate given to the API).
-_UNSAFE_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAMED: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    if char in _NAMED:
-        return _NAMED[char]
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
 
 
 def escape_name(name: str | PathLike[str]) -> str:
     """``name`` as one line of valid UTF-8: control characters as ``\\n``,
     ``\\t``, ``\\xNN``; bidirectional controls and separators as ``\\uXXXX``;
     the bytes of a name that were not UTF-8 as ``\\xNN``."""
-    return _UNSAFE_RE.sub(_escape_one, os.fspath(name))
+    return escape_controls(os.fspath(name))
 
 
 def label_from_path(path: str | PathLike[str]) -> str:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
@@ -45,13 +44,13 @@ from itertools import chain, compress, repeat
 import attrs
 from rapidfuzz.distance import Indel
 
+from conceptdiff._text import WORD_RE
 from conceptdiff.model import ChangeKind, Clause, MatchMethod
 from conceptdiff.normalize import ELISION, normalize_text
 from conceptdiff.options import Options
 
 __all__ = ["Link", "align", "similarity"]
 
-_WORD_RE = re.compile(r"\[…\]|\w+(?:'\w+)*")
 _QUERY_TOKENS = 12  # rarest words of a clause used to look up candidates
 _ELIDED = "\x01"  # the code of the elision marker "[…]" among encoded words
 _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to match by containment
@@ -121,7 +120,7 @@ class _Words:
 
     def encode(self, normalized: str) -> str:
         # New words get the next codes, in order of appearance.
-        return "".join(map(self.codes.__getitem__, _WORD_RE.findall(normalized.casefold())))
+        return "".join(map(self.codes.__getitem__, WORD_RE.findall(normalized.casefold())))
 
 
 def similarity(a: str, b: str) -> float:

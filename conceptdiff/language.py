@@ -195,7 +195,7 @@ def prefetch(text: str) -> None:
         return
     # Case-folding the whole text first is quicker and, for a guess, close enough.
     paragraphs = _PARAGRAPH_BREAK_RE.split(text.casefold())
-    if _common_if_suspects([_WORD_RE.findall(paragraph) for paragraph in paragraphs]) is not None:
+    if _common_if_suspects([_LETTER_RUN_RE.findall(paragraph) for paragraph in paragraphs]) is not None:
         _loader = threading.Thread(target=_load_quietly, name="conceptdiff-language-model", daemon=True)
         _loader.start()
 
@@ -214,7 +214,7 @@ def identify(text: str) -> dict[str, float] | None:
     return {str(language): float(probability) for language, probability in identifier.rank(text)}
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 _NOT_PROSE = frozenset({ClauseKind.CODE, ClauseKind.TABLE_ROW})
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 #: A clause is identified (a suspect) when fewer than this share of its words
@@ -234,8 +234,8 @@ def _share_is_low(words: Sequence[str], common: AbstractSet[str]) -> bool:
 def _words(text: str) -> list[str]:
     """The words of ``text``, case-folded one by one (of ASCII text, lowered at once: the same)."""
     if text.isascii():
-        return _WORD_RE.findall(text.lower())
-    return [word.casefold() for word in _WORD_RE.findall(text)]
+        return _LETTER_RUN_RE.findall(text.lower())
+    return [word.casefold() for word in _LETTER_RUN_RE.findall(text)]
 
 
 def _sample(texts: Sequence[str]) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from conceptdiff._text import WORD_RE
+
 __all__ = ["ELISION", "normalize_collapsed", "normalize_text", "words"]
 
 #: The one token every elision marker (``[…]``, ``[...]``, ``[….]``, ``…``) becomes.
@@ -34,7 +36,7 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(code), replacement or "") for code, replacement in sorted(_FOLD.items()))
 
 
-def _fold(text: str) -> str:
+def _fold_typography(text: str) -> str:
     """``text.translate(_FOLD)``, faster: ``str.translate`` with a dict looks up
     every character, while a text holds few of these; a search for each is a
     fast scan of the string."""
@@ -46,7 +48,6 @@ def _fold(text: str) -> str:
 
 # Bounded: each alternative is a fixed or linear run with no nested quantifier.
 _ELISION_RE = re.compile(r"\[\s?(?:…|\.\.\.|…\.|\.…|\.{2,6})\s?\]|…|\.{3,}")
-_WORD_RE = re.compile(r"\[…\]|\w+(?:['’]\w+)*")
 
 
 def normalize_text(text: str) -> str:
@@ -54,7 +55,7 @@ def normalize_text(text: str) -> str:
     invisible characters removed, elisions unified, white space collapsed."""
     # Fast paths (a hot loop on long editions): NFKC and the folding table
     # change no ASCII character, and every elision marker holds "…" or "..".
-    folded = text if text.isascii() else _fold(unicodedata.normalize("NFKC", text))
+    folded = text if text.isascii() else _fold_typography(unicodedata.normalize("NFKC", text))
     if "…" in folded or ".." in folded:
         folded = _ELISION_RE.sub(ELISION, folded)
     return " ".join(folded.split())
@@ -77,7 +78,7 @@ def normalize_collapsed(text: str) -> str:
         if ".." not in text:
             return text
     elif unicodedata.is_normalized("NFKC", text) and not any(char in text for char in _DELETED):
-        folded = _fold(text)
+        folded = _fold_typography(text)
         return _ELISION_RE.sub(ELISION, folded) if "…" in folded or ".." in folded else folded
     return normalize_text(text)
 
@@ -87,4 +88,4 @@ def words(text: str) -> list[str]:
 
     Punctuation is left out; an elision marker is one word.
     """
-    return _WORD_RE.findall(normalize_text(text).casefold())
+    return WORD_RE.findall(normalize_text(text).casefold())

@@ -214,7 +214,7 @@ class Assessment:
 _QUOTE_CHARS = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u2039\u203a\u02bc\u00b4"
 _QUOTES = str.maketrans(dict.fromkeys(_QUOTE_CHARS, '"'))
 _SPACE_RE = re.compile(r"\s+")
-_WORD_RE = re.compile(r"[^\W_]+")
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
 
 # Spelling variants: British/Commonwealth forms mapped to one key.  CAUTION:
 # the rules only ever compare two words that both occur, so a key need not be
@@ -278,14 +278,14 @@ class _DropPunctuation(dict[int, str | None]):
 _DROP_PUNCTUATION = _DropPunctuation()
 
 
-def _fold(text: str, folds: frozenset[Cosmetic]) -> str:
+def _apply_folds(text: str, folds: frozenset[Cosmetic]) -> str:
     text = unicodedata.normalize("NFKC", text)
     if Cosmetic.QUOTES in folds:
         text = text.translate(_QUOTES).replace('"', "")
     if Cosmetic.CASE in folds:
         text = text.casefold()
     if Cosmetic.SPELLING in folds:
-        text = _WORD_RE.sub(lambda m: _spelling_key(m.group()), text)
+        text = _ALNUM_RUN_RE.sub(lambda m: _spelling_key(m.group()), text)
     if Cosmetic.PUNCTUATION in folds:
         text = text.translate(_DROP_PUNCTUATION)  # co-operate == cooperate, 1,000 == 1000
     if Cosmetic.WHITESPACE in folds:
@@ -315,12 +315,12 @@ _FOLD_ORDER = (Cosmetic.WHITESPACE, Cosmetic.QUOTES, Cosmetic.CASE, Cosmetic.PUN
 
 def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
     """The fewest folds that make the texts equal (``None``: no set does)."""
-    if _fold(old, frozenset(_FOLD_ORDER)) != _fold(new, frozenset(_FOLD_ORDER)):
+    if _apply_folds(old, frozenset(_FOLD_ORDER)) != _apply_folds(new, frozenset(_FOLD_ORDER)):
         return None
     for size in range(len(_FOLD_ORDER) + 1):
         for subset in itertools.combinations(_FOLD_ORDER, size):
             folds = frozenset(subset)
-            if _fold(old, folds) == _fold(new, folds):
+            if _apply_folds(old, folds) == _apply_folds(new, folds):
                 return subset
     return tuple(_FOLD_ORDER)  # pragma: no cover - the full set matched above
 
@@ -343,13 +343,13 @@ _CONTRACTIONS = {
     "don't": ("do", "not"), "doesn't": ("does", "not"), "didn't": ("did", "not"), "hasn't": ("has", "not"),
     "haven't": ("have", "not"), "hadn't": ("had", "not"),
 }  # fmt: skip
-_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:[.,]\d+)*\w*|\w+(?:['’]\w+)*|[^\w\s]")
+_FACT_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+(?:[.,]\d+)*\w*|\w+(?:['’]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?:;")
 
 
 def _tokens(text: str) -> list[str]:
     out: list[str] = []
-    for token in _TOKEN_RE.findall(unicodedata.normalize("NFKC", text)):
+    for token in _FACT_TOKEN_RE.findall(unicodedata.normalize("NFKC", text)):
         token = token.replace("’", "'")
         expanded = _CONTRACTIONS.get(token.lower())
         out.extend(expanded if expanded else (token,))
@@ -404,7 +404,7 @@ _UNITS = _word_set(
     "paragraph paragraphs"
 )
 _UNIT_QUALIFIERS = _word_set("working business calendar consecutive full clear")
-_DATE_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_DATE_FACT_TOKEN_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _CURRENCY_CODES = {
     "$": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd", "€": "eur", "euro": "eur", "euros": "eur",
     "eur": "eur", "£": "gbp", "pound": "gbp", "pounds": "gbp", "gbp": "gbp", "₽": "rub", "rouble": "rub",
@@ -512,7 +512,7 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
             facts.append(_Fact(Flag.DATE, shown.casefold(), shown))
             i += used
             continue
-        if _DATE_TOKEN_RE.fullmatch(token):
+        if _DATE_FACT_TOKEN_RE.fullmatch(token):
             facts.append(_Fact(Flag.DATE, token, token))
             i += 1
             continue

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Final, Protocol, TypeAlias
 
 from conceptdiff._coerce import EditionLike, _names_a_file, as_edition
+from conceptdiff._text import escape_controls
 from conceptdiff.compare import compare
 from conceptdiff.errors import InputError, InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp
@@ -152,18 +153,14 @@ _SIGNS: Final = {
     ChangeKind.SPLIT: "<",
     ChangeKind.MERGED: "&",
 }
-# C0/C1 controls (newline included: a report line must stay one line), and
-# the bidirectional overrides that could reorder a report on screen.
-_CONTROL_RE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_TOKEN_RE: Final = re.compile(r"\s+|\S+")
+_SPACED_TOKEN_RE: Final = re.compile(r"\s+|\S+")
 _CONTEXT_WORDS: Final = 6
 _MAX_LINE_CHARS: Final = 240
 
 
 def _escape(text: str) -> str:
     """Document text made safe for a one-line report (clause joins shown as ``¶``)."""
-    text = text.replace("\n", " ¶ ")
-    return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape_controls(text.replace("\n", " ¶ "))
 
 
 def _elide(text: str, *, head: int, tail: int) -> str:
@@ -177,7 +174,7 @@ def _elide(text: str, *, head: int, tail: int) -> str:
     >>> _elide("a b c d ", head=0, tail=1)
     '… d '
     """
-    tokens = _TOKEN_RE.findall(text)
+    tokens = _SPACED_TOKEN_RE.findall(text)
     word_positions = [k for k, token in enumerate(tokens) if not token.isspace()]
     if len(word_positions) <= head + tail + 1:
         return text
@@ -216,7 +213,7 @@ def _runs(pieces: Sequence[tuple[EditOp, str]]) -> list[tuple[bool, str, str]]:
     trimmed: list[tuple[bool, str, str]] = []
     for changed, deleted, inserted in runs:
         if changed and deleted and inserted:
-            old_tokens, new_tokens = _TOKEN_RE.findall(deleted), _TOKEN_RE.findall(inserted)
+            old_tokens, new_tokens = _SPACED_TOKEN_RE.findall(deleted), _SPACED_TOKEN_RE.findall(inserted)
             head = 0
             while head < min(len(old_tokens), len(new_tokens)) and old_tokens[head] == new_tokens[head]:
                 head += 1

@@ -27,58 +27,21 @@ stretch is reported as deleted and inserted whole).
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import cast
 
 import diff_match_patch
 from rapidfuzz.distance import Indel
 
+from conceptdiff._text import tokens
 from conceptdiff.model import EditOp, WordEdit
 
 __all__ = ["tokens", "word_edits"]
 
-_TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]+")
 _SENTENCE_RE = re.compile(r"[^.!?;\n]*(?:[.!?;]+|\n|$)")
 _OPS = {-1: EditOp.DELETE, 0: EditOp.EQUAL, 1: EditOp.INSERT}
 DEFAULT_BUDGET = 4_000_000
 _ENGINE = diff_match_patch.diff_match_patch()  # only its clean-ups are used; they keep no state
 _ENGINE.Diff_Timeout = 0  # never let a clock decide a diff
-
-
-def _attaches(char: str) -> bool:
-    """Characters that must stay with the one before them (same grapheme)."""
-    return (
-        unicodedata.combining(char) != 0
-        or unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf", "Sk")
-        or (0xFE00 <= ord(char) <= 0xFE0F)
-    )
-
-
-def tokens(text: str) -> list[str]:
-    """Cut ``text`` into diff tokens; ``"".join(tokens(t)) == t``.
-
-    >>> tokens("Russia’s 👍🏽!")
-    ['Russia', '’', 's', ' ', '👍🏽!']
-    >>> [len(token) for token in tokens("re\\u0301gime done")]  # the accent stays in its word
-    [7, 1, 4]
-    """
-    if text.isascii() or not any(_attaches(char) for char in set(text) if ord(char) > 0x7F):
-        return _TOKEN_RE.findall(text)  # nothing can attach: the regex alone is right
-    out: list[str] = []
-    word_open = False  # the last token is a word, possibly ending in combining marks
-    for match in _TOKEN_RE.finditer(text):
-        token = match.group()
-        is_word = token[0].isalnum() or token[0] == "_"
-        if out and (_attaches(token[0]) or (is_word and word_open)):
-            out[-1] += token
-            word_open = word_open or is_word
-            if not _attaches(token[-1]) and not is_word:
-                word_open = False
-        else:
-            out.append(token)
-            word_open = is_word
-    return out
-    return out
 
 
 def _code(number: int) -> str:

@@ -1135,10 +1135,10 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     return abs((line.x0 - line.left) - (previous.x0 - previous.left)) < 0.5 * size
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _HYPHENATED_END_RE = re.compile(r"([^\W\d_]+)[-\u2010\u00ad]$")
-_LEADING_WORD_RE = re.compile(r"[^\W\d_]+")
+_LEADING_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class _Vocabulary:
@@ -1149,7 +1149,7 @@ class _Vocabulary:
         self.compounds: set[str] = set()
         for text in texts:
             folded = text.casefold()
-            self.words.update(_WORD_RE.findall(folded))
+            self.words.update(_LETTER_WORD_RE.findall(folded))
             if "-" in folded:
                 self.compounds.update(_COMPOUND_RE.findall(folded))
 
@@ -1174,7 +1174,7 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
     out = texts[0]
     for text in texts[1:]:
         match = _HYPHENATED_END_RE.search(out)
-        following = _LEADING_WORD_RE.match(text)
+        following = _LEADING_LETTER_WORD_RE.match(text)
         if match is None or following is None or vocabulary is None:
             # a dash ending a line inside a word ("--" + "with-icu", "policy—" + "and") glues it to the next
             glued = out[-1:] in ("-", "—", "\u2010") and not out[-2:-1].isspace() and len(out) > 1

@@ -189,11 +189,11 @@ class Report:
         return f"{plural(self.hidden, 'change')} not shown (ignored: {names})"
 
 
-_WORD_RE = re.compile(r"\w+")
+_COUNTED_WORD_RE = re.compile(r"\w+")
 
 
 def _word_count(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    return len(_COUNTED_WORD_RE.findall(text))
 
 
 def section_of(comparison: Comparison, change: Change) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from conceptdiff._text import escape_controls
 from conceptdiff.model import ChangeKind, Comparison, EditOp, WordEdit
 from conceptdiff.render._report import (
     KIND_SIGNS,
@@ -42,7 +43,6 @@ from conceptdiff.significance import Significance
 
 __all__ = ["escape_markdown", "render_markdown"]
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]~|$])")
 _LINE_START_RE = re.compile(r"^(\s*)([-+=#]|\d+(?=[.)]))")
 _CLOSING_HASHES_RE = re.compile(r"(?<!\S)#(?=#*$)")
@@ -60,7 +60,7 @@ def escape_markdown(text: str, *, block: bool = False) -> str:
     >>> escape_markdown("1. First", block=True)
     '1\\\\. First'
     """
-    text = _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = escape_controls(text, keep="\t\n")
     text = _SPACE_RE.sub(" ", text).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _ESCAPE_RE.sub(r"\\\1", text)

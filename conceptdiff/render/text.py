@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from conceptdiff._text import escape_controls
 from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, SetAsideChange
 from conceptdiff.render._report import (
     Context,
@@ -57,7 +58,6 @@ _KIND_STYLE = {
     ChangeKind.MERGED: "35",
 }
 _DELETE, _INSERT, _BOLD, _DIM, _FLAG = "31;9", "32", "1", "2", "1;33"
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE_RE = re.compile(r"(\s+)")
 _MIN_WIDTH = 40
 _START = "(before the first heading)"
@@ -66,7 +66,7 @@ Span = tuple[str, str]  # (text, SGR style; "" for plain)
 
 
 def _safe(text: str) -> str:
-    return _CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape_controls(text, keep="\t\n")
 
 
 def _cells(text: str) -> int:
@@ -107,7 +107,7 @@ def _paint(spans: Iterable[Span], color: bool) -> str:
     return "".join(f"\x1b[{style}m{text}\x1b[0m" if style else text for text, style in merged)
 
 
-def _words(spans: Sequence[Span]) -> list[list[Span]]:
+def _word_groups(spans: Sequence[Span]) -> list[list[Span]]:
     """Split styled text at white space into words, each a list of styled pieces."""
     words: list[list[Span]] = []
     current: list[Span] = []
@@ -155,7 +155,7 @@ def wrap(
     lines: list[list[Span]] = []
     line: list[Span] = []
     used = 0
-    for word in _words(spans):
+    for word in _word_groups(spans):
         size = sum(_cells(text) for text, _ in word)
         if line and used + 1 + size > room:
             lines.append(line)
