@@ -64,6 +64,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from conceptdiff._validators import optional_boolean, options_or_default, whole_number
 from conceptdiff.errors import ConceptDiffError, InputError, InvalidOptionsError
 from conceptdiff.model import Comparison, Edition
 from conceptdiff.options import Options
@@ -322,14 +323,9 @@ def compare_many(
     another executor).  The batch starts when the first result is asked for;
     closing the iterator early cancels the pairs not yet started.
     """
-    if options is None:
-        options = Options()
-    elif not isinstance(options, Options):
-        raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise InvalidOptionsError("workers", workers, "must be a whole number >= 1 or None")
-    if progress is not None and not isinstance(progress, bool):
-        raise InvalidOptionsError("progress", progress, "must be True, False or None")
+    options = options_or_default(options, Options)
+    whole_number("workers", workers, minimum=1, optional=True)
+    optional_boolean("progress", progress)
     if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Iterable):
         raise InvalidOptionsError("pairs", type(pairs).__name__, "must be an iterable of (old, new) pairs")
     runner = _runner(executor, workers)

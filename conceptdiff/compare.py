@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conceptdiff._coerce import EditionLike, as_edition, warn_if_empty
 from conceptdiff._gc import paused_gc
+from conceptdiff._validators import options_or_default
 from conceptdiff.align import align, similarity
-from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import (
     Change,
     ChangeKind,
@@ -44,10 +44,7 @@ def compare(old: EditionLike, new: EditionLike, *, options: Options | None = Non
     ...         for e in result.changes[0].edits)
     'Members [-may-]{+shall+} vote.'
     """
-    if options is None:
-        options = Options()
-    elif not isinstance(options, Options):
-        raise InvalidOptionsError("options", options, "must be a conceptdiff.Options")
+    options = options_or_default(options, Options)
     old_edition = as_edition(old, side="old", options=options)
     new_edition = as_edition(new, side="new", options=options)
     warn_if_empty(old_edition, "old")

@@ -18,30 +18,10 @@ from typing import Any
 
 import attrs
 
+from conceptdiff._validators import at_least_two, boolean, positive_int, unit_interval
 from conceptdiff.errors import InvalidOptionsError
 
 __all__ = ["Options"]
-
-
-def _unit_interval(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise InvalidOptionsError(attribute.name, value, "must be between 0 and 1")
-
-
-def _positive_int(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidOptionsError(attribute.name, value, "must be a whole number >= 1")
-
-
-def _min_two(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    _positive_int(instance, attribute, value)
-    if value < 2:
-        raise InvalidOptionsError(attribute.name, value, "must be at least 2")
-
-
-def _boolean(instance: Any, attribute: attrs.Attribute[bool], value: bool) -> None:
-    if not isinstance(value, bool):
-        raise InvalidOptionsError(attribute.name, value, "must be True or False")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,30 +98,30 @@ class Options:
             ``py3langid``, extra ``conceptdiff[lang]``; skipped without it).
     """
 
-    reworded_threshold: float = attrs.field(default=0.5, validator=_unit_interval)
-    positional_threshold: float = attrs.field(default=0.45, validator=_unit_interval)
-    split_threshold: float = attrs.field(default=0.6, validator=_unit_interval)
-    piece_containment: float = attrs.field(default=0.6, validator=_unit_interval)
-    max_split_parts: int = attrs.field(default=4, validator=_min_two)
-    detect_moves: bool = attrs.field(default=True, validator=_boolean)
-    detect_splits: bool = attrs.field(default=True, validator=_boolean)
-    in_place_bonus: float = attrs.field(default=0.1, validator=_unit_interval)
-    candidates_per_clause: int = attrs.field(default=12, validator=_positive_int)
-    word_diff_budget: int = attrs.field(default=4_000_000, validator=_positive_int)
-    max_input_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive_int)
-    repair_mojibake: bool = attrs.field(default=True, validator=_boolean)
-    strip_markup: bool = attrs.field(default=True, validator=_boolean)
-    join_lines: bool = attrs.field(default=True, validator=_boolean)
-    repair_spacing: bool = attrs.field(default=True, validator=_boolean)
-    drop_page_furniture: bool = attrs.field(default=True, validator=_boolean)
-    running_header_repeats: int = attrs.field(default=3, validator=_min_two)
-    drop_table_of_contents: bool = attrs.field(default=True, validator=_boolean)
-    drop_boilerplate: bool = attrs.field(default=True, validator=_boolean)
-    drop_off_topic: bool = attrs.field(default=True, validator=_boolean)
-    split_glued_headings: bool = attrs.field(default=True, validator=_boolean)
-    drop_duplicates: bool = attrs.field(default=True, validator=_boolean)
-    duplicate_window: int = attrs.field(default=8, validator=_positive_int)
-    flag_languages: bool = attrs.field(default=True, validator=_boolean)
+    reworded_threshold: float = attrs.field(default=0.5, validator=unit_interval)
+    positional_threshold: float = attrs.field(default=0.45, validator=unit_interval)
+    split_threshold: float = attrs.field(default=0.6, validator=unit_interval)
+    piece_containment: float = attrs.field(default=0.6, validator=unit_interval)
+    max_split_parts: int = attrs.field(default=4, validator=at_least_two)
+    detect_moves: bool = attrs.field(default=True, validator=boolean)
+    detect_splits: bool = attrs.field(default=True, validator=boolean)
+    in_place_bonus: float = attrs.field(default=0.1, validator=unit_interval)
+    candidates_per_clause: int = attrs.field(default=12, validator=positive_int)
+    word_diff_budget: int = attrs.field(default=4_000_000, validator=positive_int)
+    max_input_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=positive_int)
+    repair_mojibake: bool = attrs.field(default=True, validator=boolean)
+    strip_markup: bool = attrs.field(default=True, validator=boolean)
+    join_lines: bool = attrs.field(default=True, validator=boolean)
+    repair_spacing: bool = attrs.field(default=True, validator=boolean)
+    drop_page_furniture: bool = attrs.field(default=True, validator=boolean)
+    running_header_repeats: int = attrs.field(default=3, validator=at_least_two)
+    drop_table_of_contents: bool = attrs.field(default=True, validator=boolean)
+    drop_boilerplate: bool = attrs.field(default=True, validator=boolean)
+    drop_off_topic: bool = attrs.field(default=True, validator=boolean)
+    split_glued_headings: bool = attrs.field(default=True, validator=boolean)
+    drop_duplicates: bool = attrs.field(default=True, validator=boolean)
+    duplicate_window: int = attrs.field(default=8, validator=positive_int)
+    flag_languages: bool = attrs.field(default=True, validator=boolean)
 
     def __attrs_post_init__(self) -> None:
         if self.positional_threshold > self.reworded_threshold:

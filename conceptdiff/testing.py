@@ -48,6 +48,7 @@ from typing import Final, Protocol, TypeAlias
 
 from conceptdiff._coerce import EditionLike, _names_a_file, as_edition
 from conceptdiff._text import escape_controls
+from conceptdiff._validators import whole_number
 from conceptdiff.compare import compare
 from conceptdiff.errors import InputError, InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, Clause, Comparison, Edition, EditOp
@@ -333,8 +334,7 @@ def _editions_line(comparison: Comparison) -> str:
 
 
 def _check_limit(limit: int | None) -> None:
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise InvalidOptionsError("limit", limit, "must be None or a whole number >= 0")
+    whole_number("limit", limit, minimum=0, optional=True)
 
 
 def format_changes(

@@ -56,10 +56,20 @@ def _pair(name: str) -> conceptdiff.Comparison:
 
 def _shown(text: str) -> str:
     """What a clause's text looks like once printed: control characters escaped, spacing collapsed."""
-    text = re.sub(
-        r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text
-    )
-    return re.sub(r"\s+", " ", text).strip()
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in "\t\n":
+            out.append(char)
+        elif char == "\r":
+            out.append("\\r")
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif char in "\u200e\u200f\u2028\u2029" or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 _ALLOWED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "em", "s", "blockquote", "ul", "ol", "li",

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from conceptdiff._validators import boolean, non_negative, options_or_default
 from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, Edition, EditOp, SetAsideChange
 from conceptdiff.significance import (
@@ -60,16 +61,6 @@ def _context(value: Context | str) -> Context:
         raise InvalidOptionsError("context", value, "must be 'changes' or 'document'") from None
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidOptionsError(attribute.name, value, "must be a whole number >= 0")
-
-
-def _boolean(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
-    if not isinstance(value, bool):
-        raise InvalidOptionsError(attribute.name, value, "must be True or False")
-
-
 @attrs.frozen(kw_only=True)
 class ReportOptions:
     """What a human-readable report (text, Markdown, HTML) shows.
@@ -99,9 +90,9 @@ class ReportOptions:
     """
 
     context: Context = attrs.field(default=Context.CHANGES, converter=_context)
-    hide_cosmetic: bool = attrs.field(default=False, validator=_boolean)
+    hide_cosmetic: bool = attrs.field(default=False, validator=boolean)
     ignore: Difference = attrs.field(default=Difference.NONE, converter=parse_differences)
-    terms: int = attrs.field(default=10, validator=_non_negative)
+    terms: int = attrs.field(default=10, validator=non_negative)
 
     @property
     def ignored(self) -> Difference:
@@ -227,10 +218,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
     >>> report.words_changed, report.words_total
     (2, 12)
     """
-    if options is None:
-        options = ReportOptions()
-    elif not isinstance(options, ReportOptions):
-        raise InvalidOptionsError("options", options, "must be a conceptdiff.ReportOptions")
+    options = options_or_default(options, ReportOptions)
     entries: list[Entry] = []
     significance = dict.fromkeys(Significance, 0)
     number = hidden = obligation = fact = renumbered = words_changed = 0
