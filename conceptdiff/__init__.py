@@ -17,6 +17,7 @@ renderers in :mod:`~conceptdiff.render`.
 
 from typing import TYPE_CHECKING, Any
 
+from conceptdiff._version import __version__ as __version__
 from conceptdiff.compare import compare
 from conceptdiff.errors import (
     ConceptDiffError,
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
     from conceptdiff.render import ReportOptions
     from conceptdiff.significance import Assessment, Flag, Significance, assess, term_shifts
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Assessment",

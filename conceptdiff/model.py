@@ -16,7 +16,6 @@ The contract of a comparison's changes, in the manner of difflib's opcodes:
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from os import PathLike
@@ -225,19 +224,9 @@ class Edition:
         >>> edition.clauses[1].section
         ('SCOPE',)
         """
-        from conceptdiff._gc import paused_gc
-        from conceptdiff.read import read_text
-        from conceptdiff.segment import clauses_from_document
+        from conceptdiff.segment import edition_from_text
 
-        if not isinstance(text, str):
-            from conceptdiff.errors import InputError
-
-            raise InputError(f"expected text (str), got {type(text).__name__}")
-        _refuse_lone_surrogates(text, "text")
-        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
-            document = read_text(text, format=format, options=options)
-            clauses, dropped = clauses_from_document(document, options=options)
-        return cls(clauses=clauses, label=label, dropped=dropped)
+        return edition_from_text(text, label=label, options=options, format=format)
 
     @classmethod
     def from_clauses(cls, clauses: Iterable[str], *, label: str | None = None) -> Edition:
@@ -246,20 +235,9 @@ class Edition:
         A leading number label (``3.``, ``(b)``, ``IV.``, ``Article 12``) is
         taken off into :attr:`Clause.label`.
         """
-        from conceptdiff._gc import paused_gc
-        from conceptdiff.segment import clause_from_string
+        from conceptdiff.segment import edition_from_clauses
 
-        items = []
-        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
-            for position, item in enumerate(clauses):
-                if not isinstance(item, str):
-                    from conceptdiff.errors import InputError
-
-                    raise InputError(f"clause {position} is {type(item).__name__}, not str")
-                if not item.isascii():
-                    _refuse_lone_surrogates(item, f"clause {position}")
-                items.append(clause_from_string(item))
-        return cls(clauses=tuple(items), label=label)
+        return edition_from_clauses(clauses, label=label)
 
     @classmethod
     def from_path(
@@ -280,11 +258,9 @@ class Edition:
         file: :class:`~conceptdiff.FileReadError`, :class:`~conceptdiff.DecodeError`,
         :class:`~conceptdiff.NotTextError`, :class:`~conceptdiff.InputTooLargeError`.
         """
-        from conceptdiff._names import label_from_path
-        from conceptdiff.read import read_path
+        from conceptdiff.segment import edition_from_path
 
-        document = read_path(path, format=format, encoding=encoding, options=options)
-        return cls.from_document(document, label=label_from_path(path) if label is None else label, options=options)
+        return edition_from_path(path, label=label, encoding=encoding, options=options, format=format)
 
     @classmethod
     def from_document(cls, document: Document, *, label: str | None = None, options: Options | None = None) -> Edition:
@@ -296,13 +272,9 @@ class Edition:
         >>> [(c.kind.value, c.text) for c in edition.clauses]
         [('table_row', 'Term | Meaning'), ('table_row', 'Work | the program')]
         """
-        from conceptdiff._gc import paused_gc
-        from conceptdiff.segment import clauses_from_document
+        from conceptdiff.segment import edition_from_document
 
-        _refuse_lone_surrogates(document.source, "text")
-        with paused_gc():  # many small acyclic objects: see conceptdiff._gc
-            clauses, dropped = clauses_from_document(document, options=options)
-        return cls(clauses=clauses, label=label, dropped=dropped)
+        return edition_from_document(document, label=label, options=options)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -536,28 +508,6 @@ class Comparison:
         from conceptdiff.render.html import render_html_fragment
 
         return render_html_fragment(self)
-
-
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def _refuse_lone_surrogates(text: str, what: str) -> None:
-    """Text with a lone surrogate cannot be written as UTF-8 (no report could
-    be saved): refuse it where it comes in, naming the place."""
-    if text.isascii():
-        return
-    try:
-        text.encode("utf-8")  # a C loop, faster than a search when (as nearly always) there is none
-    except UnicodeEncodeError:
-        pass
-    else:
-        return
-    found = _SURROGATE_RE.search(text)
-    if found is not None:
-        from conceptdiff.errors import InputError
-
-        line = text.count("\n", 0, found.start()) + 1
-        raise InputError(f"{what} holds a lone surrogate {found.group()!r} at line {line}", line=line)
 
 
 def _set_aside_order(changes: Iterable[SetAsideChange]) -> tuple[SetAsideChange, ...]:

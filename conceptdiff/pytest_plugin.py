@@ -17,11 +17,17 @@ Disable it with ``-p no:conceptdiff``.
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import pytest
 
-from conceptdiff import testing
-from conceptdiff.model import Edition
-from conceptdiff.testing import EditionLoader, SummarySnapshot, explain_edition_inequality
+if TYPE_CHECKING:
+    from conceptdiff.testing import EditionLoader, SummarySnapshot
+
+# Only pytest is imported here: the plugin is loaded into every pytest run of
+# every project that has conceptdiff installed, most of which never compare an
+# edition.  conceptdiff.testing (and what it needs) is imported on first use.
 
 __all__ = [
     "edition",
@@ -46,20 +52,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_PREVIOUS_UPDATE] = testing._update_from_plugin
     if config.getoption("conceptdiff_update", default=False):
+        from conceptdiff import testing
+
+        config.stash[_PREVIOUS_UPDATE] = testing._update_from_plugin
         testing._update_from_plugin = True
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     # Restored rather than cleared: pytest can run inside pytest (pytester).
-    testing._update_from_plugin = config.stash.get(_PREVIOUS_UPDATE, False)
+    if _PREVIOUS_UPDATE in config.stash:
+        from conceptdiff import testing
+
+        testing._update_from_plugin = config.stash[_PREVIOUS_UPDATE]
 
 
 def pytest_assertrepr_compare(config: pytest.Config, op: str, left: object, right: object) -> list[str] | None:
     """Explain a failed ``assert left == right`` between two editions, clause by clause."""
-    if op != "==" or not isinstance(left, Edition) or not isinstance(right, Edition):
+    model = sys.modules.get("conceptdiff.model")  # not imported: no edition exists, nothing to explain
+    if op != "==" or model is None or not isinstance(left, model.Edition) or not isinstance(right, model.Edition):
         return None
+    from conceptdiff.testing import explain_edition_inequality
+
     verbosity = config.get_verbosity()
     limit = 10 if verbosity <= 0 else 50 if verbosity == 1 else None
     return explain_edition_inequality(left, right, limit=limit)
@@ -73,6 +87,8 @@ def edition(request: pytest.FixtureRequest) -> EditionLoader:
     :meth:`Edition.from_path` on ``<test dir>/data/v1.txt``; absolute paths
     are used as they are.
     """
+    from conceptdiff.testing import EditionLoader
+
     return EditionLoader(request.path.parent)
 
 
@@ -85,6 +101,8 @@ def summary_snapshot(request: pytest.FixtureRequest) -> SummarySnapshot:
     (a test in a class is named ``<Class>.<test>``)
     and returns the :class:`~conceptdiff.Comparison`.
     """
+    from conceptdiff.testing import SummarySnapshot
+
     update = True if request.config.getoption("conceptdiff_update", default=False) else None
     directory = request.path.parent / "snapshots" / request.path.stem
     # "TestPolicy::test_x[a]" -> "TestPolicy.test_x[a]": same-named methods of two classes stay apart.

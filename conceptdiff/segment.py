@@ -45,18 +45,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from os import PathLike
 
 import attrs
 
-from conceptdiff.model import Clause, ClauseKind, DroppedSpan
+from conceptdiff._gc import paused_gc
+from conceptdiff._names import label_from_path
+from conceptdiff.errors import InputError, InputTypeError
+from conceptdiff.model import Clause, ClauseKind, DroppedSpan, Edition
 from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
-from conceptdiff.read import Block, BlockKind, Document, read_text
+from conceptdiff.read import Block, BlockKind, Document, read_path, read_text
 from conceptdiff.read import _scraped as scraped
 from conceptdiff.read._inline import collapse, strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
 
-__all__ = ["clause_from_string", "clauses_from_document", "segment", "split_label", "strip_inline_markup"]
+__all__ = [
+    "clause_from_string",
+    "clauses_from_document",
+    "edition_from_clauses",
+    "edition_from_document",
+    "edition_from_path",
+    "edition_from_text",
+    "segment",
+    "split_label",
+    "strip_inline_markup",
+]
 
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _KINDS = {
@@ -412,3 +427,70 @@ def segment(
     detects it) and split it into clauses and the spans set aside."""
     options = options or Options()
     return clauses_from_document(read_text(text, format=format, options=options, name=name), options=options)
+
+
+# -- Editions: what Edition.from_text, from_clauses, from_path and from_document call --------------
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(text: str, what: str) -> None:
+    """Text with a lone surrogate cannot be written as UTF-8 (no report could
+    be saved): refuse it where it comes in, naming the place."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")  # a C loop, faster than a search when (as nearly always) there is none
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    found = _SURROGATE_RE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError(f"{what} holds a lone surrogate {found.group()!r} at line {line}", line=line)
+
+
+def edition_from_document(document: Document, *, label: str | None = None, options: Options | None = None) -> Edition:
+    """:meth:`Edition.from_document`: the document's blocks as clauses, and what was set aside."""
+    _refuse_lone_surrogates(document.source, "text")
+    with paused_gc():  # many small acyclic objects: see conceptdiff._gc
+        clauses, dropped = clauses_from_document(document, options=options)
+    return Edition(clauses=clauses, label=label, dropped=dropped)
+
+
+def edition_from_text(
+    text: str, *, label: str | None = None, options: Options | None = None, format: str | None = None
+) -> Edition:
+    """:meth:`Edition.from_text`: read ``text`` (:func:`conceptdiff.read.read_text`) and segment it."""
+    if not isinstance(text, str):
+        raise InputTypeError(f"expected text (str), got {type(text).__name__}", argument="text")
+    _refuse_lone_surrogates(text, "text")
+    with paused_gc():
+        return edition_from_document(read_text(text, format=format, options=options), label=label, options=options)
+
+
+def edition_from_path(
+    path: str | PathLike[str],
+    *,
+    label: str | None = None,
+    encoding: str | None = None,
+    options: Options | None = None,
+    format: str | None = None,
+) -> Edition:
+    """:meth:`Edition.from_path`: read the file (:func:`conceptdiff.read.read_path`) and segment it."""
+    document = read_path(path, format=format, encoding=encoding, options=options)
+    return edition_from_document(document, label=label_from_path(path) if label is None else label, options=options)
+
+
+def edition_from_clauses(clauses: Iterable[str], *, label: str | None = None) -> Edition:
+    """:meth:`Edition.from_clauses`: one clause a string, never re-split."""
+    items = []
+    with paused_gc():  # many small acyclic objects: see conceptdiff._gc
+        for position, item in enumerate(clauses):
+            if not isinstance(item, str):
+                raise InputTypeError(f"clause {position} is {type(item).__name__}, not str", argument="clauses")
+            if not item.isascii():
+                _refuse_lone_surrogates(item, f"clause {position}")
+            items.append(clause_from_string(item))
+    return Edition(clauses=tuple(items), label=label)

@@ -34,6 +34,7 @@ import hashlib
 import html
 from collections.abc import Sequence
 
+from conceptdiff._version import __version__
 from conceptdiff.model import Change, ChangeKind, Comparison, Edition, EditOp, SetAsideChange
 from conceptdiff.render._report import (
     KIND_ORDER,
@@ -500,8 +501,6 @@ def render_html(comparison: Comparison, *, options: ReportOptions | None = None)
     report = build_report(comparison, options)
     old = edition_name(comparison.old, "old")
     new = edition_name(comparison.new, "new")
-    from conceptdiff import __version__
-
     return "\n".join(
         [
             "<!DOCTYPE html>",
