@@ -6,7 +6,7 @@
 
 The quality benchmark (``benchmarks/quality.py``) gives the aligner clause
 lists; users give conceptdiff files.  Here each edition pair is generated with
-a known answer (``conceptdiff.strategies.generate_pair``, the four mixes) from
+a known answer (``benchmarks.hard_mix.generate_pair``, the four mixes) from
 the **hand-written clause lists** of the real documents in
 ``fixtures/documents/``, then both editions are written out as a reader would
 get them, and read back:
@@ -46,13 +46,14 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import conceptdiff
+from benchmarks.hard_mix import BenchmarkMix, generate_pair
 from benchmarks.scoring import Change, Scores, score
 from benchmarks.segmentation import SEEN_NOISE, UNSEEN_NOISE, TrueClause, load_documents, wrap_words
 from conceptdiff.normalize import normalize_text
 from conceptdiff.segment import clause_from_string
-from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_edition, generate_pair
+from conceptdiff.strategies import EditedPair, RandomChooser, generate_edition
 
-MIXES = (Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY, Mix.HARD)
+MIXES = tuple(BenchmarkMix)  # light, medium, heavy, hard
 RENDERINGS = ("scraped", "wrapped", "pdf-text", "markdown", "html")
 _OPTIONS = conceptdiff.Options(flag_languages=False)
 _BULLETS = ("•", "-", "*", "▪", "●", "◦")
@@ -69,11 +70,11 @@ def _key(text: str) -> tuple[str, str]:
 def _kinds(pair: EditedPair, known: dict[str, str]) -> tuple[list[str], list[str]]:
     """The kind of every clause of both editions: known strings keep theirs, a new
     string takes the kind of the old clause it came from (paragraph otherwise)."""
-    old = [known.get(text, "paragraph") for text in pair.old]
-    new = ["paragraph"] * len(pair.new)
+    old = [known.get(text, "paragraph") for text in pair.old_texts]
+    new = ["paragraph"] * len(pair.new_texts)
     for change in pair.changes:
         for j in change.new:
-            text = pair.new[j]
+            text = pair.new_texts[j]
             new[j] = known.get(text) or (old[change.old[0]] if change.old else "paragraph")
     return old, new
 
@@ -211,7 +212,7 @@ def run_conceptdiff(old_path: Path, new_path: Path, pair: EditedPair) -> list[Ch
     changes = [Change(c.kind.value, c.old, c.new) for c in comparison.changes]
     old_keys = [(c.label or "", c.normalized) for c in old.clauses]
     new_keys = [(c.label or "", c.normalized) for c in new.clauses]
-    return _mapped(changes, _mapping(old_keys, pair.old), _mapping(new_keys, pair.new))
+    return _mapped(changes, _mapping(old_keys, pair.old_texts), _mapping(new_keys, pair.new_texts))
 
 
 _BLOCK_TAG_RE = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|div|main|nav|footer|body|html|head|title)\b[^>]*>", re.IGNORECASE)
@@ -289,13 +290,14 @@ def run_baseline(old_path: Path, new_path: Path, pair: EditedPair) -> list[Chang
     old = _blank_line_blocks(old_path.read_text(encoding="utf-8"), old_path.suffix)
     new = _blank_line_blocks(new_path.read_text(encoding="utf-8"), new_path.suffix)
     changes = greedy(old, new)
-    return _mapped(changes, _mapping([_key(t) for t in old], pair.old), _mapping([_key(t) for t in new], pair.new))
+    return _mapped(
+        changes, _mapping([_key(t) for t in old], pair.old_texts), _mapping([_key(t) for t in new], pair.new_texts)
+    )
 
 
 def run_clause_lists(pair: EditedPair) -> list[Change]:
-    old = conceptdiff.Edition.from_clauses(pair.old)
-    new = conceptdiff.Edition.from_clauses(pair.new)
-    return [Change(c.kind.value, c.old, c.new) for c in conceptdiff.compare(old, new, options=_OPTIONS).changes]
+    comparison = conceptdiff.compare(pair.old_texts, pair.new_texts, options=_OPTIONS)
+    return [Change(c.kind.value, c.old, c.new) for c in comparison.changes]
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -337,7 +339,10 @@ def run(*, pairs: int, size: int, renderings: Sequence[str], seed: int) -> dict[
                     for rendering in renderings:
                         rng = random.Random(f"{document.name}/{mix.value}/{k}/{rendering}")
                         paths = []
-                        for side, texts_, kinds_ in (("old", pair.old, old_kinds), ("new", pair.new, new_kinds)):
+                        for side, texts_, kinds_ in (
+                            ("old", pair.old_texts, old_kinds),
+                            ("new", pair.new_texts, new_kinds),
+                        ):
                             content, suffix = render(texts_, kinds_, rendering, rng)
                             path = Path(folder) / f"{side}{suffix}"
                             path.write_text(content, encoding="utf-8")

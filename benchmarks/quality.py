@@ -6,7 +6,8 @@ Usage::
                                  [--mixes light,medium,heavy,hard] [--examples K]
 
 For each mix (light, medium, heavy, hard) it builds ``--pairs`` edition pairs
-with a known answer (``conceptdiff.strategies.generate_pair`` with the seeded
+with a known answer (``benchmarks.hard_mix.generate_pair``: the generator of
+``conceptdiff.strategies`` and the benchmark's hard mix, with the seeded
 random driver) from windows of ``--size`` consecutive clauses of the real
 documents in ``fixtures/corpus/``, inserting clauses taken from documents of
 other families.  Every system sees the same pairs, in one process:
@@ -49,11 +50,12 @@ import diff_match_patch  # noqa: E402
 from rapidfuzz.distance import Indel  # noqa: E402
 
 import conceptdiff  # noqa: E402
+from benchmarks.hard_mix import BenchmarkMix, generate_pair  # noqa: E402
 from benchmarks.scoring import KINDS, Change, Count, Scores, changes_from_dicts, score  # noqa: E402
 from conceptdiff.align import similarity  # noqa: E402
 from conceptdiff.normalize import words  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
-from conceptdiff.strategies import EditedPair, Mix, RandomChooser, generate_edition, generate_pair  # noqa: E402
+from conceptdiff.strategies import EditedPair, RandomChooser, generate_edition  # noqa: E402
 
 CORPUS: Final = ROOT / "fixtures" / "corpus"
 # Documents used, by family: inserted clauses come from other families.
@@ -69,7 +71,7 @@ DOCUMENTS: Final = (
     ("github-privacy", "github-privacy-statement-2022-12-15.en.txt"),
     ("github-privacy", "github-global-privacy-practices-2020-07-22.en.txt"),
 )
-MIXES: Final = (Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY, Mix.HARD)  # appended: earlier mixes keep their seeds
+MIXES: Final = tuple(BenchmarkMix)  # light, medium, heavy, hard; appended: earlier mixes keep their seeds
 PAIR_THRESHOLD: Final = 0.5
 
 ChangeList = list[Change]
@@ -117,7 +119,7 @@ def load_corpus(documents: Sequence[tuple[str, str]] = DOCUMENTS) -> Corpus:
 
 
 def build_pairs(
-    corpus: Corpus, mix: Mix, *, pairs: int, size: int, seed: int, insert_corpus: Corpus | None = None
+    corpus: Corpus, mix: BenchmarkMix, *, pairs: int, size: int, seed: int, insert_corpus: Corpus | None = None
 ) -> list[tuple[str, EditedPair]]:
     """``pairs`` edition pairs for one mix, documents taken in turn.
 
@@ -377,12 +379,14 @@ def classify_miss(pair: EditedPair, expected: Change, got: Sequence[Mapping[str,
         partners = [r for r in links if old_i in r["old"] or new_j in r["new"]]
         if partners:
             return "wrong partner: a near-duplicate or rival won the best-first selection"
-        sim = similarity(pair.old[old_i], pair.new[new_j])
+        sim = similarity(pair.old_texts[old_i], pair.new_texts[new_j])
         if sim < 0.6:
             return "edge rewording (similarity < 0.6) not paired: REMOVED + ADDED"
         return "rewording not paired although similar (candidate lookup or order)"
     # split / merged
-    whole_side, piece_side = (pair.old, pair.new) if expected.kind == "split" else (pair.new, pair.old)
+    whole_side, piece_side = (
+        (pair.old_texts, pair.new_texts) if expected.kind == "split" else (pair.new_texts, pair.old_texts)
+    )
     whole_at, piece_at = (expected.old, expected.new) if expected.kind == "split" else (expected.new, expected.old)
     whole = _words_of(whole_side[whole_at[0]])
     low = min(_containment(_words_of(piece_side[k]), whole) for k in piece_at)
@@ -437,9 +441,9 @@ def show_misses(misses: Sequence[Miss], per_cause: int) -> None:
             e = m.expected
             print(f"  [{m.mix} {m.document}] expected {e.kind} old={list(e.old)} new={list(e.new)}")
             for i in e.old:
-                print(f"      old[{i}]: {_clip(m.pair.old[i])}")
+                print(f"      old[{i}]: {_clip(m.pair.old_texts[i])}")
             for j in e.new:
-                print(f"      new[{j}]: {_clip(m.pair.new[j])}")
+                print(f"      new[{j}]: {_clip(m.pair.new_texts[j])}")
             for r in m.got:
                 print(
                     f"    got {r['kind']} old={list(r['old'])} new={list(r['new'])} "
@@ -447,10 +451,10 @@ def show_misses(misses: Sequence[Miss], per_cause: int) -> None:
                 )
                 for i in r["old"]:
                     if i not in e.old:
-                        print(f"      old[{i}]: {_clip(m.pair.old[i])}")
+                        print(f"      old[{i}]: {_clip(m.pair.old_texts[i])}")
                 for j in r["new"]:
                     if j not in e.new:
-                        print(f"      new[{j}]: {_clip(m.pair.new[j])}")
+                        print(f"      new[{j}]: {_clip(m.pair.new_texts[j])}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -491,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.pairs < 1 or args.size < 2:
         parser.error("--pairs must be >= 1 and --size >= 2")
     try:
-        mixes = [Mix(name.strip()) for name in args.mixes.split(",") if name.strip()]
+        mixes = [BenchmarkMix(name.strip()) for name in args.mixes.split(",") if name.strip()]
     except ValueError as error:
         parser.error(f"--mixes: {error}")
     if not mixes:
@@ -508,17 +512,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     for mix in mixes:
         for name, pair in build_pairs(corpus, mix, pairs=args.pairs, size=args.size, seed=args.seed):
             truth = truth_changes(pair)
-            old_sizes.append(len(pair.old))
+            old_sizes.append(len(pair.old_texts))
             for system, run in SYSTEMS.items():
                 t0 = time.perf_counter()
                 if system == "conceptdiff":
-                    rows = conceptdiff_rows(pair.old, pair.new, options)
+                    rows = conceptdiff_rows(pair.old_texts, pair.new_texts, options)
                     predicted = list(changes_from_dicts(rows))
                 else:
-                    predicted = run(pair.old, pair.new)
+                    predicted = run(pair.old_texts, pair.new_texts)
                 seconds[system] += time.perf_counter() - t0
                 n_pairs[system] += 1
-                s = score(truth, predicted, n_old=len(pair.old), n_new=len(pair.new))
+                s = score(truth, predicted, n_old=len(pair.old_texts), n_new=len(pair.new_texts))
                 results[mix.value][system] += s
                 results["overall"][system] += s
                 if system == "conceptdiff" and args.examples:

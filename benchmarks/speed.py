@@ -38,7 +38,7 @@ Inputs:
   to reach the size, each repetition varied (about one word in twelve of a
   clause of four words or more replaced by a corpus word; shorter clauses such
   as headings repeat as they are, as they do in real codes).  The edits come
-  from ``conceptdiff.strategies.generate_pair`` (``--mix``, default ``medium``: rewordings,
+  from ``benchmarks.hard_mix.generate_pair`` (``--mix``, default ``medium``: rewordings,
   insertions, deletions, moves, splits, merges, renumbering; about 15 % of the
   clauses touched), applied to consecutive windows of 200 clauses, so each
   window's answer is exact; the benchmark also prints the share of that
@@ -97,16 +97,10 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout
 import diff_match_patch  # noqa: E402
 
 import conceptdiff  # noqa: E402
+from benchmarks.hard_mix import BenchmarkMix, generate_pair  # noqa: E402
 from benchmarks.quality import greedy_pairs, peer_normalize  # noqa: E402
 from conceptdiff.segment import clause_from_string  # noqa: E402
-from conceptdiff.strategies import (  # noqa: E402
-    EditedPair,
-    ExpectedChange,
-    Mix,
-    RandomChooser,
-    generate_edition,
-    generate_pair,
-)
+from conceptdiff.strategies import EditedPair, ExpectedChange, RandomChooser, generate_edition  # noqa: E402
 
 CORPUS: Final = ROOT / "fixtures" / "corpus"
 WINDOW: Final = 200  # clauses per generate_pair window
@@ -178,7 +172,7 @@ class Generator:
     ``answer`` column would measure the generator, not conceptdiff.
     """
 
-    def __init__(self, pool: Sequence[str], seed: int, mix: Mix = Mix.MEDIUM) -> None:
+    def __init__(self, pool: Sequence[str], seed: int, mix: BenchmarkMix = BenchmarkMix.MEDIUM) -> None:
         unique: dict[str, str] = {}
         for clause in pool:
             unique.setdefault(clause_from_string(clause).normalized, clause)
@@ -229,19 +223,19 @@ class Generator:
                 window = generate_pair(chooser, base[start:stop], mix=self.mix, insert_pool=self.inserts)
                 self.windows[(start, stop)] = window
             shift_old, shift_new = len(old), len(new)
-            old.extend(window.old)
-            new.extend(window.new)
+            old.extend(window.old_texts)
+            new.extend(window.new_texts)
             changes.extend(
                 ExpectedChange(c.kind, tuple(i + shift_old for i in c.old), tuple(j + shift_new for j in c.new))
                 for c in window.changes
             )
-        return EditedPair(old=tuple(old), new=tuple(new), changes=tuple(changes))
+        return EditedPair(old_texts=tuple(old), new_texts=tuple(new), changes=tuple(changes))
 
 
 def touched(pair: EditedPair) -> float:
     """Share of old clauses not left UNCHANGED by the answer (moves included)."""
     kept = sum(len(c.old) for c in pair.changes if c.kind is conceptdiff.ChangeKind.UNCHANGED)
-    return 1 - kept / max(1, len(pair.old))
+    return 1 - kept / max(1, len(pair.old_texts))
 
 
 def pathological(pool: Sequence[str], seed: int, *, scale: float = 1.0) -> list[tuple[str, list[str], list[str]]]:
@@ -530,7 +524,7 @@ def bench_generated(gen: Generator, sizes: Sequence[int], peer_limit: float, rep
     history: dict[str, list[tuple[int, float]]] = {name: [] for name in PEERS}
     for n in sizes:
         pair = gen.pair(n)
-        old, new = list(pair.old), list(pair.new)
+        old, new = list(pair.old_texts), list(pair.new_texts)
         answer = agreement(run_conceptdiff(old, new), pair) if n <= 10_000 else None
         notes = []
         runs: dict[str, list[dict[str, Any]]] = {"conceptdiff": []}
@@ -663,10 +657,10 @@ def bench_cli(gen: Generator) -> dict[str, Any]:
             break
         old.append(clause)
         words += len(clause.split())
-    pair = generate_pair(RandomChooser(gen.seed), old, mix=Mix.MEDIUM, insert_pool=gen.pool)
+    pair = generate_pair(RandomChooser(gen.seed), old, mix=BenchmarkMix.MEDIUM, insert_pool=gen.pool)
     with tempfile.TemporaryDirectory() as folder:
         paths = []
-        for side, clauses in (("old", pair.old), ("new", pair.new)):
+        for side, clauses in (("old", pair.old_texts), ("new", pair.new_texts)):
             path = Path(folder) / f"{side}.txt"
             path.write_text("\n\n".join(clauses) + "\n", encoding="utf-8")
             paths.append(str(path))
@@ -676,9 +670,10 @@ def bench_cli(gen: Generator) -> dict[str, Any]:
             raise SystemExit(f"the CLI failed: {done.stderr.strip()}")
         best = min(_wall(command) for _ in range(3))
         json_best = min(_wall([*command, "--format", "json"]) for _ in range(3))
-    new_words = sum(len(c.split()) for c in pair.new)
+    new_words = sum(len(c.split()) for c in pair.new_texts)
     print(
-        f"\nCLI, two editions of {words:,} / {new_words:,} words ({len(pair.old)}/{len(pair.new)} clauses): "
+        f"\nCLI, two editions of {words:,} / {new_words:,} words "
+        f"({len(pair.old_texts)}/{len(pair.new_texts)} clauses): "
         f"compare {best:.2f} s, --format json {json_best:.2f} s (wall time of the subprocess, best of 3)"
     )
     return {"words": [words, new_words], "seconds": best, "json_seconds": json_best}
@@ -719,8 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
         "--mix",
-        choices=[m.value for m in Mix],
-        default=Mix.MEDIUM.value,
+        choices=[m.value for m in BenchmarkMix],
+        default=BenchmarkMix.MEDIUM.value,
         help="edits of the generated pairs (default medium: ~15%% of clauses touched; light ~5%%, heavy ~30%%)",
     )
     parser.add_argument(
@@ -740,7 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, memory by {MEMORY_METHOD}, seed {args.seed}\n"
     )
     pool = corpus_clauses()
-    gen = Generator(pool, args.seed, Mix(args.mix))
+    gen = Generator(pool, args.seed, BenchmarkMix(args.mix))
     run_conceptdiff(pool[:50], pool[10:60])  # warm up: lazy imports, regex caches
     report: dict[str, Any] = {
         "config": {

@@ -178,8 +178,8 @@ def evaluate(pairs: Pairs, setting: Mapping[str, float]) -> dict[str, Scores]:
     results["overall"] = Scores()
     with configured(setting) as options:
         for mix, pair, truth in pairs:
-            predicted = run_conceptdiff(pair.old, pair.new, options)
-            s = score(truth, predicted, n_old=len(pair.old), n_new=len(pair.new))
+            predicted = run_conceptdiff(pair.old_texts, pair.new_texts, options)
+            s = score(truth, predicted, n_old=len(pair.old_texts), n_new=len(pair.new_texts))
             results[mix] += s
             results["overall"] += s
     return results

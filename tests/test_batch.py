@@ -49,7 +49,7 @@ class _Killer:
 @settings(max_examples=15)
 @given(st.lists(edited_pairs(mix="heavy"), min_size=1, max_size=4))
 def test_serial_batch_is_one_by_one_compare(generated: list[EditedPair]) -> None:
-    pairs = [(Edition.from_clauses(p.old), Edition.from_clauses(p.new)) for p in generated]
+    pairs = [(p.old, p.new) for p in generated]
     results = list(compare_many(pairs, executor="serial"))
     assert [r.index for r in results] == list(range(len(pairs)))
     assert [r.unwrap() for r in results] == one_by_one(pairs)

@@ -131,8 +131,8 @@ def _editions_with_foreign_lines(draw: st.DrawFn) -> list[Clause]:
     english = list(
         draw(
             st.one_of(
-                strategies.editions(min_size=3, max_size=40),
-                strategies.editions(min_size=3, max_size=80, pool=_corpus_clauses()),
+                strategies.clause_lists(min_size=3, max_size=40),
+                strategies.clause_lists(min_size=3, max_size=80, pool=_corpus_clauses()),
             )
         )
     )

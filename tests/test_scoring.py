@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 import conceptdiff
 from benchmarks import quality, tune
+from benchmarks.hard_mix import edited_pairs
 from benchmarks.scoring import KINDS, Change, Count, Scores, changes_from_dicts, partition_problems, score
-from conceptdiff.strategies import EditedPair, edited_pairs
+from conceptdiff.strategies import EditedPair
 
 pairs = st.sampled_from(["light", "medium", "heavy", "hard"]).flatmap(lambda mix: edited_pairs(mix=mix))
 
@@ -29,7 +30,7 @@ def truth_of(pair: EditedPair) -> list[Change]:
 @given(pairs)
 def test_a_perfect_prediction_scores_one_wherever_a_score_is_defined(pair: EditedPair) -> None:
     truth = truth_of(pair)
-    s = score(truth, truth, n_old=len(pair.old), n_new=len(pair.new))
+    s = score(truth, truth, n_old=len(pair.old_texts), n_new=len(pair.new_texts))
     counts = [s.links, s.edit_links, s.added, s.removed, *s.kinds]
     for c in counts:
         assert c.tp == c.predicted == c.expected
@@ -148,8 +149,8 @@ def test_engine_output_reads_back_into_changes() -> None:
 @pytest.mark.parametrize("peer", [quality.run_difflib, quality.run_dmp])
 @given(pair=pairs)
 def test_peer_outputs_tile_both_editions_and_never_move_split_or_merge(peer: quality.System, pair: EditedPair) -> None:
-    changes = peer(pair.old, pair.new)
-    assert partition_problems(changes, len(pair.old), len(pair.new)) == []
+    changes = peer(pair.old_texts, pair.new_texts)
+    assert partition_problems(changes, len(pair.old_texts), len(pair.new_texts)) == []
     assert {c.kind for c in changes} <= {"unchanged", "reworded", "added", "removed"}
     # Peers report in order: their links never cross.
     links = sorted((c.old[0], c.new[0]) for c in changes if c.old and c.new)

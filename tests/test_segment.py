@@ -18,7 +18,7 @@ from conceptdiff import ClauseKind, Edition, Options
 from conceptdiff.normalize import normalize_text
 from conceptdiff.read._paged import furniture_key
 from conceptdiff.segment import segment, split_label, strip_inline_markup
-from conceptdiff.strategies import editions
+from conceptdiff.strategies import clause_lists
 
 from .conftest import FIXTURES
 
@@ -413,7 +413,7 @@ def pdf_renderings(draw: st.DrawFn) -> tuple[str, tuple[str, ...], str]:
     and a page number on every page, blank lines between clauses."""
     per_page = draw(st.integers(min_value=1, max_value=4))
     # At least three page breaks: a line seen once or twice is no running header.
-    clauses = draw(editions(min_size=3 * per_page + 1, max_size=30))
+    clauses = draw(clause_lists(min_size=3 * per_page + 1, max_size=30))
     header = draw(st.sampled_from(["National Security Strategy", "Official Journal of the Union"]))
     style = draw(st.sampled_from(["{n}", "- {n} -", "Page {n}", "Page {n} of 99"]))
     lines: list[str] = []
@@ -449,7 +449,7 @@ def _unlabel(clause: str) -> str:
 def scraped_renderings(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
     """An edition as a scraped page: runs of blank lines, bullets of any glyph,
     indentation, a date line on top and a share footer below."""
-    clauses = draw(editions(min_size=2, max_size=20))
+    clauses = draw(clause_lists(min_size=2, max_size=20))
     lines = [draw(st.sampled_from(["Saturday, 1 April 2023", "April 1, 2023", "Published: 2023-04-01"])), ""]
     for clause in clauses:
         shown = clause

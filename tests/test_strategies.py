@@ -1,4 +1,5 @@
-"""The generator of edition pairs with a known answer (conceptdiff.strategies).
+"""The generator of edition pairs with a known answer (conceptdiff.strategies),
+and the benchmarks' hard mix built on it (benchmarks/hard_mix.py, at the end).
 
 Each property quotes the rule of the engine contract it checks.  The checks
 use their own small reference code (label rule, longest increasing run) so
@@ -22,16 +23,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conceptdiff import ChangeKind
+from benchmarks.hard_mix import BenchmarkMix, HardEdit, generate_hard_pair
+from benchmarks.hard_mix import edited_pairs as benchmark_pairs
+from benchmarks.hard_mix import generate_pair as generate_benchmark_pair
+from conceptdiff import ChangeKind, Edition, compare
 from conceptdiff.align import similarity
 from conceptdiff.normalize import words
 from conceptdiff.segment import clause_from_string
 from conceptdiff.strategies import (
     EditedPair,
-    EditOp,
     ExpectedChange,
     Mix,
+    PairEdit,
     RandomChooser,
+    clause_lists,
     clause_texts,
     edited_pairs,
     editions,
@@ -39,7 +44,7 @@ from conceptdiff.strategies import (
     generate_pair,
 )
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 from .reference import lcs, patience_levels
 
 # --------------------------------------------------------------------------
@@ -72,23 +77,24 @@ def paragraphs(name: str) -> list[str]:
 REAL_CLAUSES = paragraphs("eupl-1.2.en.txt") + paragraphs("github-privacy-statement-2023-10-10.en.txt")
 OTHER_CLAUSES = paragraphs("us-nss-2002.en.txt")
 
-CLASSIC = [Mix.LIGHT, Mix.MEDIUM, Mix.HEAVY]
+CLASSIC = list(Mix)  # the library's mixes: light, medium, heavy
 
 
-def pairs_of(mixes: list[Mix]) -> st.SearchStrategy[EditedPair]:
-    chosen = st.sampled_from(mixes)
-    synthetic = chosen.flatmap(lambda mix: edited_pairs(mix=mix))
+def pairs_of(mixes: list[BenchmarkMix] | list[Mix]) -> st.SearchStrategy[EditedPair]:
+    """Pairs of the given mixes: the library's strategy, or the benchmarks' hard mix."""
+    chosen = st.sampled_from([m.value for m in mixes])
+    synthetic = chosen.flatmap(lambda mix: benchmark_pairs(mix=mix))
     real = chosen.flatmap(
-        lambda mix: edited_pairs(
-            base=editions(min_size=10, max_size=60, pool=REAL_CLAUSES), mix=mix, insert_pool=OTHER_CLAUSES
+        lambda mix: benchmark_pairs(
+            base=clause_lists(min_size=10, max_size=60, pool=REAL_CLAUSES), mix=mix, insert_pool=OTHER_CLAUSES
         )
     )
     return st.one_of(synthetic, real)
 
 
 # The light, medium and heavy mixes leave out every edit close to a threshold;
-# the hard mix is made of them (its own properties are at the end of this file).
-any_pairs = pairs_of(list(Mix))
+# the benchmarks' hard mix is made of them (its own properties are at the end of this file).
+any_pairs = pairs_of(list(BenchmarkMix))
 classic_pairs = pairs_of(CLASSIC)
 
 
@@ -105,8 +111,8 @@ def kinds(pair: EditedPair) -> Counter[ChangeKind]:
 def test_every_old_and_new_clause_is_in_exactly_one_expected_change(pair: EditedPair) -> None:
     # "every old clause is in exactly one change's old, every new clause in
     # exactly one change's new."
-    assert sorted(i for c in pair.changes for i in c.old) == list(range(len(pair.old)))
-    assert sorted(j for c in pair.changes for j in c.new) == list(range(len(pair.new)))
+    assert sorted(i for c in pair.changes for i in c.old) == list(range(len(pair.old_texts)))
+    assert sorted(j for c in pair.changes for j in c.new) == list(range(len(pair.new_texts)))
 
 
 @given(any_pairs)
@@ -140,7 +146,7 @@ def test_unchanged_pairs_have_the_same_normalized_text(pair: EditedPair) -> None
     # "UNCHANGED: same normalized text (number label removed)"; the only edit
     # that keeps a clause unchanged is renumbering, which changes a label.
     for c in pair.of_kind(ChangeKind.UNCHANGED):
-        old, new = pair.old[c.old[0]], pair.new[c.new[0]]
+        old, new = pair.old_texts[c.old[0]], pair.new_texts[c.new[0]]
         if normalized(old) != normalized(new):
             assert _CONTRACT_LABEL.match(old) and _CONTRACT_LABEL.match(new), (old, new)
             assert without_label(old) == without_label(new)
@@ -152,7 +158,7 @@ def test_reworded_and_moved_clauses_keep_at_least_sixty_percent_of_their_words(p
     # rewordings >= 55-60 % of words"
     for c in pair.changes:
         if c.kind in (ChangeKind.REWORDED, ChangeKind.MOVED):
-            old, new = pair.old[c.old[0]], pair.new[c.new[0]]
+            old, new = pair.old_texts[c.old[0]], pair.new_texts[c.new[0]]
             assert similarity(old, new) >= 0.6, (old, new)
         if c.kind is ChangeKind.REWORDED:
             assert without_label(old) != without_label(new), "a rewording changes the text"
@@ -160,33 +166,33 @@ def test_reworded_and_moved_clauses_keep_at_least_sixty_percent_of_their_words(p
 
 @given(classic_pairs)
 def test_added_clauses_are_new_or_later_copies(pair: EditedPair) -> None:
-    old_texts = Counter(normalized(t) for t in pair.old)
+    old_texts = Counter(normalized(t) for t in pair.old_texts)
     for c in pair.of_kind(ChangeKind.ADDED):
-        text = pair.new[c.new[0]]
+        text = pair.new_texts[c.new[0]]
         if normalized(text) in old_texts:
             # "the n-th copy pairs with the n-th copy. So a generated duplicate
             # must be inserted AFTER its original (the inserted copy is the ADDED one)."
-            copies = [j for j, t in enumerate(pair.new) if normalized(t) == normalized(text)]
+            copies = [j for j, t in enumerate(pair.new_texts) if normalized(t) == normalized(text)]
             assert old_texts[normalized(text)] == 1 and len(copies) == 2
             assert c.new[0] == copies[1]
         else:
             # An inserted clause could not pass for a rewording of any old clause.
-            assert all(similarity(text, old) < 0.5 for old in pair.old), text
+            assert all(similarity(text, old) < 0.5 for old in pair.old_texts), text
 
 
 @given(classic_pairs)
 def test_removed_clauses_do_not_survive_in_the_new_edition(pair: EditedPair) -> None:
-    new_texts = {without_label(t) for t in pair.new}
+    new_texts = {without_label(t) for t in pair.new_texts}
     for c in pair.of_kind(ChangeKind.REMOVED):
-        assert without_label(pair.old[c.old[0]]) not in new_texts
+        assert without_label(pair.old_texts[c.old[0]]) not in new_texts
 
 
 @given(classic_pairs)
 def test_split_pieces_and_merged_parts_carry_the_text(pair: EditedPair) -> None:
     for c in pair.changes:
         if c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
-            old = " ".join(pair.old[i] for i in c.old)
-            new = " ".join(pair.new[j] for j in c.new)
+            old = " ".join(pair.old_texts[i] for i in c.old)
+            new = " ".join(pair.new_texts[j] for j in c.new)
             assert similarity(old, new) >= 0.85, (old, new)
 
 
@@ -205,48 +211,49 @@ def test_moved_set_is_what_a_longest_increasing_run_leaves_out(pair: EditedPair)
 # Ops, mixes and strategies.
 # --------------------------------------------------------------------------
 
-KINDS_OF_OP = {
-    EditOp.DELETE: {ChangeKind.REMOVED},
-    EditOp.INSERT: {ChangeKind.ADDED},
-    EditOp.REWORD: {ChangeKind.REWORDED},
-    EditOp.MOVE: {ChangeKind.MOVED},
-    EditOp.MOVE_BLOCK: {ChangeKind.MOVED},
-    EditOp.MOVE_SECTION: {ChangeKind.MOVED},
-    EditOp.SPLIT: {ChangeKind.SPLIT},
-    EditOp.MERGE: {ChangeKind.MERGED},
-    EditOp.RENUMBER: set(),
-    EditOp.DUPLICATE: {ChangeKind.ADDED},
-    # Hard mix only.
-    EditOp.REPLACE: {ChangeKind.REMOVED, ChangeKind.ADDED},
-    EditOp.NEAR_DUPLICATE: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
-    EditOp.REPEAT: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
+KINDS_OF_OP: dict[PairEdit | HardEdit, set[ChangeKind]] = {
+    PairEdit.DELETE: {ChangeKind.REMOVED},
+    PairEdit.INSERT: {ChangeKind.ADDED},
+    PairEdit.REWORD: {ChangeKind.REWORDED},
+    PairEdit.MOVE: {ChangeKind.MOVED},
+    PairEdit.MOVE_BLOCK: {ChangeKind.MOVED},
+    PairEdit.MOVE_SECTION: {ChangeKind.MOVED},
+    PairEdit.SPLIT: {ChangeKind.SPLIT},
+    PairEdit.MERGE: {ChangeKind.MERGED},
+    PairEdit.RENUMBER: set(),
+    PairEdit.DUPLICATE: {ChangeKind.ADDED},
+    # The benchmarks' hard mix only.
+    HardEdit.REPLACE: {ChangeKind.REMOVED, ChangeKind.ADDED},
+    HardEdit.NEAR_DUPLICATE: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
+    HardEdit.REPEAT: {ChangeKind.REWORDED, ChangeKind.REMOVED, ChangeKind.ADDED},
 }
-HARD_ONLY = {EditOp.REPLACE, EditOp.NEAR_DUPLICATE, EditOp.REPEAT}
 
 
-@pytest.mark.parametrize("op", list(EditOp))
-def test_a_single_op_produces_only_its_kinds(op: EditOp) -> None:
+@pytest.mark.parametrize("op", [*PairEdit, *HardEdit])
+def test_a_single_op_produces_only_its_kinds(op: PairEdit | HardEdit) -> None:
     seen: set[ChangeKind] = set()
-    mix = Mix.HARD if op in HARD_ONLY else Mix.HEAVY
     for seed in range(12):
         base = generate_edition(RandomChooser(seed), min_size=60, max_size=60)
-        pair = generate_pair(RandomChooser(seed + 500), base, mix=mix, ops=[op])
+        if isinstance(op, HardEdit):
+            pair = generate_hard_pair(RandomChooser(seed + 500), base, ops=[op])
+        else:
+            pair = generate_pair(RandomChooser(seed + 500), base, mix="heavy", ops=[op])
         seen |= set(kinds(pair))
     assert seen - {ChangeKind.UNCHANGED} == KINDS_OF_OP[op]
 
 
-@pytest.mark.parametrize("op", sorted(HARD_ONLY, key=lambda op: op.value))
-def test_hard_only_ops_do_nothing_in_the_other_mixes(op: EditOp) -> None:
+@pytest.mark.parametrize("op", list(HardEdit))
+def test_hard_only_ops_do_nothing_in_the_other_mixes(op: HardEdit) -> None:
     base = generate_edition(RandomChooser(1), min_size=60, max_size=60)
     for mix in CLASSIC:
-        pair = generate_pair(RandomChooser(2), base, mix=mix, ops=[op])
-        assert pair.old == pair.new == base
+        pair = generate_benchmark_pair(RandomChooser(2), base, mix=mix, ops=[op])
+        assert pair.old_texts == pair.new_texts == base
 
 
 def test_no_ops_gives_the_same_edition_all_unchanged() -> None:
     base = generate_edition(RandomChooser(1), min_size=20, max_size=20)
     pair = generate_pair(RandomChooser(2), base, mix="heavy", ops=[])
-    assert pair.new == pair.old == base
+    assert pair.new_texts == pair.old_texts == base
     assert pair.changes == tuple(ExpectedChange(ChangeKind.UNCHANGED, (i,), (i,)) for i in range(20))
 
 
@@ -255,8 +262,8 @@ def test_renumbering_changes_labels_only() -> None:
     for seed in range(10):
         base = generate_edition(RandomChooser(seed), min_size=40, max_size=40)
         pair = generate_pair(RandomChooser(seed), base, mix="heavy", ops=["renumber"])
-        assert len(pair.new) == len(pair.old)
-        for old, new in zip(pair.old, pair.new, strict=True):
+        assert len(pair.new_texts) == len(pair.old_texts)
+        for old, new in zip(pair.old_texts, pair.new_texts, strict=True):
             assert without_label(old) == without_label(new)
             relabelled += old != new
     assert relabelled > 0
@@ -268,7 +275,7 @@ def test_light_rewordings_change_at_least_one_word_and_little_else() -> None:
         base = generate_edition(RandomChooser(seed), min_size=40, max_size=40)
         pair = generate_pair(RandomChooser(seed), base, mix="light", ops=["reword"])
         for c in pair.of_kind(ChangeKind.REWORDED):
-            old, new = pair.old[c.old[0]], pair.new[c.new[0]]
+            old, new = pair.old_texts[c.old[0]], pair.new_texts[c.new[0]]
             assert old.casefold().split() != new.casefold().split()
             assert similarity(old, new) >= 0.6
             checked += 1
@@ -312,13 +319,13 @@ def test_moved_blocks_travel_at_least_three_times_their_length(pair: EditedPair)
 
 
 def test_every_kind_of_move_happens() -> None:
-    for op in (EditOp.MOVE, EditOp.MOVE_BLOCK, EditOp.MOVE_SECTION):
+    for op in (PairEdit.MOVE, PairEdit.MOVE_BLOCK, PairEdit.MOVE_SECTION):
         sizes: Counter[int] = Counter()
         for seed in range(15):
             base = generate_edition(RandomChooser(seed), min_size=80, max_size=80)
             pair = generate_pair(RandomChooser(seed), base, mix="heavy", ops=[op])
             sizes.update(len(b) for b in blocks([(c.old[0], c.new[0]) for c in pair.of_kind(ChangeKind.MOVED)]))
-        if op is EditOp.MOVE:
+        if op is PairEdit.MOVE:
             assert set(sizes) == {1}
         else:
             assert sizes and min(sizes) >= 2, (op, sizes)
@@ -328,16 +335,17 @@ def test_every_kind_of_move_happens() -> None:
 def test_the_random_driver_is_deterministic(mix: str) -> None:
     base = generate_edition(RandomChooser(7), min_size=50, max_size=50)
     assert generate_edition(RandomChooser(7), min_size=50, max_size=50) == base
-    one = generate_pair(RandomChooser(8), base, mix=mix)
-    assert generate_pair(RandomChooser(8), base, mix=mix) == one
-    assert generate_pair(RandomChooser(9), base, mix=mix) != one
+    one = generate_benchmark_pair(RandomChooser(8), base, mix=mix)
+    assert generate_benchmark_pair(RandomChooser(8), base, mix=mix) == one
+    assert generate_benchmark_pair(RandomChooser(9), base, mix=mix) != one
 
 
 _SCRIPT = """
+from benchmarks.hard_mix import generate_hard_pair
 from conceptdiff.strategies import RandomChooser, generate_edition, generate_pair
 base = generate_edition(RandomChooser(3), min_size=40, max_size=40)
 print(repr(generate_pair(RandomChooser(4), base, mix="heavy")))
-print(repr(generate_pair(RandomChooser(4), base, mix="hard")))
+print(repr(generate_hard_pair(RandomChooser(4), base)))
 """
 
 
@@ -349,6 +357,7 @@ def test_the_random_driver_gives_the_same_pair_in_every_process() -> None:
             capture_output=True,
             text=True,
             env=dict(os.environ, PYTHONHASHSEED=hash_seed),
+            cwd=ROOT,
             check=True,
             timeout=120,
         )
@@ -356,17 +365,53 @@ def test_the_random_driver_gives_the_same_pair_in_every_process() -> None:
     assert len(outputs) == 1
 
 
+@given(clause_lists(min_size=3, max_size=25))
+def test_clause_lists_have_unique_clauses_within_bounds(clauses: tuple[str, ...]) -> None:
+    assert isinstance(clauses, tuple) and all(isinstance(t, str) for t in clauses)
+    assert 3 <= len(clauses) <= 25
+    assert len({without_label(t) for t in clauses}) == len(clauses)
+    assert all(t and t == t.strip() for t in clauses)
+
+
+@given(clause_lists(min_size=2, max_size=6, pool=REAL_CLAUSES))
+def test_clause_lists_from_a_pool_are_runs_of_it(clauses: tuple[str, ...]) -> None:
+    n = len(clauses)
+    assert any(tuple(REAL_CLAUSES[start : start + n]) == clauses for start in range(len(REAL_CLAUSES) - n + 1))
+
+
 @given(editions(min_size=3, max_size=25))
-def test_editions_have_unique_clauses_within_bounds(edition: tuple[str, ...]) -> None:
-    assert 3 <= len(edition) <= 25
-    assert len({without_label(t) for t in edition}) == len(edition)
-    assert all(t and t == t.strip() for t in edition)
+def test_editions_are_editions_with_one_clause_per_generated_string(edition: Edition) -> None:
+    assert isinstance(edition, Edition)
+    assert 3 <= len(edition.clauses) <= 25
+    assert len({c.normalized for c in edition.clauses}) == len(edition.clauses)
+    # Usable as they are: an edition compared with itself is all unchanged.
+    assert not compare(edition, edition).has_changes
 
 
 @given(editions(min_size=2, max_size=6, pool=REAL_CLAUSES))
-def test_editions_from_a_pool_are_runs_of_it(edition: tuple[str, ...]) -> None:
-    n = len(edition)
-    assert any(tuple(REAL_CLAUSES[start : start + n]) == edition for start in range(len(REAL_CLAUSES) - n + 1))
+def test_editions_from_a_pool_are_the_pool_runs_as_clauses(edition: Edition) -> None:
+    n = len(edition.clauses)
+    assert any(
+        edition == Edition.from_clauses(REAL_CLAUSES[start : start + n]) for start in range(len(REAL_CLAUSES) - n + 1)
+    )
+
+
+@given(classic_pairs)
+def test_a_pair_holds_editions_of_its_texts(pair: EditedPair) -> None:
+    assert isinstance(pair.old, Edition) and isinstance(pair.new, Edition)
+    assert pair.old == Edition.from_clauses(pair.old_texts)
+    assert pair.new == Edition.from_clauses(pair.new_texts)
+    # One clause per string: the answer's indices are the editions' clause indices.
+    assert len(pair.old.clauses) == len(pair.old_texts) and len(pair.new.clauses) == len(pair.new_texts)
+
+
+@given(classic_pairs)
+def test_compare_takes_the_pair_as_it_is_and_finds_its_true_changes(pair: EditedPair) -> None:
+    # The strategies' promise: the light, medium and heavy mixes give exactly
+    # the answer conceptdiff.compare gives with its default options.
+    result = compare(pair.old, pair.new)
+    # (The same changes; a removed and an added clause side by side may be listed in either order.)
+    assert {(c.kind, c.old, c.new) for c in result.changes} == {(c.kind, c.old, c.new) for c in pair.changes}
 
 
 @given(clause_texts(pool=["(a) One.", "Two."]))
@@ -376,7 +421,11 @@ def test_clause_texts_from_a_pool_come_from_it(text: str) -> None:
 
 @given(edited_pairs(base=["1. Scope of the rules.", "2. The members may vote on any matter."], ops=["renumber"]))
 def test_a_fixed_base_is_used_as_given(pair: EditedPair) -> None:
-    assert pair.old == ("1. Scope of the rules.", "2. The members may vote on any matter.")
+    assert pair.old_texts == ("1. Scope of the rules.", "2. The members may vote on any matter.")
+    assert [(c.label, c.text) for c in pair.old.clauses] == [
+        ("1", "Scope of the rules."),
+        ("2", "The members may vote on any matter."),
+    ]
 
 
 def test_bad_arguments_are_refused() -> None:
@@ -384,6 +433,10 @@ def test_bad_arguments_are_refused() -> None:
         generate_edition(RandomChooser(0), min_size=5, max_size=2)
     with pytest.raises(ValueError, match="'bogus'"):
         generate_pair(RandomChooser(0), ["a b c d"], mix="bogus")
+    with pytest.raises(ValueError, match="'hard'"):  # the hard mix is the benchmarks' (benchmarks/hard_mix.py)
+        generate_pair(RandomChooser(0), ["a b c d"], mix="hard")
+    with pytest.raises(TypeError, match="clause strings"):
+        edited_pairs(base=Edition.from_clauses(["a b c d"]))
     with pytest.raises(ValueError, match="'explode'"):
         generate_pair(RandomChooser(0), ["a b c d"], ops=["explode"])
     with pytest.raises(ValueError):
@@ -393,11 +446,12 @@ def test_bad_arguments_are_refused() -> None:
 
 
 # --------------------------------------------------------------------------
-# The hard mix: cases near the thresholds, each with one answer under the
-# documented rules (docs/alignment.md, docs/benchmark-quality.md).
+# The benchmarks' hard mix (benchmarks/hard_mix.py): cases near the
+# thresholds, each with one answer under the documented rules
+# (docs/alignment.md, docs/benchmark-quality.md).
 # --------------------------------------------------------------------------
 
-hard_pairs = pairs_of([Mix.HARD])
+hard_pairs = pairs_of([BenchmarkMix.HARD])
 # In-place margin of the hard mix: a clause's true 1:1 partner beats every
 # rival by this much (moved clauses get more; the tests check the lower bar).
 MARGIN = 0.12
@@ -424,7 +478,7 @@ def hard_corpus_pairs(seeds: range, size: int = 80) -> list[EditedPair]:
     for seed in seeds:
         chooser = RandomChooser(seed)
         base = generate_edition(chooser, min_size=size, max_size=size, pool=REAL_CLAUSES)
-        out.append(generate_pair(chooser, base, mix="hard", insert_pool=OTHER_CLAUSES))
+        out.append(generate_hard_pair(chooser, base, insert_pool=OTHER_CLAUSES))
     return out
 
 
@@ -434,7 +488,7 @@ def hard_sample() -> list[EditedPair]:
 
 
 def changed_text(pair: EditedPair, c: ExpectedChange) -> bool:
-    return body(pair.old[c.old[0]]) != body(pair.new[c.new[0]])
+    return body(pair.old_texts[c.old[0]]) != body(pair.new_texts[c.new[0]])
 
 
 def free_clauses(pair: EditedPair) -> tuple[list[tuple[int, str, float, int]], list[tuple[int, str, float, int]]]:
@@ -450,7 +504,7 @@ def free_clauses(pair: EditedPair) -> tuple[list[tuple[int, str, float, int]], l
         elif c.kind is ChangeKind.ADDED:
             news.append((c.new[0], "none", UNRELATED, n))
         elif c.kind in (ChangeKind.REWORDED, ChangeKind.MOVED) and changed_text(pair, c):
-            limit = similarity(body(pair.old[c.old[0]]), body(pair.new[c.new[0]])) - MARGIN
+            limit = similarity(body(pair.old_texts[c.old[0]]), body(pair.new_texts[c.new[0]])) - MARGIN
             olds.append((c.old[0], "one", limit, n))
             news.append((c.new[0], "one", limit, n))
         elif c.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
@@ -462,8 +516,8 @@ def free_clauses(pair: EditedPair) -> tuple[list[tuple[int, str, float, int]], l
 def test_hard_pairs_keep_the_base_in_order_and_only_plant_clauses() -> None:
     for seed in range(10):
         base = generate_edition(RandomChooser(seed), min_size=50, max_size=50, pool=REAL_CLAUSES)
-        pair = generate_pair(RandomChooser(seed), base, mix="hard", insert_pool=OTHER_CLAUSES)
-        rest = iter(pair.old)
+        pair = generate_hard_pair(RandomChooser(seed), base, insert_pool=OTHER_CLAUSES)
+        rest = iter(pair.old_texts)
         assert all(any(t == u for u in rest) for t in base), "base is a subsequence of the old edition"
 
 
@@ -473,7 +527,7 @@ def test_hard_rewordings_keep_at_least_half_of_the_words(pair: EditedPair) -> No
     # the words carried over, in order"; the hard mix goes down to 0.51.
     for c in pair.changes:
         if c.kind is ChangeKind.REWORDED or (c.kind is ChangeKind.MOVED and changed_text(pair, c)):
-            old, new = body(pair.old[c.old[0]]), body(pair.new[c.new[0]])
+            old, new = body(pair.old_texts[c.old[0]]), body(pair.new_texts[c.new[0]])
             assert old != new or c.kind is ChangeKind.MOVED
             assert similarity(old, new) >= 0.5, (old, new)
 
@@ -500,11 +554,11 @@ def far_rival_in_another_gap(pair: EditedPair, rival: int, change: ExpectedChang
     if change.kind is not ChangeKind.REWORDED or not in_order_with_all(units, (change.old[0], change.new[0])):
         return False
     lo, hi = sorted((rival, change.old[0]))
-    counts = Counter(map(body, pair.old)), Counter(map(body, pair.new))
+    counts = Counter(map(body, pair.old_texts)), Counter(map(body, pair.new_texts))
     return any(
         c.kind is ChangeKind.UNCHANGED
         and lo < c.old[0] < hi
-        and counts[0][body(pair.old[c.old[0]])] == 1 == counts[1][body(pair.new[c.new[0]])]
+        and counts[0][body(pair.old_texts[c.old[0]])] == 1 == counts[1][body(pair.new_texts[c.new[0]])]
         and in_order_with_all(units, (c.old[0], c.new[0]))
         for c in pair.changes
     )
@@ -519,10 +573,10 @@ def excerpts_only(pair: EditedPair, i: int, j: int) -> bool:
     lying inside removed clause ``i`` that, joined, stays below the 0.5 of
     "carrying its text": excerpts, not the pieces of a split."""
     added = {c.new[0] for c in pair.of_kind(ChangeKind.ADDED)}
-    whole = body_words(pair.old[i])
+    whole = body_words(pair.old_texts[i])
 
     def inside(k: int) -> bool:
-        return k in added and contained(body_words(pair.new[k]), whole) > 0.6
+        return k in added and contained(body_words(pair.new_texts[k]), whole) > 0.6
 
     if not inside(j):
         return False
@@ -531,7 +585,7 @@ def excerpts_only(pair: EditedPair, i: int, j: int) -> bool:
         lo -= 1
     while inside(hi + 1):
         hi += 1
-    joined = [w for k in range(lo, hi + 1) for w in body_words(pair.new[k])]
+    joined = [w for k in range(lo, hi + 1) for w in body_words(pair.new_texts[k])]
     return 2 * lcs(joined, whole) / (len(joined) + len(whole)) < 0.5
 
 
@@ -545,11 +599,11 @@ def test_hard_clauses_not_linked_stay_clearly_apart(pair: EditedPair) -> None:
     # in another gap may be up to 0.05 MORE similar to a clause reworded in place.
     olds, news = free_clauses(pair)
     for i, role_old, limit_old, n_old in olds:
-        a = body_words(pair.old[i])
+        a = body_words(pair.old_texts[i])
         for j, role_new, limit_new, n_new in news:
             if n_old == n_new:
                 continue
-            b = body_words(pair.new[j])
+            b = body_words(pair.new_texts[j])
             if not a or not b:
                 continue
             cap = max(limit_old, limit_new)
@@ -562,9 +616,9 @@ def test_hard_clauses_not_linked_stay_clearly_apart(pair: EditedPair) -> None:
             if 2 * bound / (len(a) + len(b)) <= cap and (not check_in or bound / min(len(a), len(b)) <= 0.6):
                 continue
             common = lcs(a, b)
-            assert 2 * common / (len(a) + len(b)) <= cap + 1e-6, (pair.old[i], pair.new[j])
+            assert 2 * common / (len(a) + len(b)) <= cap + 1e-6, (pair.old_texts[i], pair.new_texts[j])
             if check_in and min(len(a), len(b)) >= 3:
-                assert common / min(len(a), len(b)) <= 0.6 + 1e-9, (pair.old[i], pair.new[j])
+                assert common / min(len(a), len(b)) <= 0.6 + 1e-9, (pair.old_texts[i], pair.new_texts[j])
 
 
 @given(hard_pairs)
@@ -575,7 +629,9 @@ def test_hard_splits_and_merges_carry_the_text(pair: EditedPair) -> None:
     for c in pair.changes:
         if c.kind not in (ChangeKind.SPLIT, ChangeKind.MERGED):
             continue
-        whole_side, pieces_side = (pair.old, pair.new) if c.kind is ChangeKind.SPLIT else (pair.new, pair.old)
+        whole_side, pieces_side = (
+            (pair.old_texts, pair.new_texts) if c.kind is ChangeKind.SPLIT else (pair.new_texts, pair.old_texts)
+        )
         whole_at, pieces_at = (c.old, c.new) if c.kind is ChangeKind.SPLIT else (c.new, c.old)
         whole = body_words(whole_side[whole_at[0]])
         pieces = [body_words(pieces_side[k]) for k in pieces_at]
@@ -628,9 +684,9 @@ def copies_by_documented_rule(pair: EditedPair) -> set[tuple[int, int]] | None:
     run is not unique (the rule then depends on a tie-break)."""
     old_at: dict[str, list[int]] = {}
     new_at: dict[str, list[int]] = {}
-    for i, t in enumerate(pair.old):
+    for i, t in enumerate(pair.old_texts):
         old_at.setdefault(body(t), []).append(i)
-    for j, t in enumerate(pair.new):
+    for j, t in enumerate(pair.new_texts):
         new_at.setdefault(body(t), []).append(j)
     unique = sorted((old_at[k][0], new_at[k][0]) for k in old_at if len(old_at[k]) == 1 == len(new_at.get(k, [])))
     run = unique_lis([j for _, j in unique])
@@ -664,15 +720,15 @@ def test_hard_repeated_clauses_follow_the_nth_copy_within_gaps_rule() -> None:
         expected = copies_by_documented_rule(pair)
         if expected is None:
             continue
-        counts = Counter(map(body, pair.old)), Counter(map(body, pair.new))
+        counts = Counter(map(body, pair.old_texts)), Counter(map(body, pair.new_texts))
         repeated = {key for side in counts for key, n in side.items() if n > 1}
         for c in pair.changes:
-            if c.old and c.new and len(c.old) == len(c.new) == 1 and body(pair.old[c.old[0]]) in repeated:
+            if c.old and c.new and len(c.old) == len(c.new) == 1 and body(pair.old_texts[c.old[0]]) in repeated:
                 assert (c.old[0], c.new[0]) in expected, c
-            if c.kind is ChangeKind.REMOVED and body(pair.old[c.old[0]]) in repeated:
+            if c.kind is ChangeKind.REMOVED and body(pair.old_texts[c.old[0]]) in repeated:
                 assert all(i != c.old[0] for i, _ in expected), c
                 removed_copies += 1
-            if c.kind is ChangeKind.ADDED and body(pair.new[c.new[0]]) in repeated:
+            if c.kind is ChangeKind.ADDED and body(pair.new_texts[c.new[0]]) in repeated:
                 assert all(j != c.new[0] for _, j in expected), c
         checked += 1
     assert checked >= 30 and removed_copies >= 3, (checked, removed_copies)
@@ -687,7 +743,7 @@ def test_the_hard_mix_exercises_every_case_it_promises() -> None:
         staying = [(c.old[0], c.new[0]) for c in pair.changes if c.old and c.new and c.kind is not ChangeKind.MOVED]
         for c in pair.changes:
             if c.kind in (ChangeKind.REWORDED, ChangeKind.MOVED) and changed_text(pair, c):
-                old, new = pair.old[c.old[0]], pair.new[c.new[0]]
+                old, new = pair.old_texts[c.old[0]], pair.new_texts[c.new[0]]
                 sim = similarity(body(old), body(new))
                 seen["edge rewording (0.5-0.6)"] += sim < 0.6
                 seen["moved and reworded"] += c.kind is ChangeKind.MOVED
@@ -697,8 +753,8 @@ def test_the_hard_mix_exercises_every_case_it_promises() -> None:
                     and clause_from_string(old).label != clause_from_string(new).label
                 )
             if c.kind is ChangeKind.SPLIT:
-                whole = body_words(pair.old[c.old[0]])
-                pieces = [body_words(pair.new[j]) for j in c.new]
+                whole = body_words(pair.old_texts[c.old[0]])
+                pieces = [body_words(pair.new_texts[j]) for j in c.new]
                 seen["split into 3 or 4"] += len(pieces) >= 3
                 seen["split with a very short piece"] += min(len(p) for p in pieces) <= 5
                 seen["split with a reworded piece"] += any(lcs(p, whole) / len(p) < 0.8 for p in pieces)
@@ -706,28 +762,28 @@ def test_the_hard_mix_exercises_every_case_it_promises() -> None:
                 seen["merge of 3 or 4"] += len(c.old) >= 3
         for a, b in itertools.pairwise(pair.changes):
             if a.kind is ChangeKind.REMOVED and b.kind is ChangeKind.ADDED:
-                sim = similarity(body(pair.old[a.old[0]]), body(pair.new[b.new[0]]))
+                sim = similarity(body(pair.old_texts[a.old[0]]), body(pair.new_texts[b.new[0]]))
                 seen["replaced in place on the same topic (0.2-0.45)"] += 0.2 <= sim <= UNRELATED
                 seen["verbatim excerpts of a removed clause"] += excerpts_only(pair, a.old[0], b.new[0])
             for split, added in ((a, b), (b, a)):
                 if split.kind is ChangeKind.SPLIT and added.kind is ChangeKind.ADDED:
-                    keep = contained(body_words(pair.new[added.new[0]]), body_words(pair.old[split.old[0]]))
+                    keep = contained(body_words(pair.new_texts[added.new[0]]), body_words(pair.old_texts[split.old[0]]))
                     seen["piece rewritten beyond recognition, ADDED beside a split"] += 0.4 <= keep <= 0.6
-        for i in range(len(pair.old) - 1):
-            near = similarity(body(pair.old[i]), body(pair.old[i + 1]))
+        for i in range(len(pair.old_texts) - 1):
+            near = similarity(body(pair.old_texts[i]), body(pair.old_texts[i + 1]))
             if 0.6 <= near < 1 and (i in old_partner or i + 1 in old_partner):
                 seen["near-duplicates in the old edition, one edited"] += 1
         for j, role, _, _n in news:
             if role != "none":
                 continue
-            added = body(pair.new[j])
-            rivals = [i for i in old_partner if similarity(body(pair.old[i]), added) >= 0.5]
+            added = body(pair.new_texts[j])
+            rivals = [i for i in old_partner if similarity(body(pair.old_texts[i]), added) >= 0.5]
             seen["added near copy competing with a rewording"] += bool(rivals)
         for c in pair.of_kind(ChangeKind.REWORDED):
-            new_text = body(pair.new[c.new[0]])
-            own = similarity(body(pair.old[c.old[0]]), new_text)
+            new_text = body(pair.new_texts[c.new[0]])
+            own = similarity(body(pair.old_texts[c.old[0]]), new_text)
             seen["far removed copy more similar than the in-place original"] += any(
-                similarity(body(pair.old[r.old[0]]), new_text) > own for r in pair.of_kind(ChangeKind.REMOVED)
+                similarity(body(pair.old_texts[r.old[0]]), new_text) > own for r in pair.of_kind(ChangeKind.REMOVED)
             )
         for old, new in moved:
             jumped = sum(1 for o, n in staying if (o < old) != (n < new))

@@ -24,7 +24,7 @@ from conceptdiff import (
     compare,
 )
 from conceptdiff.segment import clause_from_string
-from conceptdiff.strategies import EditedPair, edited_pairs, editions
+from conceptdiff.strategies import EditedPair, clause_lists, edited_pairs
 from conceptdiff.testing import (
     ChangesMismatchError,
     ContentMismatchError,
@@ -150,7 +150,7 @@ def _cosmetic_variant(text: str, how: str) -> str:
     return prefix + body
 
 
-@given(editions(min_size=1, max_size=15), st.data())
+@given(clause_lists(min_size=1, max_size=15), st.data())
 def test_case_and_punctuation_noise_passes_as_cosmetic_and_only_as_cosmetic(
     clauses: tuple[str, ...], data: st.DataObject
 ) -> None:
@@ -209,7 +209,7 @@ def test_a_pair_passes_when_its_edits_are_allowed_and_fails_when_they_are_not(fa
 @given(edited_pairs(mix="heavy", ops=["renumber"]))
 def test_renumbering_passes_only_when_allowed(pair: EditedPair) -> None:
     assert_same_content(pair.old, pair.new, allow=Difference.RENUMBERING)
-    relabeled = [a != b for a, b in zip(pair.old, pair.new, strict=True)]
+    relabeled = [a != b for a, b in zip(pair.old_texts, pair.new_texts, strict=True)]
     if any(relabeled):
         error = failure(pair.old, pair.new, allow=EVERYTHING & ~Difference.RENUMBERING)
         assert [c.new[0] for c in error.changes] == [j for j, r in enumerate(relabeled) if r]
@@ -227,7 +227,7 @@ def test_allowing_everything_always_passes_and_allowing_nothing_passes_only_with
         assert_same_content(pair.old, pair.new)
 
 
-@given(editions(min_size=0, max_size=30))
+@given(clause_lists(min_size=0, max_size=30))
 def test_an_edition_has_the_same_content_as_itself(clauses: tuple[str, ...]) -> None:
     result = assert_same_content(clauses, list(clauses))
     assert not result.has_changes

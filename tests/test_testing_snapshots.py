@@ -38,19 +38,17 @@ def _no_update_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @given(edited_pairs(mix="heavy"))
 def test_the_summary_has_a_line_for_every_change_and_none_for_unchanged_clauses(pair: EditedPair) -> None:
-    result = compare(Edition.from_clauses(pair.old), Edition.from_clauses(pair.new))
+    result = compare(pair.old, pair.new)
     lines = change_summary(result).rstrip("\n").split("\n")
     header, body = lines[:4], lines[4:]
-    assert header[1] == f"old: {len(pair.old)} clause{'s' if len(pair.old) != 1 else ''}"
-    assert header[2] == f"new: {len(pair.new)} clause{'s' if len(pair.new) != 1 else ''}"
+    assert header[1] == f"old: {len(pair.old_texts)} clause{'s' if len(pair.old_texts) != 1 else ''}"
+    assert header[2] == f"new: {len(pair.new_texts)} clause{'s' if len(pair.new_texts) != 1 else ''}"
     listed = [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED or c.relabeled]
     assert len(body) == len(listed)
     for line, change in zip(body, listed, strict=True):
         word = "renumbered" if change.kind is ChangeKind.UNCHANGED else change.kind.value
         assert line.split()[1] == word
-    assert change_summary(result) == change_summary(
-        compare(Edition.from_clauses(pair.old), Edition.from_clauses(pair.new))
-    )
+    assert change_summary(result) == change_summary(compare(pair.old, pair.new))
 
 
 def test_the_summary_leaves_out_scores_so_tuning_does_not_churn_it() -> None:
