@@ -15,6 +15,6 @@ def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
     >>> import conceptdiff, json
     >>> doc = json.loads(render_json(conceptdiff.compare("a b c", "a b d")))
     >>> doc["schema"], [c["kind"] for c in doc["changes"]]
-    ('conceptdiff.comparison/1', ['reworded'])
+    ('conceptdiff.comparison/2', ['reworded'])
     """
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
