@@ -7,16 +7,21 @@ traceback; set ``CONCEPTDIFF_DEBUG=1`` to see one).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
+import stat
 import sys
-import tempfile
+import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from conceptdiff import __version__
-from conceptdiff.errors import ConceptDiffError, FileReadError
+from conceptdiff._names import escape_name
+from conceptdiff.errors import ConceptDiffError, ConceptDiffWarning, FileReadError
 
 if TYPE_CHECKING:
     from conceptdiff.model import Edition
@@ -25,20 +30,92 @@ __all__ = ["main"]
 
 
 def _write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so that an error
-    never leaves a partial report behind."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Write the report ``text`` (UTF-8) to ``path``.
+
+    A regular file is written through a temporary file in its folder and
+    renamed over it, so that an error never leaves a partial report behind.
+    It keeps its permission bits (and its owner and group where the system
+    allows); a new file gets ``0o666`` less the umask, as a shell's ``>``
+    would give it.  A symbolic link is followed: the file it points to gets
+    the report and the link stays (a loop of links is refused).  A path that
+    is not a regular file (``/dev/stdout``, ``/dev/null``, a named pipe) is
+    written to as it is, never replaced.
+    """
+    data = text.encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".conceptdiff-", suffix=".tmp")
+        target = os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        target = os.path.realpath(path)  # a new file (or a link to one)
     except OSError as error:
-        raise FileReadError(f"cannot write: {error.strerror or error}", path=path) from None
+        raise _write_error(error, path) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise _write_error(error, path) from None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise FileReadError("cannot write: is a directory", path=path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _write_through(target, data, path=path)
+        return
+    directory = os.path.dirname(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = os.path.join(directory, f".conceptdiff-{secrets.token_hex(8)}.tmp")
+        try:
+            handle = os.open(temporary, flags, 0o666)  # the umask applies, as for any new file
+            break
+        except FileExistsError:  # pragma: no cover - 64 random bits
+            continue
+        except OSError as error:
+            raise _write_error(error, path, folder=True) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if existing is not None:
+                if hasattr(os, "fchown") and (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+                    with contextlib.suppress(OSError):  # only root may give a file away
+                        os.fchown(out.fileno(), existing.st_uid, existing.st_gid)
+                os.chmod(out.fileno(), stat.S_IMODE(existing.st_mode))
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _write_error(error, path) from None
         raise
+
+
+def _write_through(target: str, data: bytes, *, path: str) -> None:
+    """Write to a device or a pipe in place (a pipe without a reader is refused, not waited on)."""
+    try:
+        handle = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise FileReadError("cannot write: a named pipe that nothing reads", path=path) from None
+        raise _write_error(error, path) from None
+    try:
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "wb", closefd=False) as out:
+            out.write(data)
+    except OSError as error:
+        raise _write_error(error, path) from None
+    finally:
+        os.close(handle)
+
+
+def _write_error(error: OSError, path: str, *, folder: bool = False) -> FileReadError:
+    """The one-line error for a report that cannot be written to ``path``."""
+    if folder and isinstance(error, FileNotFoundError):
+        reason = "no such folder"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    elif isinstance(error, IsADirectoryError):
+        reason = "is a directory"
+    else:
+        reason = (error.strerror or str(error)).lower()
+    return FileReadError(f"cannot write: {reason}", path=path)
 
 
 def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edition]:
@@ -48,11 +125,10 @@ def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edi
     Language flags are the last step of segmentation (:mod:`conceptdiff.segment`),
     so segmenting without them and flagging afterwards gives the same editions.
     """
-    from pathlib import Path
-
     import attrs
 
     from conceptdiff import language
+    from conceptdiff._names import label_from_path
     from conceptdiff.model import Edition
     from conceptdiff.options import Options
     from conceptdiff.read import read_path
@@ -62,7 +138,7 @@ def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edi
     for path in (old, new):
         document = read_path(path, encoding=encoding, options=unflagged)
         language.prefetch(document.source)
-        editions.append(Edition.from_document(document, label=Path(path).name, options=unflagged))
+        editions.append(Edition.from_document(document, label=label_from_path(path), options=unflagged))
     first, second = (attrs.evolve(e, clauses=tuple(language.flag_languages(e.clauses))) for e in editions)
     return first, second
 
@@ -238,28 +314,66 @@ def batch(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Errors are one line on stderr (``conceptdiff: error: ...``, exit 2), and
+    each :class:`~conceptdiff.ConceptDiffWarning` is one line
+    (``conceptdiff: warning: ...``) that leaves the exit status alone; file
+    names in both are escaped (:func:`conceptdiff._names.escape_name`).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ConceptDiffWarning)
+        if not os.environ.get("CONCEPTDIFF_DEBUG"):
+            warnings.showwarning = _show_warning
+        return _run(argv)
+
+
+def _dash_hint(error: click.ClickException, args: Sequence[str]) -> str:
+    """For a file whose name starts with ``-`` taken for an option: how to name it."""
+    if not isinstance(error, click.NoSuchOption):
+        return ""
+    for arg in args:
+        if arg.startswith(error.option_name) and arg != "--" and os.path.lexists(arg):
+            return f" ('{escape_name(arg)}' is a file: put -- before the file names, or write ./{escape_name(arg)})"
+    return ""
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line on stderr, without the Python source it came from."""
+    kind = "" if issubclass(category, ConceptDiffWarning) else f"{category.__name__}: "
+    click.echo(f"conceptdiff: warning: {kind}{escape_name(str(message))}", err=True)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="conceptdiff", standalone_mode=False)
+        cli.main(args=args, prog_name="conceptdiff", standalone_mode=False)
     except SystemExit as stop:
         return int(stop.code or 0) if not isinstance(stop.code, str) else 2
     except click.exceptions.Exit as stop:
         return stop.exit_code
     except click.ClickException as error:
-        click.echo(f"conceptdiff: error: {error.format_message()}", err=True)
+        click.echo(f"conceptdiff: error: {escape_name(error.format_message())}{_dash_hint(error, args)}", err=True)
         return 2
     except click.exceptions.Abort:
         click.echo("conceptdiff: aborted", err=True)
         return 2
     except ConceptDiffError as error:
-        click.echo(f"conceptdiff: error: {error}", err=True)
+        click.echo(f"conceptdiff: error: {escape_name(str(error))}", err=True)
         return 2
     except BrokenPipeError:
         return 1
     except Exception as error:  # never a traceback for users; CONCEPTDIFF_DEBUG shows it
         if os.environ.get("CONCEPTDIFF_DEBUG"):
             raise
-        click.echo(f"conceptdiff: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo(f"conceptdiff: internal error: {type(error).__name__}: {escape_name(str(error))}", err=True)
         return 2
     return 0
 

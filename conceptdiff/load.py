@@ -55,6 +55,8 @@ _MAGIC = (
 )
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
 # Code pages documents are commonly written in, most common first.
 _PREFERRED = ("cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r", "iso8859_2", "cp1253", "cp1254")
 
@@ -74,9 +76,11 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
                 encoding = name
                 break
     if encoding is None and b"\x00" in data:
-        # UTF-16 without a BOM shows NULs on every other byte of ASCII text.
+        # UTF-16 without a BOM shows NULs on every other byte of ASCII text
+        # (an odd count of bytes: UTF-16 cut short, refused as such below).
         even, odd = data[0::2].count(0), data[1::2].count(0)
-        if len(data) % 2 == 0 and max(even, odd) > 0.3 * len(data) / 2 and min(even, odd) < 0.05 * len(data) / 2:
+        whole = len(data) % 2 == 0 or len(data) > 16
+        if whole and max(even, odd) > 0.3 * len(data) / 2 and min(even, odd) < 0.05 * len(data) / 2:
             encoding = "utf-16-le" if odd > even else "utf-16-be"
         else:
             raise NotTextError(
@@ -90,18 +94,35 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
         except UnicodeDecodeError as error:
             encoding = _detect(data, path=path, error=error)
     try:
-        codecs.lookup(encoding)
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise DecodeError(f"unknown encoding {encoding!r}", path=path) from None
+    if not getattr(codec, "_is_text_encoding", True):  # base64, rot13, zlib ...: bytes to bytes, or str to str
+        raise DecodeError(f"{encoding!r} is not a text encoding", path=path)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = _line_of(data, error.start)
+        if error.reason in ("truncated data", "unexpected end of data"):
+            raise DecodeError(
+                f"the text ends inside a character at line {line} ({encoding})", path=path, line=line
+            ) from None
         raise DecodeError(
             f"cannot decode byte {data[error.start : error.start + 1]!r} at line {line} as {encoding}",
             path=path,
             line=line,
         ) from None
+    except (UnicodeError, LookupError) as error:  # a codec that fails without saying where (punycode ...)
+        raise DecodeError(f"cannot decode as {encoding}: {error}", path=path) from None
+    if not codec.name.startswith(("utf-8", "utf-16", "utf-32")):  # those are strict about surrogates
+        surrogate = _SURROGATE_RE.search(text)
+        if surrogate is not None:  # utf-7, unicode_escape ... can give one, which no report can hold
+            line = text.count("\n", 0, surrogate.start()) + 1
+            raise DecodeError(
+                f"decoded as {encoding}, the text holds a lone surrogate {surrogate.group()!r} at line {line}",
+                path=path,
+                line=line,
+            )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise NotTextError(f"not a text document: NUL character at line {line}", path=path, line=line)
@@ -210,35 +231,68 @@ def repair_mojibake(text: str) -> str:
     return "".join(pieces)
 
 
-def _open_binary(name: str) -> BinaryIO:
-    """Open ``name`` for reading; a FIFO with no writer reads as empty instead of blocking forever."""
+def _open_binary(name: str) -> tuple[BinaryIO, bytes]:
+    """Open ``name`` for reading: a regular file, or a pipe that something
+    writes to (``<(command)``, ``/dev/stdin`` in a pipeline); returns the file
+    and the bytes already read from it (a pipe's first chunk).
+
+    Anything else is refused with :class:`FileReadError` instead of being
+    read: a named pipe nothing writes to (it would block forever, or read as
+    an empty edition), a device (``/dev/zero`` never ends, a terminal waits
+    for typing) other than ``/dev/null`` (empty, as for ``diff``), a socket.
+    """
     nonblock = getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblock)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0) | nonblock)
     try:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        head = b""
+        if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", name)
+        if stat.S_ISFIFO(mode) and nonblock:
+            try:
+                head = os.read(fd, 1 << 16)
+            except BlockingIOError:  # a writer, that has not written yet
+                pass
+            else:
+                if not head:  # end of file at once: nothing writes to it
+                    raise FileReadError("not a regular file: a named pipe that nothing writes to", path=name)
+        elif not stat.S_ISREG(mode) and not stat.S_ISFIFO(mode) and not _is_devnull(mode, fd):
+            what = "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file"
+            raise FileReadError(f"not a regular file: {what}", path=name)
         if nonblock:
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        return os.fdopen(fd, "rb"), head
     except BaseException:
         os.close(fd)
         raise
 
 
+def _is_devnull(mode: int, fd: int) -> bool:
+    if not stat.S_ISCHR(mode):
+        return False
+    try:
+        null = os.stat(os.devnull)
+    except OSError:  # pragma: no cover
+        return False
+    return stat.S_ISCHR(null.st_mode) and os.fstat(fd).st_rdev == null.st_rdev
+
+
 def read_bytes_limited(path: str | PathLike[str], *, options: Options | None = None) -> bytes:
     """The bytes of a file, refused with :class:`InputTooLargeError` over
     :attr:`Options.max_input_bytes` (before reading when its size is known);
-    :class:`FileReadError` names the file when it cannot be read."""
+    :class:`FileReadError` names the file when it cannot be read, and refuses
+    what is not a regular file or a pipe being written to (:func:`_open_binary`)."""
     limit = (options or Options()).max_input_bytes
     name = os.fspath(path)
     try:
-        with _open_binary(name) as handle:
+        handle, head = _open_binary(name)
+        with handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise InputTooLargeError(
                     f"file is {size} bytes, over the limit of {limit} (Options.max_input_bytes)", path=name
                 )
-            data = handle.read(limit + 1)
+            data = head + handle.read(max(limit + 1 - len(head), 0))
     except IsADirectoryError:
         raise FileReadError("is a directory, not a file", path=name) from None
     except FileNotFoundError:

@@ -40,21 +40,6 @@ def test_different_files_exit_1_and_print_the_changes() -> None:
     assert done.stderr == ""
 
 
-def test_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
-    missing = tmp_path / "nope.txt"
-    done = run("compare", str(missing), str(PAIRS / "identical/new.txt"))
-    assert done.returncode == 2
-    assert done.stderr.count("\n") == 1
-    assert str(missing) in done.stderr and "no such file" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
-def test_directory_exits_2(tmp_path: Path) -> None:
-    done = run("compare", str(tmp_path), str(PAIRS / "identical/new.txt"))
-    assert done.returncode == 2
-    assert "directory" in done.stderr and done.stderr.count("\n") == 1
-
-
 def test_bad_option_exits_2_with_one_line() -> None:
     done = run("compare", "--format", "pdf", "a", "b")
     assert done.returncode == 2

@@ -2,19 +2,20 @@
 
 Each hostile input goes through the Python API (the documented exception) and,
 where it is a file, through the command line (exit 2, one line on stderr naming
-the file, never a traceback).  See ``docs/robustness.md``.
+the file, never a traceback).  See ``docs/robustness.md``.  Files that cannot
+or will not be read (missing, folders, pipes, devices, images, archives,
+broken documents, codecs, hostile file names) and the report file are in
+``tests/test_hostile.py``.
 """
 
 from __future__ import annotations
 
 import html.parser
-import io
 import json
 import os
 import subprocess
 import sys
 import tracemalloc
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,6 @@ from conceptdiff import (
     ConceptDiffError,
     DecodeError,
     Edition,
-    FileReadError,
     InputTooLargeError,
     InvalidComparisonError,
     InvalidOptionsError,
@@ -81,25 +81,6 @@ def good(tmp_path: Path) -> Path:
 # --- unreadable files -------------------------------------------------------------------------
 
 
-def test_missing_file(tmp_path: Path, good: Path) -> None:
-    missing = tmp_path / "no-such-file.txt"
-    with pytest.raises(FileReadError) as caught:
-        Edition.from_path(missing)
-    assert caught.value.path == str(missing)
-    assert str(missing) in str(caught.value)
-    assert isinstance(caught.value, OSError | ValueError)
-    assert_cli_error(missing, good)
-
-
-def test_directory(tmp_path: Path, good: Path) -> None:
-    folder = tmp_path / "a-folder"
-    folder.mkdir()
-    with pytest.raises(FileReadError, match="directory") as caught:
-        Edition.from_path(folder)
-    assert caught.value.path == str(folder)
-    assert "directory" in assert_cli_error(folder, good)
-
-
 def test_empty_file_is_an_edition_without_clauses(tmp_path: Path, good: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -119,34 +100,6 @@ def test_empty_file_is_an_edition_without_clauses(tmp_path: Path, good: Path) ->
 
 
 # --- not text ----------------------------------------------------------------------------------
-
-
-def _zip_bytes() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("inside.txt", GOOD)
-    return buffer.getvalue()
-
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("image.png", PNG),
-        ("image.txt", PNG),
-        ("archive.zip", _zip_bytes()),
-        ("nul.txt", b"1. First clause.\n\n2. Sec\x00ond clause.\n"),
-        ("gzip.txt", b"\x1f\x8b\x08\x00" + bytes(64)),
-    ],
-)
-def test_binary_file_is_not_text(tmp_path: Path, good: Path, name: str, data: bytes) -> None:
-    path = tmp_path / name
-    path.write_bytes(data)
-    with pytest.raises(NotTextError) as caught:
-        Edition.from_path(path)
-    assert caught.value.path == str(path)
-    with pytest.raises(NotTextError):
-        decode(data)
-    assert "not a text document" in assert_cli_error(path, good)
 
 
 def test_nul_byte_names_its_line() -> None:
@@ -183,14 +136,6 @@ def test_invalid_utf8_in_the_middle_names_the_line(tmp_path: Path, good: Path) -
         assert "Clause number 40 says" in text
 
 
-def test_unknown_encoding_is_a_decode_error(good: Path) -> None:
-    with pytest.raises(DecodeError, match="unknown encoding"):
-        Edition.from_path(good, encoding="no-such-codec")
-    done = cli("--encoding", "no-such-codec", str(good), str(good))
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert len(done.stderr.splitlines()) == 1 and str(good) in done.stderr
-
-
 # --- size ----------------------------------------------------------------------------------------
 
 
@@ -225,39 +170,6 @@ def test_over_the_size_limit_is_refused_before_reading(tmp_path: Path, good: Pat
     assert peak < 10 * 1024**2
     assert caught.value.path == str(path)
     assert "over the limit" in assert_cli_error(path, good)
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_fifo_without_writer_does_not_hang(tmp_path: Path, good: Path) -> None:
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    assert Edition.from_path(fifo).clauses == ()  # read as empty, not blocked on forever
-    done = cli(str(fifo), str(good))
-    assert done.returncode == 1, done.stderr
-
-
-def test_report_to_an_unwritable_place(tmp_path: Path, good: Path) -> None:
-    target = tmp_path / "no-such-folder" / "report.html"
-    done = cli("--format", "html", "-o", str(target), str(good), str(good))
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert len(done.stderr.splitlines()) == 1 and str(target) in done.stderr
-    assert not target.parent.exists()
-
-
-def test_failed_comparison_leaves_no_report_behind(tmp_path: Path, good: Path) -> None:
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(PNG)
-    report = tmp_path / "out" / "report.json"
-    report.parent.mkdir()
-    report.write_text("previous report", encoding="utf-8")
-    done = cli("--format", "json", "-o", str(report), str(bad), str(good))
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert report.read_text(encoding="utf-8") == "previous report"
-    assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]
-    done = cli("--format", "json", "-o", str(report), str(good), str(good))
-    assert done.returncode == 0
-    assert json.loads(report.read_text(encoding="utf-8"))["schema"].startswith("conceptdiff.comparison/")
-    assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]
 
 
 # --- line endings and degenerate shapes --------------------------------------------------------
