@@ -25,6 +25,7 @@ from conceptdiff.errors import ConceptDiffError, ConceptDiffWarning, FileReadErr
 
 if TYPE_CHECKING:
     from conceptdiff.model import Edition
+    from conceptdiff.options import Options
 
 __all__ = ["main"]
 
@@ -118,7 +119,7 @@ def _write_error(error: OSError, path: str, *, folder: bool = False) -> FileRead
     return FileReadError(f"cannot write: {reason}", path=path)
 
 
-def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edition]:
+def _editions(old: str, new: str, *, encoding: str | None, options: Options) -> tuple[Edition, Edition]:
     """``Edition.from_path`` of both files, with the language model loading on
     a thread (when a text may need it) while both documents are segmented.
 
@@ -130,10 +131,9 @@ def _editions(old: str, new: str, *, encoding: str | None) -> tuple[Edition, Edi
     from conceptdiff import language
     from conceptdiff._names import label_from_path
     from conceptdiff.model import Edition
-    from conceptdiff.options import Options
     from conceptdiff.read import read_path
 
-    unflagged = Options(flag_languages=False)
+    unflagged = attrs.evolve(options, flag_languages=False)
     editions = []
     for path in (old, new):
         document = read_path(path, encoding=encoding, options=unflagged)
@@ -172,7 +172,25 @@ def cli() -> None:
     "--all", "show_all", is_flag=True, help="Show the whole document with the changes marked, not only the changes."
 )
 @click.option(
-    "--hide-cosmetic", is_flag=True, help="Leave out changes of punctuation, case, quotes, spacing or spelling only."
+    "--hide-cosmetic",
+    is_flag=True,
+    help="Leave out of the report changes of punctuation, case, quotes, spacing or spelling only "
+    "(they still count for the exit status; --ignore cosmetic does both).",
+)
+@click.option(
+    "--ignore",
+    "ignore",
+    default="",
+    metavar="KINDS",
+    help="Kinds of difference that are not changes, for the report and the exit status (comma-separated): "
+    "cosmetic, renumbering, links, move, split, merge, rewording, addition, removal, set-aside.",
+)
+@click.option(
+    "--keep",
+    "keep",
+    default="",
+    metavar="WHAT",
+    help="Keep as clauses what the reader sets aside (comma-separated): boilerplate, duplicates, furniture.",
 )
 @click.option("--stat", is_flag=True, help="A one-screen summary instead of the full report (text format).")
 @click.option(
@@ -201,21 +219,38 @@ def compare(
     encoding: str | None,
     show_all: bool,
     hide_cosmetic: bool,
+    ignore: str,
+    keep: str,
     stat: bool,
     terms: int,
     color: bool | None,
     width: int | None,
 ) -> None:
-    """Compare the editions OLD and NEW (files)."""
+    """Compare the editions OLD and NEW (files).
+
+    Exits 0 when they do not differ, 1 when they do (any textual difference,
+    set-aside text included, unless --ignore names its kind), 2 on error.
+    """
     if stat and format_ != "text":
         raise click.UsageError(f"--stat is a summary for the terminal; it does not go with --format {format_}")
     if format_ == "json" and (show_all or hide_cosmetic):
         raise click.UsageError("--all and --hide-cosmetic shape human-readable reports; JSON always has every change")
-    old_edition, new_edition = _editions(old, new, encoding=encoding)
+    from conceptdiff.errors import InvalidOptionsError
+    from conceptdiff.options import Options
+    from conceptdiff.significance import has_changes, parse_differences
+
+    try:
+        ignored = parse_differences(ignore) if ignore.strip() else parse_differences(())
+        reading = Options().keeping(keep) if keep.strip() else Options()
+    except InvalidOptionsError as error:
+        option = "--ignore" if error.argument == "allow" else "--keep"
+        reason = str(error).split(": ", 1)[-1]
+        raise click.BadParameter(f"{error.value!r}: {reason}", param_hint=option) from None
+    old_edition, new_edition = _editions(old, new, encoding=encoding, options=reading)
 
     from conceptdiff.compare import compare as run_compare
 
-    result = run_compare(old_edition, new_edition)
+    result = run_compare(old_edition, new_edition, options=reading)
     if format_ == "json":
         from conceptdiff.render.json import render_json  # not the report model: JSON has everything
 
@@ -223,7 +258,9 @@ def compare(
     else:
         from conceptdiff.render import ReportOptions
 
-        options = ReportOptions(context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, terms=terms)
+        options = ReportOptions(
+            context="document" if show_all else "changes", hide_cosmetic=hide_cosmetic, ignore=ignored, terms=terms
+        )
         if format_ == "markdown":
             from conceptdiff.render.markdown import render_markdown
 
@@ -248,7 +285,7 @@ def compare(
         click.echo(report, nl=False, color=True if color else None)  # click would strip asked-for colour
     else:
         _write_atomic(output, report)
-    sys.exit(1 if result.has_changes else 0)
+    sys.exit(1 if has_changes(result, ignore=ignored) else 0)
 
 
 @cli.command()
