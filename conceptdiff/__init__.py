@@ -49,6 +49,7 @@ from conceptdiff.options import Options
 if TYPE_CHECKING:
     from conceptdiff.batch import compare_many
     from conceptdiff.render import ReportOptions
+    from conceptdiff.series import History, history
     from conceptdiff.significance import Assessment, Flag, Significance, assess, term_shifts
 
 
@@ -67,6 +68,7 @@ __all__ = [
     "Edition",
     "FileReadError",
     "Flag",
+    "History",
     "InputError",
     "InputTooLargeError",
     "InputTypeError",
@@ -82,6 +84,7 @@ __all__ = [
     "assess",
     "compare",
     "compare_many",
+    "history",
     "term_shifts",
 ]
 
@@ -101,5 +104,7 @@ def __getattr__(name: str) -> Any:
 
 _LAZY = {
     "ReportOptions": "conceptdiff.render",
+    "History": "conceptdiff.series",
+    "history": "conceptdiff.series",
     **dict.fromkeys(["Assessment", "Flag", "Significance", "assess", "term_shifts"], "conceptdiff.significance"),
 }

@@ -5,6 +5,9 @@
 * :func:`editions`: the same as a :class:`conceptdiff.Edition`, one clause per string.
 * :func:`edited_pairs`: an :class:`EditedPair`, an old and a new
   :class:`~conceptdiff.Edition` with the true list of changes between them.
+* :func:`edition_series`: an :class:`EditionSeries`, several editions in
+  order, each edited from the one before, with the true changes of each step
+  (for :func:`conceptdiff.history`).
 
 The strategies drive a private generator (``conceptdiff._generate``) with
 ``draw``, so failing examples shrink towards the first candidate of every
@@ -31,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from conceptdiff._generate import (
@@ -51,6 +55,7 @@ from conceptdiff.model import Edition
 __all__ = [
     "Chooser",
     "EditedPair",
+    "EditionSeries",
     "ExpectedChange",
     "Mix",
     "PairEdit",
@@ -59,6 +64,7 @@ __all__ = [
     "clause_lists",
     "clause_texts",
     "edited_pairs",
+    "edition_series",
     "editions",
     "generate_edition",
     "generate_pair",
@@ -218,3 +224,66 @@ def edited_pairs(
         )
 
     return _pairs()
+
+
+@attrs.frozen
+class EditionSeries:
+    """Editions in order, each edited from the one before, and the true
+    changes of each step: ``steps[k]`` are the changes from ``editions[k]``
+    to ``editions[k + 1]`` (as :attr:`EditedPair.changes`)."""
+
+    texts: tuple[tuple[str, ...], ...]
+    steps: tuple[tuple[ExpectedChange, ...], ...]
+
+    @property
+    def editions(self) -> tuple[Edition, ...]:
+        """The editions, one clause per string, labelled ``edition 1`` ..."""
+        return tuple(Edition.from_clauses(texts, label=f"edition {k + 1}") for k, texts in enumerate(self.texts))
+
+
+def edition_series(
+    *,
+    min_editions: int = 2,
+    max_editions: int = 4,
+    base: st.SearchStrategy[Sequence[str]] | Sequence[str] | None = None,
+    mix: Mix | str = Mix.MEDIUM,
+    ops: Collection[PairEdit | str] | None = None,
+) -> st.SearchStrategy[EditionSeries]:
+    """Strategy for :class:`EditionSeries`: a first edition (``base``, as for
+    :func:`edited_pairs`), then ``min_editions - 1`` to ``max_editions - 1``
+    editions, each an :func:`edited_pairs` edit of the one before.
+
+    >>> import conceptdiff
+    >>> from hypothesis import given
+    >>> @given(edition_series(max_editions=3))
+    ... def check(series: EditionSeries) -> None:
+    ...     h = conceptdiff.history(series.editions)
+    ...     for comparison, truth in zip(h.comparisons, series.steps):
+    ...         assert {(c.kind, c.old, c.new) for c in comparison.changes} == {(c.kind, c.old, c.new) for c in truth}
+    >>> check()
+    """
+    if isinstance(min_editions, bool) or not isinstance(min_editions, int) or min_editions < 1:
+        raise ValueError(f"min_editions must be a whole number >= 1, not {min_editions!r}")
+    if isinstance(max_editions, bool) or not isinstance(max_editions, int) or max_editions < min_editions:
+        raise ValueError(f"max_editions must be a whole number >= min_editions, not {max_editions!r}")
+    chosen_mix = Mix(mix)
+    chosen_ops = as_ops(ops)
+    base_strategy: st.SearchStrategy[Sequence[str]]
+    if base is None:
+        base_strategy = clause_lists(min_size=2, max_size=30)
+    elif isinstance(base, st.SearchStrategy):
+        base_strategy = base
+    else:
+        base_strategy = st.just(_clause_strings(base))
+
+    @st.composite
+    def _series(draw: st.DrawFn) -> EditionSeries:
+        texts = [_clause_strings(draw(base_strategy))]
+        steps = []
+        for _ in range(draw(st.integers(min_editions, max_editions), label="editions") - 1):
+            pair = MixBuilder(_DrawChooser(draw), texts[-1], chosen_mix, None).build(chosen_ops)
+            texts.append(pair.new_texts)
+            steps.append(pair.changes)
+        return EditionSeries(tuple(texts), tuple(steps))
+
+    return _series()
