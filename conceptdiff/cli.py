@@ -26,6 +26,7 @@ from conceptdiff.errors import ConceptDiffError, ConceptDiffWarning, FileReadErr
 if TYPE_CHECKING:
     from conceptdiff.model import Edition
     from conceptdiff.options import Options
+    from conceptdiff.series import History
 
 __all__ = ["main"]
 
@@ -348,6 +349,110 @@ def batch(
         if out is not sys.stdout:
             out.close()
     sys.exit(2 if failed else 1 if changed else 0)
+
+
+def _series(editions: Sequence[str], labels: Sequence[str], encoding: str | None, workers: int | None) -> History:
+    """The history of files, each read once (labels: ``--label``, else the file names)."""
+    from conceptdiff.model import Edition
+    from conceptdiff.series import history
+
+    if labels and len(labels) != len(editions):
+        raise click.UsageError(f"give one --label per edition ({len(editions)}), or none; got {len(labels)}")
+    read = [Edition.from_path(path, encoding=encoding) for path in editions]
+    return history(read, labels=list(labels) or None, workers=workers)
+
+
+def _emit(report: str, output: str | None) -> None:
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        _write_atomic(output, report)
+
+
+_SERIES_FORMAT = click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "markdown", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format: text (terminal), markdown, html (one standalone file), json.",
+)
+_SERIES_OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+_SERIES_LABEL = click.option(
+    "--label", "labels", multiple=True, metavar="NAME", help="Name the editions, in order (default: the file names)."
+)
+_SERIES_ENCODING = click.option("--encoding", default=None, help="Encoding of every file (detected when not given).")
+_SERIES_WORKERS = click.option(
+    "--workers", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the comparisons."
+)
+
+
+@cli.command()
+@click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
+@_SERIES_FORMAT
+@_SERIES_OUTPUT
+@_SERIES_LABEL
+@_SERIES_ENCODING
+@_SERIES_WORKERS
+def history(
+    editions: tuple[str, ...],
+    format_: str,
+    output: str | None,
+    labels: tuple[str, ...],
+    encoding: str | None,
+    workers: int | None,
+) -> None:
+    """The history of EDITIONS (files, oldest first): a timeline of each
+    edition's changes, and the clauses removed and added along the way.
+
+    Exits 0 when the report was written, 2 on error.
+    """
+    from conceptdiff.render.history import render_history
+
+    _emit(render_history(_series(editions, labels, encoding, workers), format=format_), output)
+
+
+@cli.command()
+@click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
+@_SERIES_FORMAT
+@_SERIES_OUTPUT
+@_SERIES_LABEL
+@_SERIES_ENCODING
+@_SERIES_WORKERS
+@click.option(
+    "--edition",
+    "which",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Annotate the Nth edition (1 is the oldest; default: the last).",
+)
+def blame(
+    editions: tuple[str, ...],
+    format_: str,
+    output: str | None,
+    labels: tuple[str, ...],
+    encoding: str | None,
+    workers: int | None,
+    which: int,
+) -> None:
+    """Annotate the last of EDITIONS (files, oldest first): each clause with
+    the edition its text first appeared in and the last edition that changed it.
+
+    Exits 0 when the report was written, 2 on error.
+    """
+    from conceptdiff.render.history import render_blame
+
+    if not 0 <= which <= len(editions):
+        raise click.BadParameter(f"{which}: there are {len(editions)} editions", param_hint="--edition")
+    series = _series(editions, labels, encoding, workers)
+    _emit(render_blame(series, edition=which - 1 if which else -1, format=format_), output)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

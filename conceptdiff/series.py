@@ -178,11 +178,15 @@ class History:
     options: Options
     lineages: tuple[Lineage, ...] = attrs.field(init=False, eq=False)
     _where: Mapping[tuple[int, int], int] = attrs.field(init=False, eq=False)
+    _by_new: tuple[dict[int, Change], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lineages, where = _lineages(self.editions, self.comparisons)
         object.__setattr__(self, "lineages", lineages)
         object.__setattr__(self, "_where", where)
+        # For each comparison: the change that holds each new clause (blame walks these back).
+        by_new = tuple({j: change for change in c.changes for j in change.new} for c in self.comparisons)
+        object.__setattr__(self, "_by_new", by_new)
 
     def __repr__(self) -> str:
         names = ", ".join(repr(e.label) if e.label is not None else "None" for e in self.editions)
@@ -226,7 +230,7 @@ class History:
         last_changed: int | None = None
         at = edition
         while at > 0 and current:
-            by_new = _by_new(self.comparisons[at - 1])
+            by_new = self._by_new[at - 1]
             changes = {id(by_new[j]): by_new[j] for j in current}.values()
             if last_changed is None and _changes_text(list(changes), added_ok=False):
                 last_changed = at
@@ -240,16 +244,27 @@ class History:
         """One entry per edition: what its comparison with the edition before counts."""
         first_words = [Counter(words(c.text)) for c in self.editions[0].clauses] if self.editions else []
         total = sum(sum(counter.values()) for counter in first_words)
+        # The first edition's words of each lineage that has some.
+        rooted = []
+        for lineage in self.lineages:
+            if lineage.clauses[0]:
+                old = Counter[str]()
+                for i in lineage.clauses[0]:
+                    old += first_words[i]
+                rooted.append((lineage, old))
         entries = []
+        seen: dict[str, list[str]] = {}  # a clause's words, by its text (most clauses repeat edition to edition)
         for k, edition in enumerate(self.editions):
             counts = dict.fromkeys(ChangeKind, 0) if k == 0 else dict(self.comparisons[k - 1].counts)
             kept = 0
-            for lineage in self.lineages:
-                if lineage.clauses[0] and lineage.clauses[k]:
-                    old = Counter[str]()
-                    for i in lineage.clauses[0]:
-                        old += first_words[i]
-                    new = Counter(w for j in lineage.clauses[k] for w in words(edition.clauses[j].text))
+            for lineage, old in rooted:
+                if lineage.clauses[k]:
+                    new = Counter[str]()
+                    for j in lineage.clauses[k]:
+                        text = edition.clauses[j].text
+                        if text not in seen:
+                            seen[text] = words(text)
+                        new.update(seen[text])
                     kept += sum((old & new).values())
             entries.append(
                 TimelineEntry(
@@ -342,10 +357,6 @@ class History:
             # The editions were read once: every comparison holds the same objects.
             comparisons.append(attrs.evolve(comparison_from_dict(one), old=editions[k], new=editions[k + 1]))
         return cls(editions, tuple(comparisons), options)
-
-
-def _by_new(comparison: Comparison) -> dict[int, Change]:
-    return {j: change for change in comparison.changes for j in change.new}
 
 
 def _lineages(

@@ -62,7 +62,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from conceptdiff.errors import InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, Comparison
+from conceptdiff.model import Change, ChangeKind, Comparison, EditOp
 from conceptdiff.normalize import words
 
 __all__ = [
@@ -875,7 +875,7 @@ def differences(change: Change) -> Difference:
         found |= Difference.RENUMBERING
     if change.relinked:
         found |= Difference.LINKS
-    if change.old and change.new and change.is_change and any(e.op.value != "equal" for e in change.edits):
+    if change.old and change.new and change.is_change and any(e.op is not EditOp.EQUAL for e in change.edits):
         old_text, new_text = change.old_text, change.new_text
         if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
             if words(old_text) != words(new_text):
@@ -903,7 +903,19 @@ def is_change(change: Change, *, ignore: Difference | str | Iterable[Difference 
     if not change.is_change:
         return False
     relaxed = _ignored(parse_differences(ignore))
-    return not relaxed or bool(differences(change) & ~relaxed)
+    if not relaxed:
+        return True
+    # What needs no assessment of the text first: the kind, the label, the links.
+    cheap = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
+    if change.relabeled:
+        cheap |= Difference.RENUMBERING
+    if change.relinked:
+        cheap |= Difference.LINKS
+    if cheap & ~relaxed:
+        return True
+    if Difference.COSMETIC not in relaxed and any(edit.op is not EditOp.EQUAL for edit in change.edits):
+        return True  # a textual edit of either sort counts: no need to tell which
+    return bool(differences(change) & ~relaxed)
 
 
 def has_changes(

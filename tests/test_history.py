@@ -214,3 +214,61 @@ def test_an_edition_alone_is_a_history() -> None:
     h = conceptdiff.history([Edition.from_clauses(FIRST)])
     assert not h.comparisons and len(h.lineages) == len(FIRST)
     assert all(b.introduced == b.last_changed == 0 for b in h.blame())
+
+
+# -- views and the command line -----------------------------------------------------
+
+HOSTILE = [*FIRST[:-1], "The board meets <script>alert(1)</script> at least four times in each calendar year."]
+
+
+def test_every_view_of_the_history_and_the_blame(known: History) -> None:
+    from conceptdiff.render.history import render_blame, render_history
+
+    data = json.loads(render_history(known, format="json"))
+    assert data == json.loads(json.dumps(known.to_dict()))
+    text = render_history(known)
+    assert "Removed along the way (2; [first–last edition]):" in text
+    assert "  [1–1] Audits of the accounts are carried out every year by an external firm." in text
+    assert "  [1–2] Notices to members are sent by post to their registered address." in text
+    markdown = render_history(known, format="markdown")
+    assert "| 2. edition 2 | 5 | 1 | 1 | 1 | 0 | 0 | 0 | 3 | 0 |" in markdown
+    blame = render_blame(known)
+    assert "    2     3  Appeals against a decision of the board go to an independent panel." in blame
+    first = json.loads(render_blame(known, edition=0, format="json"))
+    assert first["edition"] == 0 and [c["introduced"] for c in first["clauses"]] == [0] * 5
+
+
+def test_html_views_escape_document_text_and_allow_no_script() -> None:
+    from conceptdiff.render.history import render_blame, render_history
+
+    h = conceptdiff.history([FIRST, HOSTILE])
+    for page in (render_blame(h, format="html"), render_history(h, format="html")):
+        assert "<script>" not in page and "script-src 'none'" in page
+    page = render_blame(h, format="html")
+    assert page.count("<details>") == len(HOSTILE)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    with pytest.raises(conceptdiff.InvalidOptionsError, match="format"):
+        render_history(h, format="pdf")
+
+
+def test_the_history_and_blame_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from conceptdiff.cli import main
+
+    paths = []
+    for n, clauses in enumerate((FIRST, SECOND, THIRD)):
+        path = tmp_path / f"v{n + 1}.txt"
+        path.write_text("\n\n".join(clauses) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    assert main(["history", *paths, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, HISTORY_SCHEMA)
+    assert [e["label"] for e in data["editions"]] == ["v1.txt", "v2.txt", "v3.txt"]
+    assert main(["blame", *paths, "--label", "2019", "--label", "2020", "--label", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "Blame of 2021 (edition 3 of 3): 4 clauses" in out
+    assert main(["blame", *paths, "--edition", "1", "--format", "markdown", "-o", str(tmp_path / "b.md")]) == 0
+    assert (tmp_path / "b.md").read_text(encoding="utf-8").startswith("# Blame of v1.txt (edition 1 of 3)")
+    assert main(["history", *paths, "--label", "only"]) == 2
+    assert main(["blame", *paths, "--edition", "9"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith("conceptdiff: error: ") for line in err)
