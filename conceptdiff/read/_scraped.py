@@ -2,10 +2,14 @@
 
 Used by the plain-text reader and the segmenter: web boilerplate told by its
 kind (date lines, bylines, credits, share/related/navigation widgets, link
-rows, cookie banners, advertisement markers), sentence ends that are not
+rows, cookie banners, advertisement markers, registration numbers, counters,
+widgets' labels, and a page's sentences about itself: editorial notes, bios,
+paywall, consent and affiliate notices), sentence ends that are not
 abbreviations, headings glued to the end or the start of a paragraph, and
 what a heading looks like.  Every rule is a pure function; every regular
-expression is anchored or made of bounded runs without nested quantifiers.
+expression is anchored or made of bounded runs (a repeated group is a bounded
+count of words, each word and the separator before it of disjoint
+characters), so that no input makes one backtrack more than linearly.
 
 >>> is_boilerplate("No comments:"), is_boilerplate("©AP Photo/Dmitry Lovetsky /")
 (True, True)
@@ -15,6 +19,7 @@ expression is anchored or made of bounded runs without nested quantifiers.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Sequence, Set
@@ -148,10 +153,11 @@ _WIDGET_WORDS = {
             "share shares sharing tweet retweet print email e-mail save bookmark comment comments reply replies copied "
             "follow subscribe unsubscribe sign log login logout register download listen facebook twitter "
             "linkedin whatsapp telegram reddit pinterest instagram youtube tiktok mastodon bluesky flipboard rss "
-            "copy gift continue"
+            "copy gift continue send"
         ),
         _words(
-            "printer mail saved bookmarks link links url permalink like likes followers subscribed join watch "
+            "friend friends colleague f printer mail saved bookmarks link links url permalink like likes followers "
+            "subscribed join watch "
             "conversation "
             "send article story post page x threads pocket feed messenger social media newsletter newsletters "
             "notifications alerts app version friendly up in out later reading full clipboard list"
@@ -159,7 +165,8 @@ _WIDGET_WORDS = {
     ),
     "related": (
         _words(
-            "related recommended recommendations popular trending latest picks featured similar most also more next"
+            "related recommended recommendations popular trending latest picks picked handpicked featured similar most "
+            "also more next"
         ),
         _words(
             "read viewed commented shared top stories story articles article news headlines editor's editors "
@@ -169,9 +176,10 @@ _WIDGET_WORDS = {
         ),
     ),
     "newsletter": (
-        _words("newsletter newsletters subscribe inbox digest download app apps"),
+        _words("newsletter newsletters subscribe inbox digest download app apps sign enter"),
         _words(
             "get sign up the latest news delivered weekly daily monthly free email address enter updates alerts "
+            "briefing briefings bulletin roundup mailing list "
             "store google play apple android ios now our join today breaking stories"
         ),
     ),
@@ -179,12 +187,12 @@ _WIDGET_WORDS = {
     "membership": (
         _words(
             "subscriber subscribers subscription subscriptions subscribe membership member members paywall donate "
-            "donation premium unlock unlimited"
+            "donation premium unlock unlimited already"
         ),
         _words(
             "get already become sign log in login support independent journalism reporting free articles article "
             "remaining left month week unlimited access digital trial offer just only per start today now join "
-            "register continue reading read exclusive content upgrade plan plans account"
+            "register continue reading read exclusive content upgrade plan plans account go registered story stories"
         ),
     ),
     # An app's and a browser's prompts: "Open in app", "Allow notifications? Not now".
@@ -198,11 +206,13 @@ _WIDGET_WORDS = {
     # A video, audio or gallery player: "Listen to this article", "1 of 8 Swipe for more photos".
     "player": (
         _words(
-            "watch listen gallery swipe play pause replay video videos audio podcast slideshow playback mute narrated"
+            "watch listen gallery swipe play pause replay video videos audio podcast slideshow playback mute narrated "
+            "unmute enlarge zoom expand"
         ),
         _words(
             "photos photo images image pictures of this article story now more full screen fullscreen to with "
-            "version speed min mins minutes sec seconds live by automated voice"
+            "version speed min mins minutes sec seconds live by automated voice generated ai synthetic synthesised "
+            "synthesized cc captions subtitles volume settings larger view size"
         ),
     ),
     # Feedback widgets: "Was this page helpful? Yes No", "Thank you for your feedback".
@@ -236,18 +246,36 @@ _WIDGET_WORDS = {
         ),
     ),
     "navigation": (
-        _words("home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next back"),
         _words(
-            "jump top main content navigation nav page pages first last older newer show load more less "
+            "home menu search skip sitemap breadcrumb breadcrumbs login logout prev previous next back navigation nav "
+            "older newer return"
+        ),
+        _words(
+            "jump top main content navigation nav page pages first last older newer show load more less entries "
+            "listing listings primary secondary footer header mobile utility global "
             "close open toggle go site index account sign in out news articles results list overview reports "
             "publications documents stories posts"
         ),
     ),
     "advert": (
-        _words("advertisement advertisements advert advertiser advertisers ad ads sponsored promoted partner"),
+        _words(
+            "advertisement advertisements advert advertiser advertisers ad ads sponsored promoted partner advertising "
+            "advertorial"
+        ),
         _words(
             "sponsor sponsors paid content promotion story links by continues continue below above is scroll to post "
-            "posts feature partnership report hide why this stories"
+            "posts feature features partnership report hide why this stories remove block free"
+        ),
+    ),
+    # A site's menu run together on one line: "About Us Our Work Research Events Newsroom Careers Donate"
+    # (its words about a site's own sections; "Contact us" alone may head a policy's section).
+    "site": (
+        _words("careers jobs vacancies newsroom donate"),
+        _words(
+            "about us work research events contact press blog shop store home team people insights publications "
+            "resources news media support get involved partners programmes programs projects services who we are "
+            "what do impact mission history governance funders board staff login search menu faq faqs help our "
+            "newsletter subscribe"
         ),
     ),
 }
@@ -257,8 +285,8 @@ _LINK_ROW_SPLIT_RE = re.compile(r"[ \t]+(?:[|·•»›>/]|::)[ \t]+|[ \t]*[|·�
 # Date and reading-time lines: meta words around a date, a time, a duration.
 _META_WORDS = _words(
     "published posted updated update last modified edited created reviewed first originally on at by "
-    "time read reading min mins minute minutes hour hours day days ago am pm gmt utc bst cet cest est edt pst "
-    "pdt et pt ist jst aest local today yesterday next review due"
+    "time read reading min mins minute minutes hour hours hr hrs day days ago am pm gmt utc bst cet cest est edt pst "
+    "pdt et pt ist jst aest local today yesterday next review due approx approximately estimated around about"
 )
 _DATE_PART_RE = re.compile(
     rf"\b(?:{_WEEKDAYS}|{_MONTHS}|[0-9]{{1,4}}(?:st|nd|rd|th)?|[0-9]{{1,2}}[:.][0-9]{{2}}(?:[ap]\.?m\.?)?|"
@@ -447,7 +475,9 @@ _FRAME_INSIDE_MARKS = (
 _ENDONYMS = (
     r"(?:english|français|francais|español|espanol|deutsch|italiano|português|portugues|русский|українська|"
     r"中文|简体中文|繁體中文|日本語|한국어|العربية|فارسی|עברית|हिन्दी|türkçe|polski|nederlands|svenska|dansk|norsk|suomi|"
-    r"čeština|română|magyar|ελληνικά|tiếng[ \t]+việt|bahasa(?:[ \t]+(?:indonesia|melayu))?|kiswahili|ไทย)"
+    r"čeština|română|magyar|ελληνικά|tiếng[ \t]+việt|bahasa(?:[ \t]+(?:indonesia|melayu))?|kiswahili|ไทย|cymraeg|"
+    r"gaeilge|gàidhlig|català|euskara|galego|hrvatski|slovenčina|slovenščina|srpski|български|eesti|latviešu|"
+    r"lietuvių|íslenska|filipino|বাংলা|اردو|தமிழ்|हिंदी)"
 )
 # Parts of a furniture line between its separators, that no sentence has alone:
 # a handle, a duration, a file's size or format, a button's words.
@@ -456,7 +486,9 @@ _BUTTON_PHRASES = (
     r"ok(?:ay)?,?[ \t]+got[ \t]+it|got[ \t]+it|not[ \t]+now|learn[ \t]+more|show[ \t]+original|always[ \t]+active|"
     r"no,?[ \t]+thanks|maybe[ \t]+later|accept[ \t]+(?:all|&[ \t]+close|and[ \t]+close)|reject[ \t]+all|"
     r"allow[ \t]+(?:all|selection|cookies)|save[ \t]+and[ \t]+close|"
-    r"save[ \t]+(?:preferences|settings|choices)(?:[ \t]+(?:&|and)[ \t]+close)?|add[ \t]+to[ \t]+home[ \t]+screen"
+    r"save[ \t]+(?:my[ \t]+)?(?:preferences|settings|choices|selection)(?:[ \t]+(?:&|and)[ \t]+close)?|"
+    r"add[ \t]+to[ \t]+home[ \t]+screen|hide[ \t]+this[ \t]+(?:message|banner|notice)|cancel[ \t]+any[ \t]*time|"
+    r"(?:choose|select|compare|see|view)[ \t]+(?:a[ \t]+|your[ \t]+|our[ \t]+|all[ \t]+)?plans?"
 )
 _FURNITURE_PART_RE = re.compile(
     r"@[\w.]{2,30}|\(?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\)?(?:[ \t]*/[ \t]*[0-9]{1,2}:[0-9]{2})?"
@@ -464,7 +496,7 @@ _FURNITURE_PART_RE = re.compile(
     r"|(?:html|pdf|docx?|odt|epub|csv|xlsx?|rtf|txt)(?:[ \t]*\(?[0-9.,]+[ \t]*[kmg]i?b\)?)?"
     rf"|(?:{_BUTTON_PHRASES}|yes|no|ok(?:ay)?|allow|block|close|dismiss|cancel|continue|accept|reject|decline|agree|"
     r"show[ \t]+(?:more|less)|sign[ \t]+(?:in|up|out)|log[ \t]+(?:in|out)|register|subscribe|donate|menu|search|more|"
-    r"less|"
+    r"less|reply|report|like|share|save|print|email|feedback|edit|flag|follow|hide|mute|unmute|play|pause|"
     r"[0-9]{1,3}[ \t]+of[ \t]+[0-9]{1,3}|(?:see|view|show|read)[ \t]+(?:all|more|full)(?:[ \t]+\w+)?|"
     rf"(?:read[ \t]+in[ \t]*:?[ \t]*|language[ \t]*:[ \t]*)?{_ENDONYMS}[ \t]*▼?)[ \t]*[.!?]?",
     re.IGNORECASE,
@@ -487,11 +519,20 @@ _CALL_RE = re.compile(
 )
 # Buttons of more than one word, alone on a line: "OK, got it", "Not now", "Show original".
 _BUTTONS_RE = re.compile(rf"(?:{_BUTTON_PHRASES})[ \t]*[.!]?", re.IGNORECASE)
-_FURNITURE_SPLIT_RE = re.compile(r"[ \t]+[|·•/–—-][ \t]+|[ \t]*[|·•][ \t]*|(?<=\?)[ \t]+")
+_FURNITURE_SPLIT_RE = re.compile(r"[ \t]+[|·•/–—-][ \t]+|[ \t]*[|·•;][ \t]*|(?<=\?)[ \t]+")
 _SPONSOR_RE = re.compile(
     r"(?:sponsored|promoted|presented|supported|brought[ \t]+to[ \t]+you|paid[ \t]+partnership|in[ \t]+partnership|"
-    r"paid[ \t]+(?:content|post|feature))"
-    r"(?:[ \t]+(?:content|links|post))?[ \t]+(?:by|with)[ \t]+.{1,60}",
+    r"paid[ \t]+(?:content|post|feature)|powered|hosted)"
+    r"(?:[ \t]+(?:content|links|post))?(?:[ \t]+in[ \t]+(?:partnership|association|collaboration))?"
+    r"[ \t]+(?:by|with)[ \t]+.{1,60}",
+    re.IGNORECASE,
+)
+# A sponsor's label whose name is a logo beside it: "Brought to you by", "This event is kindly supported by".
+_SPONSOR_LABEL_RE = re.compile(
+    r"(?:this[ \t]+[\w-]+[ \t]+(?:is|was)[ \t]+)?(?:kindly[ \t]+|generously[ \t]+|proudly[ \t]+)?"
+    r"(?:sponsored|presented|supported|funded|underwritten|powered|brought[ \t]+to[ \t]+you|made[ \t]+possible|hosted)"
+    r"(?:[ \t]+in[ \t]+(?:partnership|association|collaboration))?[ \t]+(?:by|with)[ \t]*:?"
+    r"|(?:in[ \t]+)?(?:partnership|association|collaboration)[ \t]+with[ \t]*:?",
     re.IGNORECASE,
 )
 # A copyright line with the marks of a site's footer (the sign, "all rights reserved",
@@ -517,6 +558,339 @@ _FOOTER_MARKS = ("©", "(c)", "copyright", "rights", "registered", "company", "c
 _C_YEAR_RE = re.compile(r"(?:copyright[ \t]*)?\(c\)[ \t]*[0-9]{4}", re.IGNORECASE)
 _REGISTRATION_RE = re.compile(r"\b(?:company|charity|registration|vat)[ \t]+(?:no\b|number)", re.IGNORECASE)
 _FOOTER_MARK_RE = re.compile(r"all[ \t]+rights|\||registered[ \t]+in", re.IGNORECASE)
+
+
+# -- furniture in sentences ---------------------------------------------------------
+# A page says things about itself that a document never says about its own text:
+# notes on the article's life (amended, updated, corrected, originally published,
+# in print, republished, produced with others, part of a series), disclaimers of its
+# views and of advice, its author's bio, a paywall's, a donation appeal's and a
+# consent banner's sentences, an affiliate's notice, a player's fallback.  Each is
+# told by a subject only a page has ("this article", "the author", "we and our 143
+# partners") with a predicate of its kind, or by a formula no document uses; a
+# document's sentences sharing the words ("We may update this Privacy Statement",
+# "see this article on the Commission's website", "GitHub uses cookies to ...") lack
+# one or the other.  Such a sentence governs a short block only as its first one.
+
+# What a page calls itself, not what a document does ("this Policy", "this License",
+# "this Article" of a regulation: a capital is a legal article's).
+_PIECE = (
+    r"(?:(?-i:article)|story|stories|post|blog[ \t]+post|piece(?![ \t]+of\b)|op-ed|newsletter|alert|briefing|bulletin|"
+    r"interview|episode|podcast|video|headline|commentary|explainer|obituary|photo|photograph|graphic)s?"
+)
+_PIECE_REF_RE = re.compile(
+    rf"\b(?:this|the[ \t]+(?:original|earlier|previous|online|print)|(?:an?|the)[ \t]+(?:earlier|previous|older|print|"
+    rf"online)[ \t]+(?:version|edition|headline|draft)[ \t]+of[ \t]+(?:this|the))[ \t]+{_PIECE}\b"
+    r"|\ban?[ \t]+(?:earlier|previous)[ \t]+(?:version|headline|draft)\b",
+    re.IGNORECASE,
+)
+# What happened to a piece, or what it is not.
+_EDITED_RE = re.compile(
+    r"\b(?:(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been|is[ \t]+being|is)[ \t]+"
+    r"(?:(?:originally|first|later|since|subsequently|also|automatically|substantially)[ \t]+)?"
+    r"(?:(?:amended|changed|revised)(?![ \t]+(?:by|pursuant|under)\b)|updated|corrected|edited|clarified|expanded|"
+    r"retitled|renamed|withdrawn|published|re-?published|reprinted|translated|produced|co-?produced|co-?published|"
+    r"adapted|excerpted|condensed|archived)"
+    r"|appear(?:s|ed)?[ \t]+in[ \t]+print|print[ \t]+edition|(?:originally|first)[ \t]+(?:appeared|ran)"
+    r"|mis(?:stated|spelled|spelt|identified|attributed|quoted|reported|named|represented|characteri[sz]ed)"
+    r"|incorrectly[ \t]+(?:stated|said|reported|described|identified|gave|named|spelled|spelt)|erroneously"
+    r"|part[ \t]+of[ \t]+[^.!?]{0,60}?\bseries"
+    r"|for[ \t]+(?:general[ \t]+)?information(?:al)?[ \t]+purposes[ \t]+only"
+    r"|not[ \t]+(?:intended[ \t]+(?:to[ \t]+be|as)[ \t]+|constitute[ \t]+)(?:an?[ \t]+)?"
+    r"(?:legal|financial|investment|tax|medical|professional)[ \t]+advice)\b",
+    re.IGNORECASE,
+)
+# (in lower case but at a sentence's start: "on 2 May 2024" is a date)
+_MODAL_RE = re.compile(
+    r"\b(?:may|might|will|shall|must|should|would|can|could)\b|^(?:Might|Will|Shall|Must|Should|Would|Can|Could)\b"
+)
+# A note's label: "Editor's note:", "Correction, 4 May 2022:", "Update (3:40 p.m.):".
+_NOTE_LABEL_RE = re.compile(
+    r"(?:(?:editor|editors|author|publisher)(?:['’]s|s['’])?[ \t]+note|note[ \t]+to[ \t]+readers|"
+    r"corrections?(?:[ \t]+(?:and|&)[ \t]+clarifications?)?|clarifications?|updated?|disclosures?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]*,[ \t]*[^:\n]{1,30})?[ \t]*:",
+    re.IGNORECASE,
+)
+_AUTHOR_RE = re.compile(r"\bthe[ \t]+(?:authors?|writers?|reporters?|columnists?|contributors?)\b", re.IGNORECASE)
+# Formulas a page's note or banner opens with, whatever its subject.
+_NOTICE_RE = re.compile(
+    # the author's interests and views
+    r"the[ \t]+(?:authors?|writers?|reporters?|columnists?)[ \t]+(?:holds?|owns?|has|have)[ \t]+(?:no[ \t]+)?"
+    r"(?:long[ \t]+|short[ \t]+|financial[ \t]+)?(?:positions?|shares|stakes?|interests?|investments?)\b"
+    r"|.{0,40}?\b(?:views|opinions)[ \t]+(?:expressed|stated|presented|contained)\b[^.!?]{0,60}?"
+    r"\b(?:(?:are|is)[ \t]+(?:solely[ \t]+|entirely[ \t]+)?(?:those|that)[ \t]+of|(?:the|its|their)[ \t]+"
+    r"(?:authors?|writers?|contributors?|speakers?))\b"
+    r"|.{0,80}?\bnot[ \t]+necessarily[ \t]+(?:reflect|represent)[ \t]+(?:the[ \t]+)?(?:views|opinions|positions?|"
+    r"polic(?:y|ies)|official)"
+    # an archived page
+    r"|archived[ \t]+(?:content|page|article|material|publication|web[ \t]+page|version)\b"
+    r"|(?:this[ \t]+(?:page|content|article|site|website|guidance|publication)|the[ \t]+(?:page|site|website|"
+    r"content))[ \t]+(?:is|was|has[ \t]+been)[ \t]+"
+    r"(?:archived|withdrawn|superseded|no[ \t]+longer[ \t]+(?:being[ \t]+)?(?:updated|maintained|current|reviewed))\b"
+    # where a piece first ran: "Originally published in The Herald on 12 Jan. 2021."
+    r"|(?:originally|first)[ \t]+(?:published|appeared|posted|ran)[ \t]+(?:in|on|at|by)\b(?P<origin>[^!?;]{1,80})$"
+    # a consent banner: the framework's own words, the reader's choice told back, a request
+    r"|we[ \t]+and[ \t]+our[ \t]+[0-9]{1,4}[ \t]+(?:partners|vendors|third[ \t-]+parties)"
+    r"|.{0,60}?\b(?:store|access)[ \t]+and/or[ \t]+(?:access|store)[ \t]+information[ \t]+on[ \t]+(?:a|your)"
+    r"[ \t]+device"
+    r"|you(?:['’]ve|[ \t]+have)[ \t]+(?:accepted|rejected|declined|refused|agreed[ \t]+to|allowed|disabled|"
+    r"enabled)[ \t]+(?:all[ \t]+|additional[ \t]+|optional[ \t]+|non-essential[ \t]+|analytics[ \t]+|"
+    r"the[ \t]+use[ \t]+of[ \t]+){0,2}cookies"
+    r"|we(?:['’]d|[ \t]+would)[ \t]+like[ \t]+to[ \t]+(?:set|use|place|store)[ \t]+(?:some[ \t]+)?(?:additional[ \t]+|"
+    r"optional[ \t]+|analytics[ \t]+|extra[ \t]+)?cookies"
+    # a paywall: its meter, a members-only notice, a countdown
+    r"|you(?:['’]ve|[ \t]+have)[ \t]+(?:read|used|viewed|opened)[ \t]+(?:[0-9]{1,3}|one|two|three|four|five|all)"
+    r"[ \t]+(?:of[ \t]+(?:your[ \t]+)?(?:[0-9]{1,3}|one|two|three|four|five|ten)[ \t]+)?(?:free[ \t]+)?"
+    r"(?:articles?|stories|reads|pieces)\b"
+    r"|(?:read|used|viewed)[ \t]+[0-9]{1,3}[ \t]+of[ \t]+(?:your[ \t]+)?[0-9]{1,3}[ \t]+(?:free[ \t]+)?"
+    r"(?:articles?|stories|reads|pieces)\b"
+    r"|you(?:['’]ve|[ \t]+have)[ \t]+(?:reached|hit|used[ \t]+up)[ \t]+(?:your|the)[ \t]+(?:monthly[ \t]+|weekly[ \t]+|"
+    r"free[ \t]+){0,2}(?:article[ \t]+|story[ \t]+)?limit"
+    r"|this[ \t]+(?:content|article|story|page|post|video|podcast|episode|briefing)[ \t]+is[ \t]+(?:only[ \t]+)?"
+    r"(?:available[ \t]+|reserved[ \t]+|exclusive[ \t]+)?(?:exclusively[ \t]+|only[ \t]+)?(?:for|to)[ \t]+"
+    r"(?:our[ \t]+)?(?:members|subscribers|(?:paying|premium|registered|digital|paid)[ \t]+"
+    r"(?:members|subscribers|users|readers))"
+    # a donation appeal: "Give once or give monthly.", "Support independent journalism."
+    r"|(?:give|donate|chip[ \t]+in)[ \t]+(?:once|monthly|today|now)\b"
+    r"|every[ \t]+(?:contribution|donation|gift)\b[^.!?]{0,60}\b(?:our|independent)[ \t]+"
+    r"(?:journalism|reporting|newsroom)"
+    r"|(?:support|fund|back|sustain)[ \t]+(?:our[ \t]+|independent[ \t]+|quality[ \t]+|local[ \t]+|"
+    r"nonprofit[ \t]+){1,2}(?:journalism|reporting|newsroom)"
+    # an affiliate's notice, a player's fallback, a log-in prompt
+    r"|.{0,80}?\bearns?[ \t]+(?:a[ \t]+)?(?:small[ \t]+)?(?:affiliate[ \t]+)?commissions?\b[^.!?]{0,60}?"
+    r"\b(?:links?|buy[ \t]+(?:something|through|via|from)|purchases?[ \t]+(?:through|via|made[ \t]+through))\b"
+    r"|.{0,60}?\b(?:contains?|includes?|uses?|may[ \t]+contain)[ \t]+affiliate[ \t]+links\b"
+    r"|(?:sorry,?[ \t]+)?your[ \t]+browser[ \t]+(?:does[ \t]+not|doesn['’]t|cannot|can['’]t|"
+    r"is[ \t]+unable[ \t]+to)[ \t]+(?:support|play|display|render|show)"
+    r"|(?:please[ \t]+)?(?:enable|turn[ \t]+on|activate)[ \t]+javascript"
+    r"|javascript[ \t]+(?:is[ \t]+)?(?:required|disabled|not[ \t]+enabled|must[ \t]+be[ \t]+enabled)"
+    r"|(?:log|sign)[ \t]+(?:in|on)[ \t]+(?:with|using|via|through)[ \t]+(?:your[ \t]+)?(?:[\w-]+[ \t]+){0,2}"
+    r"(?:account|credentials|e-?mail|id|login|details|sso|google|apple|facebook|microsoft|linkedin)[.!]?$"
+    # a comment form: "Your email address will not be published. Required fields are marked *"
+    r"|your[ \t]+e-?mail(?:[ \t]+address)?[ \t]+will[ \t]+not[ \t]+be[ \t]+(?:published|shared|displayed)"
+    r"|required[ \t]+fields[ \t]+are[ \t]+marked"
+    r"|comments?[ \t]+(?:are|is)[ \t]+(?:now[ \t]+)?(?:closed|disabled|turned[ \t]+off)"
+    r"|notify[ \t]+me[ \t]+of[ \t]+(?:new|follow-?up)[ \t]+(?:comments|posts|replies)"
+    r"|save[ \t]+my[ \t]+name,?[ \t]+e-?mail"
+    r"|this[ \t]+(?:site|page|form)[ \t]+is[ \t]+protected[ \t]+by[ \t]+recaptcha"
+    # a page's own identity: "An official website of the United States government"
+    r"|an?[ \t]+official[ \t]+(?:website|web[ \t]+site|site)[ \t]+of[ \t]+[^.,;:!?]{1,80}$"
+    # a bio's handle: "Follow her on X @pcastell."
+    r"|follow[ \t]+(?:him|her|them|me|us)[ \t]+(?:on|at)[ \t]+[\w.]{1,20}(?:[ \t]+(?:at[ \t]+)?@[\w.]{2,30})?[.!]?$",
+    re.IGNORECASE,
+)
+# Words one of _NOTICE_RE's formulas has (a cheap test before it), bare or before a stop.
+_NOTICE_WORDS = frozenset(
+    word + stop
+    for stop in ("", ".", ",", ":", ";")
+    for word in (
+        "author authors writer writers reporter reporters columnist columnists views opinions necessarily archived "
+        "withdrawn superseded longer originally published appeared posted ran partners vendors and/or cookies "
+        "article articles stories reads pieces limit members subscribers users readers give donate chip contribution "
+        "donation gift journalism reporting newsroom commission commissions affiliate browser javascript log sign "
+        "official follow email e-mail required comments comment notify save recaptcha"
+    ).split()
+)
+_PIECE_WORDS = _words("this earlier previous original")
+# A clause's subject after an opening phrase ("First published in 2020, this strategy sets out ...").
+_SUBJECTS = _words("this these it we they our its their i you he she")
+_BIO_MARK_RE = re.compile(r" (?:is|was) (?:a|an|the) ")
+# An author's bio: "Priya Castellanos is a senior fellow in the Energy Security Program at ...".
+_BIO_RE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?i:fellow|reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|"
+    r"photographer|researcher|analyst|economist|professor|lecturer|scholar|partner|associate|counsel|author|novelist|"
+    r"commentator|blogger|student|candidate|intern|freelancer|strategist|consultant)s?\b"
+)
+# Sentences that are furniture only beside another piece of furniture (a
+# banner's second sentence, a form's reassurance, a footer's registration): a
+# privacy statement may say "This website uses cookies to ..." or name the
+# company it is registered as, alone.
+_TRAILER_RE = re.compile(
+    r"(?:(?:it|this)[ \t]+(?:only[ \t]+)?takes[ \t]+(?:just[ \t]+|only[ \t]+)?(?:a|one|two|[0-9]{1,2})[ \t]+"
+    r"(?:minute|minutes|moment|second|seconds|click)"
+    r"|it['’]?s[ \t]+(?:free|quick|easy)(?:[ \t]+and[ \t]+(?:free|quick|easy))?"
+    r"|no[ \t]+spam(?:[ \t]+ever)?|unsubscribe[ \t]+(?:at[ \t]+any[ \t]+time|anytime)"
+    r"|we(?:['’]ll|[ \t]+will)?[ \t]+never[ \t]+(?:share|sell|spam|pass[ \t]+on)\b.{0,40}"
+    r"|report[ \t]+an?[ \t]+(?:issue|problem|error|bug|mistake)|view[ \t]+original"
+    r"|(?:it|this[ \t]+(?:page|content|article))[ \t]+(?:is|has[ \t]+been)[ \t]+kept[ \t]+(?:online[ \t]+)?for[ \t]+"
+    r"(?:reference|archival|historical|record)\b.{0,30}"
+    r"|(?:your[ \t]+)?(?:free[ \t]+)?trial[ \t]+(?:ends|expires)[ \t]+(?:in[ \t]+(?:[0-9]{1,3}|one|two|three)[ \t]+"
+    r"(?:days?|hours?)|today|tomorrow|soon)"
+    r"|(?:this|our)[ \t]+(?:site|website)[ \t]+uses[ \t]+cookies\b.{0,80}"
+    r"|(?:you[ \t]+can[ \t]+)?change[ \t]+your[ \t]+cookie[ \t]+(?:settings|preferences)\b.{0,30}"
+    r"|we[ \t]+(?:won['’]t|will[ \t]+not)[ \t]+set[ \t]+.{0,40}\bcookies[ \t]+unless\b.{0,40}"
+    r"|.{1,60}?\b(?:registered|incorporated)[ \t]+in[ \t]+[^.]{1,40}?[ \t](?:with|under)[ \t]+(?:company[ \t]+|"
+    r"registration[ \t]+|registered[ \t]+)?(?:number|no\.?)[ \t]+[A-Z]{0,3}[0-9]{4,}"
+    r")[ \t]*[.!]?",
+    re.IGNORECASE,
+)
+# A picture's caption with its credit: "Demonstrators gather outside the ministry. Photograph: A. Kerr/Herald".
+_CAPTION_CREDIT_RE = re.compile(
+    r"[.!?][\"'”’)]?[ \t]+\(?(?:photo(?:graph)?|image|picture|illustration)(?:[ \t]+(?:credit|courtesy))?s?[ \t]*"
+    r"(?::|©)[ \t]*[^.:;!?]{2,80}\)?$",
+    re.IGNORECASE,
+)
+_CAPTION_MARKS = ("photo", "image", "picture", "illustration")
+
+
+def _first_sentence(text: str) -> tuple[str, int]:
+    """``text``'s first sentence, and how many sentences it has."""
+    if _SENTENCE_END_RE.search(text, 0, len(text) - 1) is None:
+        return text, 1
+    first = ""
+    count = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        following = text[match.end() :].lstrip()[:1]
+        if ends_sentence(text, match.start() + 1) and not (following.islower() or following.isdigit()):
+            count += 1
+            first = first or text[: match.end()]
+    rest = text[len(first) :].strip() if first else text
+    return (first or text), count + (1 if rest else 0)
+
+
+def _notice(text: str, folded: str) -> bool:
+    """A page's sentence about itself, its author, its paywall or its banner
+    (see the section's comment), opening a block of at most three sentences."""
+    tokens = folded.split()
+    label = _NOTE_LABEL_RE.match(text) if ":" in text[:48] else None
+    piece = _PIECE_REF_RE.search(text) if not _PIECE_WORDS.isdisjoint(tokens) else None
+    formula = not _NOTICE_WORDS.isdisjoint(tokens)
+    bio = text[:1].isupper() and _BIO_MARK_RE.search(text) is not None
+    if label is None and piece is None and not formula and not bio:
+        return False
+    first, count = _first_sentence(text)
+    if count > 3:
+        return False
+    if label is not None:
+        if piece is not None or _AUTHOR_RE.search(text):
+            return True  # "Correction, 4 May 2022: An earlier version of this article ..."
+        first = _first_sentence(text[label.end() :].strip())[0]  # "Update: This page is no longer maintained."
+    if piece is not None and _PIECE_REF_RE.search(first) and _EDITED_RE.search(first) and not _MODAL_RE.search(first):
+        return True  # "This article was amended on 19 October 2023 to correct ..."
+    notice = _NOTICE_RE.match(first) if formula else None
+    if notice is not None:
+        origin = notice["origin"]
+        # "Originally published in 1997, this policy was revised ...": a sentence of the document's own
+        return origin is None or not any(w.casefold() in _VERBS or w.casefold() in _SUBJECTS for w in origin.split())
+    match = _BIO_RE.match(first) if bio else None
+    return match is not None and match["name"].split()[0] not in _CAPITAL_STARTERS
+
+
+# -- furniture of one line, by its form ----------------------------------------------
+# Counters: "SHARE 0", "1.2K shares", "Like 58 · Reply · Report".
+_COUNT_RE = re.compile(r"[0-9]{1,3}(?:[,.][0-9]{1,3}){0,3}[kKmM]?\+?")
+_COUNTER_SPLIT_RE = re.compile(r"[\s|·•/,:()\[\]]+")
+_COUNTED = _words(
+    "shares comments likes views votes replies reactions retweets reposts followers claps upvotes downvotes reads "
+    "listens plays downloads stars forks responses share like tweet pin clap upvote star fork"
+)
+_COUNTER_BUTTONS = _words("reply report comment comments save flag")
+# A company's, a charity's or a tax registration: "ABN 47 612 309 881", "EIN 84-2291047 · 501(c)(3) nonprofit".
+_IDENTIFIER_RE = re.compile(
+    r"\b(?:(?:abn|acn|arbn|ein|fein|tin|vat|gst|hst|crn|uen|nzbn|siret|siren|rcs|kvk|hrb|hra|ust-?idnr|nif|cif|cuit|"
+    r"duns|frn|nmls|oscr)\.?(?:[ \t]+(?:reg(?:istration)?\.?|no\.?|number|nr\.?|id|#)){0,3}"
+    r"|(?:company|charity|registration|registered|business|firm|tax|trade)(?:[ \t]+(?:reg(?:istration)?\.?|registered|"
+    r"no\.?|number|nr\.?|id|#|reference|identification)){1,3})"
+    r"[ \t]*[:#.]?[ \t]*(?-i:[A-Z]{0,3}[ \t]?[0-9](?:[0-9A-Z]|[ ./-][0-9A-Z]){3,22})"
+    r"|\b501[ \t]*\(c\)[ \t]*\([0-9]{1,2}\)",
+    re.IGNORECASE,
+)
+_LEGAL_FORMS = _words(
+    "nonprofit non-profit not-for-profit charity charitable organization organisation company limited by guarantee "
+    "registered in england wales scotland northern ireland office tax-exempt exempt public benefit corporation "
+    "incorporated ltd llp llc inc plc gmbh ag sa bv pty cic cio a an the and of no number is"
+)
+# Widgets' labels: text size, a form's counter, a gallery's place, a list of results.
+_WIDGET_LABEL_RE = re.compile(
+    r"(?:text[ \t]+size[ \t]*:?[ \t]*)?a[-−–+]{0,2}(?:[ \t]+a[-−–+]{0,2}){1,3}"
+    r"|(?:characters?|chars?|words?)[ \t]+(?:remaining|left)[ \t]*:?[ \t]*[0-9]{1,5}"
+    r"|[0-9]{1,5}(?:[ \t]*/[ \t]*[0-9]{1,5})?[ \t]+(?:characters?|chars?|words?)[ \t]+(?:remaining|left)"
+    r"|[0-9]{1,5}[ \t]*/[ \t]*[0-9]{1,5}[ \t]+(?:characters?|chars?)"
+    r"|(?:max(?:imum)?|limit)[ \t]*:?[ \t]*[0-9]{1,5}[ \t]+(?:characters?|chars?)"
+    r"|(?:image|photo|picture|slide|photograph|graphic|video|item|story)s?[ \t]+[0-9]{1,3}[ \t]*(?:of|/)[ \t]*"
+    r"[0-9]{1,3}"
+    r"|(?:showing[ \t]+)?(?:results?[ \t]+)?[0-9]{1,5}[ \t]*[-–][ \t]*[0-9]{1,5}[ \t]+of[ \t]+[0-9][0-9,]{0,8}"
+    r"(?:[ \t]+results?)?"
+    # where a page's navigation puts the reader: "In this section", "On this page"
+    r"|(?:in|on|within)[ \t]+this[ \t]+(?:section|page|article|guide|story|site|series)"
+    # a picture's file name: "IMG_4471.jpg"
+    r"|[\w.-]{1,60}\.(?:jpe?g|png|gif|webp|svg|tiff?|heic|bmp|mp4|mov|mp3|wav)"
+    # recirculation: "You may also be interested in", "Explore our other work on ...", "See all insights",
+    # "View all posts by ...", "Up next: ...", "Continue reading: ..."
+    r"|you[ \t]+(?:may|might|could|will)[ \t]+also[ \t]+(?:like|enjoy|love|want[ \t]+to[ \t]+(?:read|watch|see)|"
+    r"be[ \t]+interested(?:[ \t]+in)?)(?:[ \t]+[\w'’-]+){0,3}"
+    r"|(?:explore|discover|browse)[ \t]+(?:all[ \t]+|more[ \t]+(?:of[ \t]+)?)?our[ \t]+(?:other[ \t]+|latest[ \t]+|"
+    r"related[ \t]+|recent[ \t]+)?(?:work|research|articles|stories|coverage|reporting|insights|publications|analysis|"
+    r"posts|reports|resources|podcasts|videos|events)\b[^.;:!?]{0,80}"
+    r"|(?:see|view|show|browse|explore)[ \t]+(?:all|more)(?:[ \t]+[\w'’-]+){0,2}"
+    r"|(?:view|see|read|browse|more)[ \t]+(?:all[ \t]+)?(?:posts|articles|stories|work|contributions|content)[ \t]+"
+    r"(?:by|from)[ \t]+.{1,60}"
+    r"|(?:up[ \t]+next|next[ \t]+up|coming[ \t]+up|read[ \t]+next|watch[ \t]+next|(?:next|previous)[ \t]+"
+    r"(?:post|article|story|episode)|continue[ \t]+reading|keep[ \t]+reading)[ \t]*:[ \t]*.{1,120}"
+    r"|(?:attorney|lawyer)[ \t]+advertising(?:[ \t]+material)?"
+    # a form's buttons and a widget's states: "Cancel reply", "Loading…", "(opens in a new window)"
+    r"|cancel[ \t]+reply|post[ \t]+(?:comment|reply)|(?:loading|please[ \t]+wait)[ \t]*(?:\.\.\.|…)"
+    r"|\(?opens[ \t]+in[ \t]+(?:a[ \t]+)?new[ \t]+(?:window|tab)\)?"
+    r"|(?:made|built|crafted)[ \t]+with[ \t]+(?:love|care|pride)(?:[ \t]+(?:in|by)[ \t]+.{1,40})?",
+    re.IGNORECASE,
+)
+_FONT_SIZES_RE = re.compile(r"a[-−–+]{0,2}(?:[ \t]+a[-−–+]{0,2}){1,3}", re.IGNORECASE)
+# A list of headlines run together: "1 Council approves ring road plan 2 Teachers vote to strike 3 ...".
+_RANK_RE = re.compile(r"(?<![\w.,])([0-9]{1,2})[.)]?[ \t]+(?=[A-Z\"“‘'])")
+# A widget's glyphs around a line: "Menu ☰", "▶ Watch: 2:47", "See all insights ›".
+_GLYPHS = r"\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff›»‹«"
+_GLYPH_RE = re.compile(rf"[{_GLYPHS}]")
+_EDGE_GLYPHS_RE = re.compile(rf"^[{_GLYPHS}\s]+|[{_GLYPHS}\s]+$")
+
+
+def _widget_label(text: str) -> bool:
+    """A widget's label (see _WIDGET_LABEL_RE); letters for a text's size only with a sign or three of them."""
+    match = _WIDGET_LABEL_RE.fullmatch(text.rstrip(".!"))
+    if match is None:
+        return False
+    if text[:1] in "aA" and (len(text) < 2 or not text[1].isalpha()) and _FONT_SIZES_RE.fullmatch(text):
+        return any(sign in text for sign in "+-−–") or text.casefold().count("a") >= 3
+    return True
+
+
+def _counter(text: str) -> bool:
+    """A share, like or comment button with its count, and buttons beside it."""
+    if len(text) > 60:
+        return False
+    tokens = [token for token in _COUNTER_SPLIT_RE.split(text) if token]
+    if not 2 <= len(tokens) <= 8:
+        return False
+    words = [token.casefold() for token in tokens if _COUNT_RE.fullmatch(token) is None]
+    counted = [word for word in words if word in _COUNTED]
+    return len(words) < len(tokens) and bool(counted) and all(w in _COUNTED or w in _COUNTER_BUTTONS for w in words)
+
+
+def _registration(text: str) -> bool:
+    """A line of registration numbers, with the legal form beside them and at most a name."""
+    if len(text) > 100 or len(_DIGIT_RE.findall(text)) < 5:
+        return False
+    found = [m.group(0) for m in _IDENTIFIER_RE.finditer(text)]
+    if not found or not any(len(_DIGIT_RE.findall(f)) >= 5 for f in found):
+        return False
+    rest = _WIDGET_WORD_RE.findall(_IDENTIFIER_RE.sub(" ", text))
+    names = [w for w in rest if w.casefold() not in _LEGAL_FORMS]
+    return len(names) <= 4 and all(w[:1].isupper() for w in names)
+
+
+def _ranking(text: str) -> bool:
+    """Headlines numbered 1, 2, 3 ... run together on one line, none of them a sentence."""
+    if text[:1] != "1" or _TERMINAL_RE.search(text) is not None:
+        return False
+    expected, starts = 1, []
+    for match in _RANK_RE.finditer(text):
+        if int(match.group(1)) == expected:
+            starts.append(match.start())
+            expected += 1
+    if len(starts) < 3 or starts[0] != 0:
+        return False
+    items = [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+    return all(2 <= len(item.split()) <= 16 and not _INNER_SENTENCE_END_RE.search(item) for item in items)
 
 
 def _link_row(text: str) -> bool:
@@ -561,6 +935,14 @@ def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:
     stripped = text.strip().strip("|•·-–— \t")
     if not stripped or len(stripped) > 200:
         return False
+    if _GLYPH_RE.match(stripped) or _GLYPH_RE.match(stripped, len(stripped) - 1):
+        # A widget's glyphs around its words ("Menu ☰", "▶ Watch: 2:47"): the words are told without
+        # them, and one word that makes a widget is one beside its glyph ("Premium 🔒", "Search 🔍").
+        stripped = _EDGE_GLYPHS_RE.sub("", stripped).strip("|•·-–— \t")
+        if not stripped:
+            return False
+        if " " not in stripped and stripped.casefold().rstrip(".:!") in _CORE_OF:
+            return True
     if at_end and _COPYRIGHT_RE.fullmatch(stripped) is not None:
         return True
     folded = stripped.casefold()
@@ -576,6 +958,14 @@ def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:
             return True
     if _COOKIE_RE.fullmatch(stripped) and not _SENTENCE_END_RE.search(stripped[-2:] + " "):
         return True  # a banner ends with its button, not with a full stop
+    if _notice(stripped, folded):
+        return True
+    if (
+        any(mark in folded for mark in _CAPTION_MARKS)
+        and _CAPTION_CREDIT_RE.search(stripped) is not None
+        and _first_sentence(stripped)[1] <= 3
+    ):
+        return True  # a caption's sentence and its picture's credit
     if len(stripped) > 140:
         return False
     if _DATE_RE.fullmatch(stripped) is not None or _BOILERPLATE_RE.fullmatch(stripped) is not None:
@@ -592,9 +982,17 @@ def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:
             return True
     if _SPONSOR_RE.fullmatch(stripped) is not None and not _reads_as_sentences(stripped):
         return True  # not "Sponsored by the Ministry, the programme shall run ..."
+    if _SPONSOR_LABEL_RE.fullmatch(stripped) is not None or _widget_label(stripped):
+        return True
+    if _DIGIT_RE.search(stripped) is not None and (
+        _counter(stripped) or _registration(stripped) or (stripped[:1] == "1" and _ranking(stripped))
+    ):
+        return True
     words = _WIDGET_WORD_RE.findall(stripped)
     if len(words) > 14 or (stripped[-1:] in ".;:," and len(words) > 4):
-        return False
+        # Sentences, or parts after a semicolon, each of them furniture: "Remove ads. Go Premium",
+        # "Reporting by ...; additional reporting by ...; editing by ..." (not a clause's items "...; and").
+        return by_parts and len(words) <= 30 and _furniture_parts(stripped, separators=stripped[-1:] not in ".;:,")
     return (
         _dateline(stripped)
         or (2 <= len(words) <= 12 and _widget(words))  # one word alone ("Comments", "Email") may head a section
@@ -608,13 +1006,36 @@ def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:
     )
 
 
-def _furniture_parts(text: str) -> bool:
-    """A line of two or more parts between separators, each of them furniture
-    of its own: "Listen to this article · 6 min", "Allow notifications? Not now | Allow";
-    or a short phrase and a button after it ("Support independent research — Donate")."""
-    if not any(mark in text for mark in "|·•/–—-?"):
-        return False
-    parts = [part.strip() for part in _FURNITURE_SPLIT_RE.split(text) if part.strip()]
+def _furniture_parts(text: str, *, separators: bool = True) -> bool:
+    """A line of two or more parts between separators (with ``separators``) or
+    sentences, each of them furniture: "Listen to this article · 6 min", "Allow
+    notifications? Not now | Allow", "Remove ads. Go Premium"; or a short phrase
+    and a button after it ("Support independent research — Donate")."""
+    if (
+        separators
+        and _FURNITURE_SPLIT_RE.search(text) is not None
+        and _parts_told([part.strip() for part in _FURNITURE_SPLIT_RE.split(text) if part.strip()])
+    ):
+        return True
+    # Sentences as parts: "Remove ads. Go Premium", "Register to continue reading. It only takes a minute."
+    # (each part told without its stop: "Audio generated by AI voice." is a player's label)
+    sentences = _sentences(text) if ". " in text or "! " in text else []
+    return (
+        2 <= len(sentences) <= 4
+        and all(len(sentence.split()) <= 20 for sentence in sentences)
+        and _parts_told(
+            [
+                part.strip().rstrip(".!").rstrip()
+                for sentence in sentences
+                for part in _FURNITURE_SPLIT_RE.split(sentence)
+                if part.strip().rstrip(".!")
+            ]
+        )
+    )
+
+
+def _parts_told(parts: Sequence[str]) -> bool:
+    """Is each of a line's ``parts`` furniture, one of them at least on its own?"""
     if len(parts) < 2:
         return False
     if (
@@ -625,13 +1046,31 @@ def _furniture_parts(text: str) -> bool:
         and not _DIGIT_RE.search(parts[0])
     ):
         return True
-    return all(
-        _FURNITURE_PART_RE.fullmatch(part) is not None
-        or _told(part, at_end=False, at_start=False, by_parts=False)
-        or _staff(part)
-        or _FIELD_RE.fullmatch(part) is not None  # "Document type: Policy paper | Reference: DRA/2023/114"
-        for part in parts
-    )
+    alone = False
+    for part in parts:
+        if part.count(" ") >= 20:
+            return False  # a clause's item, no furniture's part
+        if (
+            _FURNITURE_PART_RE.fullmatch(part) is not None
+            or _told(part, at_end=False, at_start=False, by_parts=False)
+            or _staff(part)
+            or _FIELD_RE.fullmatch(part) is not None  # "Document type: Policy paper | Reference: DRA/2023/114"
+        ):
+            alone = True
+        elif _TRAILER_RE.fullmatch(part) is None:
+            return False
+    return alone
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut at its sentences' ends (not at an abbreviation's or an initial's)."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        if ends_sentence(text, match.start() + 1) and text[match.end() :].lstrip()[:1].isupper():
+            pieces.append(text[start : match.end()])
+            start = match.end()
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def _staff(text: str) -> bool:
