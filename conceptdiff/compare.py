@@ -110,9 +110,11 @@ def set_aside_changes(old: Edition, new: Edition, options: Options) -> tuple[Set
 
     Set-aside spans are matched by reason and normalized text, in order, so
     that a page number or a duplicate found in both is no difference.  Of
-    those left, one removed and one added with the same reason are paired as
-    REWORDED when at least :attr:`Options.reworded_threshold` similar (a
-    dateline whose day changed), in order; the rest are REMOVED or ADDED.
+    those left, a removed and an added span with the same reason are paired
+    as REWORDED when at least :attr:`Options.reworded_threshold` similar (a
+    dateline whose day changed), the most similar pairs first; the rest are
+    REMOVED or ADDED.  The quadratic pairing is bounded by the number of
+    set-aside spans that differ, not by the editions' sizes.
     Spans of markup and continuations carry no text of their own and are
     not compared.
 
@@ -139,19 +141,30 @@ def set_aside_changes(old: Edition, new: Edition, options: Options) -> tuple[Set
     kept_old = {k for ks in waiting.values() for k in ks}
     removed = [item for item in old_items if item[0] in kept_old]
 
+    # Pair a removed and an added span of the same reason, most similar first
+    # (ties: nearest in position), each at most once.
+    candidates = []
+    for j, reason, old_text in removed:
+        for k, added_reason, new_text in added:
+            if reason == added_reason:
+                score = similarity(old_text, new_text)
+                if score >= options.reworded_threshold:
+                    candidates.append((-score, abs(j - k), j, k, reason, old_text, new_text))
+    candidates.sort()
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
     changes: list[SetAsideChange] = []
-    by_reason: dict[str, list[tuple[int, str, str]]] = {}
-    for item in removed:
-        by_reason.setdefault(item[1], []).append(item)
+    for _, _, j, k, reason, old_text, new_text in candidates:
+        if j in paired_old or k in paired_new:
+            continue
+        paired_old.add(j)
+        paired_new.add(k)
+        edits = word_edits(old_text, new_text, budget=options.word_diff_budget)
+        changes.append(SetAsideChange(ChangeKind.REWORDED, reason, j, k, edits))
     for k, reason, text in added:
-        candidates = by_reason.get(reason, [])
-        if candidates and similarity(candidates[0][2], text) >= options.reworded_threshold:
-            j, _, old_text = candidates.pop(0)
-            edits = word_edits(old_text, text, budget=options.word_diff_budget)
-            changes.append(SetAsideChange(ChangeKind.REWORDED, reason, j, k, edits))
-        else:
+        if k not in paired_new:
             changes.append(SetAsideChange(ChangeKind.ADDED, reason, None, k, (WordEdit(EditOp.INSERT, text),)))
-    for rest in by_reason.values():
-        for j, reason, text in rest:
+    for j, reason, text in removed:
+        if j not in paired_old:
             changes.append(SetAsideChange(ChangeKind.REMOVED, reason, j, None, (WordEdit(EditOp.DELETE, text),)))
     return _set_aside_order(changes)

@@ -50,7 +50,7 @@ from conceptdiff._generate import (
     synth_clause,
 )
 from conceptdiff._generate.builder import MixBuilder, as_ops
-from conceptdiff.model import Edition
+from conceptdiff.model import Clause, Edition
 
 __all__ = [
     "Chooser",
@@ -226,6 +226,14 @@ def edited_pairs(
     return _pairs()
 
 
+_STEP_ATTEMPTS = 6
+
+
+def _distinct(clauses: Sequence[Clause]) -> bool:
+    keys = [(clause.label, clause.normalized) for clause in clauses]
+    return len(set(keys)) == len(keys)
+
+
 @attrs.frozen
 class EditionSeries:
     """Editions in order, each edited from the one before, and the true
@@ -251,7 +259,10 @@ def edition_series(
 ) -> st.SearchStrategy[EditionSeries]:
     """Strategy for :class:`EditionSeries`: a first edition (``base``, as for
     :func:`edited_pairs`), then ``min_editions - 1`` to ``max_editions - 1``
-    editions, each an :func:`edited_pairs` edit of the one before.
+    editions, each an :func:`edited_pairs` edit of the one before.  Every
+    edition but the last has distinct clauses (a step that repeats a clause
+    is drawn again; in the rare case it keeps doing so the series ends there,
+    shorter than ``min_editions``), so each step's answer is exact.
 
     >>> import conceptdiff
     >>> from hypothesis import given
@@ -281,7 +292,15 @@ def edition_series(
         texts = [_clause_strings(draw(base_strategy))]
         steps = []
         for _ in range(draw(st.integers(min_editions, max_editions), label="editions") - 1):
-            pair = MixBuilder(_DrawChooser(draw), texts[-1], chosen_mix, None).build(chosen_ops)
+            # An edit may insert a copy of a clause: right for one pair, but the
+            # next step's answer would then be ambiguous.  Such a step is drawn
+            # again (a few times; then the series ends there).
+            for _attempt in range(_STEP_ATTEMPTS):
+                pair = MixBuilder(_DrawChooser(draw), texts[-1], chosen_mix, None).build(chosen_ops)
+                if _distinct(pair.new.clauses):
+                    break
+            else:
+                break
             texts.append(pair.new_texts)
             steps.append(pair.changes)
         return EditionSeries(tuple(texts), tuple(steps))

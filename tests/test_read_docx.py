@@ -337,7 +337,7 @@ def _random_document(elements: list[tuple[Any, ...]]) -> tuple[bytes, list[tuple
                 expected.append(("paragraph" if kind == "paragraph" else "list_item", text, label, None))
         elif kind == "table":
             body.append(make.table(element[1]))
-            rows = [" | ".join(" ".join(cell.split()) for cell in row) for row in element[1]]
+            rows = [" | ".join(" ".join(cell.split()) for cell in row).strip() for row in element[1]]
             nonempty = [row for row, cells in zip(rows, element[1], strict=True) if any(c.strip() for c in cells)]
             expected += [("table_row", row, None, None if i == 0 else nonempty[0]) for i, row in enumerate(nonempty)]
         elif kind == "code":

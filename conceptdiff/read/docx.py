@@ -796,7 +796,7 @@ class _Reader:
                 sink.texts.extend(text for text in cells if text)
                 sink.links.extend(links)
                 continue
-            text = " | ".join(cells)
+            text = " | ".join(cells).strip()  # an empty last (or first) cell leaves no space at the edge
             if not any(cells):
                 continue
             is_header = row in marked if marked else first
