@@ -272,3 +272,15 @@ def test_the_history_and_blame_commands(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["blame", *paths, "--edition", "9"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all(line.startswith("conceptdiff: error: ") for line in err)
+
+
+def test_the_national_security_strategies_history_is_their_comparison() -> None:
+    """Two real editions (2002, 2006): the history is the comparison, and every
+    2006 clause is blamed on 2002 when its lineage reaches back, else on 2006."""
+    old, new = CORPUS / "us-nss-2002.en.txt", CORPUS / "us-nss-2006.en.txt"
+    h = conceptdiff.history([old, new])
+    direct = compare(old, new)
+    assert h.comparisons[0].changes == direct.changes and h.comparisons[0].set_aside == direct.set_aside
+    from_2002 = {j for change in direct.changes if change.old for j in change.new}
+    for entry in h.blame():
+        assert entry.introduced == (0 if entry.clause in from_2002 else 1)
