@@ -48,6 +48,7 @@ from conceptdiff.options import Options
 
 if TYPE_CHECKING:
     from conceptdiff.batch import compare_many
+    from conceptdiff.quotes import QuoteCheck, QuoteKind, check_quotes
     from conceptdiff.render import ReportOptions
     from conceptdiff.series import History, history
     from conceptdiff.significance import Assessment, Flag, Significance, assess, term_shifts
@@ -77,11 +78,14 @@ __all__ = [
     "MatchMethod",
     "NotTextError",
     "Options",
+    "QuoteCheck",
+    "QuoteKind",
     "ReportOptions",
     "SetAsideChange",
     "Significance",
     "WordEdit",
     "assess",
+    "check_quotes",
     "compare",
     "compare_many",
     "history",
@@ -105,6 +109,9 @@ def __getattr__(name: str) -> Any:
 _LAZY = {
     "ReportOptions": "conceptdiff.render",
     "History": "conceptdiff.series",
+    "QuoteCheck": "conceptdiff.quotes",
+    "QuoteKind": "conceptdiff.quotes",
+    "check_quotes": "conceptdiff.quotes",
     "history": "conceptdiff.series",
     **dict.fromkeys(["Assessment", "Flag", "Significance", "assess", "term_shifts"], "conceptdiff.significance"),
 }

@@ -35,7 +35,7 @@ _LAYERS: tuple[tuple[str, ...], ...] = (
     ("_coerce", "compare"),
     ("significance",),
     ("serialize", "render"),
-    ("batch", "series", "testing", "_generate", "strategies", "pytest_plugin", "cli", "__main__", ""),
+    ("batch", "series", "quotes", "testing", "_generate", "strategies", "pytest_plugin", "cli", "__main__", ""),
 )
 
 #: Imports of a later layer, each inside a function, each for a reason.
