@@ -30,6 +30,7 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
+from conceptdiff._text import escape_controls
 from conceptdiff.errors import ConceptDiffWarning, InputTypeError
 from conceptdiff.model import Edition
 
@@ -93,7 +94,8 @@ def warn_if_empty(edition: Edition, side: str, *, stacklevel: int = 3) -> None:
     clause: an empty or blank file, or one whose text was all set aside."""
     if edition.clauses:
         return
-    name = f"{side} edition" if edition.label is None or edition.label == side else f"{side} edition {edition.label!r}"
+    label = edition.label
+    name = f"{side} edition" if label is None or label == side else f"{side} edition '{escape_controls(label)}'"
     if edition.dropped:
         reason = f"all its text was set aside ({len(edition.dropped)} spans, see Edition.dropped)"
     else:

@@ -337,8 +337,8 @@ def batch(
             old, new = todo[result.index]
             record = {
                 "index": result.index,
-                "old": str(old),
-                "new": str(new),
+                "old": escape_name(old),  # file names of any bytes: the JSON Lines stay UTF-8
+                "new": escape_name(new),
                 **result_to_dict(result, summary=summary),
             }
             out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
@@ -453,6 +453,36 @@ def blame(
         raise click.BadParameter(f"{which}: there are {len(editions)} editions", param_hint="--edition")
     series = _series(editions, labels, encoding, workers)
     _emit(render_blame(series, edition=which - 1 if which else -1, format=format_), output)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("article", type=click.Path(dir_okay=True, path_type=str))
+@_SERIES_FORMAT
+@_SERIES_OUTPUT
+@_SERIES_ENCODING
+def quotes(source: str, article: str, format_: str, output: str | None, encoding: str | None) -> None:
+    """Check how ARTICLE quotes SOURCE (files): each article clause verbatim,
+    altered, elided, paraphrase, not in source or in another language, with
+    the source passage beside it; the fidelity (share of quoted words
+    verbatim); the source left out, by section.
+
+    Exits 0 when the report was written, 2 on error.
+    """
+    import attrs
+
+    from conceptdiff.model import Edition
+    from conceptdiff.options import Options
+    from conceptdiff.quotes import check_quotes
+    from conceptdiff.render.quotes import render_quotes
+
+    reading = Options()
+    source_edition = Edition.from_path(source, encoding=encoding, options=reading)
+    # The article keeps its repeated clauses: quoting a passage twice is part of the answer.
+    article_edition = Edition.from_path(
+        article, encoding=encoding, options=attrs.evolve(reading, drop_duplicates=False)
+    )
+    _emit(render_quotes(check_quotes(source_edition, article_edition, options=reading), format=format_), output)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

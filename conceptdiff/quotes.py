@@ -7,8 +7,9 @@ of order or joined, and now and then a line in another language.
 
 * ``verbatim``: its text is in the source as it is (typography folded: curly
   and straight quotes, dashes, white space; the punctuation at its two ends
-  aside), within one source clause or across several, or joined from
-  passages found in different places;
+  and the case of its first letter aside, as quoting conventions allow),
+  within one source clause or across several, or joined from passages found
+  in different places;
 * ``elided``: the parts on each side of ``[…]``, ``[...]``, ``…`` or
   ``(...)`` are each in the source verbatim, in that order;
 * ``altered``: it matches a source passage closely (at least
@@ -231,7 +232,7 @@ _MIN_CONTENT = 4  # letters in a content word (for paraphrases)
 _MIN_COVERAGE = 0.7  # of a quotation's words found, in order, in its passage
 _PARAPHRASE_SHARE = 0.6  # content words of a paraphrase found in one source clause
 _PARAPHRASE_MIN = 6  # ... and at least this many of them (a heading is never a paraphrase)
-_EDGE = " \t.,;:!?\"'()[]{}«»‹›-–—/*•·"
+_EDGE = " \t.,;:!?\"'()[]{}«»‹›-–—/*•·|"
 _QUOTED_RE = re.compile(r'"([^"]{12,})"')  # a quotation in (folded) quotation marks, of a few words at least
 
 
@@ -270,9 +271,19 @@ class _Source:
             # edge, punctuation included ("... Middle East; increasing ...").
             begin = self.spans[at][0] if at == start else 0
             finish = self.spans[last][1] if last == end - 1 else len(normalized)
+            while begin > 0 and not normalized[begin - 1].isspace():  # "(LiLiQ-R+)": what clings to the words
+                begin -= 1
+            while finish < len(normalized) and not normalized[finish].isspace():
+                finish += 1
             pieces.append(normalized[begin:finish])
             at = last + 1
         return " ".join(pieces)
+
+    def whole(self, start: int, end: int) -> bool:
+        """Whether words ``start``..``end`` begin and end a clause each."""
+        first = start == 0 or self.clause_of[start - 1] != self.clause_of[start]
+        last = end == len(self.words) or self.clause_of[end] != self.clause_of[end - 1]
+        return first and last
 
     def clauses(self, start: int, end: int) -> tuple[int, ...]:
         return tuple(dict.fromkeys(self.clause_of[start:end]))
@@ -287,10 +298,20 @@ class _Match:
     similarity: float
     exact: bool  # the same text, typography folded, ends' punctuation aside
     words: int  # the part's words
+    whole: bool = False  # the passage is whole clauses
 
 
 def _strip(text: str) -> str:
     return text.strip(_EDGE)
+
+
+def _same(passage: str, part: str) -> bool:
+    """The quotation's text is the passage's: typography folded (both are
+    normalized), the punctuation at the two ends aside, and the case of the
+    first letter too (a quotation starts its own sentence or runs on in the
+    writer's: "[d]isputes go to ...")."""
+    a, b = _strip(passage), _strip(part)
+    return a[:1].casefold() == b[:1].casefold() and a[1:] == b[1:]
 
 
 @attrs.frozen
@@ -324,8 +345,16 @@ def _trimmed(blocks: Sequence[Any]) -> list[_Block]:
     return kept
 
 
-def _find(source: _Source, part: str, threshold: float) -> _Match | None:
-    """The source passage that ``part`` (normalized text) quotes best, or ``None``."""
+def _rank(match: _Match, after: int | None) -> tuple[bool, float, bool, bool, int]:
+    """Exact first, then more similar, then whole clauses (a heading quoted is
+    the heading, not the same words inside a sentence), then after the part
+    before, then earlier."""
+    return (match.exact, match.similarity, match.whole, after is None or match.start >= after, -match.start)
+
+
+def _find(source: _Source, part: str, threshold: float, after: int | None = None) -> _Match | None:
+    """The source passage that ``part`` (normalized text) quotes best, or
+    ``None``; among equally good ones, the first after word ``after``."""
     query = [w.casefold() for w in WORD_RE.findall(part)]
     if not query or not source.words:
         return None
@@ -342,8 +371,20 @@ def _find(source: _Source, part: str, threshold: float) -> _Match | None:
                 votes[p] += 1
                 if len(votes) > _MAX_HITS:
                     break
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    # The same words where the votes say: the quotation as it is, if its text is too.
+    same = [
+        _Match(o, o + len(query), 1.0, True, len(query), source.whole(o, o + len(query)))
+        for o, _ in ranked[:_MAX_HITS]
+        if source.words[o : o + len(query)] == query and _same(source.text(o, o + len(query)), part)
+    ]
+    if same:
+        return max(same, key=lambda match: _rank(match, after))
+    offsets = [offset for offset, _ in ranked[:4]]
+    if after is not None:  # a later part of an elided quotation: its places after the part before, too
+        offsets += [offset for offset, _ in ranked if offset >= after][:4]
     best: _Match | None = None
-    for offset, _ in votes.most_common(4):
+    for offset in dict.fromkeys(offsets):
         slack = max(5, len(query) // 2)
         low, high = max(0, offset - slack), min(len(source.words), offset + len(query) + slack)
         window = source.words[low:high]
@@ -358,9 +399,11 @@ def _find(source: _Source, part: str, threshold: float) -> _Match | None:
         if matched < _MIN_COVERAGE * len(query):
             continue  # a few shared words (a title quoted in a sentence of its own) make no quotation
         similarity = 2 * matched / (len(query) + (end - start))
-        exact = _strip(source.text(start, end)) == _strip(part)
-        candidate = _Match(start, end, 1.0 if exact else round(similarity, 6), exact, len(query))
-        if best is None or (candidate.exact, candidate.similarity) > (best.exact, best.similarity):
+        exact = _same(source.text(start, end), part)
+        candidate = _Match(
+            start, end, 1.0 if exact else round(similarity, 6), exact, len(query), source.whole(start, end)
+        )
+        if best is None or _rank(candidate, after) > _rank(best, after):
             best = candidate
     if best is None or best.similarity < threshold:
         return None
@@ -380,7 +423,7 @@ def _match_parts(source: _Source, parts: Sequence[str], threshold: float) -> lis
     sentences do is matched sentence by sentence (joined passages)."""
     found: list[_Match] = []
     for part in parts:
-        whole = _find(source, part, threshold)
+        whole = _find(source, part, threshold, found[-1].end if found else None)
         sentences = [s for s in _SENTENCE_RE.split(part) if WORD_RE.search(s)]
         if len(sentences) > 1 and (whole is None or not whole.exact):
             pieces = [_find(source, sentence, threshold) for sentence in sentences]

@@ -451,8 +451,18 @@ def _refuse_lone_surrogates(text: str, what: str) -> None:
         raise InputError(f"{what} holds a lone surrogate {found.group()!r} at line {line}", line=line)
 
 
+def _checked_label(label: str | None) -> str | None:
+    """A label must be text that a UTF-8 report can hold."""
+    if label is not None:
+        if not isinstance(label, str):
+            raise InputTypeError(f"label must be a str or None, not {type(label).__name__}", argument="label")
+        _refuse_lone_surrogates(label, "label")
+    return label
+
+
 def edition_from_document(document: Document, *, label: str | None = None, options: Options | None = None) -> Edition:
     """:meth:`Edition.from_document`: the document's blocks as clauses, and what was set aside."""
+    label = _checked_label(label)
     _refuse_lone_surrogates(document.source, "text")
     with paused_gc():  # many small acyclic objects: see conceptdiff._gc
         clauses, dropped = clauses_from_document(document, options=options)
@@ -485,6 +495,7 @@ def edition_from_path(
 
 def edition_from_clauses(clauses: Iterable[str], *, label: str | None = None) -> Edition:
     """:meth:`Edition.from_clauses`: one clause a string, never re-split."""
+    label = _checked_label(label)
     items = []
     with paused_gc():  # many small acyclic objects: see conceptdiff._gc
         for position, item in enumerate(clauses):

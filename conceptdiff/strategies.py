@@ -8,6 +8,10 @@
 * :func:`edition_series`: an :class:`EditionSeries`, several editions in
   order, each edited from the one before, with the true changes of each step
   (for :func:`conceptdiff.history`).
+* :func:`quoted_articles`: a :class:`QuotedArticle`, a source edition and an
+  article that quotes it (verbatim, altered, elided), adds sentences of its
+  own and a line in another language, with the true kind of each clause (for
+  :func:`conceptdiff.check_quotes`).
 
 The strategies drive a private generator (``conceptdiff._generate``) with
 ``draw``, so failing examples shrink towards the first candidate of every
@@ -51,6 +55,8 @@ from conceptdiff._generate import (
 )
 from conceptdiff._generate.builder import MixBuilder, as_ops
 from conceptdiff.model import Clause, Edition
+from conceptdiff.normalize import words
+from conceptdiff.segment import clause_from_string
 
 __all__ = [
     "Chooser",
@@ -59,6 +65,7 @@ __all__ = [
     "ExpectedChange",
     "Mix",
     "PairEdit",
+    "QuotedArticle",
     "RandomChooser",
     "RewordStrength",
     "clause_lists",
@@ -68,6 +75,7 @@ __all__ = [
     "editions",
     "generate_edition",
     "generate_pair",
+    "quoted_articles",
 ]
 
 _T = TypeVar("_T")
@@ -306,3 +314,152 @@ def edition_series(
         return EditionSeries(tuple(texts), tuple(steps))
 
     return _series()
+
+
+# -- quoted articles ---------------------------------------------------------------------
+
+#: A writer's own sentences: news prose whose words the generated policy texts never use.
+_WRITER_SENTENCES = (
+    "The minister spoke to reporters outside the building on Tuesday afternoon.",
+    "Critics were quick to point out what the new text leaves unsaid.",
+    "Officials declined to comment when asked about the timing of the announcement.",
+    "Analysts in several capitals have been reading the document closely this week.",
+    "It is the first overhaul of its kind in almost seven years.",
+    "Our correspondent followed the debate from the press gallery.",
+)
+#: Lines in other languages than the English of the generated texts.
+_FOREIGN_LINES = (
+    "Lisensi ini mengharuskan setiap pengguna untuk menyertakan salinan pemberitahuan hak cipta.",
+    "Die Regierung hat am Montag einen neuen Bericht über die Lage im ganzen Land veröffentlicht.",
+    "El gobierno publicó el lunes un nuevo informe sobre la situación económica del país.",
+    "Le gouvernement a publié lundi un nouveau rapport sur la situation économique du pays.",
+)
+#: Words an altered quotation puts in place of one of the source's.
+_SUBSTITUTES = ("seldom", "never", "always", "partly", "quietly")
+_MIN_QUOTED_WORDS = 8  # a source clause is quoted when it has at least this many words
+_MIN_ELIDED_WORDS = 12  # ... and elided when it has at least this many
+
+
+@attrs.frozen
+class QuotedArticle:
+    """A source, an article that quotes it, and the true answer.
+
+    ``article_text`` holds one paragraph per item; ``kinds[i]`` is the
+    :class:`conceptdiff.QuoteKind` value of paragraph ``i`` and
+    ``origins[i]`` the source clauses it draws on (empty for the article's
+    own sentences and its line in another language).
+    """
+
+    source_texts: tuple[str, ...]
+    article_text: str
+    kinds: tuple[str, ...]
+    origins: tuple[tuple[int, ...], ...]
+
+    @property
+    def source(self) -> Edition:
+        """The source, one clause per string."""
+        return Edition.from_clauses(self.source_texts, label="source")
+
+
+def _inside(needle: Sequence[str], haystack: Sequence[str]) -> bool:
+    size = len(needle)
+    return any(haystack[k : k + size] == list(needle) for k in range(len(haystack) - size + 1))
+
+
+def quoted_articles(
+    *, base: st.SearchStrategy[Sequence[str]] | Sequence[str] | None = None, max_items: int = 8
+) -> st.SearchStrategy[QuotedArticle]:
+    """Strategy for :class:`QuotedArticle`: a source (``base``, as for
+    :func:`edited_pairs`; default ``clause_lists(min_size=4, max_size=30)``)
+    and an article of 1 to ``max_items`` paragraphs, each one of:
+
+    * a **verbatim** quotation of a source clause of eight words or more
+      (label off), any clause, in any order, perhaps twice;
+    * an **altered** one: one word of four letters or more replaced;
+    * an **elided** one: of a clause of twelve words or more, the first and
+      last words kept with ``[…]`` for at least two words between;
+    * one of the writer's own sentences (**not_in_source**);
+    * a sentence in Indonesian, German, Spanish or French
+      (**other_language**; telling it needs the ``lang`` extra): at most one,
+      and only among three English paragraphs or more (else the article's
+      own language could not be told).
+
+    An altered quotation that happens to be in the source as it is (another
+    clause holds the new wording) is drawn as the writer's own sentence.
+
+    >>> import conceptdiff
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, deadline=None)  # the first example loads the language model
+    ... @given(quoted_articles())
+    ... def check(article: QuotedArticle) -> None:
+    ...     result = conceptdiff.check_quotes(article.source, article.article_text)
+    ...     assert [q.kind.value for q in result.clauses] == list(article.kinds)
+    >>> check()
+    """
+    if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
+        raise ValueError(f"max_items must be a whole number >= 1, not {max_items!r}")
+    base_strategy: st.SearchStrategy[Sequence[str]]
+    if base is None:
+        base_strategy = clause_lists(min_size=4, max_size=30)
+    elif isinstance(base, st.SearchStrategy):
+        base_strategy = base
+    else:
+        base_strategy = st.just(_clause_strings(base))
+
+    @st.composite
+    def _articles(draw: st.DrawFn) -> QuotedArticle:
+        texts = _clause_strings(draw(base_strategy))
+        bodies = [clause_from_string(text) for text in texts]
+        source_words = [w for clause in bodies for w in words(clause.text)]
+        quotable = [k for k, c in enumerate(bodies) if c.kind.value != "heading" and len(c.text.split()) >= 8]
+        elidable = [k for k in quotable if len(bodies[k].text.split()) >= _MIN_ELIDED_WORDS]
+        choices = ["not_in_source", "other_language"]
+        choices += ["verbatim", "altered"] if quotable else []
+        choices += ["elided"] if elidable else []
+        paragraphs: list[str] = []
+        kinds: list[str] = []
+        origins: list[tuple[int, ...]] = []
+        for _ in range(draw(st.integers(1, max_items), label="items")):
+            kind = draw(st.sampled_from(choices), label="kind")
+            if kind == "other_language":
+                paragraphs.append(draw(st.sampled_from(_FOREIGN_LINES)))
+                kinds.append(kind)
+                origins.append(())
+                continue
+            if kind in ("verbatim", "altered", "elided"):
+                k = draw(st.sampled_from(elidable if kind == "elided" else quotable), label="clause")
+                tokens = bodies[k].text.split()
+                if kind == "verbatim":
+                    text = " ".join(tokens)
+                elif kind == "elided":
+                    head = draw(st.integers(4, len(tokens) - 6), label="head")
+                    tail = draw(st.integers(head + 2, len(tokens) - 4), label="tail")
+                    text = f"{' '.join(tokens[:head])} […] {' '.join(tokens[tail:])}"
+                else:
+                    long_words = [i for i, token in enumerate(tokens) if sum(ch.isalpha() for ch in token) >= 4]
+                    i = draw(st.sampled_from(long_words), label="word")
+                    core = "".join(ch for ch in tokens[i] if ch.isalpha())
+                    new = draw(st.sampled_from([w for w in _SUBSTITUTES if w != core.casefold()]), label="substitute")
+                    tokens = [*tokens[:i], tokens[i].replace(core, new), *tokens[i + 1 :]]
+                    text = " ".join(tokens)
+                    if _inside(words(text), source_words):
+                        kind = "not_in_source"  # the new wording is in the source: no alteration to find
+                if kind != "not_in_source":
+                    paragraphs.append(text)
+                    kinds.append(kind)
+                    origins.append((k,))
+                    continue
+            paragraphs.append(draw(st.sampled_from(_WRITER_SENTENCES), label="own sentence"))
+            kinds.append("not_in_source")
+            origins.append(())
+        # A line is in another language only beside enough of the article's own
+        # (English) text to tell which language that is: one such line, among
+        # three English paragraphs or more; any other becomes the writer's sentence.
+        english = sum(kind != "other_language" for kind in kinds)
+        for n, kind in enumerate(kinds):
+            if kind == "other_language" and (english < 3 or "other_language" in kinds[:n]):
+                paragraphs[n] = _WRITER_SENTENCES[n % len(_WRITER_SENTENCES)]
+                kinds[n] = "not_in_source"
+        return QuotedArticle(tuple(texts), "\n\n".join(paragraphs) + "\n", tuple(kinds), tuple(origins))
+
+    return _articles()

