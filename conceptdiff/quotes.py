@@ -346,10 +346,10 @@ def _trimmed(blocks: Sequence[Any]) -> list[_Block]:
 
 
 def _rank(match: _Match, after: int | None) -> tuple[bool, float, bool, bool, int]:
-    """Exact first, then more similar, then whole clauses (a heading quoted is
-    the heading, not the same words inside a sentence), then after the part
-    before, then earlier."""
-    return (match.exact, match.similarity, match.whole, after is None or match.start >= after, -match.start)
+    """Exact first, then more similar, then after the part before (for the
+    later parts of an elided quotation), then whole clauses (a heading quoted
+    is the heading, not the same words inside a sentence), then earlier."""
+    return (match.exact, match.similarity, after is None or match.start >= after, match.whole, -match.start)
 
 
 def _find(source: _Source, part: str, threshold: float, after: int | None = None) -> _Match | None:

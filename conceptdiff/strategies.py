@@ -192,6 +192,18 @@ def _clause_strings(base: object) -> tuple[str, ...]:
     return tuple(base)
 
 
+def _base_strategy(
+    base: st.SearchStrategy[Sequence[str]] | Sequence[str] | None, *, min_size: int, max_size: int
+) -> st.SearchStrategy[Sequence[str]]:
+    """The first edition's clauses: ``base`` as a strategy, a fixed sequence of
+    strings, or by default ``clause_lists(min_size=..., max_size=...)``."""
+    if base is None:
+        return clause_lists(min_size=min_size, max_size=max_size)
+    if isinstance(base, st.SearchStrategy):
+        return base
+    return st.just(_clause_strings(base))
+
+
 def edited_pairs(
     *,
     base: st.SearchStrategy[Sequence[str]] | Sequence[str] | None = None,
@@ -217,13 +229,7 @@ def edited_pairs(
     """
     chosen_mix = Mix(mix)
     chosen_ops = as_ops(ops)
-    base_strategy: st.SearchStrategy[Sequence[str]]
-    if base is None:
-        base_strategy = clause_lists(min_size=2, max_size=40)
-    elif isinstance(base, st.SearchStrategy):
-        base_strategy = base
-    else:
-        base_strategy = st.just(_clause_strings(base))
+    base_strategy = _base_strategy(base, min_size=2, max_size=40)
 
     @st.composite
     def _pairs(draw: st.DrawFn) -> EditedPair:
@@ -287,13 +293,7 @@ def edition_series(
         raise ValueError(f"max_editions must be a whole number >= min_editions, not {max_editions!r}")
     chosen_mix = Mix(mix)
     chosen_ops = as_ops(ops)
-    base_strategy: st.SearchStrategy[Sequence[str]]
-    if base is None:
-        base_strategy = clause_lists(min_size=2, max_size=30)
-    elif isinstance(base, st.SearchStrategy):
-        base_strategy = base
-    else:
-        base_strategy = st.just(_clause_strings(base))
+    base_strategy = _base_strategy(base, min_size=2, max_size=30)
 
     @st.composite
     def _series(draw: st.DrawFn) -> EditionSeries:
@@ -398,13 +398,7 @@ def quoted_articles(
     """
     if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
         raise ValueError(f"max_items must be a whole number >= 1, not {max_items!r}")
-    base_strategy: st.SearchStrategy[Sequence[str]]
-    if base is None:
-        base_strategy = clause_lists(min_size=4, max_size=30)
-    elif isinstance(base, st.SearchStrategy):
-        base_strategy = base
-    else:
-        base_strategy = st.just(_clause_strings(base))
+    base_strategy = _base_strategy(base, min_size=4, max_size=30)
 
     @st.composite
     def _articles(draw: st.DrawFn) -> QuotedArticle:

@@ -28,17 +28,15 @@ intro  last  clause
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from conceptdiff._text import escape_controls
-from conceptdiff._version import __version__
 from conceptdiff.errors import InvalidOptionsError
-from conceptdiff.model import Edition, EditOp, WordEdit
+from conceptdiff.model import Edition
+from conceptdiff.render._page import edits_html, standalone_page
+from conceptdiff.render._page import escape as _e
 from conceptdiff.render.markdown import escape_markdown
 
 if TYPE_CHECKING:
@@ -186,54 +184,6 @@ ins{color:var(--ins);background:var(--ins-bg);text-decoration:underline}
 """.strip()
 
 
-def _hash(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _page(title: str, body: list[str]) -> str:
-    policy = (
-        f"default-src 'none'; style-src '{_hash(_CSS)}'; script-src 'none'; img-src 'none'; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
-            '<meta name="referrer" content="no-referrer">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta name="generator" content="conceptdiff {_e(__version__)}">',
-            f"<title>{_e(title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
-
-
-def _edits_html(edits: Sequence[WordEdit]) -> str:
-    out = []
-    for edit in edits:
-        text = _e(edit.text).replace("\n", " ¶ ")
-        if edit.op is EditOp.EQUAL:
-            out.append(text)
-        elif edit.op is EditOp.DELETE:
-            out.append(f"<del>{text}</del>")
-        else:
-            out.append(f"<ins>{text}</ins>")
-    return "".join(out)
-
-
 def _history_html(
     h: History, names: list[str], timeline: Sequence[TimelineEntry], removed: list[Lineage], added: list[Lineage]
 ) -> str:
@@ -257,7 +207,7 @@ def _history_html(
             when = f"removed in {names[lineage.removed or 0]}" if removed_side else f"added in {names[k]}"
             items.append(f'<li><span class="origin">{_e(when)}</span>{_e(_first_text(h, lineage, k))}</li>')
         body += [f"<h2>{title} ({len(group)})</h2>", "<ul>", *items, "</ul>"]
-    return _page(f"History of {len(h.editions)} editions", body)
+    return standalone_page(f"History of {len(h.editions)} editions", _CSS, body)
 
 
 def _blame_html(h: History, k: int, names: list[str]) -> str:
@@ -271,7 +221,7 @@ def _blame_html(h: History, k: int, names: list[str]) -> str:
                 break
             for change in step.changes:
                 where = f"{names[step.before]} → {names[step.before + 1]}"
-                text = _edits_html(change.edits) if change.edits else _e(_first_text(h, lineage, step.before + 1))
+                text = edits_html(change.edits) if change.edits else _e(_first_text(h, lineage, step.before + 1))
                 steps.append(f'<li><span class="kind">{_e(where)}: {_e(str(change.kind))}</span> {text}</li>')
         origin = f"{names[b.introduced]}" + (
             f" · changed {names[b.last_changed]}" if b.last_changed != b.introduced else ""
@@ -288,4 +238,4 @@ def _blame_html(h: History, k: int, names: list[str]) -> str:
         "open a clause for its history.</p>",
         *items,
     ]
-    return _page(f"Blame of {names[k]}", body)
+    return standalone_page(f"Blame of {names[k]}", _CSS, body)

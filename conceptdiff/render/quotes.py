@@ -17,17 +17,15 @@ Quotations of source in article: fidelity 88.9% (8 of 9 quoted words verbatim)
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from conceptdiff._text import escape_controls
-from conceptdiff._version import __version__
 from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import EditOp, WordEdit
+from conceptdiff.render._page import edits_html, standalone_page
+from conceptdiff.render._page import escape as _e
 from conceptdiff.render.markdown import escape_markdown, redline
 from conceptdiff.significance import assess_texts
 
@@ -161,28 +159,12 @@ ins{color:#14532d;background:#dcf5e3;text-decoration:underline}
 """.strip()
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _edits_html(edits: Sequence[WordEdit]) -> str:
-    out = []
-    for edit in edits:
-        if edit.op is EditOp.EQUAL:
-            out.append(_e(edit.text))
-        elif edit.op is EditOp.DELETE:
-            out.append(f"<del>{_e(edit.text)}</del>")
-        else:
-            out.append(f"<ins>{_e(edit.text)}</ins>")
-    return "".join(out)
-
-
 def _html(check: QuoteCheck) -> str:
     first, second = _headline(check)
     rows = []
     for q in check.clauses:
         detail = _detail(q)
-        article = _edits_html(q.edits) if q.edits else _e(check.article.clauses[q.clause].display)
+        article = edits_html(q.edits) if q.edits else _e(check.article.clauses[q.clause].display)
         rows.append(
             f'<tr><td class="kind k-{q.kind.value}">{q.clause + 1}. {_e(_NAMES[q.kind.value])}'
             + (f'<div class="detail">{_e(detail)}</div>' if detail else "")
@@ -197,22 +179,10 @@ def _html(check: QuoteCheck) -> str:
     duplicates = "".join(
         "<li>" + _e(", ".join(f"article #{i + 1}" for i in group)) + "</li>" for group in check.duplicates
     )
-    digest = base64.b64encode(hashlib.sha256(_CSS.encode("utf-8")).digest()).decode("ascii")
-    policy = f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; base-uri 'none'; form-action 'none'"
-    return "\n".join(
+    return standalone_page(
+        first,
+        _CSS,
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
-            '<meta name="referrer" content="no-referrer">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta name="generator" content="conceptdiff {_e(__version__)}">',
-            f"<title>{_e(first)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
             f"<h1>{_e(first)}</h1>",
             f"<p>{_e(second)}</p>",
             '<table><thead><tr><th scope="col">kind</th><th scope="col">article</th>'
@@ -222,8 +192,5 @@ def _html(check: QuoteCheck) -> str:
             *(["<h2>Quoted more than once</h2>", f"<ul>{duplicates}</ul>"] if check.duplicates else []),
             "<h2>Source not quoted, by section</h2>",
             f"<ul>{uncovered}</ul>",
-            "</body>",
-            "</html>",
-            "",
-        ]
+        ],
     )
