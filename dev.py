@@ -3,11 +3,18 @@
 
     python3 dev.py demo    # a real comparison of two bundled editions, printed
     python3 dev.py test    # lint, type-check and the whole test suite
+    python3 dev.py ruff …  # the venv's ruff (what the pre-commit hooks run)
 
 It creates ``.venv`` beside this file (once; again when pyproject.toml
 changes), installs conceptdiff into it with what the job needs, and runs the
 job with that venv's Python.  Extra arguments go to the job (``dev.py test -k
 align``; ``dev.py demo OLD NEW``).
+
+``demo`` installs conceptdiff alone.  ``test`` installs it with every reading
+extra and the ``dev`` dependency group of pyproject.toml (PEP 735: pytest,
+ruff, mypy, the docs tools, pre-commit ...), which pip reads from 25.1 on: it
+first upgrades the venv's pip to that (``pip install "pip>=25.1"``), then runs
+``pip install -e ".[all]" --group pyproject.toml:dev``.  See CONTRIBUTING.md.
 """
 
 from __future__ import annotations
@@ -25,17 +32,30 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def ensure_venv(extras: str) -> None:
+#: pip reads dependency groups (``--group``) from 25.1 on.
+PIP_WITH_GROUPS = "pip>=25.1"
+
+
+def ensure_venv(extras: str = "", groups: tuple[str, ...] = ()) -> None:
+    """Install conceptdiff with ``extras`` and the dependency ``groups`` into .venv,
+    unless this install of this pyproject.toml is already there (a stamp file
+    per pyproject.toml digest and install)."""
     if not PYTHON.exists():
         print(f"dev.py: creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
-    stamp = VENV / f".installed-{digest}{extras}"
-    if stamp.exists() or (VENV / f".installed-{digest}[test]").exists():
-        return  # the test install is a superset of the plain one
-    print(f"dev.py: installing conceptdiff{extras} into {VENV}", flush=True)
-    quiet = [] if os.environ.get("CI") else ["--quiet"]
-    command = [str(PYTHON), "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-e", f"{ROOT}{extras}"]
+    what = extras + "".join(f"+{group}" for group in groups)
+    stamp = VENV / f".installed-{digest}{what}"
+    if stamp.exists() or (not what and any(VENV.glob(f".installed-{digest}*"))):
+        return  # every install holds conceptdiff itself: the plain one is a subset of any other
+    print(f"dev.py: installing conceptdiff{what} into {VENV}", flush=True)
+    pip = [str(PYTHON), "-m", "pip", "install", *([] if os.environ.get("CI") else ["--quiet"])]
+    pip.append("--disable-pip-version-check")
+    if groups:
+        subprocess.run([*pip, PIP_WITH_GROUPS], check=True)
+    command = [*pip, "-e", f"{ROOT}{extras}"]
+    for group in groups:  # "path:group", so that dev.py may be run from any folder
+        command += ["--group", f"{ROOT / 'pyproject.toml'}:{group}"]
     subprocess.run(command, check=True)
     for old in VENV.glob(".installed-*"):
         if not old.name.startswith(f".installed-{digest}"):
@@ -71,11 +91,18 @@ def ensure_chromium() -> None:
             return
 
 
+#: What ruff lints and formats, mypy type-checks (pyproject.toml's [tool.mypy] files) and
+#: the pre-commit hooks look at: every Python file of the project but the docs' and examples'.
+PYTHON_PATHS = ("conceptdiff", "tests", "benchmarks", "fuzz", "dev.py")
+
+
 def test(args: list[str]) -> int:
-    ensure_venv("[test]")
+    ensure_venv("[all]", ("dev",))
     for command in (
-        [str(PYTHON), "-m", "ruff", "check", "conceptdiff", "tests", "benchmarks"],
-        [str(PYTHON), "-m", "mypy"],
+        [str(PYTHON), "-m", "ruff", "check", *PYTHON_PATHS],
+        [str(PYTHON), "-m", "ruff", "format", "--check", *PYTHON_PATHS],
+        [str(PYTHON), "-m", "mypy"],  # strict, over the files pyproject.toml names
+        [str(PYTHON), "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
     ):
         status = run(*command)
         if status:
@@ -84,11 +111,18 @@ def test(args: list[str]) -> int:
     return run(str(PYTHON), "-m", "pytest", *args)
 
 
+def ruff(args: list[str]) -> int:
+    """The venv's ruff, for the pre-commit hooks (.pre-commit-config.yaml): the same
+    ruff as ``dev.py test``, whether or not the venv is activated."""
+    ensure_venv("[all]", ("dev",))
+    return run(str(PYTHON), "-m", "ruff", *args)
+
+
 def main() -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this script is what tells users of older Pythons
         print(f"conceptdiff needs Python 3.11 or newer (this is {sys.version.split()[0]})")
         return 2
-    jobs = {"demo": demo, "test": test}
+    jobs = {"demo": demo, "test": test, "ruff": ruff}
     if len(sys.argv) < 2 or sys.argv[1] not in jobs:
         print(__doc__)
         return 2

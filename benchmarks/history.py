@@ -38,7 +38,7 @@ from conceptdiff.strategies import RandomChooser, generate_edition, generate_pai
 def build_series(editions: int, size: int, seed: int) -> tuple[list[tuple[str, ...]], list[set[tuple[object, ...]]]]:
     """The clause lists of the series and each step's true changes."""
     texts = [generate_edition(RandomChooser(seed), min_size=size, max_size=size)]
-    truth = []
+    truth: list[set[tuple[object, ...]]] = []
     for step in range(editions - 1):
         pair = generate_pair(RandomChooser(seed * 1000 + step + 1), texts[-1], mix="medium")
         texts.append(pair.new_texts)

@@ -96,7 +96,7 @@ def _peer(format: str) -> Callable[[Path], object] | None:
         return lambda path: trafilatura.extract(path.read_text(encoding="utf-8"), include_tables=True)
     if format == "pdf":
         try:
-            import pypdfium2
+            import pypdfium2  # type: ignore[import-untyped]
         except ImportError:
             return None
 
@@ -118,9 +118,10 @@ def _peer(format: str) -> Callable[[Path], object] | None:
 def measure(format: str, paths: Sequence[Path], repeat: int) -> tuple[int, float, float | None]:
     """(bytes, conceptdiff seconds, peer seconds or None) over ``paths``."""
     size = sum(path.stat().st_size for path in paths)
-    seconds = sum(_best(lambda p=path: Edition.from_path(p, options=_OPTIONS), repeat) for path in paths)
+    # mypy cannot type a lambda with a default argument (each binds its own path).
+    seconds = sum(_best(lambda p=path: Edition.from_path(p, options=_OPTIONS), repeat) for path in paths)  # type: ignore[misc]
     peer = _peer(format)
-    peer_seconds = sum(_best(lambda p=path: peer(p), repeat) for path in paths) if peer else None
+    peer_seconds = sum(_best(lambda p=path: peer(p), repeat) for path in paths) if peer else None  # type: ignore[misc]
     return size, seconds, peer_seconds
 
 

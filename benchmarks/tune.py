@@ -127,7 +127,7 @@ def valid(setting: Mapping[str, float]) -> bool:
 @contextlib.contextmanager
 def configured(setting: Mapping[str, float]) -> Iterator[conceptdiff.Options]:
     """The Options for ``setting`` (the bonus patched in where it is not an option yet)."""
-    fields = {k: v for k, v in setting.items() if k in _OPTION_FIELDS}
+    fields: dict[str, Any] = {k: v for k, v in setting.items() if k in _OPTION_FIELDS}
     options = attrs.evolve(conceptdiff.Options(), **fields)
     if "in_place_bonus" in _OPTION_FIELDS:
         yield options

@@ -59,7 +59,7 @@ def longest_increasing_runs(values: Sequence[int]) -> tuple[int, list[set[int]]]
     def runs_ending(i: int) -> list[set[int]]:
         if best_length[i] == 1:
             return [{i}]
-        out = []
+        out: list[set[int]] = []
         for k in range(i):
             if values[k] < values[i] and best_length[k] == best_length[i] - 1:
                 out.extend(run | {i} for run in runs_ending(k))

@@ -103,7 +103,7 @@ def test_labels_and_bad_arguments() -> None:
     with pytest.raises(conceptdiff.InvalidOptionsError, match="labels"):
         conceptdiff.history([FIRST, SECOND], labels=["only one"])
     with pytest.raises(conceptdiff.InvalidOptionsError, match="editions"):
-        conceptdiff.history("not a series")  # type: ignore[arg-type]
+        conceptdiff.history("not a series")
     with pytest.raises(conceptdiff.InputTypeError):
         conceptdiff.history([FIRST, 42])  # type: ignore[list-item]
     with pytest.raises(IndexError):

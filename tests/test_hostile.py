@@ -450,7 +450,16 @@ def test_the_process_writes_utf8_for_names_that_are_not(tmp_path: Path, good: Pa
     name.write_text(GOOD.replace("may", "shall"), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "CONCEPTDIFF_DEBUG"}
     for fmt in FORMATS:
-        argv = [sys.executable, "-m", "conceptdiff", "compare", "--format", fmt, os.fsencode(name), os.fsencode(good)]
+        argv: list[str | bytes] = [
+            sys.executable,
+            "-m",
+            "conceptdiff",
+            "compare",
+            "--format",
+            fmt,
+            os.fsencode(name),
+            os.fsencode(good),
+        ]
         done = subprocess.run(argv, capture_output=True, env=env, timeout=120)
         assert done.returncode == 1, done.stderr
         report = done.stdout.decode("utf-8")
@@ -674,7 +683,7 @@ def test_a_library_warning_is_one_line_and_keeps_the_exit_status(
 
     def warning_compare(*args: object, **kwargs: object) -> object:
         warnings.warn("something to know:\nsecond line \x1b[31m", ConceptDiffWarning, stacklevel=2)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(compare_module, "compare", warning_compare)
     other = good if same else tmp_path / "other.txt"

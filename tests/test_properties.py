@@ -88,7 +88,7 @@ def test_segmentation_accounts_for_every_character(text: str) -> None:
     spans = sorted([c.span for c in edition.clauses if c.span] + [(d.start, d.end) for d in edition.dropped])
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert end <= start  # disjoint, in order
-    covered = set()
+    covered: set[int] = set()
     for start, end in spans:
         covered.update(range(start, end))
     assert all(i in covered for i, char in enumerate(text) if not char.isspace())

@@ -122,7 +122,7 @@ def test_the_quotes_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["quotes", *paths, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     jsonschema.validate(data, SCHEMA)
-    assert [c["kind"] for c in data["clauses"]] == [c["kind"] for c in expected["clauses"]]  # type: ignore[union-attr]
+    assert [c["kind"] for c in data["clauses"]] == [c["kind"] for c in expected["clauses"]]  # type: ignore[attr-defined]
     for format_ in ("text", "markdown", "html"):
         assert main(["quotes", *paths, "--format", format_, "-o", str(tmp_path / f"q.{format_}")]) == 0
         report = (tmp_path / f"q.{format_}").read_text(encoding="utf-8")

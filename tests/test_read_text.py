@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from .test_read_html import audit, spans_of
 NO_LANGUAGE = Options(flag_languages=False)
 
 
-def texts(source: str, **kwargs: bool) -> list[str]:
+def texts(source: str, **kwargs: Any) -> list[str]:
     return [block.text for block in read_plain(source, **kwargs).blocks]
 
 

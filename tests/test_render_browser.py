@@ -49,7 +49,7 @@ def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+        _unavailable("the playwright package is not installed (python3 dev.py test installs it)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable,

@@ -436,7 +436,7 @@ def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ValueError, match="'hard'"):  # the hard mix is the benchmarks' (benchmarks/hard_mix.py)
         generate_pair(RandomChooser(0), ["a b c d"], mix="hard")
     with pytest.raises(TypeError, match="clause strings"):
-        edited_pairs(base=Edition.from_clauses(["a b c d"]))
+        edited_pairs(base=Edition.from_clauses(["a b c d"]))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="'explode'"):
         generate_pair(RandomChooser(0), ["a b c d"], ops=["explode"])
     with pytest.raises(ValueError):
@@ -776,8 +776,8 @@ def test_the_hard_mix_exercises_every_case_it_promises() -> None:
         for j, role, _, _n in news:
             if role != "none":
                 continue
-            added = body(pair.new_texts[j])
-            rivals = [i for i in old_partner if similarity(body(pair.old_texts[i]), added) >= 0.5]
+            added_text = body(pair.new_texts[j])
+            rivals = [i for i in old_partner if similarity(body(pair.old_texts[i]), added_text) >= 0.5]
             seen["added near copy competing with a rewording"] += bool(rivals)
         for c in pair.of_kind(ChangeKind.REWORDED):
             new_text = body(pair.new_texts[c.new[0]])
@@ -785,8 +785,8 @@ def test_the_hard_mix_exercises_every_case_it_promises() -> None:
             seen["far removed copy more similar than the in-place original"] += any(
                 similarity(body(pair.old_texts[r.old[0]]), new_text) > own for r in pair.of_kind(ChangeKind.REMOVED)
             )
-        for old, new in moved:
-            jumped = sum(1 for o, n in staying if (o < old) != (n < new))
+        for old_index, new_index in moved:
+            jumped = sum(1 for o, n in staying if (o < old_index) != (n < new_index))
             seen["short move (crosses <= 3)"] += jumped <= 3
     promised = [
         "edge rewording (0.5-0.6)",
