@@ -98,7 +98,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "edits": [[edit.op.value, edit.text] for edit in change.edits],
                 "is_change": change.is_change,
                 "section": _section(change, comparison),
-                "significance": assess(change).significance.value,
+                "significance": assess(change, comparison).significance.value,
             }
             for change in comparison.changes
         ],

@@ -56,13 +56,14 @@ import itertools
 import math
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from conceptdiff.errors import InvalidOptionsError
-from conceptdiff.model import Change, ChangeKind, Comparison, EditOp
+from conceptdiff.model import Change, ChangeKind, ClauseKind, Comparison, EditOp
 from conceptdiff.normalize import words
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "assess",
     "assess_all",
     "assess_texts",
+    "defined_terms",
     "difference_names",
     "differences",
     "has_changes",
@@ -116,17 +118,20 @@ class Flag(enum.Enum):
     """What a substantive change touches.  MODAL and NEGATION concern an
     obligation; the others a fact."""
 
-    MODAL = "modal"  #: modal verbs and words of obligation or permission
+    MODAL = "modal"  #: modal verbs (may, shall, must, will, should, can, could, might, would, ought, need not)
     NEGATION = "negation"
     NUMBER = "number"
     DATE = "date"
     AMOUNT = "amount"  #: money and percentages
     ENTITY = "entity"  #: named entities (organisations, places, people, acronyms)
+    #: a term the document defines, changed in form or case ("distributes" -> "Distributes"
+    #: where "Distribution" is defined): the text now says the defined thing, or no longer does
+    DEFINED_TERM = "defined_term"
 
     @property
     def concerns(self) -> str:
         """``"obligation"`` or ``"fact"``."""
-        return "obligation" if self in (Flag.MODAL, Flag.NEGATION) else "fact"
+        return "obligation" if self in (Flag.MODAL, Flag.NEGATION, Flag.DEFINED_TERM) else "fact"
 
 
 @attrs.frozen
@@ -329,10 +334,12 @@ def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
 # Obligations: modal verbs and negation.
 # --------------------------------------------------------------------------
 
-_MODALS = _word_set(
-    "may shall must will should can could might would ought need required requires require obliged "
-    "obligated obligation obligations entitled permitted allowed prohibited forbidden mandatory optional"
-)
+# Modal verbs, a closed list; "need" only as a modal ("need not").  Words of
+# obligation that are no modal verb ("required", "permitted", "obligations")
+# change an obligation only with the words around them: a rewording that
+# swaps them is substantive, but not flagged as a modal.
+_MODALS = _word_set("may shall must will should can could might would ought need")
+_DETERMINERS = _word_set("the a an its their his her our your this that whose free good")
 _NEGATIONS = _word_set("not no never neither nor none nothing nobody nowhere without cannot")
 _AUXILIARIES = _MODALS | _word_set("is are was were be been do does did has have had")
 _CONTRACTIONS = {
@@ -364,8 +371,10 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
         if lower in _MODALS:
             if lower == "may" and token[0].isupper() and _near_number(tokens, i):
                 continue  # the month
-            if lower == "will" and i > 0 and tokens[i - 1].lower() in ("the", "a", "its", "their", "his", "her"):
-                continue  # the noun
+            if i > 0 and tokens[i - 1].lower() in _DETERMINERS:
+                continue  # the noun: "the will of the members", "a can", "a must"
+            if lower == "need" and (i + 1 >= len(tokens) or tokens[i + 1].lower() != "not"):
+                continue  # "need to", "the needs": a modal only in "need not"
             modals[lower] += 1
         elif lower in _NEGATIONS:
             if lower == "no" and i + 1 < len(tokens) and tokens[i + 1] == ".":
@@ -597,6 +606,9 @@ def _entities(tokens: Sequence[str]) -> dict[str, str]:
     content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _STOPWORDS and t.lower() not in _CONNECTORS]
     if len(content) >= 2 and all(_capitalized(w) for w in content) and not any(t in _SENTENCE_END for t in tokens):
         return {}  # a title-case heading (no sentence punctuation): every word looks like a name
+    shouted = [t for t in tokens if len(t) >= 2 and t.isalpha()]
+    if len(shouted) >= 4 and sum(t.isupper() for t in shouted) >= 0.6 * len(shouted):
+        return {}  # all-capitals text (a disclaimer): its capitals say nothing of names
     found: dict[str, str] = {}
     run: list[str] = []
     run_starts_sentence = False
@@ -606,13 +618,10 @@ def _entities(tokens: Sequence[str]) -> dict[str, str]:
         nonlocal run
         while run and run[-1].lower() in _CONNECTORS:
             run.pop()
-        # A capital that opens a sentence says nothing, unless a capitalized word follows it at once.
-        if (
-            run_starts_sentence
-            and run
-            and not _strong(run[0])
-            and (len(run) == 1 or run[0].lower() in _STOPWORDS or not _capitalized(run[1]))
-        ):
+        # The capital that opens a sentence says nothing: the first word of a run that opens
+        # a sentence is dropped (unless an acronym or an inner capital: EU, GitHub), and the
+        # rest is judged alone ("Members of the European Union" -> "European Union").
+        if run_starts_sentence and run and not _strong(run[0]):
             run = run[1:]
         while run and run[0].lower() in _CONNECTORS:
             run.pop(0)
@@ -661,13 +670,13 @@ def _counter_finding(flag: Flag, old: Counter[str], new: Counter[str]) -> Findin
     return Finding(flag, tuple(sorted(removed.elements())), tuple(sorted(added.elements())))
 
 
-def _findings(old: str, new: str, *, entities: bool = True) -> tuple[Finding, ...]:
+def _findings(old: str, new: str, *, entities: bool = True, negations: bool = True) -> tuple[Finding, ...]:
     old_tokens, new_tokens = _tokens(old), _tokens(new)
     old_modals, old_negations = _obligations(old_tokens)
     new_modals, new_negations = _obligations(new_tokens)
     findings = [
         _counter_finding(Flag.MODAL, old_modals, new_modals),
-        _counter_finding(Flag.NEGATION, old_negations, new_negations),
+        _counter_finding(Flag.NEGATION, old_negations, new_negations) if negations else None,
     ]
     old_facts, new_facts = _facts(old_tokens), _facts(new_tokens)
     for flag in (Flag.NUMBER, Flag.DATE, Flag.AMOUNT):
@@ -704,11 +713,16 @@ def _fact_order(key: str) -> tuple[float, str]:
         return (math.inf, key)
 
 
-def assess_texts(old: str, new: str) -> Assessment:
+def assess_texts(
+    old: str, new: str, *, heading: bool = False, defined: frozenset[str] = frozenset()
+) -> Assessment:
     """Assess the difference between two texts (see the module docstring).
 
     Clause breaks (``"\\n"``, as in the joined texts of a split or merge) count
-    as white space.
+    as white space.  ``heading``: the texts are headings (a heading's capitals
+    and its "No" say nothing of names or negation: no entity or negation
+    finding).  ``defined``: the stems of the terms the document defines (see
+    :func:`defined_terms`); a change of case of one of them is substantive.
 
     >>> assess_texts("Fees: 1,000 euros.", "Fees: 1000 euros.").describe()
     'cosmetic: punctuation'
@@ -716,6 +730,9 @@ def assess_texts(old: str, new: str) -> Assessment:
     'substantive: amount (1.5 euros → 15 euros)'
     >>> assess_texts("The Council decides.", "The Commission decides.").describe()
     'substantive: entity (Council → Commission)'
+    >>> defined = defined_terms(["'Distribution': any act of selling or giving copies."])
+    >>> assess_texts("Anyone who distributes it", "Anyone who Distributes it", defined=defined).describe()
+    'substantive: defined_term (distributes → Distributes)'
     """
     old_flat, new_flat = old.replace("\n", " "), new.replace("\n", " ")
     if _SPACE_RE.sub(" ", old_flat).strip() == _SPACE_RE.sub(" ", new_flat).strip():
@@ -723,7 +740,12 @@ def assess_texts(old: str, new: str) -> Assessment:
     old_part, new_part = _trim_common(old_flat, new_flat)
     # A text against nothing (an added or removed clause) is never cosmetic.
     reasons = _cosmetic_reasons(old_part, new_part) if old_flat.strip() and new_flat.strip() else None
-    findings = _findings(old_flat, new_flat)
+    findings = _findings(old_flat, new_flat, entities=not heading, negations=not heading)
+    recased = _recased_terms(old_part, new_part, defined) if defined and reasons and Cosmetic.CASE in reasons else None
+    if recased is not None:  # the capital is the defined term's, not a name's
+        names = set(recased.removed) | set(recased.added)
+        kept = tuple(f for f in findings if f.flag is not Flag.ENTITY or not set(f.removed) | set(f.added) <= names)
+        return Assessment(Significance.SUBSTANTIVE, findings=(*kept, recased))
     # Folds may not hide a changed modal, negation or number ("1.5" -> "15").  The guard
     # reads both texts case-folded: a changed capital may change what looks like a name
     # or a month ("may 30" -> "MAY 30"), and that stays cosmetic.
@@ -732,23 +754,117 @@ def assess_texts(old: str, new: str) -> Assessment:
     return Assessment(Significance.SUBSTANTIVE, findings=findings)
 
 
-def assess(change: Change) -> Assessment:
+# A term a document defines (normalized text: quotes folded): quoted capitalized
+# terms before "means", "shall mean", "refers to", "is defined as", "has the
+# meaning" or a colon ("'The Licensee' or 'You': any person ..."), or a quoted
+# term in parentheses ("(the 'Licensor')", "(collectively, the 'Services')").
+_TERM = r"['\"]([A-Z][\w-]*(?:\(s\))?(?: [\w-]+(?:\(s\))?){0,4})['\"]"
+_DEFINITION_RE = re.compile(
+    rf"{_TERM}(?:\s*(?:,|or|and)\s*{_TERM}){{0,3}}\s*(?:means|shall mean|refers? to|is defined as|has the meaning|:)"
+    rf"|\((?:the |hereinafter |collectively,? (?:the )?)?{_TERM}\)"
+)
+_QUOTED_TERM_RE = re.compile(_TERM)
+_SUFFIXES = ("ions", "ion", "ing", "ed", "es", "s", "e")
+_LEADING = _word_set("the this that these a an such")
+
+
+def _stem(word: str) -> str:
+    word = word.casefold().removesuffix("(s)")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def defined_terms(*texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the words of the terms the texts define (four letters or
+    more; a leading "The" left out): ``'Distribution'`` -> ``distribut``.
+
+    >>> sorted(defined_terms(["'The Licensee' or 'You': any person.", "The Work (the 'Program') is ..."]))
+    ['license', 'program']
+    """
+    stems = set()
+    for group in texts:
+        for text in group:
+            for match in _DEFINITION_RE.finditer(text):
+                for term in _QUOTED_TERM_RE.findall(match.group()):
+                    for word in term.split():
+                        if len(word) >= 4 and word.casefold() not in _LEADING and word.casefold() not in _STOPWORDS:
+                            stems.add(_stem(word))
+    return frozenset(stems)
+
+
+_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _recased_terms(old: str, new: str, defined: frozenset[str]) -> Finding | None:
+    """A word whose case changed and that is a defined term's form."""
+    old_words, new_words = _WORD_TOKEN_RE.findall(old), _WORD_TOKEN_RE.findall(new)
+    if len(old_words) != len(new_words):
+        return None
+    removed, added = [], []
+    for a, b in zip(old_words, new_words, strict=True):
+        if a != b and a.casefold() == b.casefold() and any(_stem(a).startswith(stem) for stem in defined):
+            removed.append(a)
+            added.append(b)
+    return Finding(Flag.DEFINED_TERM, tuple(removed), tuple(added)) if removed else None
+
+
+@attrs.frozen
+class _Context:
+    """What assessing a change of a comparison needs beyond its text."""
+
+    comparison: Comparison
+    defined: frozenset[str]
+
+
+_CONTEXTS: list[tuple[weakref.ref[Comparison], _Context]] = []  # the last few comparisons' contexts
+
+
+def _context(comparison: Comparison) -> _Context:
+    for ref, context in _CONTEXTS:
+        if ref() is comparison:
+            return context
+    context = _Context(
+        comparison,
+        defined_terms(
+            (c.normalized for c in comparison.old.clauses), (c.normalized for c in comparison.new.clauses)
+        ),
+    )
+    _CONTEXTS[:] = [*_CONTEXTS[-7:], (weakref.ref(comparison), context)]
+    return context
+
+
+def _is_heading(change: Change, comparison: Comparison) -> bool:
+    clauses = [comparison.old.clauses[i] for i in change.old] + [comparison.new.clauses[j] for j in change.new]
+    return bool(clauses) and all(clause.kind is ClauseKind.HEADING for clause in clauses)
+
+
+def assess(change: Change, comparison: Comparison | None = None) -> Assessment:
     """Assess one change from its word edits (added and removed clauses are
-    substantive, compared with an empty text).
+    substantive, compared with an empty text).  With the ``comparison`` it
+    belongs to, headings are known as headings (no entity or negation
+    finding from a heading's words) and the terms the editions define are
+    known (a change of a defined term's case is substantive).
 
     >>> import conceptdiff
     >>> result = conceptdiff.compare("The fee is 30 euros.", "The fee is 60 euros.")
-    >>> assess(result.changes[0]).describe()
+    >>> assess(result.changes[0], result).describe()
     'substantive: amount (30 euros → 60 euros)'
     """
     if not change.edits:
         return Assessment(Significance.NONE)
-    return assess_texts(change.old_text, change.new_text)
+    if comparison is None:
+        return assess_texts(change.old_text, change.new_text)
+    context = _context(comparison)
+    return assess_texts(
+        change.old_text, change.new_text, heading=_is_heading(change, comparison), defined=context.defined
+    )
 
 
 def assess_all(comparison: Comparison) -> tuple[Assessment, ...]:
     """:func:`assess` of every change, in the order of ``comparison.changes``."""
-    return tuple(assess(change) for change in comparison.changes)
+    return tuple(assess(change, comparison) for change in comparison.changes)
 
 
 # --------------------------------------------------------------------------
@@ -857,7 +973,7 @@ def parse_differences(value: Difference | str | Iterable[Difference | str]) -> D
     return result
 
 
-def differences(change: Change) -> Difference:
+def differences(change: Change, comparison: Comparison | None = None) -> Difference:
     """The kinds of difference one change shows (NONE exactly when it is no
     change, :attr:`Change.is_change`).
 
@@ -880,7 +996,7 @@ def differences(change: Change) -> Difference:
         if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
             if words(old_text) != words(new_text):
                 found |= Difference.REWORDING
-        elif assess_texts(old_text, new_text).significance is Significance.SUBSTANTIVE:
+        elif assess(change, comparison).significance is Significance.SUBSTANTIVE:
             found |= Difference.REWORDING
         else:  # cosmetic, or only white space (a clause break moved): still a textual difference
             found |= Difference.COSMETIC
@@ -891,7 +1007,12 @@ def _ignored(ignore: Difference) -> Difference:
     return ignore | Difference.COSMETIC if Difference.REWORDING in ignore else ignore
 
 
-def is_change(change: Change, *, ignore: Difference | str | Iterable[Difference | str] = Difference.NONE) -> bool:
+def is_change(
+    change: Change,
+    *,
+    ignore: Difference | str | Iterable[Difference | str] = Difference.NONE,
+    comparison: Comparison | None = None,
+) -> bool:
     """:attr:`Change.is_change`, relaxed: whether ``change`` shows a kind of
     difference not in ``ignore`` (ignoring REWORDING ignores COSMETIC too).
 
@@ -915,7 +1036,7 @@ def is_change(change: Change, *, ignore: Difference | str | Iterable[Difference 
         return True
     if Difference.COSMETIC not in relaxed and any(edit.op is not EditOp.EQUAL for edit in change.edits):
         return True  # a textual edit of either sort counts: no need to tell which
-    return bool(differences(change) & ~relaxed)
+    return bool(differences(change, comparison) & ~relaxed)
 
 
 def has_changes(
@@ -934,7 +1055,7 @@ def has_changes(
     relaxed = _ignored(parse_differences(ignore))
     if comparison.set_aside and Difference.SET_ASIDE not in relaxed:
         return True
-    return any(is_change(change, ignore=relaxed) for change in comparison.changes)
+    return any(is_change(change, ignore=relaxed, comparison=comparison) for change in comparison.changes)
 
 
 # --------------------------------------------------------------------------

@@ -114,15 +114,15 @@ def _clauses_text(edition: Edition, indices: Sequence[int]) -> str:
 
 def differences_of(change: Change, comparison: Comparison) -> Difference:
     """The kinds of difference one change of ``comparison`` shows: the same
-    as :func:`conceptdiff.significance.differences` (kept for callers of
-    earlier versions; ``comparison`` is not needed).
+    as :func:`conceptdiff.significance.differences` with the comparison (so
+    that headings and the terms the editions define are known).
 
     >>> import conceptdiff
     >>> result = conceptdiff.compare(["1. Fees are due.", "2. Members vote."], ["1. Members vote!", "2. Fees are due."])
     >>> [_flag_names(differences_of(c, result)) for c in result.changes]
     ['move, cosmetic, renumbering', 'renumbering']
     """
-    return differences(change)
+    return differences(change, comparison)
 
 
 def _effective(allow: Difference) -> Difference:

@@ -208,3 +208,22 @@ def test_contradictory_options_exit_2_with_one_line(capsys: pytest.CaptureFixtur
     assert main(["compare", *args, OLD, NEW]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("conceptdiff: error:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("eupl-1.1.en.txt", "eupl-1.2.en.txt"),
+        ("us-nss-2002.en.txt", "us-nss-2006.en.txt"),
+        ("github-privacy-statement-2022-09-01.en.txt", "github-privacy-statement-2022-12-15.en.txt"),
+        ("python-pep8-2005-08-20.en.txt", "python-pep8-2005-12-15.en.txt"),
+    ],
+)
+def test_stat_fits_one_screen_on_real_pairs(old: str, new: str) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+    result = conceptdiff.compare(corpus / old, corpus / new)
+    stat = render_stat(result, width=80)
+    lines = stat.splitlines()
+    assert len(lines) <= 24 and all(cells(line) <= 80 for line in lines)
+    assert " ".join(stat.split()).startswith(f"{old} → {new}: ")  # the headline first
+    assert all(" old #" in line or " new #" in line for line in lines if line.startswith("  ["))  # sides named

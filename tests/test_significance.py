@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import conceptdiff
+from conceptdiff import significance
 from conceptdiff.significance import (
     Cosmetic,
     Flag,
@@ -115,7 +116,8 @@ def test_differences_that_look_small_but_are_not_cosmetic(old: str, new: str) ->
     ("old", "new", "flag", "removed", "added"),
     [
         ("Members must report.", "Members should report.", Flag.MODAL, ("must",), ("should",)),
-        ("Members are required to report.", "Members may report.", Flag.MODAL, ("required",), ("may",)),
+        # "required" is no modal verb (a closed list): only the modal the new text adds is named.
+        ("Members are required to report.", "Members may report.", Flag.MODAL, (), ("may",)),
         ("You can't appeal.", "You can appeal.", Flag.NEGATION, ("can not",), ()),
         ("Nobody shall be admitted.", "Members shall be admitted.", Flag.NEGATION, ("nobody",), ()),
         ("within thirty days", "within sixty days", Flag.NUMBER, ("thirty days",), ("sixty days",)),
@@ -298,3 +300,57 @@ def test_terms_are_counted_text_by_text(texts: list[str]) -> None:
             if len(term) >= 3 and (term not in _STOPWORDS or term in _MODALS):
                 expected[term] += 1
     assert _term_counts(texts) == expected
+
+
+# -- flags a reader can rely on (issue 14) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Members are permitted to vote.", "Members are allowed to vote."),  # no modal verb on either side
+        ("The obligations of members are listed.", "The duties of members are listed."),
+        ("This reflects the will of the members.", "This reflects the wish of the members."),  # "will" the noun
+        ("You need to register first.", "You have to register first."),  # "need to": no modal
+        ("Published in May 2023.", "Published in June 2023."),  # the month
+    ],
+)
+def test_words_that_are_no_modal_verb_are_not_flagged_modal(old: str, new: str) -> None:
+    assert Flag.MODAL not in assess_texts(old, new).flags
+
+
+def test_the_modal_verbs_are_flagged() -> None:
+    assert assess_texts("Members may vote.", "Members shall vote.").flags == (Flag.MODAL,)
+    assert Flag.MODAL in assess_texts("Members need not vote.", "Members must vote.").flags
+
+
+def test_a_heading_gives_no_negation_or_entity_finding() -> None:
+    old = conceptdiff.Edition.from_text("# No Abuse or Overuse of the API\n\nDo not overuse the API.\n")
+    new = conceptdiff.Edition.from_text("# Fair Use of the Service\n\nDo not overuse the API.\n")
+    result = conceptdiff.compare(old, new)
+    (heading,) = [c for c in result.changes if c.old == (0,)]
+    assessment = assess(heading, result)
+    assert assessment.significance is Significance.SUBSTANTIVE and not assessment.flags
+    assert Flag.NEGATION in assess(heading).flags  # without the comparison, the words alone decide
+
+
+def test_all_capitals_and_sentence_starts_are_no_entities() -> None:
+    old = "THE PROGRAM IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND."
+    new = "THE PROGRAM IS PROVIDED AS IS AND WITHOUT ANY WARRANTY OF ANY KIND."
+    assert Flag.ENTITY not in assess_texts(old, new).flags
+    assert Flag.ENTITY not in assess_texts("Members may vote.", "Payment may be made.").flags  # sentence starts
+    assert assess_texts("The Council decides.", "The Commission decides.").flags == (Flag.ENTITY,)
+
+
+def test_the_case_of_a_defined_term_is_substantive_in_its_document() -> None:
+    definitions = "- 'Distribution': any act of selling, giving or lending copies of the Work.\n\n"
+    old = conceptdiff.compare(
+        definitions + "Anyone who distributes copies keeps the notices.\n",
+        definitions + "Anyone who Distributes copies keeps the notices.\n",
+    )
+    (changed,) = [c for c in old.changes if c.is_change]
+    assessment = assess(changed, old)
+    assert assessment.significance is Significance.SUBSTANTIVE and assessment.flags == (Flag.DEFINED_TERM,)
+    assert assess(changed).significance is Significance.COSMETIC  # no document, no definitions
+    # And the relaxed predicate agrees: ignoring cosmetic changes does not hide it.
+    assert significance.has_changes(old, ignore="cosmetic")

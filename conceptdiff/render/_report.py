@@ -225,7 +225,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
     ignored = options.ignored
     for index, change in enumerate(comparison.changes):
         listed = change.is_change
-        assessment = assess(change)
+        assessment = assess(change, comparison)
         if listed:
             number += 1
             significance[assessment.significance] += 1
@@ -237,7 +237,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
             if edit.op is not EditOp.EQUAL:
                 words_changed += _word_count(edit.text)
         entry = Entry(number if listed else 0, index, change, assessment, section_of(comparison, change))
-        if listed and ignored and not is_change(change, ignore=ignored):
+        if listed and ignored and not is_change(change, ignore=ignored, comparison=comparison):
             hidden += 1
             if options.context is Context.DOCUMENT:
                 entries.append(attrs.evolve(entry, number=0))
@@ -267,8 +267,17 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
 
 def cosmetic_only(entry: Entry) -> bool:
     """A change that ``hide_cosmetic`` leaves out: one whose only kind of
-    difference is cosmetic (moves, splits, merges and renumberings stay)."""
-    return entry.change.is_change and not is_change(entry.change, ignore=Difference.COSMETIC)
+    difference is cosmetic (moves, splits, merges, renumberings and changed
+    links stay), as :func:`~conceptdiff.significance.is_change` with
+    ``ignore="cosmetic"`` says, from the entry's assessment."""
+    change = entry.change
+    return (
+        change.is_change
+        and change.kind in (ChangeKind.UNCHANGED, ChangeKind.REWORDED)
+        and not change.relabeled
+        and not change.relinked
+        and entry.assessment.significance is not Significance.SUBSTANTIVE
+    )
 
 
 def set_aside_where(comparison: Comparison, change: SetAsideChange) -> str:

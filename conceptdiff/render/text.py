@@ -221,7 +221,7 @@ def _headline_spans(report: Report) -> list[Span]:
     return [(f"{names}: {len(old.clauses)} → {len(new.clauses)} clauses; {counts}", _BOLD)]
 
 
-def _summary_lines(report: Report, width: int, color: bool) -> list[str]:
+def _summary_lines(report: Report, width: int, color: bool, *, stat: bool = False) -> list[str]:
     lines = wrap(_headline_spans(report), width=width, color=color)
     sig = report.significance
     text = (
@@ -239,7 +239,8 @@ def _summary_lines(report: Report, width: int, color: bool) -> list[str]:
     if report.set_aside:
         text = (
             f"{plural(len(report.set_aside), 'difference')} in the text the editions set aside "
-            f"({', '.join(sorted({c.reason for c in report.set_aside}))}), shown at the end."
+            f"({', '.join(sorted({c.reason for c in report.set_aside}))})"
+            + ("; the full report lists them." if stat else ", shown at the end.")
         )
         lines += wrap([(text, "")], width=width, color=color)
     if report.hidden:
@@ -400,7 +401,7 @@ def render_stat(
     """
     width = max(width, _MIN_WIDTH)
     report = build_report(comparison, options)
-    lines = _summary_lines(report, width, color)
+    lines = _summary_lines(report, width, color, stat=True)
     changes = report.changes
     by_kind = Counter(e.change.kind for e in changes)
     rows = [(kind, by_kind[kind]) for kind in ChangeKind if by_kind[kind] and kind is not ChangeKind.UNCHANGED]
@@ -420,39 +421,77 @@ def render_stat(
         lines.append(
             f"{label:<{label_width}}{relabeled:>3}  " + _paint([("(renumbered or cosmetic only)", _DIM)], color)
         )
-    # Sections with most changes.
-    sections: dict[tuple[str, ...], Counter[ChangeKind]] = {}
-    for entry in changes:
-        sections.setdefault(entry.section, Counter())[entry.change.kind] += 1
-    top = sorted(sections.items(), key=lambda item: (-sum(item[1].values()), list(sections).index(item[0])))[:5]
-    if any(sections):  # a document without headings has no sections to compare
-        lines += ["", _paint([("Sections with most changes", _BOLD)], color)]
-        name_width = min(max(_cells(_safe(" › ".join(s) or _START)) for s, _ in top), 36)
-        room = max(width - name_width - 10, 10)
-        most = max(sum(c.values()) for _, c in top)
-        section_scale = min(1.0, room / most)
-        for section, counter in top:
-            name = _clip(_safe(" › ".join(section) or _START), name_width)
-            parts = [(counter[kind], _SIGNS[kind], _KIND_STYLE[kind]) for kind in ChangeKind]
-            lines.append(
-                f"  {name}{' ' * (name_width - _cells(name))} {sum(counter.values()):>3}  "
-                + _bar(parts, section_scale, color)
-            )
-        if len(sections) > len(top):
-            lines.append(_paint([(f"  … and {plural(len(sections) - len(top), 'other section')}", _DIM)], color))
-    flagged = [e for e in changes if e.assessment.flagged]
-    if flagged:
-        lines += ["", _paint([("Changes touching an obligation or a fact", _BOLD)], color)]
-        for entry in flagged[:5]:
-            at = entry.change.new or entry.change.old
-            side = "new" if entry.change.new else "old"
-            head = f"  [{entry.number}] {side} #{at[0] + 1}  "
-            detail = "; ".join(f"{f.flag.value} ({f})" for f in entry.assessment.findings)
-            text = _clip(_safe(detail), width - _cells(head))
-            lines.append(head + _paint([(text, _FLAG)], color))
-        if len(flagged) > 5:
-            lines.append(_paint([(f"  … and {len(flagged) - 5} more", _DIM)], color))
-    if report.terms:
-        lines += ["", _paint([("Terms whose use shifted most", _BOLD)], color)]
-        lines += _term_lines(report, width, color, limit=5)
+    # The three lists share what is left of one screen: each gets its title and as many
+    # rows as fit (at most five), with "… and N more" for the rest; terms go first when short.
+    blocks = [block for block in (_section_block, _flag_block, _terms_block) if block(report, width, color, 1)]
+    room = STAT_LINES - len(lines)
+    limits = [5] * len(blocks)
+
+    def size() -> int:  # a blank line and the block, for each
+        return sum(1 + len(block(report, width, color, limit)) for block, limit in zip(blocks, limits, strict=True))
+
+    while blocks and size() > room:
+        if max(limits) > 1:
+            limits[limits.index(max(limits))] -= 1  # the longest list gives a row first
+        else:
+            blocks.pop()  # one row each is still too much: the last list goes
+            limits.pop()
+    for block, limit in zip(blocks, limits, strict=True):
+        lines += ["", *block(report, width, color, limit)]
     return "\n".join(lines) + "\n"
+
+
+#: The most lines ``render_stat`` writes: one terminal screen.
+STAT_LINES = 24
+
+
+def _section_block(report: Report, width: int, color: bool, limit: int) -> list[str]:
+    """The sections with most changes: a title, ``limit`` rows at most, and "… and N more"."""
+    sections: dict[tuple[str, ...], Counter[ChangeKind]] = {}
+    for entry in report.changes:
+        sections.setdefault(entry.section, Counter())[entry.change.kind] += 1
+    if not any(sections):  # a document without headings has no sections to compare
+        return []
+    top = sorted(sections.items(), key=lambda item: (-sum(item[1].values()), list(sections).index(item[0])))[:limit]
+    lines = [_paint([("Sections with most changes", _BOLD)], color)]
+    name_width = min(max(_cells(_safe(" › ".join(s) or _START)) for s, _ in top), 36)
+    room = max(width - name_width - 10, 10)
+    most = max(sum(c.values()) for _, c in top)
+    section_scale = min(1.0, room / most)
+    for section, counter in top:
+        name = _clip(_safe(" › ".join(section) or _START), name_width)
+        parts = [(counter[kind], _SIGNS[kind], _KIND_STYLE[kind]) for kind in ChangeKind]
+        lines.append(
+            f"  {name}{' ' * (name_width - _cells(name))} {sum(counter.values()):>3}  "
+            + _bar(parts, section_scale, color)
+        )
+    if len(sections) > len(top):
+        lines.append(_paint([(f"  … and {plural(len(sections) - len(top), 'other section')}", _DIM)], color))
+    return lines
+
+
+def _flag_block(report: Report, width: int, color: bool, limit: int) -> list[str]:
+    """The changes touching an obligation or a fact, each with the side its clause number counts."""
+    flagged = [e for e in report.changes if e.assessment.flagged]
+    if not flagged:
+        return []
+    lines = [_paint([("Changes touching an obligation or a fact", _BOLD)], color)]
+    for entry in flagged[:limit]:
+        at = entry.change.new or entry.change.old
+        side = "new" if entry.change.new else "old"
+        head = f"  [{entry.number}] {side} #{at[0] + 1}  "
+        detail = "; ".join(f"{f.flag.value} ({f})" for f in entry.assessment.findings)
+        text = _clip(_safe(detail), width - _cells(head))
+        lines.append(head + _paint([(text, _FLAG)], color))
+    if len(flagged) > limit:
+        lines.append(_paint([(f"  … and {len(flagged) - limit} more", _DIM)], color))
+    return lines
+
+
+def _terms_block(report: Report, width: int, color: bool, limit: int) -> list[str]:
+    if not report.terms:
+        return []
+    lines = [_paint([("Terms whose use shifted most", _BOLD)], color), *_term_lines(report, width, color, limit=limit)]
+    if len(report.terms) > limit:
+        lines.append(_paint([(f"  … and {len(report.terms) - limit} more", _DIM)], color))
+    return lines
