@@ -58,7 +58,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -377,8 +377,8 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
                 continue  # "need to", "the needs": a modal only in "need not"
             modals[lower] += 1
         elif lower in _NEGATIONS:
-            if lower == "no" and i + 1 < len(tokens) and tokens[i + 1] == ".":
-                continue  # "No. 5"
+            if lower == "no" and i + 1 < len(tokens) and tokens[i + 1] in (".", ":"):
+                continue  # "No. 5", and "No:" labelling a wrong example
             before = tokens[i - 1].lower() if i > 0 else ""
             negations[f"{before} {lower}" if lower == "not" and before in _AUXILIARIES else lower] += 1
     return modals, negations
@@ -601,8 +601,9 @@ def _capitalized(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
 
-def _entities(tokens: Sequence[str]) -> dict[str, str]:
-    """Named-entity candidates: folded form -> form as written."""
+def _entities(tokens: Sequence[str], defined: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Named-entity candidates: folded form -> form as written.  A run made
+    only of defined terms' words ("Original Work", "Licensee") is no name."""
     content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _STOPWORDS and t.lower() not in _CONNECTORS]
     if len(content) >= 2 and all(_capitalized(w) for w in content) and not any(t in _SENTENCE_END for t in tokens):
         return {}  # a title-case heading (no sentence punctuation): every word looks like a name
@@ -627,6 +628,8 @@ def _entities(tokens: Sequence[str]) -> dict[str, str]:
             run.pop(0)
         # One capitalized word that is a month, a currency, a function word ("No", "When") or a
         # single letter ("U" of "U.S.") is no name.
+        if defined and run and all(_stem(w).startswith(tuple(defined)) or w.lower() in _CONNECTORS for w in run):
+            run = []  # the document's defined terms: flagged as such, not as names
         if run and not (len(run) == 1 and (run[0].lower() in _NOT_NAMES or len(run[0]) < 2)):
             name = _INITIALS_RE.sub(r"\1.", " ".join(run))
             found.setdefault(name.casefold(), name)
@@ -670,7 +673,9 @@ def _counter_finding(flag: Flag, old: Counter[str], new: Counter[str]) -> Findin
     return Finding(flag, tuple(sorted(removed.elements())), tuple(sorted(added.elements())))
 
 
-def _findings(old: str, new: str, *, entities: bool = True, negations: bool = True) -> tuple[Finding, ...]:
+def _findings(
+    old: str, new: str, *, entities: bool = True, negations: bool = True, defined: frozenset[str] = frozenset()
+) -> tuple[Finding, ...]:
     old_tokens, new_tokens = _tokens(old), _tokens(new)
     old_modals, old_negations = _obligations(old_tokens)
     new_modals, new_negations = _obligations(new_tokens)
@@ -695,14 +700,45 @@ def _findings(old: str, new: str, *, entities: bool = True, negations: bool = Tr
             )
     if not entities:
         return tuple(f for f in findings if f is not None)
-    old_entities, new_entities = _entities(old_tokens), _entities(new_tokens)
-    gone = sorted(old_entities.keys() - new_entities.keys())
-    came = sorted(new_entities.keys() - old_entities.keys())
+    if defined:
+        findings.append(_defined_term_finding(old_tokens, new_tokens, defined))
+    old_entities, new_entities = _entities(old_tokens, defined), _entities(new_tokens, defined)
+    # A name is added or removed when a word of the names is: the same names cut or written
+    # otherwise ("GitHub Inc." -> "GitHub, Inc.", "GNU GPL" beside "GNU General Public
+    # License" -> "GPL") change no word of them.
+    old_words, new_words = _name_words(old_entities), _name_words(new_entities)
+    gone = sorted(k for k in old_entities.keys() - new_entities.keys() if _name_words({k: k}) - new_words)
+    came = sorted(k for k in new_entities.keys() - old_entities.keys() if _name_words({k: k}) - old_words)
     if gone or came:
         findings.append(
             Finding(Flag.ENTITY, tuple(old_entities[k] for k in gone), tuple(new_entities[k] for k in came))
         )
     return tuple(sorted((f for f in findings if f is not None), key=lambda f: list(Flag).index(f.flag)))
+
+
+def _name_words(names: Mapping[str, str]) -> set[str]:
+    return {word.strip(".,") for name in names for word in name.split() if len(word.strip(".,")) >= 2}
+
+
+def _defined_uses(tokens: Sequence[str], defined: frozenset[str]) -> Counter[str]:
+    """The capitalized words that are forms of a defined term, by stem."""
+    uses: Counter[str] = Counter()
+    for token in tokens:
+        if _capitalized(token) and len(token) >= 4:
+            stem = _stem(token)
+            if any(stem.startswith(d) for d in defined):
+                uses[stem] += 1
+    return uses
+
+
+def _defined_term_finding(old: Sequence[str], new: Sequence[str], defined: frozenset[str]) -> Finding | None:
+    """A defined term used more or less often ("the Original Work" -> "the Work")."""
+    old_uses, new_uses = _defined_uses(old, defined), _defined_uses(new, defined)
+    if old_uses == new_uses:
+        return None
+    removed = [t for t in old if _capitalized(t) and _stem(t) in (old_uses - new_uses)]
+    added = [t for t in new if _capitalized(t) and _stem(t) in (new_uses - old_uses)]
+    return Finding(Flag.DEFINED_TERM, tuple(dict.fromkeys(removed)), tuple(dict.fromkeys(added)))
 
 
 def _fact_order(key: str) -> tuple[float, str]:
@@ -740,11 +776,16 @@ def assess_texts(
     old_part, new_part = _trim_common(old_flat, new_flat)
     # A text against nothing (an added or removed clause) is never cosmetic.
     reasons = _cosmetic_reasons(old_part, new_part) if old_flat.strip() and new_flat.strip() else None
-    findings = _findings(old_flat, new_flat, entities=not heading, negations=not heading)
+    findings = _findings(old_flat, new_flat, entities=not heading, negations=not heading, defined=defined)
     recased = _recased_terms(old_part, new_part, defined) if defined and reasons and Cosmetic.CASE in reasons else None
     if recased is not None:  # the capital is the defined term's, not a name's
         names = set(recased.removed) | set(recased.added)
-        kept = tuple(f for f in findings if f.flag is not Flag.ENTITY or not set(f.removed) | set(f.added) <= names)
+        kept = tuple(
+            f
+            for f in findings
+            if f.flag is not Flag.DEFINED_TERM
+            and (f.flag is not Flag.ENTITY or not set(f.removed) | set(f.added) <= names)
+        )
         return Assessment(Significance.SUBSTANTIVE, findings=(*kept, recased))
     # Folds may not hide a changed modal, negation or number ("1.5" -> "15").  The guard
     # reads both texts case-folded: a changed capital may change what looks like a name
