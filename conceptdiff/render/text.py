@@ -141,6 +141,27 @@ def _break_word(word: list[Span], room: int) -> tuple[list[Span], list[Span]]:
     return head, []
 
 
+def _wrap_plain(text: str, room: int) -> list[str] | None:
+    """Without colour the styles do not show, and the words are the text's:
+    wrap the text alone (ASCII, no word wider than a line), or ``None``."""
+    if not text.isascii():
+        return None
+    words = text.split()
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in words:
+        if len(word) > room:
+            return None
+        if line and used + 1 + len(word) > room:
+            lines.append(" ".join(line))
+            line, used = [], 0
+        used += len(word) + (1 if line else 0)
+        line.append(word)
+    lines.append(" ".join(line))
+    return lines
+
+
 def wrap(
     spans: Sequence[Span], *, width: int, indent: str = "", hang: str | None = None, color: bool = False
 ) -> list[str]:
@@ -152,6 +173,10 @@ def wrap(
     """
     hang = indent if hang is None else hang
     room = max(width - max(_cells(indent), _cells(hang)), 10)
+    if not color:
+        plain = _wrap_plain("".join(text for text, _ in spans), room)
+        if plain is not None:
+            return [(hang if n else indent) + line for n, line in enumerate(plain)]
     lines: list[list[Span]] = []
     line: list[Span] = []
     used = 0
