@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from conceptdiff._text import escape_controls
 from conceptdiff.model import Change, ChangeKind, Comparison, EditOp, SetAsideChange
 from conceptdiff.render._report import (
+    KIND_SIGNS,
     Context,
     Entry,
     Report,
@@ -39,15 +40,8 @@ from conceptdiff.significance import Significance
 
 __all__ = ["headline", "render_stat", "render_text"]
 
-_SIGNS = {
-    ChangeKind.UNCHANGED: "=",
-    ChangeKind.REWORDED: "~",
-    ChangeKind.MOVED: ">",
-    ChangeKind.ADDED: "+",
-    ChangeKind.REMOVED: "-",
-    ChangeKind.SPLIT: "<",
-    ChangeKind.MERGED: "&",
-}
+# One set of signs for every report (text, Markdown, HTML): see conceptdiff.render._report.
+_SIGNS = KIND_SIGNS
 _KIND_STYLE = {
     ChangeKind.UNCHANGED: "2",
     ChangeKind.REWORDED: "33",
