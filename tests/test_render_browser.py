@@ -191,6 +191,10 @@ def test_real_corpus_report_in_the_browser(browser: Any, tmp_path: Path) -> None
     # Narrow screens: one column, nothing wider than the viewport.
     page.set_viewport_size({"width": 400, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    # ... and the first change comes first, the list of changes after the changes.
+    first_change = page.locator("article.change").first.bounding_box()
+    changes_list = page.locator("nav#toc").bounding_box()
+    assert first_change is not None and changes_list is not None and first_change["y"] < changes_list["y"]
     page.screenshot(path=str(ARTIFACTS / "html-report-eupl-narrow.png"))
     page.close()
 

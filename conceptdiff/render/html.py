@@ -134,8 +134,9 @@ table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid var(--
 text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .none{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:.85rem;padding:12px 24px;border-top:1px solid var(--line)}
-@media (max-width:760px){.layout{display:block}nav{position:static;max-height:none;border-right:0;
-border-bottom:1px solid var(--line)}.side{grid-template-columns:1fr}}
+@media (max-width:760px){.layout{display:flex;flex-direction:column}.layout>*{min-width:0;max-width:100%}
+nav{order:2;position:static;max-height:none;
+border-right:0;border-top:1px solid var(--line)}.side{grid-template-columns:1fr}}
 @media print{nav,.controls,.skip,.keys{display:none!important}.layout{display:block}main{max-width:none;padding:0}
 .side{display:none!important}.inline{display:block!important}article.change{break-inside:avoid;
 border-left-width:3px}body{font-size:11pt}header{padding:0 0 8px}a{color:inherit;text-decoration:none}
@@ -550,6 +551,11 @@ font-size:.85em}.cdiff .badge.flag{background:#fff1cc;color:#7a4b00}
 .cdiff del{color:#8f1d1d;background:#fde8e8;text-decoration:line-through}
 .cdiff ins{color:#14532d;background:#dcf5e3;text-decoration:underline}
 .cdiff .sign{font-weight:700}.cdiff .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.cdiff{position:relative}.cdiff article h3{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
+.cdiff del+ins{margin-left:.2em}.cdiff del::before,.cdiff del::after,.cdiff ins::before,.cdiff ins::after{
+position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);white-space:nowrap}
+.cdiff del::before{content:" [deleted: "}.cdiff ins::before{content:" [inserted: "}
+.cdiff del::after,.cdiff ins::after{content:"] "}
 """.strip()
 
 
