@@ -227,3 +227,25 @@ def test_stat_fits_one_screen_on_real_pairs(old: str, new: str) -> None:
     assert len(lines) <= 24 and all(cells(line) <= 80 for line in lines)
     assert " ".join(stat.split()).startswith(f"{old} → {new}: ")  # the headline first
     assert all(" old #" in line or " new #" in line for line in lines if line.startswith("  ["))  # sides named
+
+
+def test_the_whole_document_marks_where_a_moved_clause_was() -> None:
+    from conceptdiff.render import ReportOptions
+    from conceptdiff.render.html import render_html
+    from conceptdiff.render.markdown import render_markdown
+
+    pair = Path(__file__).resolve().parent.parent / "fixtures" / "pairs" / "moved_and_reworded"
+    result = conceptdiff.compare(pair / "old.txt", pair / "new.txt")  # Article 2 moved to the end
+    options = ReportOptions(context="document", terms=0)
+    text = render_text(result, options=options, width=200)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next(n for n, line in enumerate(lines) if line.startswith("Article 1 The organisation"))
+    assert lines[first + 1].startswith("↕ [4] moved from here (old #2 (label Article 2) → new #5")
+    assert text.count("moved from here") == 1
+    markdown = render_markdown(result, options=options)
+    assert (
+        markdown.index("Article 1 The organisation")
+        < markdown.index("Change 4 moved from here")
+        < markdown.index("Renumbered")
+    )
+    assert render_html(result, options=options).count('class="ctx moved-from"') == 1

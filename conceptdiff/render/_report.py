@@ -107,7 +107,9 @@ class Entry:
     ``number`` is the change's number among listed changes (0 for an
     unchanged clause shown as context); ``index`` its position in
     ``Comparison.changes``; ``section`` the headings it sits under (of its
-    new clause, or its old one when it was removed).
+    new clause, or its old one when it was removed).  ``moved_from`` marks
+    the place a moved clause left, in a report of the whole document: the
+    entry stands there for the change shown at the clause's new place.
     """
 
     number: int
@@ -115,6 +117,7 @@ class Entry:
     change: Change
     assessment: Assessment
     section: tuple[str, ...]
+    moved_from: bool = False
 
     @property
     def anchor(self) -> str:
@@ -169,7 +172,7 @@ class Report:
     @property
     def changes(self) -> tuple[Entry, ...]:
         """The entries that are changes (not context)."""
-        return tuple(e for e in self.entries if not e.is_context)
+        return tuple(e for e in self.entries if not e.is_context and not e.moved_from)
 
     @property
     def hidden_note(self) -> str:
@@ -244,6 +247,8 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
             continue
         if listed or options.context is Context.DOCUMENT:
             entries.append(entry)
+    if options.context is Context.DOCUMENT:
+        entries = _with_old_places(entries)
     words_total = sum(_word_count(c.text) for c in comparison.old.clauses) + sum(
         _word_count(c.text) for c in comparison.new.clauses
     )
@@ -263,6 +268,21 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
         words_total=words_total,
         terms=term_shifts(comparison, limit=options.terms) if options.terms else (),
     )
+
+
+def _with_old_places(entries: list[Entry]) -> list[Entry]:
+    """The entries of a whole-document report with a marker where each moved
+    clause used to be: after the entry that holds the old clause before it."""
+    position_of_old = {i: position for position, entry in enumerate(entries) for i in entry.change.old}
+    markers: list[tuple[int, Entry]] = []
+    for entry in entries:
+        if entry.change.kind is ChangeKind.MOVED and entry.number:
+            before = entry.change.old[0] - 1
+            markers.append((position_of_old.get(before, -1), attrs.evolve(entry, moved_from=True)))
+    out = list(entries)
+    for after, marker in sorted(markers, key=lambda item: item[0], reverse=True):
+        out.insert(after + 1, marker)
+    return out
 
 
 def cosmetic_only(entry: Entry) -> bool:

@@ -291,6 +291,11 @@ def _where(comparison: Comparison, change: Change) -> str:
 def _entry(report: Report, entry: Entry, *, side_by_side: bool = True) -> str:
     comparison = report.comparison
     change = entry.change
+    if entry.moved_from:
+        return (
+            f'<p class="ctx moved-from"><span class="sign" aria-hidden="true">{KIND_SIGNS[change.kind]}</span> '
+            f'<a href="#{entry.anchor}">{entry.number}. Moved from here</a> ({_where(comparison, change)})</p>'
+        )
     if entry.is_context:
         clause = comparison.new.clauses[change.new[0]] if change.new else comparison.old.clauses[change.old[0]]
         heading = " heading" if clause.kind.value == "heading" else ""

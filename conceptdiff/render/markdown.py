@@ -211,6 +211,10 @@ def _significance_line(entry: Entry) -> str | None:
 def _entry(report: Report, entry: Entry) -> list[str]:
     comparison = report.comparison
     change = entry.change
+    if entry.moved_from:
+        old_at, new_at = locate(change.old, comparison.old), locate(change.new, comparison.new)
+        place = escape_markdown(f"(old {old_at}) to new {new_at}")
+        return [f"*{KIND_SIGNS[change.kind]} Change {entry.number} moved from here {place}.*", ""]
     if entry.is_context:
         clause_index = change.new[0] if change.new else change.old[0]
         clause = comparison.new.clauses[clause_index] if change.new else comparison.old.clauses[clause_index]

@@ -305,6 +305,9 @@ def _rule(title: str, width: int, color: bool) -> str:
 def _entry_lines(report: Report, entry: Entry, width: int, color: bool) -> list[str]:
     comparison = report.comparison
     change = entry.change
+    if entry.moved_from:
+        text = f"{_SIGNS[change.kind]} [{entry.number}] moved from here ({where(comparison, change)})"
+        return wrap([(_safe(text), _DIM)], width=width, indent="    ", color=color)
     if entry.is_context:
         clause = comparison.new.clauses[change.new[0]] if change.new else comparison.old.clauses[change.old[0]]
         return wrap([(_safe(clause.display), "")], width=width, indent="    ", color=color)
