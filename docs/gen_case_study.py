@@ -224,7 +224,7 @@ def build() -> str:
             "",
         ]
     )
-    add(_fence("text", render_stat(result, width=100)))
+    add(_fence("text", render_stat(result, width=80)))
 
     # -- Carried over ------------------------------------------------------------------
     add(["", "## What was carried over", ""])
@@ -296,7 +296,7 @@ def build() -> str:
             "",
         ]
     )
-    add(_fence("text", _text_excerpt(render_text(result, width=100), chosen)))
+    add(_fence("text", _text_excerpt(render_text(result, width=80), chosen)))
     add([""])
     add(_fence("markdown", _markdown_excerpt(render_markdown(result), chosen)))
 
