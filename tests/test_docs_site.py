@@ -113,6 +113,14 @@ def test_the_cli_reference_is_generated_from_the_command(site: Path) -> None:
     assert "OLD&lt;TAB&gt;NEW" in page  # a placeholder of the help text is shown, not dropped as a tag
 
 
+def test_the_api_overview_links_every_exported_name() -> None:
+    import conceptdiff
+
+    overview = (DOCS / "reference" / "index.md").read_text(encoding="utf-8")
+    missing = [name for name in conceptdiff.__all__ if f"[`{name}`][" not in overview]
+    assert not missing, f"docs/reference/index.md does not list {missing}"
+
+
 def test_the_case_study_is_what_the_code_gives_today() -> None:
     spec = importlib.util.spec_from_file_location("gen_case_study", DOCS / "gen_case_study.py")
     assert spec is not None and spec.loader is not None
