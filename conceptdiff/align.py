@@ -272,6 +272,10 @@ class _Gaps:
     new: dict[int, int]
 
 
+#: How far (as a share of each edition) a split or merge outside its gap may reach.
+_GROUP_REACH = 0.25
+
+
 class _Aligner:
     def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: Options) -> None:
         self.old, self.new, self.options = old, new, options
@@ -286,6 +290,9 @@ class _Aligner:
         self.old_sums = list(map(_checksum, [c.normalized for c in old]))
         self.new_sums = list(map(_checksum, [c.normalized for c in new]))
         self.kept: set[tuple[int, int]] = set()  # the in-order run, once positional pairs are in
+        self.old_counts: Counter[str] = Counter()  # how often each text recurs (set by ``order``)
+        self.new_counts: Counter[str] = Counter()
+        self.pair_of: dict[int, int] = {}  # old -> new of one-to-one links (set by ``order``)
 
     # -- passes -------------------------------------------------------------
     def run(self) -> list[Link]:
@@ -606,7 +613,13 @@ class _Aligner:
                         best = (sim, window)
         if best is not None and best[0] >= self.options.split_threshold:
             sim, window = best
-            bonus = self.options.in_place_bonus if gap_ok(window[0]) else 0.0  # type: ignore[operator]
+            in_place = gap_ok(window[0])  # type: ignore[operator]
+            # A split or merge outside its gap must stay near its place: the titles of an edition
+            # are not merged into an entry of its appendix (a quarter of the document away).
+            whole_side, group_side = (len(self.old), len(self.new)) if split else (len(self.new), len(self.old))
+            if not in_place and abs(whole / max(1, whole_side) - window[0] / max(1, group_side)) > _GROUP_REACH:
+                return
+            bonus = self.options.in_place_bonus if in_place else 0.0
             if split:
                 scored.append((sim + bonus, 1, (whole,), window, sim))
             else:
@@ -641,8 +654,21 @@ class _Aligner:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
 
+    def unsupported(self, i: int, j: int) -> bool:
+        """A move of a clause whose text recurs ("This section is informative.", a second
+        "Introduction") that no neighbour confirms: its text alone does not say which copy
+        went where, so the link is not made (the clauses stay removed and added)."""
+        text = self.old[i].normalized
+        if self.old_counts[text] < 2 and self.new_counts[self.new[j].normalized] < 2:
+            return False
+        pairs = self.pair_of
+        return pairs.get(i - 1) != j - 1 and pairs.get(i + 1) != j + 1
+
     def order(self) -> list[Link]:
         """Decide what stayed in order; everything else is moved or unmatched."""
+        self.old_counts = Counter(c.normalized for c in self.old)
+        self.new_counts = Counter(c.normalized for c in self.new)
+        self.pair_of = {link.old[0]: link.new[0] for link in self.links if len(link.old) == 1 and len(link.new) == 1}
         self.links.sort(key=lambda link: link.old[0])  # first old indices are distinct
         old, new, kept, detect_moves = self.old, self.new, self.kept, self.options.detect_moves
         unchanged, reworded, moved = ChangeKind.UNCHANGED, ChangeKind.REWORDED, ChangeKind.MOVED
@@ -653,7 +679,7 @@ class _Aligner:
                 i, j = link.old[0], link.new[0]
                 kind = unchanged if old[i].normalized == new[j].normalized else reworded
                 if (i, j) not in kept:
-                    if not detect_moves:
+                    if not detect_moves or self.unsupported(i, j):
                         self.old_used[i] = self.new_used[j] = False
                         continue
                     kind = moved
