@@ -249,3 +249,39 @@ def test_the_whole_document_marks_where_a_moved_clause_was() -> None:
         < markdown.index("Renumbered")
     )
     assert render_html(result, options=options).count('class="ctx moved-from"') == 1
+
+
+def test_a_move_inside_a_section_whose_heading_changed_is_no_change_of_section() -> None:
+    old = (
+        "# Policy of 2020\n\n## 1. Definitions\n\nAlpha clause about members and their rights.\n\n"
+        "Beta clause about fees and when they are due.\n\nGamma clause about meetings of the board.\n\n"
+        "## 2. Rules\n\nDelta clause about the rules of procedure.\n"
+    )
+    new = (
+        "# Policy of 2024\n\n## 1. Definitions\n\nBeta clause about fees and when they are due.\n\n"
+        "Gamma clause about meetings of the board.\n\nAlpha clause about members and their rights.\n\n"
+        "## 2. Rules\n\nDelta clause about the rules of procedure.\n"
+    )
+    result = conceptdiff.compare(old, new)
+    assert [c.kind for c in result.changes].count(conceptdiff.ChangeKind.MOVED) == 1
+    assert "moved from" not in render_text(result, width=200)  # the same section, though its title's date changed
+    elsewhere = new.replace("Alpha clause about members and their rights.\n\n## 2. Rules\n\n", "## 2. Rules\n\n") + (
+        "\nAlpha clause about members and their rights.\n"
+    )
+    report = render_text(conceptdiff.compare(old, elsewhere), width=200)
+    assert "moved from Policy of 2020 › 1 Definitions to Policy of 2024 › 2 Rules" in report
+
+
+def test_section_names_in_the_stat_view_are_never_alike() -> None:
+    from conceptdiff.render.text import _section_names
+
+    sections = [("Chapter 1", "Introduction"), ("Appendix", "Introduction"), ("Chapter 2", "Scope"), ()]
+    assert _section_names(sections, width=36) == [
+        "Chapter 1 › Introduction",
+        "Appendix › Introduction",
+        "Scope",
+        "(before the first heading)",
+    ]
+    long = [("A very long part title that goes on", f"Subsection number {n} of many") for n in (1, 2)]
+    names = _section_names(long, width=20)
+    assert len(set(names)) == 2 and all(len(name) <= 20 for name in names)

@@ -140,6 +140,10 @@ class Report:
             difference all ignored).
         set_aside: the differences in set-aside text shown (none when
             ``"set-aside"`` is ignored).
+        section_moves: for each moved change (by its index in
+            ``Comparison.changes``) that left its section, the old and the new
+            section's headings; a move inside one section (its heading paired
+            with the new section's heading, whatever its words) is not here.
         counts: the comparison's count of each kind.
         renumbered: how many unchanged clauses only changed their number label.
         significance: how many listed changes are of each significance.
@@ -155,6 +159,7 @@ class Report:
     listed: int
     hidden: int
     set_aside: tuple[SetAsideChange, ...]
+    section_moves: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
     counts: dict[ChangeKind, int]
     renumbered: int
     significance: dict[Significance, int]
@@ -259,6 +264,7 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
         listed=number,
         hidden=hidden,
         set_aside=() if Difference.SET_ASIDE in ignored else comparison.set_aside,
+        section_moves=_section_moves(comparison),
         counts=dict(comparison.counts),
         renumbered=renumbered,
         significance=significance,
@@ -268,6 +274,51 @@ def build_report(comparison: Comparison, options: ReportOptions | None = None) -
         words_total=words_total,
         terms=term_shifts(comparison, limit=options.terms) if options.terms else (),
     )
+
+
+def _innermost_headings(edition: Edition) -> list[int | None]:
+    """For each clause, the index of the heading of the section it sits in (a
+    heading sits in its parent's section), or ``None`` before the first."""
+    stack: list[tuple[int, int]] = []  # (level, heading index)
+    out: list[int | None] = []
+    for index, clause in enumerate(edition.clauses):
+        if clause.kind is ClauseKind.HEADING:
+            while stack and stack[-1][0] >= clause.level:
+                stack.pop()
+            out.append(stack[-1][1] if stack else None)
+            stack.append((clause.level, index))
+        else:
+            out.append(stack[-1][1] if stack else None)
+    return out
+
+
+def _section_moves(comparison: Comparison) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The moved changes that left their section: sections are matched between the
+    editions as their headings are (a heading reworded or renumbered is the same
+    section), not by their words."""
+    moved = [(n, c) for n, c in enumerate(comparison.changes) if c.kind is ChangeKind.MOVED]
+    if not moved:
+        return {}
+    old_heads, new_heads = _innermost_headings(comparison.old), _innermost_headings(comparison.new)
+    paired = {i: change.new[0] for change in comparison.changes if change.new for i in change.old}
+    out = {}
+    for n, change in moved:
+        old_head, new_head = old_heads[change.old[0]], new_heads[change.new[0]]
+        same = old_head == new_head if old_head is None or new_head is None else paired.get(old_head) == new_head
+        if not same:
+            old_clause, new_clause = comparison.old.clauses[change.old[0]], comparison.new.clauses[change.new[0]]
+            out[n] = (
+                _display_section(comparison.old, old_head, old_clause.section),
+                _display_section(comparison.new, new_head, new_clause.section),
+            )
+    return out
+
+
+def _display_section(edition: Edition, head: int | None, section: tuple[str, ...]) -> tuple[str, ...]:
+    """A section as a reader knows it: its headings, the innermost with its number label."""
+    if head is None or not section:
+        return section
+    return (*section[:-1], edition.clauses[head].display)
 
 
 def _with_old_places(entries: list[Entry]) -> list[Entry]:

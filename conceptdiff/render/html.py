@@ -319,8 +319,8 @@ def _entry(report: Report, entry: Entry, *, side_by_side: bool = True) -> str:
         head,
     ]
     if change.kind is ChangeKind.MOVED:
-        old_section = " › ".join(comparison.old.clauses[change.old[0]].section)
-        new_section = " › ".join(entry.section)
+        sections = report.section_moves.get(entry.index, ((), ()))
+        old_section, new_section = (" › ".join(section) for section in sections)
         old_in = f" (in {_e(old_section)})" if old_section else ""
         new_in = f" (in {_e(new_section)})" if new_section else ""
         parts.append(

@@ -227,9 +227,9 @@ def _entry(report: Report, entry: Entry) -> list[str]:
     place = f"old {old_at} → new {new_at}" if old_at and new_at else f"old {old_at}" if old_at else f"new {new_at}"
     lines = [f"#### {entry.number}. {sign} {title.capitalize()} — {escape_markdown(place)}", ""]
     if change.kind is ChangeKind.MOVED:
-        old_section = comparison.old.clauses[change.old[0]].section
+        old_section, new_section = report.section_moves.get(entry.index, ((), ()))
         old_in = f" in *{_section_name(old_section)}*" if old_section else ""
-        new_in = f" in *{_section_name(entry.section)}*" if entry.section else ""
+        new_in = f" in *{_section_name(new_section)}*" if new_section else ""
         lines += [f"Moved from old {escape_markdown(old_at)}{old_in} to new {escape_markdown(new_at)}{new_in}.", ""]
     if change.relabeled:
         old_label = comparison.old.clauses[change.old[0]].label or "(none)"

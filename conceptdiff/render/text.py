@@ -324,9 +324,10 @@ def _entry_lines(report: Report, entry: Entry, width: int, color: bool) -> list[
     if significance:
         lines += wrap(significance, width=width, indent="    ", color=color)
     if change.kind is ChangeKind.MOVED:
-        old_section = comparison.old.clauses[change.old[0]].section
-        if old_section != entry.section:
-            moved = f"moved from {' › '.join(old_section) or _START} to {' › '.join(entry.section) or _START}"
+        sections = report.section_moves.get(entry.index)
+        if sections is not None:
+            old_section, new_section = sections
+            moved = f"moved from {' › '.join(old_section) or _START} to {' › '.join(new_section) or _START}"
             lines += wrap([(_safe(moved), _DIM)], width=width, indent="    ", color=color)
     if change.edits and change.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
         body = _edit_spans(change)
@@ -476,12 +477,12 @@ def _section_block(report: Report, width: int, color: bool, limit: int) -> list[
         return []
     top = sorted(sections.items(), key=lambda item: (-sum(item[1].values()), list(sections).index(item[0])))[:limit]
     lines = [_paint([("Sections with most changes", _BOLD)], color)]
-    name_width = min(max(_cells(_safe(" › ".join(s) or _START)) for s, _ in top), 36)
+    names = _section_names([section for section, _ in top], width=min(36, max(width - 30, 12)))
+    name_width = max(_cells(name) for name in names)
     room = max(width - name_width - 10, 10)
     most = max(sum(c.values()) for _, c in top)
     section_scale = min(1.0, room / most)
-    for section, counter in top:
-        name = _clip(_safe(" › ".join(section) or _START), name_width)
+    for name, (_, counter) in zip(names, top, strict=True):
         parts = [(counter[kind], _SIGNS[kind], _KIND_STYLE[kind]) for kind in ChangeKind]
         lines.append(
             f"  {name}{' ' * (name_width - _cells(name))} {sum(counter.values()):>3}  "
@@ -490,6 +491,26 @@ def _section_block(report: Report, width: int, color: bool, limit: int) -> list[
     if len(sections) > len(top):
         lines.append(_paint([(f"  … and {plural(len(sections) - len(top), 'other section')}", _DIM)], color))
     return lines
+
+
+def _section_names(sections: Sequence[tuple[str, ...]], *, width: int) -> list[str]:
+    """Names for sections side by side, each at most ``width`` cells and no two
+    alike: the innermost heading (its number with it), then as many headings
+    above it as tell it from the others; a name cut short keeps its end."""
+    names = []
+    for section in sections:
+        depth = 1
+        while True:
+            name = _safe(" › ".join(section[-depth:]) or _START)
+            rivals = [other for other in sections if other != section and other[-depth:] == section[-depth:]]
+            if not rivals or depth >= len(section):
+                break
+            depth += 1
+        names.append(name if _cells(name) <= width else "…" + name[-(width - 1) :])
+    for n, name in enumerate(names):  # cut alike: say which is which
+        if names.count(name) > 1:
+            names[n] = f"{name[: max(1, width - 5)]} ({n + 1})"
+    return names
 
 
 def _flag_block(report: Report, width: int, color: bool, limit: int) -> list[str]:
