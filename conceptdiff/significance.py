@@ -749,9 +749,7 @@ def _fact_order(key: str) -> tuple[float, str]:
         return (math.inf, key)
 
 
-def assess_texts(
-    old: str, new: str, *, heading: bool = False, defined: frozenset[str] = frozenset()
-) -> Assessment:
+def assess_texts(old: str, new: str, *, heading: bool = False, defined: frozenset[str] = frozenset()) -> Assessment:
     """Assess the difference between two texts (see the module docstring).
 
     Clause breaks (``"\\n"``, as in the joined texts of a split or merge) count
@@ -868,9 +866,7 @@ def _context(comparison: Comparison) -> _Context:
             return context
     context = _Context(
         comparison,
-        defined_terms(
-            (c.normalized for c in comparison.old.clauses), (c.normalized for c in comparison.new.clauses)
-        ),
+        defined_terms((c.normalized for c in comparison.old.clauses), (c.normalized for c in comparison.new.clauses)),
     )
     _CONTEXTS[:] = [*_CONTEXTS[-7:], (weakref.ref(comparison), context)]
     return context
