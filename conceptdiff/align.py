@@ -272,8 +272,10 @@ class _Gaps:
     new: dict[int, int]
 
 
-#: How far (as a share of each edition) a split or merge outside its gap may reach.
+#: How far (as a share of each edition) a split or merge outside its gap may reach, unless
+#: it stays within a few clauses of its place (in a short edition a quarter is two clauses).
 _GROUP_REACH = 0.25
+_GROUP_NEAR = 8
 
 
 class _Aligner:
@@ -617,7 +619,8 @@ class _Aligner:
             # A split or merge outside its gap must stay near its place: the titles of an edition
             # are not merged into an entry of its appendix (a quarter of the document away).
             whole_side, group_side = (len(self.old), len(self.new)) if split else (len(self.new), len(self.old))
-            if not in_place and abs(whole / max(1, whole_side) - window[0] / max(1, group_side)) > _GROUP_REACH:
+            reach = abs(whole / max(1, whole_side) - window[0] / max(1, group_side))
+            if not in_place and reach > _GROUP_REACH and reach * max(whole_side, group_side) > _GROUP_NEAR:
                 return
             bonus = self.options.in_place_bonus if in_place else 0.0
             if split:
