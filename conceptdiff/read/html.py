@@ -231,7 +231,8 @@ class _Reader(HTMLParser):
         text = " | ".join(texts)
         header = row.in_head or (row.header_cells == len(row.cells) and self.header is None)
         context = None if header else self.header
-        self.blocks.append(Block(BlockKind.TABLE_ROW, text, (span,), context=context, links=tuple(row.links)))
+        spans = _around(self.source, span, self.furniture)  # furniture inside a row is set aside on its own
+        self.blocks.append(Block(BlockKind.TABLE_ROW, text, spans, context=context, links=tuple(row.links)))
         if header:
             self.header = text
 
@@ -472,6 +473,22 @@ def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:
         return True
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     return bool(names.strip()) and _FURNITURE_CLASS_RE.search(names) is not None
+
+
+def _around(source: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``span`` without the ``holes`` inside it (each piece trimmed, empty ones left out)."""
+    start, end = span
+    inside = sorted((a, b) for a, b in holes if a < end and b > start)
+    if not inside:
+        return (span,)
+    pieces: list[tuple[int, int] | None] = []
+    for a, b in inside:
+        if a > start:
+            pieces.append(trimmed(source, start, a))
+        start = max(start, b)
+    if start < end:
+        pieces.append(trimmed(source, start, end))
+    return tuple(piece for piece in pieces if piece is not None)
 
 
 def _span(source: str, runs: list[tuple[str, int, int]]) -> tuple[int, int] | None:
