@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import conceptdiff
@@ -14,6 +14,9 @@ from .reference import longest_increasing_runs, reference_align, similarity
 _OPS = ["delete", "insert", "reword", "move", "renumber", "duplicate"]
 
 
+# About two pairs in three are ambiguous for the reference (a tie it refuses to break) and
+# filtered out by design: not a health problem of the strategy.
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(st.sampled_from(["light", "medium", "heavy"]).flatmap(lambda mix: edited_pairs(mix=mix, ops=_OPS)))
 def test_aligner_agrees_with_reference_where_unambiguous(pair: EditedPair) -> None:
     expected = reference_align(pair.old_texts, pair.new_texts)
