@@ -649,6 +649,14 @@ class _Aligner:
                 continue
             i, j = olds[0], news[0]
             sim = _similarity(self.old_words[i], self.new_words[j])
+            if self.options.in_place_threshold <= sim < self.options.positional_threshold and self.rewritten_in_place(
+                i, j
+            ):
+                # Rewritten beyond the usual bar but kept in its place, both neighbours unchanged:
+                # a reader still recognises it; said with a low confidence.
+                self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.6)
+                self.kept.add((i, j))
+                continue
             if sim >= self.options.positional_threshold:
                 label = self.old[i].label
                 if label is not None and label == self.new[j].label:  # its number confirms the place
@@ -656,6 +664,25 @@ class _Aligner:
                 else:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
+
+    def rewritten_in_place(self, i: int, j: int) -> bool:
+        """Clause ``i`` and clause ``j`` stand between the same two clauses, each
+        unchanged (or the edition's edge), and are of one kind."""
+        if self.old[i].kind is not self.new[j].kind:
+            return False
+        before = (i == 0 and j == 0) or (
+            i > 0
+            and j > 0
+            and self.old_sums[i - 1] == self.new_sums[j - 1]
+            and self.old[i - 1].normalized == self.new[j - 1].normalized
+        )
+        after = (i == len(self.old) - 1 and j == len(self.new) - 1) or (
+            i + 1 < len(self.old)
+            and j + 1 < len(self.new)
+            and self.old_sums[i + 1] == self.new_sums[j + 1]
+            and self.old[i + 1].normalized == self.new[j + 1].normalized
+        )
+        return before and after
 
     def unsupported(self, i: int, j: int) -> bool:
         """A move of a clause whose text recurs ("This section is informative.", a second

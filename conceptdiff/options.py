@@ -39,6 +39,11 @@ class Options:
         positional_threshold: a lower bar for the one old and one new clause
             left unmatched between the same two matched neighbours, which are
             paired as a rewording when at least this similar.
+        in_place_threshold: a lower bar still for such a pair when both
+            neighbours are unchanged clauses (or the edition's edge) and the
+            two clauses are of one kind: a clause rewritten in place, reported
+            as reworded with a low confidence (only below ``positional_threshold``,
+            which pairs the rest; 1 switches the rule off).
         split_threshold: a clause split into several consecutive clauses (or
             several merged into one) must reach this similarity between the
             one text and the joined others.
@@ -100,6 +105,7 @@ class Options:
 
     reworded_threshold: float = attrs.field(default=0.5, validator=unit_interval)
     positional_threshold: float = attrs.field(default=0.45, validator=unit_interval)
+    in_place_threshold: float = attrs.field(default=0.3, validator=unit_interval)
     split_threshold: float = attrs.field(default=0.6, validator=unit_interval)
     piece_containment: float = attrs.field(default=0.6, validator=unit_interval)
     max_split_parts: int = attrs.field(default=4, validator=at_least_two)

@@ -120,7 +120,7 @@ def test_reworded_threshold_decides_rewording() -> None:
     old = Edition.from_clauses(["Intro.", "members may vote on budgets", "End."])
     new = Edition.from_clauses(["Intro.", "members shall vote on all budgets", "End."])
     low = conceptdiff.compare(old, new, options=conceptdiff.Options(reworded_threshold=0.5))
-    strict = conceptdiff.Options(reworded_threshold=0.9, positional_threshold=0.9)
+    strict = conceptdiff.Options(reworded_threshold=0.9, positional_threshold=0.9, in_place_threshold=0.9)
     high = conceptdiff.compare(old, new, options=strict)
     assert next(c for c in low.changes if 1 in c.old).kind is ChangeKind.REWORDED
     assert next(c for c in high.changes if 1 in c.old).kind is ChangeKind.REMOVED

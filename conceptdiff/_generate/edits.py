@@ -16,6 +16,7 @@ from conceptdiff._generate.choosers import Chooser
 from conceptdiff._generate.limits import MAX_PARTS, SAME_CLAUSE_FLOOR
 from conceptdiff._generate.pairs import RewordStrength
 from conceptdiff._generate.text import RENUMBERABLE, clause_words, from_roman, split_label, to_roman, word_similarity
+from conceptdiff.segment import clause_from_string
 
 __all__ = [
     "TokenEdit",
@@ -304,8 +305,8 @@ def reword_text(c: Chooser, text: str, strength: RewordStrength) -> str | None:
 
 def relabel(text: str, shift: int) -> str | None:
     m = RENUMBERABLE.match(text)
-    if m is None:
-        return None
+    if m is None or clause_from_string(text).label is None:
+        return None  # no number label as the engine reads it ("Article 6 so that ..." is a sentence)
     rest = text[m.end() :]
     if m.group("num") is not None:
         n = int(m.group("num")) + shift

@@ -30,9 +30,10 @@ SAME_CLAUSE_FLOOR: Final = round(OPTIONS.reworded_threshold + SAME_CLAUSE_MARGIN
 #: A reworded clause beats its similarity to any other old clause by this much.
 CLOSEST_MARGIN: Final = 0.15
 #: An inserted clause stays below this similarity to every old clause (0.3):
-#: ``CLOSEST_MARGIN`` under ``positional_threshold``, the lowest bar at which
-#: the engine pairs two clauses (the lone pair left between two anchors).
-INSERT_CEILING: Final = round(OPTIONS.positional_threshold - CLOSEST_MARGIN, 6)
+#: ``CLOSEST_MARGIN`` under ``positional_threshold`` (the lone pair left between
+#: two anchors), and no higher than ``in_place_threshold``, the lowest bar at
+#: which the engine pairs two clauses (a clause rewritten in place).
+INSERT_CEILING: Final = round(min(OPTIONS.positional_threshold - CLOSEST_MARGIN, OPTIONS.in_place_threshold), 6)
 #: The most clauses a split of the light, medium and heavy mixes makes (or a
 #: merge joins): 3, or ``max_split_parts`` if that is lower.
 MAX_PARTS: Final = min(3, OPTIONS.max_split_parts)
