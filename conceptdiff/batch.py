@@ -57,7 +57,7 @@ import collections
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -80,7 +80,7 @@ __all__ = [
 ]
 
 #: What one side of a pair may be: an edition, its text, or a path to its file.
-EditionSource: TypeAlias = "Edition | str | os.PathLike[str]"
+EditionSource: TypeAlias = "Edition | str | os.PathLike[str] | Sequence[str]"  # as compare() reads them
 
 _AHEAD = 4  # pairs read ahead of the one being yielded, per worker
 _MAX_RENEWALS = 3  # pools in a row that may die without completing a pair before the batch gives up on them

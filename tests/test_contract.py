@@ -77,9 +77,7 @@ def test_anything_else_is_a_type_error_naming_the_side(value: object, message: s
 
 
 def test_every_entry_point_reads_editions_the_same_way() -> None:
-    # compare_many reads a list of clause strings as compare() does, but its EditionSource type
-    # (conceptdiff/batch.py) leaves that form out.
-    (result,) = list(conceptdiff.compare_many([(OLD, ["1. Scope."])], executor="serial"))  # type: ignore[list-item]
+    (result,) = list(conceptdiff.compare_many([(OLD, ["1. Scope."])], executor="serial"))
     assert result.ok and result.unwrap().old.label == "old.txt" and result.unwrap().new.texts == ("Scope.",)
     (bad,) = list(conceptdiff.compare_many([(OLD, 42)], executor="serial"))  # type: ignore[list-item]
     assert bad.error is not None and bad.error.type == "InputTypeError"
