@@ -445,12 +445,12 @@ def _judge(source: _Source, text: str, options: Options) -> tuple[QuoteKind, lis
     if not matches:
         return None
     in_order = all(a.end <= b.start for a, b in itertools.pairwise(matches))
-    if all(m.exact for m in matches):
-        kind = QuoteKind.ELIDED if elided and in_order else QuoteKind.VERBATIM
-        if elided and not in_order:
-            kind = QuoteKind.ALTERED
-    else:
+    if not all(m.exact for m in matches):
         kind = QuoteKind.ALTERED
+    elif elided:  # every part as in the source: elided if in the source's order
+        kind = QuoteKind.ELIDED if in_order else QuoteKind.ALTERED
+    else:  # joined passages, in any order, each as in the source
+        kind = QuoteKind.VERBATIM
     return kind, matches, text
 
 
