@@ -706,7 +706,10 @@ def _findings(
     # A name is added or removed when a word of the names is: the same names cut or written
     # otherwise ("GitHub Inc." -> "GitHub, Inc.", "GNU GPL" beside "GNU General Public
     # License" -> "GPL") change no word of them.
-    old_words, new_words = _name_words(old_entities), _name_words(new_entities)
+    # A name's words already written with a capital on the other side (at a sentence's start,
+    # say) are no name added or removed.
+    old_words = _name_words(old_entities) | {t.casefold() for t in old_tokens if _capitalized(t)}
+    new_words = _name_words(new_entities) | {t.casefold() for t in new_tokens if _capitalized(t)}
     gone = sorted(k for k in old_entities.keys() - new_entities.keys() if _name_words({k: k}) - new_words)
     came = sorted(k for k in new_entities.keys() - old_entities.keys() if _name_words({k: k}) - old_words)
     if gone or came:
