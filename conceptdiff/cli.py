@@ -150,10 +150,8 @@ def cli() -> None:
     """Compare editions of long documents clause by clause."""
 
 
-@cli.command()
-@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
-@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
-@click.option(
+# The options every report-writing command shares.
+_FORMAT = click.option(
     "--format",
     "format_",
     type=click.Choice(["text", "markdown", "html", "json"]),
@@ -161,13 +159,20 @@ def cli() -> None:
     show_default=True,
     help="Report format: text (terminal), markdown, html (one standalone file), json.",
 )
-@click.option(
+_OUTPUT = click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=str),
     default=None,
     help="Write the report to this file (atomically) instead of stdout.",
 )
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("new", type=click.Path(dir_okay=True, path_type=str))
+@_FORMAT
+@_OUTPUT
 @click.option("--encoding", default=None, help="Encoding of both files (detected when not given).")
 @click.option(
     "--all", "show_all", is_flag=True, help="Show the whole document with the changes marked, not only the changes."
@@ -369,21 +374,6 @@ def _emit(report: str, output: str | None) -> None:
         _write_atomic(output, report)
 
 
-_SERIES_FORMAT = click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["text", "markdown", "html", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format: text (terminal), markdown, html (one standalone file), json.",
-)
-_SERIES_OUTPUT = click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=str),
-    default=None,
-    help="Write the report to this file (atomically) instead of stdout.",
-)
 _SERIES_LABEL = click.option(
     "--label", "labels", multiple=True, metavar="NAME", help="Name the editions, in order (default: the file names)."
 )
@@ -395,8 +385,8 @@ _SERIES_WORKERS = click.option(
 
 @cli.command()
 @click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@_SERIES_FORMAT
-@_SERIES_OUTPUT
+@_FORMAT
+@_OUTPUT
 @_SERIES_LABEL
 @_SERIES_ENCODING
 @_SERIES_WORKERS
@@ -420,8 +410,8 @@ def history(
 
 @cli.command()
 @click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@_SERIES_FORMAT
-@_SERIES_OUTPUT
+@_FORMAT
+@_OUTPUT
 @_SERIES_LABEL
 @_SERIES_ENCODING
 @_SERIES_WORKERS
@@ -458,8 +448,8 @@ def blame(
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=True, path_type=str))
 @click.argument("article", type=click.Path(dir_okay=True, path_type=str))
-@_SERIES_FORMAT
-@_SERIES_OUTPUT
+@_FORMAT
+@_OUTPUT
 @_SERIES_ENCODING
 def quotes(source: str, article: str, format_: str, output: str | None, encoding: str | None) -> None:
     """Check how ARTICLE quotes SOURCE (files): each article clause verbatim,

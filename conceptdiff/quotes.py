@@ -63,6 +63,7 @@ from conceptdiff.errors import InvalidComparisonError
 from conceptdiff.model import Clause, ClauseKind, Edition, EditOp, WordEdit, _ValueEnum
 from conceptdiff.normalize import ELISION
 from conceptdiff.options import Options
+from conceptdiff.serialize import edition_from_dict, edition_to_dict
 from conceptdiff.significance import Significance, assess_texts
 from conceptdiff.worddiff import word_edits
 
@@ -158,8 +159,6 @@ class QuoteCheck:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (schema ``docs/schema/quotes.schema.json``)."""
-        from conceptdiff.serialize import edition_to_dict
-
         return {
             "schema": SCHEMA,
             "source": edition_to_dict(self.source),
@@ -188,8 +187,6 @@ class QuoteCheck:
     def from_dict(cls, data: Mapping[str, Any]) -> QuoteCheck:
         """Rebuild a check from :meth:`to_dict`; malformed input raises
         :class:`~conceptdiff.InvalidComparisonError`."""
-        from conceptdiff.serialize import edition_from_dict
-
         if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
             found = data.get("schema") if isinstance(data, Mapping) else type(data).__name__
             raise InvalidComparisonError(f"unsupported quotes schema {found!r} (expected {SCHEMA!r})", where="schema")
@@ -436,9 +433,9 @@ def _match_parts(source: _Source, parts: Sequence[str], threshold: float) -> lis
     return found
 
 
-def _judge(source: _Source, text: str, options: Options) -> tuple[QuoteKind, list[_Match], str] | None:
-    """The kind of quotation ``text`` (normalized) is, its passages and the
-    text they were matched for; ``None`` when it quotes nothing."""
+def _judge(source: _Source, text: str, options: Options) -> tuple[QuoteKind, list[_Match]] | None:
+    """The kind of quotation ``text`` (normalized) is, and its passages;
+    ``None`` when it quotes nothing."""
     elided = ELISION in text
     parts = _parts(text)
     matches = _match_parts(source, parts, options.reworded_threshold) if parts else None
@@ -451,7 +448,7 @@ def _judge(source: _Source, text: str, options: Options) -> tuple[QuoteKind, lis
         kind = QuoteKind.ELIDED if in_order else QuoteKind.ALTERED
     else:  # joined passages, in any order, each as in the source
         kind = QuoteKind.VERBATIM
-    return kind, matches, text
+    return kind, matches
 
 
 def _paraphrase(source: _Source, text: str) -> tuple[int, float] | None:
@@ -505,15 +502,15 @@ def _classify(number: int, clause: Clause, source: _Source, options: Options) ->
             matches = [m for j in judged if j is not None for m in j[1]]
             kinds = {j[0] for j in judged if j is not None}
             kind = QuoteKind.ALTERED if QuoteKind.ALTERED in kinds else min(kinds, key=lambda k: k.value)
-            whole = (kind, matches, f" {ELISION} ".join(quotations))
-            quoted_text = whole[2]
+            whole = (kind, matches)
+            quoted_text = f" {ELISION} ".join(quotations)
     if whole is None:
         found = None if clause.kind is ClauseKind.HEADING else _paraphrase(source, text)
         if found is None:
             return QuotedClause(number, QuoteKind.NOT_IN_SOURCE)
         origin, share = found
         return QuotedClause(number, QuoteKind.PARAPHRASE, (origin,), similarity=share, quoted_words=_count_words(text))
-    kind, matches, _ = whole
+    kind, matches = whole
     drawn = tuple(dict.fromkeys(c for m in matches for c in source.clauses(m.start, m.end)))
     words = _count_words(quoted_text)
     similarity = round(sum(m.similarity * m.words for m in matches) / max(1, sum(m.words for m in matches)), 6)

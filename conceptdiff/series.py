@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import warnings
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -50,6 +50,7 @@ from conceptdiff.errors import ConceptDiffError, ConceptDiffWarning, InvalidComp
 from conceptdiff.model import Change, ChangeKind, Comparison, Edition
 from conceptdiff.normalize import words
 from conceptdiff.options import Options
+from conceptdiff.serialize import comparison_from_dict, comparison_to_dict, edition_from_dict, edition_to_dict
 from conceptdiff.significance import Difference, is_change
 
 __all__ = ["BlameEntry", "History", "Lineage", "Step", "TimelineEntry", "history"]
@@ -119,7 +120,7 @@ class Lineage:
     @property
     def last_changed(self) -> int:
         """The last edition in which the lineage's text changed (or where it was introduced)."""
-        changed = [step.before + 1 for step in self.steps if _changes_text(step.changes, added_ok=False)]
+        changed = [step.before + 1 for step in self.steps if _changes_text(step.changes)]
         return max([self.introduced, *changed])
 
 
@@ -159,13 +160,11 @@ class TimelineEntry:
     first_edition_words: float
 
 
-def _changes_text(changes: Sequence[Change], *, added_ok: bool) -> bool:
-    for change in changes:
-        if change.kind is ChangeKind.ADDED and not added_ok:
-            continue
-        if is_change(change, ignore=_NOT_A_CHANGE_OF_TEXT):
-            return True
-    return False
+def _changes_text(changes: Iterable[Change]) -> bool:
+    """Whether a step changes a lineage's text (its ADDED change introduces it: no change)."""
+    return any(
+        change.kind is not ChangeKind.ADDED and is_change(change, ignore=_NOT_A_CHANGE_OF_TEXT) for change in changes
+    )
 
 
 @attrs.frozen(repr=False)
@@ -232,7 +231,7 @@ class History:
         while at > 0 and current:
             by_new = self._by_new[at - 1]
             changes = {id(by_new[j]): by_new[j] for j in current}.values()
-            if last_changed is None and _changes_text(list(changes), added_ok=False):
+            if last_changed is None and _changes_text(changes):
                 last_changed = at
             before = {i for change in changes for i in change.old}
             if not before:
@@ -289,8 +288,6 @@ class History:
         the editions, each comparison's changes and set-aside differences,
         the options, and (derived, not read back) the lineages, the blame of
         the last edition and the timeline."""
-        from conceptdiff.serialize import comparison_to_dict, edition_to_dict
-
         steps = []
         positions: list[dict[int, int]] = []  # per comparison: id(change) -> its index
         for comparison in self.comparisons:
@@ -327,8 +324,6 @@ class History:
         """Rebuild a history from :meth:`to_dict` (the lineages, blame and
         timeline are recomputed); malformed input raises
         :class:`~conceptdiff.InvalidComparisonError`."""
-        from conceptdiff.serialize import comparison_from_dict, edition_from_dict
-
         if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
             found = data.get("schema") if isinstance(data, Mapping) else type(data).__name__
             raise InvalidComparisonError(f"unsupported history schema {found!r} (expected {SCHEMA!r})", where="schema")

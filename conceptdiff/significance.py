@@ -58,7 +58,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -710,8 +710,8 @@ def _findings(
     # say) are no name added or removed.
     old_words = _name_words(old_entities) | {t.casefold() for t in old_tokens if _capitalized(t)}
     new_words = _name_words(new_entities) | {t.casefold() for t in new_tokens if _capitalized(t)}
-    gone = sorted(k for k in old_entities.keys() - new_entities.keys() if _name_words({k: k}) - new_words)
-    came = sorted(k for k in new_entities.keys() - old_entities.keys() if _name_words({k: k}) - old_words)
+    gone = sorted(k for k in old_entities.keys() - new_entities.keys() if _name_words([k]) - new_words)
+    came = sorted(k for k in new_entities.keys() - old_entities.keys() if _name_words([k]) - old_words)
     if gone or came:
         findings.append(
             Finding(Flag.ENTITY, tuple(old_entities[k] for k in gone), tuple(new_entities[k] for k in came))
@@ -719,7 +719,8 @@ def _findings(
     return tuple(sorted((f for f in findings if f is not None), key=lambda f: list(Flag).index(f.flag)))
 
 
-def _name_words(names: Mapping[str, str]) -> set[str]:
+def _name_words(names: Iterable[str]) -> set[str]:
+    """The words (two letters or more) of the names."""
     return {word.strip(".,") for name in names for word in name.split() if len(word.strip(".,")) >= 2}
 
 
@@ -1013,6 +1014,16 @@ def parse_differences(value: Difference | str | Iterable[Difference | str]) -> D
     return result
 
 
+def _structural(change: Change) -> Difference:
+    """The kinds of difference a change shows apart from its text: its kind, label and links."""
+    found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
+    if change.relabeled:
+        found |= Difference.RENUMBERING
+    if change.relinked:
+        found |= Difference.LINKS
+    return found
+
+
 def differences(change: Change, comparison: Comparison | None = None) -> Difference:
     """The kinds of difference one change shows (NONE exactly when it is no
     change, :attr:`Change.is_change`).
@@ -1026,11 +1037,7 @@ def differences(change: Change, comparison: Comparison | None = None) -> Differe
     >>> [difference_names(differences(c)) for c in result.changes]
     [('move', 'cosmetic', 'renumbering'), ('renumbering',)]
     """
-    found = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
-    if change.relabeled:
-        found |= Difference.RENUMBERING
-    if change.relinked:
-        found |= Difference.LINKS
+    found = _structural(change)
     if change.old and change.new and change.is_change and any(e.op is not EditOp.EQUAL for e in change.edits):
         old_text, new_text = change.old_text, change.new_text
         if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
@@ -1067,12 +1074,7 @@ def is_change(
     if not relaxed:
         return True
     # What needs no assessment of the text first: the kind, the label, the links.
-    cheap = _KIND_DIFFERENCE.get(change.kind, Difference.NONE)
-    if change.relabeled:
-        cheap |= Difference.RENUMBERING
-    if change.relinked:
-        cheap |= Difference.LINKS
-    if cheap & ~relaxed:
+    if _structural(change) & ~relaxed:
         return True
     if Difference.COSMETIC not in relaxed and any(edit.op is not EditOp.EQUAL for edit in change.edits):
         return True  # a textual edit of either sort counts: no need to tell which

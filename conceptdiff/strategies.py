@@ -54,6 +54,7 @@ from conceptdiff._generate import (
     synth_clause,
 )
 from conceptdiff._generate.builder import MixBuilder, as_ops
+from conceptdiff._generate.choosers import ChooserBase
 from conceptdiff.model import Clause, Edition
 from conceptdiff.normalize import words
 from conceptdiff.segment import clause_from_string
@@ -81,7 +82,7 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-class _DrawChooser:
+class _DrawChooser(ChooserBase):
     """A :class:`Chooser` backed by a Hypothesis ``draw``.
 
     Everything is drawn as a bounded integer, which Hypothesis shrinks towards
@@ -94,16 +95,10 @@ class _DrawChooser:
         self._draw = draw
 
     def integer(self, lo: int, hi: int) -> int:
-        if lo > hi:
-            raise ValueError(f"empty integer range: lo={lo!r} > hi={hi!r}")
+        self._check_range(lo, hi)
         if lo == hi:
             return lo
         return self._draw(st.integers(lo, hi))
-
-    def choice(self, seq: Sequence[_T]) -> _T:
-        if not seq:
-            raise ValueError("choice from an empty sequence")
-        return seq[self.integer(0, len(seq) - 1)]
 
     def boolean(self, p: float = 0.5) -> bool:
         if p <= 0.0:

@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["Chooser", "RandomChooser"]
+__all__ = ["Chooser", "ChooserBase", "RandomChooser"]
 
 _T = TypeVar("_T")
 
@@ -47,7 +47,28 @@ class Chooser(Protocol):
         ...
 
 
-class RandomChooser:
+class ChooserBase:
+    """What every chooser derives from its ``integer``: the range check and
+    ``choice``.  Subclasses give ``integer`` (after :meth:`_check_range`) and
+    ``boolean``."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _check_range(lo: int, hi: int) -> None:
+        if lo > hi:
+            raise ValueError(f"empty integer range: lo={lo!r} > hi={hi!r}")
+
+    def integer(self, lo: int, hi: int) -> int:
+        raise NotImplementedError
+
+    def choice(self, seq: Sequence[_T]) -> _T:
+        if not seq:
+            raise ValueError("choice from an empty sequence")
+        return seq[self.integer(0, len(seq) - 1)]
+
+
+class RandomChooser(ChooserBase):
     """A :class:`Chooser` backed by ``random.Random(seed)``.
 
     The same seed gives the same choices on every machine and Python run
@@ -64,14 +85,8 @@ class RandomChooser:
         self._rng = random.Random(seed)
 
     def integer(self, lo: int, hi: int) -> int:
-        if lo > hi:
-            raise ValueError(f"empty integer range: lo={lo!r} > hi={hi!r}")
+        self._check_range(lo, hi)
         return self._rng.randint(lo, hi)
-
-    def choice(self, seq: Sequence[_T]) -> _T:
-        if not seq:
-            raise ValueError("choice from an empty sequence")
-        return seq[self.integer(0, len(seq) - 1)]
 
     def boolean(self, p: float = 0.5) -> bool:
         if p <= 0.0:
