@@ -155,7 +155,7 @@ class DroppedSpan:
     """A span of the source the normalizer set aside, kept for audit.
 
     ``reason`` is one of a documented set (``"markup"``, ``"page-number"``,
-    ``"running-header"``, ``"boilerplate"``, ``"off-topic"``, ``"duplicate"``,
+    ``"running-header"``, ``"boilerplate"``, ``"off-topic"``, ``"likely-boilerplate"``, ``"duplicate"``,
     ``"table-of-contents"``, ``"empty-item"``, ``"unread"`` for text a
     format's parser gave no block (Markdown nested beyond its limit), and
     ``"continuation"`` for a stretch of a clause's text after page furniture:

@@ -86,11 +86,14 @@ class Options:
             numbers after a "Contents" heading).
         drop_boilerplate: drop date lines, photo credits, share/comment
             footers and similar web-page boilerplate standing alone.
-        drop_off_topic: in a text where boilerplate was found, also drop a
-            short line that is no sentence and shares no word with the lines
-            around it and few with the text (furniture no rule names); such a
-            line is recorded as ``"off-topic"``.  A heading whose words the
-            text never uses can be taken for one: switch off to keep them.
+        drop_off_topic: in a text where boilerplate was found, also drop
+            furniture no rule names: a short line that is no sentence and
+            shares no word with the lines around it and few with the text
+            (recorded as ``"off-topic"``), and a line mostly off the text's
+            topic that a learned model of web furniture scores as furniture
+            (``"likely-boilerplate"``; :mod:`conceptdiff.read._furniture`).
+            A heading whose words the text never uses can be taken for one:
+            switch off to keep them.
         split_glued_headings: split a heading glued to the end or the start of
             a paragraph into a clause of its own.
         drop_duplicates: drop a clause that repeats one at most

@@ -27,7 +27,8 @@ one :class:`~conceptdiff.DroppedSpan`, and all these spans are disjoint; the
 clause spans are in reading order.  A clause whose text runs across page
 furniture keeps its first stretch as its span and records each later stretch
 as a ``"continuation"`` span.  Reasons: ``page-number``, ``running-header``,
-``table-of-contents``, ``markup``, ``boilerplate``, ``duplicate``,
+``table-of-contents``, ``markup``, ``boilerplate``, ``off-topic``,
+``likely-boilerplate``, ``duplicate``,
 ``continuation``, ``empty-item``.  No clause is empty.
 
 >>> clauses, dropped = segment("Intro\\n=====\\n\\n- one\\n- two\\n\\n12\\n\\nLast words.\\n")
@@ -56,7 +57,7 @@ from conceptdiff.errors import InputError, InputTypeError
 from conceptdiff.model import Clause, ClauseKind, DroppedSpan, Edition
 from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
-from conceptdiff.read import Block, BlockKind, Document, read_path, read_text
+from conceptdiff.read import Block, BlockKind, Document, _furniture, read_path, read_text
 from conceptdiff.read import _scraped as scraped
 from conceptdiff.read._inline import collapse, strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
@@ -128,6 +129,17 @@ def _with_label(block: Block) -> Block:
 # headings of the benchmark's documents ("Comments on this policy"); one half
 # none of them.
 _ON_TOPIC = 1 / 2
+# Scores of the furniture model (log-odds) above which a line is likely
+# furniture, and very likely (the bar for a sentence, and in a text's opening
+# lines): chosen with the model trained without the segmentation benchmark's
+# held-out noise lines (benchmarks/train_furniture.py --dev), as the values that
+# set aside most of them without setting aside a clause of its documents
+# beyond one sentence (1 and 4 also set aside "Preamble", two more sentences).
+_LIKELY = 2.0
+_VERY_LIKELY = 5.0
+# A line sharing this many content words with the line before it and the two
+# after is about what they are about, whatever it scores.
+_NEIGHBOURS = 2
 # A text's first and last blocks: its title page and its footer.
 _EDGE = 5
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
@@ -173,7 +185,11 @@ class _SetAside:
         if len(kept) == len(blocks):
             return kept
         kept = self._above_headline(kept)
-        return self._off_topic(kept) if self.options.drop_off_topic else kept
+        if not self.options.drop_off_topic:
+            return kept
+        kept = self._off_topic(kept)
+        # An HTML page's furniture is told by its structure (conceptdiff.read.html); plain text has none.
+        return self._likely_furniture(kept) if self.document.format == "text" else kept
 
     def _above_headline(self, blocks: list[Block]) -> list[Block]:
         """A scraped page's lines above its headline, where the headline is
@@ -266,6 +282,56 @@ class _SetAside:
             else:
                 kept.append(block)
         return kept
+
+    def _likely_furniture(self, blocks: list[Block]) -> list[Block]:
+        """A short unlabelled line that the learned model
+        (:mod:`conceptdiff.read._furniture`) scores as a page's furniture, and
+        that is off the text's topic: fewer than half its content words used
+        by the text's other lines, fewer than two shared with the line before
+        it and the two after.  A sentence, or a line among a text's opening
+        lines (its title block: "Version 2.0, January 2004"), must score as
+        very likely furniture.  Looked for only in plain text with furniture
+        already told; never a line of a group (a signature block, an address:
+        lines with no blank line between), a signatory or a signature line.
+        """
+        in_text = scraped.stem_counts("\n".join(b.text for b in blocks))
+
+        def furniture(position: int, block: Block) -> bool:
+            if (
+                block.label is not None
+                or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+                or "bullet" in block.flags
+                or len(block.text) > _furniture.MAX_CHARS
+            ):
+                return False
+            its = scraped.stem_counts(block.text)
+            if sum(1 for word, count in its.items() if in_text[word] > count) >= _ON_TOPIC * len(its):
+                return False
+            around = [p for p in range(max(0, position - 1), min(len(blocks), position + 3)) if p != position]
+            if sum(len(its.keys() & scraped.topic_words(blocks[p].text)) for p in around) >= _NEIGHBOURS:
+                return False  # it speaks of what the lines next to it speak of
+            score = _furniture.furniture_score(block.text)
+            sentence = len(block.text.split()) >= 6 and scraped.ends_sentence(block.text)
+            return score > (_LIKELY if position >= _EDGE and not sentence else _VERY_LIKELY) and not self._in_group(
+                blocks, position
+            )
+
+        kept = []
+        for position, block in enumerate(blocks):
+            if furniture(position, block):
+                self.drop(block, "likely-boilerplate")
+            else:
+                kept.append(block)
+        return kept
+
+    def _in_group(self, blocks: list[Block], position: int) -> bool:
+        """A line set under or over another with no blank line between (a
+        signature block, an address), a signatory, or a signature's placeholder."""
+        if scraped.signature(blocks[position].text) or scraped.signatory(blocks[position].text):
+            return True
+        return (position > 0 and self._attached(blocks[position - 1], blocks[position])) or (
+            position + 1 < len(blocks) and self._attached(blocks[position], blocks[position + 1])
+        )
 
     def _attached(self, first: Block, second: Block) -> bool:
         """Are two blocks of a text file lines of one stretch, no blank line between?"""

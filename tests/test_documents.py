@@ -59,9 +59,13 @@ def test_the_benchmark_subset_runs_and_meets_its_goals() -> None:
     for rendering, result in totals.items():
         assert result.audit_failures == 0 and result.empty == 0, rendering
         assert result.precision >= 0.95 and result.recall >= 0.95, (rendering, result.precision, result.recall)
-        # The goal is 2 %.  Boilerplate written by someone who never saw the rules is kept
-        # far more often (the held-out vocabulary: 20.4 % over all documents, 5 of 20 lines on
-        # this subset's one seed), the lines the rules were shown less (4.9 %): floors that
-        # catch a regression, not the goal (docs/reading.md).
-        allowed = {"scraped, held-out noise": 0.3, "scraped, written noise": 0.15}.get(rendering, 0.02)
+        # The goal is 2 %.  Boilerplate written by someone who never saw the rules nor
+        # trained the furniture model is kept far more often (the blind vocabularies: 16.0 %
+        # over all documents), the lines the rules were shown or the model trained on less
+        # (2.4 % and 12.4 %): floors that catch a regression, not the goal (docs/reading.md).
+        allowed = {
+            "scraped, blind noise": 0.3,
+            "scraped, held-out noise": 0.3,
+            "scraped, written noise": 0.1,
+        }.get(rendering, 0.02)
         assert result.noise_kept <= allowed * max(1, result.noise_total), rendering

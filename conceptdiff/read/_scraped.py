@@ -35,6 +35,8 @@ __all__ = [
     "glued_sentence_case_heading",
     "is_boilerplate",
     "looks_like_heading",
+    "signatory",
+    "signature",
     "stem_counts",
     "stray_line",
     "topic_words",
@@ -1490,10 +1492,17 @@ def stray_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped.split()) > 12 or stripped[-1:] in ".;:,":
         return False
-    if _SIGNATURE_RE.search(stripped):
-        return False  # "[POTUS SIGNATURE]", "(signed) ..."
-    match = _NAME_ROLE_RE.fullmatch(stripped)  # a signatory: "Jane Doe, Minister"
-    return match is None or not any(w.casefold() in _OFFICES for w in _WIDGET_WORD_RE.findall(match["role"]))
+    return not signature(stripped) and not signatory(stripped)
+
+
+def signatory(text: str) -> bool:
+    """A name and an office: "Jane Doe, Minister", "Ty Coon, President of Vice".
+
+    >>> signatory("Jane Doe, Minister"), signatory("Jordan Pell, Staff Writer")
+    (True, False)
+    """
+    match = _NAME_ROLE_RE.fullmatch(text.strip())
+    return match is not None and any(w.casefold() in _OFFICES for w in _WIDGET_WORD_RE.findall(match["role"]))
 
 
 _OFFICES = _words(
@@ -1524,3 +1533,12 @@ _WIDGET_MARK_RE = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE_RE = re.compile(r"\b(?:signature|signed|sgd)\b", re.IGNORECASE)
+
+
+def signature(text: str) -> bool:
+    """Does ``text`` stand for a signature ("[POTUS SIGNATURE]", "(signed) ...", "<signature of Ty Coon>")?
+
+    >>> signature("<signature of Ty Coon>, 1 April 1990"), signature("Sign up for our newsletter")
+    (True, False)
+    """
+    return _SIGNATURE_RE.search(text) is not None

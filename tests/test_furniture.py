@@ -1,0 +1,126 @@
+"""The learned furniture judge (conceptdiff.read._furniture) and the reading pass that uses it."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from benchmarks import train_furniture
+from conceptdiff import Edition, Options
+from conceptdiff.read import _furniture
+from tests.test_segment import assert_audit
+
+NO_LANGUAGE = Options(flag_languages=False)
+
+# A page about one thing (data retention), copied with a date line and a share
+# footer that the rules name, and between its paragraphs sentences of furniture
+# written for this test, which no rule of conceptdiff.read._scraped names.
+_FURNITURE = (
+    "Listen to this story in our app.",
+    "You are reading a free story. Subscribers get the weekly digest.",
+)
+_PAGE = f"""\
+Published 3 May 2024
+
+Data Retention Rules Tightened
+
+The ministry will shorten the retention period for personal data held by public bodies.
+
+The new rules apply from January and cover every register kept by a public body.
+
+Bodies that keep data longer will have to give reasons to the data protection authority.
+
+Retention periods
+
+Public bodies must delete personal data once the retention period has ended.
+
+{_FURNITURE[0]}
+
+A register of deletions will be kept by each body and shown to the authority on request.
+
+{_FURNITURE[1]}
+
+The authority may fine a body that keeps personal data past its retention period.
+
+Share this article
+"""
+
+
+def texts(edition: Edition) -> list[str]:
+    return [clause.text for clause in edition.clauses]
+
+
+def test_furniture_no_rule_names_is_set_aside_and_reported() -> None:
+    edition = Edition.from_text(_PAGE, options=NO_LANGUAGE)
+    assert_audit(_PAGE, edition)
+    dropped = {d.text: d.reason for d in edition.dropped}
+    for line in _FURNITURE:
+        assert line not in " ".join(texts(edition))
+        assert dropped[line] == "likely-boilerplate"
+    # the text's own heading and sentences stay
+    assert texts(edition)[:2] == [
+        "Data Retention Rules Tightened",
+        "The ministry will shorten the retention period for personal data held by public bodies.",
+    ]
+    assert "Retention periods" in texts(edition) and len(edition.clauses) == 8
+
+
+def test_the_judge_works_only_on_a_page_that_showed_furniture_and_can_be_switched_off() -> None:
+    plain = _PAGE.replace("Published 3 May 2024\n", "").replace("Share this article\n", "")
+    assert all(line in texts(Edition.from_text(plain, options=NO_LANGUAGE)) for line in _FURNITURE)
+    kept = Edition.from_text(_PAGE, options=attrs.evolve(NO_LANGUAGE, drop_off_topic=False))
+    assert all(line in texts(kept) for line in _FURNITURE)
+    assert "likely-boilerplate" not in {d.reason for d in kept.dropped}
+
+
+def test_a_sentence_of_the_text_is_kept_however_it_scores() -> None:
+    # Words of web widgets ("share", "article", "download"), in sentences about
+    # what the lines next to them are about: the text's own, not the page's.
+    sentences = (
+        "A body may share an article of a register with another body.",
+        "Each body must let the public download the register in an open format.",
+    )
+    assert all(_furniture.furniture_score(sentence) > 0 for sentence in sentences)
+    page = _PAGE.replace(_FURNITURE[0], "\n\n".join(sentences))
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert all(sentence in texts(edition) for sentence in sentences)
+    assert [d.text for d in edition.dropped if d.reason == "likely-boilerplate"] == [_FURNITURE[1]]
+
+
+def test_signatories_and_signature_lines_are_kept() -> None:
+    page = _PAGE.replace(_FURNITURE[1], "Jane Doe, Minister\n\n<signature of Jane Doe>, 3 May 2024")
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert "Jane Doe, Minister" in texts(edition)
+    assert "<signature of Jane Doe>, 3 May 2024" in texts(edition)
+
+
+def test_scores_order_furniture_above_document_text() -> None:
+    furniture = ["Share on WhatsApp", "Sign up for our morning briefing", "Advertisement · Continue reading below"]
+    text = ["The Licensee may copy the Work.", "Definitions", "Termination of the Agreement"]
+    assert min(map(_furniture.furniture_score, furniture)) > 0 > max(map(_furniture.furniture_score, text))
+
+
+@given(st.text(max_size=600))
+def test_the_score_is_a_pure_bounded_function_of_the_lines_words(text: str) -> None:
+    score = _furniture.furniture_score(text)
+    assert score == _furniture.furniture_score(text) and score == score  # deterministic, never NaN
+    assert _furniture.furniture_score(" ".join(text.split())) == score  # white space does not count
+    assert _furniture.furniture_score(text + " x" * 400) == _furniture.furniture_score(
+        (" ".join(text.split()) + " x" * 400)[: _furniture.MAX_CHARS]
+    )
+
+
+def test_the_shipped_model_is_what_training_gives() -> None:
+    shipped = json.loads(_furniture._MODEL_PATH.read_text(encoding="utf-8"))
+    trained = train_furniture.train(train_furniture.furniture_lines(), train_furniture.document_lines())
+    assert train_furniture.same_model(shipped, trained)
+
+
+def test_no_held_out_vocabulary_is_trained_on() -> None:
+    assert not set(train_furniture.TRAINING_VOCABULARIES) & set(train_furniture.HELD_OUT_VOCABULARIES)
+    assert set(train_furniture.HELD_OUT_VOCABULARIES).isdisjoint(
+        name for name in train_furniture.TRAINING_VOCABULARIES if "blind" in name
+    )
