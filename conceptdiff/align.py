@@ -310,6 +310,8 @@ class _Aligner:
         self.anchor_loose()
         self.fuzzy()
         self.positional()
+        if self.options.detect_splits:
+            self.grow()
         return self.order()
 
     def take(
@@ -645,6 +647,8 @@ class _Aligner:
             lone_new[gap].append(j)
         for gap, olds in sorted(lone_old.items()):
             news = lone_new.get(gap, [])
+            if self.options.detect_splits and self.rewritten_as_group(olds, news):
+                continue
             if len(olds) != 1 or len(news) != 1:
                 continue
             i, j = olds[0], news[0]
@@ -665,22 +669,114 @@ class _Aligner:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
 
-    def rewritten_in_place(self, i: int, j: int) -> bool:
-        """Clause ``i`` and clause ``j`` stand between the same two clauses, each
-        unchanged (or the edition's edge), and are of one kind."""
+    def grow(self) -> None:
+        """Grow an in-order rewording into a split or merge with its free neighbours.
+
+        A clause rewritten into several sentences is often matched to one of
+        them (the most similar), its other pieces left as added; a heading run
+        into its paragraph ("Compatibility clause:" + "If the Licensee
+        Distributes ...") is matched to the paragraph, the heading left as
+        removed.  A free clause next to the matched one joins it when most of
+        its words come from the other side (:attr:`Options.piece_containment`)
+        and the group is more similar to the other side than the matched clause
+        alone.  Proposals are taken most similar first, one side's order never
+        mattering (comparing the editions the other way round gives the
+        inverse); said with a lower confidence.
+        """
+        limit = self.options.max_split_parts
+        proposals: list[tuple[float, tuple[int, ...], tuple[int, ...], int]] = []
+        for k, link in enumerate(self.links):
+            if link.kind is not ChangeKind.REWORDED or len(link.old) != 1 or len(link.new) != 1:
+                continue
+            i, j = link.old[0], link.new[0]
+            if (i, j) not in self.kept:
+                continue
+            news = self._grown(self.old_words[i], j, self.new_words, self.new_used, limit)
+            olds = self._grown(self.new_words[j], i, self.old_words, self.old_used, limit)
+            for group_old, group_new in (((i,), news), (olds, (j,))):
+                if len(group_old) + len(group_new) > 2:
+                    joined_old = "".join(self.old_words[m] for m in group_old)
+                    sim = _similarity(joined_old, "".join(self.new_words[m] for m in group_new))
+                    proposals.append((sim, group_old, group_new, k))
+        proposals.sort(key=lambda p: (-p[0], min(p[1], p[2]), max(p[1], p[2])))
+        done: set[int] = set()
+        for sim, olds, news, k in proposals:
+            link = self.links[k]
+            if k in done or any(self.old_used[m] for m in olds if m not in link.old):
+                continue
+            if any(self.new_used[m] for m in news if m not in link.new):
+                continue
+            done.add(k)
+            for m in olds:
+                self.old_used[m] = True
+            for m in news:
+                self.new_used[m] = True
+            kind = ChangeKind.SPLIT if len(olds) == 1 else ChangeKind.MERGED
+            grown = Link(kind, olds, news, round(sim, 6), link.method, round(sim * 0.8, 6))
+            self.links[k] = grown
+            self.link_weights[k] = self.weight(grown)
+            self.link_firsts[k] = (olds[0], news[0])
+
+    def _grown(self, whole: str, start: int, words: list[str], used: list[bool], limit: int) -> tuple[int, ...]:
+        """The run around ``start`` (one side's clause matched to ``whole``)
+        grown by free neighbours while each makes the run more like ``whole``."""
+        group = [start]
+        best = _similarity(whole, words[start])
+        grew = True
+        while grew and len(group) < limit:
+            grew = False
+            for candidate in (group[0] - 1, group[-1] + 1):
+                if not 0 <= candidate < len(words) or used[candidate] or not words[candidate]:
+                    continue
+                piece = words[candidate]
+                if _common(whole, piece) < self.options.piece_containment * len(piece):
+                    continue
+                trial = sorted([*group, candidate])
+                sim = _similarity(whole, "".join(words[m] for m in trial))
+                if sim > best:
+                    group, best, grew = trial, sim, True
+                    break
+        return tuple(group)
+
+    def rewritten_as_group(self, olds: Sequence[int], news: Sequence[int]) -> bool:
+        """One clause rewritten into consecutive ones, all alone in their place
+        between two unchanged neighbours ("Class-based exceptions are always
+        preferred ..." -> "Use class-based exceptions." + "Modules ... prefer
+        them ..."), or several into one: a split or merge, its pieces each
+        reworded beyond the usual bars, when the group is at least
+        ``positional_threshold`` similar; said with a low confidence.  Takes
+        the group and says whether it did."""
+        if sorted((len(olds), len(news)))[0] != 1 or not 2 <= max(len(olds), len(news)) <= self.options.max_split_parts:
+            return False
+        if olds[-1] - olds[0] != len(olds) - 1 or news[-1] - news[0] != len(news) - 1:
+            return False
+        if not self.rewritten_in_place(olds[0], news[0], last=(olds[-1], news[-1])):
+            return False
+        sim = _similarity("".join(self.old_words[i] for i in olds), "".join(self.new_words[j] for j in news))
+        if sim < self.options.positional_threshold:
+            return False
+        kind = ChangeKind.SPLIT if len(olds) == 1 else ChangeKind.MERGED
+        self.take(tuple(olds), tuple(news), kind, sim, MatchMethod.POSITIONAL, sim * 0.6)
+        return True
+
+    def rewritten_in_place(self, i: int, j: int, last: tuple[int, int] | None = None) -> bool:
+        """Clause ``i`` and clause ``j`` (or the runs from them to ``last``)
+        stand between the same two clauses, each unchanged (or the edition's
+        edge), and are of one kind."""
         if self.old[i].kind is not self.new[j].kind:
             return False
+        end_i, end_j = last if last is not None else (i, j)
         before = (i == 0 and j == 0) or (
             i > 0
             and j > 0
             and self.old_sums[i - 1] == self.new_sums[j - 1]
             and self.old[i - 1].normalized == self.new[j - 1].normalized
         )
-        after = (i == len(self.old) - 1 and j == len(self.new) - 1) or (
-            i + 1 < len(self.old)
-            and j + 1 < len(self.new)
-            and self.old_sums[i + 1] == self.new_sums[j + 1]
-            and self.old[i + 1].normalized == self.new[j + 1].normalized
+        after = (end_i == len(self.old) - 1 and end_j == len(self.new) - 1) or (
+            end_i + 1 < len(self.old)
+            and end_j + 1 < len(self.new)
+            and self.old_sums[end_i + 1] == self.new_sums[end_j + 1]
+            and self.old[end_i + 1].normalized == self.new[end_j + 1].normalized
         )
         return before and after
 

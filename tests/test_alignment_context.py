@@ -42,3 +42,39 @@ def test_a_merge_does_not_reach_across_the_document() -> None:
             reach = abs(change.old[0] / len(old.clauses) - change.new[0] / len(new.clauses))
             assert reach <= 0.25, change
     assert not any(c.kind is ChangeKind.MERGED and c.old == (0, 1) for c in result.changes)
+
+
+# -- rewordings grown into splits and merges ------------------------------------------
+
+HEADED = "If the Licensee distributes derivative works, the licence of those works may be a compatible licence."
+
+
+def _kinds(old: list[str], new: list[str]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    result = conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(new))
+    return sorted((c.kind.value, c.old, c.new) for c in result.changes if c.kind is not ChangeKind.UNCHANGED)
+
+
+def test_a_heading_run_into_its_reworded_paragraph_is_merged_with_it() -> None:
+    old = [*BODY[:5], "Compatibility clause:", HEADED, *BODY[5:10]]
+    new = [*BODY[:5], "Compatibility clause: " + HEADED.replace("may be", "can be"), *BODY[5:10]]
+    assert _kinds(old, new) == [("merged", (5, 6), (5,))]
+    # and the other way round, a split
+    assert _kinds(new, old) == [("split", (5,), (5, 6))]
+
+
+def test_a_clause_rewritten_into_two_sentences_is_a_split_with_a_lower_confidence() -> None:
+    whole = "Class-based exceptions are always preferred over string-based exceptions in the modules of the library."
+    old = [*BODY[:6], whole, *BODY[6:12]]
+    new = [*BODY[:6], "Use class-based exceptions.", "Modules of the library prefer them over string exceptions.",
+           *BODY[6:12]]  # fmt: skip
+    result = conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(new))
+    split = [c for c in result.changes if c.kind is ChangeKind.SPLIT]
+    assert [(c.old, c.new) for c in split] == [((6,), (6, 7))]
+    assert split[0].confidence < split[0].similarity
+
+
+def test_a_new_sentence_next_to_a_rewording_is_not_taken_for_a_piece_of_it() -> None:
+    old = [*BODY[:6], "Members may vote on any matter at the annual meeting.", *BODY[6:12]]
+    new = [*BODY[:6], "Members shall vote on any matter at the annual meeting.",
+           "The treasurer publishes the accounts each spring.", *BODY[6:12]]  # fmt: skip
+    assert _kinds(old, new) == [("added", (), (7,)), ("reworded", (6,), (6,))]
