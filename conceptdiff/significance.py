@@ -112,6 +112,7 @@ class Cosmetic(enum.Enum):
     CASE = "case"
     PUNCTUATION = "punctuation"
     SPELLING = "spelling"
+    NUMERALS = "numerals"  #: a number written otherwise: "30" and "thirty", "21st" and "twenty-first"
 
 
 class Flag(enum.Enum):
@@ -285,6 +286,8 @@ _DROP_PUNCTUATION = _DropPunctuation()
 
 def _apply_folds(text: str, folds: frozenset[Cosmetic]) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if Cosmetic.NUMERALS in folds:
+        text = _NUMERAL_RE.sub(_numeral, text)
     if Cosmetic.QUOTES in folds:
         text = text.translate(_QUOTES).replace('"', "")
     if Cosmetic.CASE in folds:
@@ -315,13 +318,23 @@ def _trim_common(old: str, new: str) -> tuple[str, str]:
     return old[start : len(old) - end], new[start : len(new) - end]
 
 
-_FOLD_ORDER = (Cosmetic.WHITESPACE, Cosmetic.QUOTES, Cosmetic.CASE, Cosmetic.PUNCTUATION, Cosmetic.SPELLING)
+_FOLD_ORDER = (
+    Cosmetic.WHITESPACE,
+    Cosmetic.QUOTES,
+    Cosmetic.CASE,
+    Cosmetic.PUNCTUATION,
+    Cosmetic.SPELLING,
+    Cosmetic.NUMERALS,
+)
 
 
 def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
     """The fewest folds that make the texts equal (``None``: no set does)."""
-    if _apply_folds(old, frozenset(_FOLD_ORDER)) != _apply_folds(new, frozenset(_FOLD_ORDER)):
-        return None
+    every = frozenset(_FOLD_ORDER)
+    if _apply_folds(old, every) != _apply_folds(new, every) and _apply_folds(
+        old, every - {Cosmetic.NUMERALS}
+    ) != _apply_folds(new, every - {Cosmetic.NUMERALS}):
+        return None  # (the numerals fold can part what spacing joins: "every one" -> "every 1", "everyone")
     for size in range(len(_FOLD_ORDER) + 1):
         for subset in itertools.combinations(_FOLD_ORDER, size):
             folds = frozenset(subset)
@@ -404,6 +417,47 @@ _NUMBER_WORDS = {
     )
 }
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(_word_list("twenty thirty forty fifty sixty seventy eighty ninety"))}
+_ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        _word_list(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+        )
+    )
+} | {w: 10 * (i + 2) for i, w in enumerate(_word_list("twentieth thirtieth fortieth fiftieth sixtieth seventieth "
+                                                      "eightieth ninetieth"))}  # fmt: skip
+_ORDINAL_DIGITS_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_CARDINAL_WORDS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|" + _UNITS_WORDS
+)
+_ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+# A number written in words (up to ninety-nine) or an ordinal, in digits or words: what the
+# numerals fold writes in digits ("thirty" -> "30", "twenty-first" and "21st" -> "21.").
+_NUMERAL_RE = re.compile(
+    rf"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?P<unit>{_UNITS_WORDS}|first|second|"
+    rf"third|fourth|fifth|sixth|seventh|eighth|ninth)|(?P<ordinal>{_ORDINAL_ALTERNATION})|(?P<word>{_CARDINAL_WORDS})"
+    rf"|(?P<digits>[0-9]+)(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+
+
+def _numeral(match: re.Match[str]) -> str:
+    if match["tens"]:
+        unit = match["unit"].lower()
+        if unit in _ORDINAL_WORDS:
+            return f"{_TENS[match['tens'].lower()] + _ORDINAL_WORDS[unit]}."
+        return str(_TENS[match["tens"].lower()] + _NUMBER_WORDS[unit])
+    if match["ordinal"]:
+        return f"{_ORDINAL_WORDS[match['ordinal'].lower()]}."
+    if match["word"]:
+        word = match["word"].lower()
+        return str(_NUMBER_WORDS.get(word, _TENS.get(word)))
+    return f"{int(match['digits'])}."
+
+
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _UNITS = _word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years time times "
@@ -439,11 +493,14 @@ def _number_value(text: str) -> float | None:
 
 
 def _word_number(tokens: Sequence[str], i: int) -> tuple[float, int] | None:
-    """An English number written in words at ``tokens[i]``: (value, tokens used)."""
+    """An English number written in words at ``tokens[i]``: (value, tokens used).
+    An ordinal (``third``, ``twenty-first``) ends it; see :func:`_word_ordinal`."""
     total, current, used = 0, 0, 0
     j = i
     while j < len(tokens):
         word = tokens[j].lower()
+        if word in _ORDINAL_WORDS:
+            break
         if word in _NUMBER_WORDS:
             current += _NUMBER_WORDS[word]
         elif word in _TENS:
@@ -467,6 +524,23 @@ def _word_number(tokens: Sequence[str], i: int) -> tuple[float, int] | None:
     if not used:
         return None
     return float(total + current), used
+
+
+def _word_ordinal(tokens: Sequence[str], i: int) -> tuple[int, int] | None:
+    """An ordinal at ``tokens[i]``: ``21st``, ``third``, ``twenty-first``,
+    ``Twenty - First`` (value, tokens used)."""
+    token = tokens[i]
+    match = _ORDINAL_DIGITS_RE.fullmatch(token)
+    if match:
+        return int(match.group(1)), 1
+    word = token.lower()
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word], 1
+    if word in _TENS and i + 2 < len(tokens) and tokens[i + 1] == "-":
+        last = tokens[i + 2].lower()
+        if last in _ORDINAL_WORDS and _ORDINAL_WORDS[last] < 10:
+            return _TENS[word] + _ORDINAL_WORDS[last], 3
+    return None
 
 
 def _format(value: float) -> str:
@@ -525,6 +599,13 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
             facts.append(_Fact(Flag.DATE, token, token))
             i += 1
             continue
+        ordinal = _word_ordinal(tokens, i)
+        if ordinal is not None and (ordinal[1] > 1 or token[:1].isdigit() or _near_ordinal(tokens, i)):
+            value_of, used = ordinal
+            shown = " ".join(tokens[i : i + used]).replace(" - ", "-")
+            facts.append(_Fact(Flag.NUMBER, f"{value_of}th", shown))
+            i += used
+            continue
         if token[:1].isdigit():
             value = _number_value(token)
             if value is None:
@@ -568,6 +649,23 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
         facts.append(_Fact(flag, key, f"{shown}{unit}" if unit == "%" else f"{shown} {unit}".strip()))
         i += used
     return facts
+
+
+def _bare_ordinals(tokens: Sequence[str]) -> Counter[str]:
+    """The fact keys of every ordinal word in ``tokens``, numbering or not."""
+    return Counter(f"{_ORDINAL_WORDS[t.lower()]}th" for t in tokens if t.lower() in _ORDINAL_WORDS)
+
+
+def _near_ordinal(tokens: Sequence[str], i: int) -> bool:
+    """Is the ordinal word at ``tokens[i]`` a numbering ("the third party",
+    "third-party") rather than an adverb or a unit ("first, ...", "one second")?
+    Only after an article or a determiner, or before a hyphen."""
+    before = tokens[i - 1].lower() if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before in _ORDINAL_DETERMINERS or after == "-"
+
+
+_ORDINAL_DETERMINERS = _word_set("the a an its their his her our your this that each every")
 
 
 def _followed_by_unit(tokens: Sequence[str], j: int) -> bool:
@@ -688,6 +786,9 @@ def _findings(
         old_keys = Counter(f.key for f in old_facts if f.flag is flag)
         new_keys = Counter(f.key for f in new_facts if f.flag is flag)
         removed, added = old_keys - new_keys, new_keys - old_keys
+        if flag is Flag.NUMBER:  # "3rd party" -> "third party": an ordinal written out, not another number
+            removed -= _bare_ordinals(new_tokens)
+            added -= _bare_ordinals(old_tokens)
         if removed or added:
             shown_old = {f.key: f.shown for f in old_facts}
             shown_new = {f.key: f.shown for f in new_facts}

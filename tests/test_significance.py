@@ -153,10 +153,18 @@ def test_long_findings_are_shortened_for_reading() -> None:
     assert len(entities.added) == 7 and str(entities).endswith(" and 1 more")
 
 
-def test_same_value_written_differently_is_substantive_but_flags_nothing() -> None:
-    verdict = assess_texts("Payment within thirty days.", "Payment within 30 days.")
-    assert verdict.significance is Significance.SUBSTANTIVE
-    assert verdict.findings == ()
+def test_the_same_number_written_otherwise_is_cosmetic() -> None:
+    for old, new in [
+        ("Payment within thirty days.", "Payment within 30 days."),
+        ("in the twenty-first century", "in the 21st century"),
+        ("including 3rd party frameworks", "including third party frameworks"),
+    ]:
+        verdict = assess_texts(old, new)
+        assert verdict.significance is Significance.COSMETIC and verdict.cosmetic == (Cosmetic.NUMERALS,), old
+    # another value, or an ordinal for a cardinal, is not
+    assert assess_texts("Payment within thirty days.", "Payment within 60 days.").flags == (Flag.NUMBER,)
+    assert assess_texts("the third party", "the fourth party").flags == (Flag.NUMBER,)
+    assert assess_texts("three parties", "third parties").significance is Significance.SUBSTANTIVE
 
 
 def test_a_modal_moved_inside_its_clause_is_no_finding() -> None:
