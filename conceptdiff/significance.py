@@ -728,6 +728,8 @@ def _entities(tokens: Sequence[str], defined: frozenset[str] = frozenset()) -> d
         # single letter ("U" of "U.S.") is no name.
         if defined and run and all(_stem(w).startswith(tuple(defined)) or w.lower() in _CONNECTORS for w in run):
             run = []  # the document's defined terms: flagged as such, not as names
+        if len(run) == 1 and run[0].isupper() and len(run[0]) > _LONGEST_ACRONYM:
+            run = []  # a word in capitals ("AUTOTITLE", "IMPORTANT"), too long for an acronym
         if run and not (len(run) == 1 and (run[0].lower() in _NOT_NAMES or len(run[0]) < 2)):
             name = _INITIALS_RE.sub(r"\1.", " ".join(run))
             found.setdefault(name.casefold(), name)
@@ -751,6 +753,25 @@ def _entities(tokens: Sequence[str], defined: frozenset[str] = frozenset()) -> d
             sentence_start = False
     close()
     return found
+
+
+# An acronym has at most this many letters ("UNESCO"); a longer word in capitals is shouted.
+_LONGEST_ACRONYM = 7
+
+
+def _initials(tokens: Sequence[str]) -> set[str]:
+    """The initials of every stretch of two or more capitalized words ("This
+    Eclipse Public License" -> "TEPL", "EPL", "PL", ...; connectors skipped)."""
+    out: set[str] = set()
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token[:1].isalpha() and (_capitalized(token) or (run and token.lower() in _CONNECTORS)):
+            if token.lower() not in _CONNECTORS:
+                run.append(token[0].upper())
+            continue
+        out.update("".join(run[a:b]) for a in range(len(run)) for b in range(a + 2, len(run) + 1))
+        run = []
+    return out
 
 
 def _strong(word: str) -> bool:
@@ -811,8 +832,24 @@ def _findings(
     # say) are no name added or removed.
     old_words = _name_words(old_entities) | {t.casefold() for t in old_tokens if _capitalized(t)}
     new_words = _name_words(new_entities) | {t.casefold() for t in new_tokens if _capitalized(t)}
-    gone = sorted(k for k in old_entities.keys() - new_entities.keys() if _name_words([k]) - new_words)
-    came = sorted(k for k in new_entities.keys() - old_entities.keys() if _name_words([k]) - old_words)
+    # An acronym of a name either side writes out ("Eclipse Public License" -> "... (EPL)") is that name.
+    # ... and so is a name written out whose acronym the other side uses ("... Licence" -> "EUPL").
+    spelled = _initials(old_tokens) | _initials(new_tokens)
+    acronyms = {t for t in [*old_tokens, *new_tokens] if t.isupper() and t.isalpha() and len(t) >= 2}
+
+    def same_name(name: str) -> bool:
+        return name in spelled or bool(_initials(name.split()) & acronyms)
+
+    gone = sorted(
+        k
+        for k in old_entities.keys() - new_entities.keys()
+        if _name_words([k]) - new_words and not same_name(old_entities[k])
+    )
+    came = sorted(
+        k
+        for k in new_entities.keys() - old_entities.keys()
+        if _name_words([k]) - old_words and not same_name(new_entities[k])
+    )
     if gone or came:
         findings.append(
             Finding(Flag.ENTITY, tuple(old_entities[k] for k in gone), tuple(new_entities[k] for k in came))

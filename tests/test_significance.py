@@ -362,3 +362,17 @@ def test_the_case_of_a_defined_term_is_substantive_in_its_document() -> None:
     assert assess(changed).significance is Significance.COSMETIC  # no document, no definitions
     # And the relaxed predicate agrees: ignoring cosmetic changes does not hide it.
     assert significance.has_changes(old, ignore="cosmetic")
+
+
+def test_an_acronym_of_a_name_written_out_is_the_same_name() -> None:
+    assert assess_texts("Eclipse Public License v. 1.0", "Eclipse Public License (EPL) v. 1.0").findings == ()
+    assert assess_texts("The European Union Public Licence applies.", "The EUPL applies.").findings == ()
+    # another name is another name, acronym or not
+    assert assess_texts("The report is by the Council.", "The report is by NATO.").flags == (Flag.ENTITY,)
+    licences = assess_texts("The European Union Public Licence applies.", "The Mozilla Public License applies.")
+    assert licences.flags == (Flag.ENTITY,)
+
+
+def test_a_long_word_in_capitals_is_no_acronym() -> None:
+    assert Flag.ENTITY not in assess_texts("See the page on cookies.", "See AUTOTITLE on cookies.").flags
+    assert assess_texts("Filed with the ministry.", "Filed with UNESCO.").flags == (Flag.ENTITY,)
