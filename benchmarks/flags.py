@@ -12,7 +12,9 @@ what conceptdiff says (its ``source`` field gives the rules).  Each pair is
 assessed as the reports assess it: :func:`conceptdiff.significance.assess_texts`
 with ``heading`` when both sides are headings and the terms the pair's
 editions define (:func:`~conceptdiff.significance.defined_terms` over both
-editions; for the hand-made ones, the terms their ``definitions`` list).
+editions; for the hand-made ones, the terms their ``definitions`` list) and
+the words they write in small letters (:func:`~conceptdiff.significance.common_words`;
+for the hand-made ones, those of the pair itself).
 
 A label is compared with: ``modal`` → ``Flag.MODAL``; ``negation`` →
 ``Flag.NEGATION``; ``number`` → ``Flag.NUMBER``, ``DATE`` or ``AMOUNT``;
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from conceptdiff import Edition
-from conceptdiff.significance import Flag, Significance, assess_texts, defined_terms
+from conceptdiff.significance import Flag, Significance, assess_texts, common_words, defined_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
@@ -55,10 +57,14 @@ FLAGS = {
 }
 
 
-def _defined(pair: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+def _context(
+    pair: str, cache: dict[str, tuple[frozenset[str], frozenset[str]]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms the pair's editions define, and the words they write in small letters."""
     if pair not in cache:
         old, new = (Edition.from_path(CORPUS / name) for name in EDITIONS[pair])
-        cache[pair] = defined_terms((c.normalized for c in old.clauses), (c.normalized for c in new.clauses))
+        texts = ([c.normalized for c in old.clauses], [c.normalized for c in new.clauses])
+        cache[pair] = (defined_terms(*texts), common_words(*texts))
     return cache[pair]
 
 
@@ -67,15 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true", help="print every wrong answer")
     args = parser.parse_args(argv)
     data = json.loads((ROOT / "benchmarks" / "flags_labelled.json").read_text(encoding="utf-8"))
-    cache: dict[str, frozenset[str]] = {}
+    cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     tally = {name: [0, 0, 0] for name in [*FLAGS, "cosmetic"]}  # true positives, false positives, false negatives
     for item in data["pairs"]:
         if item["pair"] == "hand-made":
             defined = defined_terms([f"'{term}': the thing so named." for term in item.get("definitions", [])])
+            common = common_words([item["old"], item["new"]])
         else:
-            defined = _defined(item["pair"], cache)
+            defined, common = _context(item["pair"], cache)
         heading = item["old_kind"] == "heading" and item["new_kind"] == "heading"
-        assessment = assess_texts(item["old"], item["new"], heading=heading, defined=defined)
+        assessment = assess_texts(item["old"], item["new"], heading=heading, defined=defined, common=common)
         found = {name: bool(set(assessment.flags) & flags) for name, flags in FLAGS.items()}
         found["cosmetic"] = assessment.significance is Significance.COSMETIC
         for name, said in found.items():

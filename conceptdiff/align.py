@@ -453,8 +453,12 @@ class _Aligner:
         df.update(chain.from_iterable(distinct_new.values()))
         # Words found in more clauses than this are too common to propose pairs.
         cap = _DF_CAP
-        # Each clause's rare words, rarest first (ties by code): its look-up words.
-        rarity = {code: r for r, code in enumerate(sorted((c for c in df if df[c] <= cap), key=lambda c: (df[c], c)))}
+        # Each clause's rare words, rarest first (ties by code): its look-up words.  A word
+        # of one clause only proposes no pair: it never takes a look-up word's place (a
+        # clause reworded in its rarest words is still found by the words it kept).
+        rarity = {
+            code: r for r, code in enumerate(sorted((c for c in df if 2 <= df[c] <= cap), key=lambda c: (df[c], c)))
+        }
         in_rank = rarity.__contains__
         by_rank = rarity.__getitem__
         rare_old = {i: sorted(filter(in_rank, codes), key=by_rank) for i, codes in distinct_old.items()}

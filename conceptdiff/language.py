@@ -303,9 +303,15 @@ def flag_languages(clauses: Sequence[Clause]) -> list[Clause]:
             if _top(probabilities) != main and probabilities.get(main, 0.0) <= MAX_MAIN_PROBABILITY
         }
         # Words of the clauses found foreign are no evidence of the main
-        # language: other clauses mostly made of them are identified too.
-        evidence = common.difference(*(words[index] for index in flagged))
-        todo = [i for i in rest if _share_is_low(words[i], evidence)] if flagged else []
+        # language: other clauses mostly made of them are identified too.  And
+        # when the clauses not identified read, together, as another language
+        # than the main one, the common words they share are no evidence either:
+        # each is identified.
+        if rest and sampled != main:
+            todo = rest
+        else:
+            evidence = common.difference(*(words[index] for index in flagged))
+            todo = [i for i in rest if _share_is_low(words[i], evidence)] if flagged else []
     for index, language in flagged.items():
         clause = result[index]
         result[index] = attrs.evolve(clause, flags=tuple(sorted({*clause.flags, f"language:{language}"})))

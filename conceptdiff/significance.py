@@ -77,6 +77,7 @@ __all__ = [
     "assess",
     "assess_all",
     "assess_texts",
+    "common_words",
     "defined_terms",
     "difference_names",
     "differences",
@@ -699,9 +700,13 @@ def _capitalized(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
 
-def _entities(tokens: Sequence[str], defined: frozenset[str] = frozenset()) -> dict[str, str]:
+def _entities(
+    tokens: Sequence[str], defined: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Named-entity candidates: folded form -> form as written.  A run made
-    only of defined terms' words ("Original Work", "Licensee") is no name."""
+    only of defined terms' words ("Original Work", "Licensee"), or only of
+    words the document also writes in small letters ("Users", "Privacy
+    Concerns": common nouns given a capital), is no name."""
     content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _STOPWORDS and t.lower() not in _CONNECTORS]
     if len(content) >= 2 and all(_capitalized(w) for w in content) and not any(t in _SENTENCE_END for t in tokens):
         return {}  # a title-case heading (no sentence punctuation): every word looks like a name
@@ -728,6 +733,8 @@ def _entities(tokens: Sequence[str], defined: frozenset[str] = frozenset()) -> d
         # single letter ("U" of "U.S.") is no name.
         if defined and run and all(_stem(w).startswith(tuple(defined)) or w.lower() in _CONNECTORS for w in run):
             run = []  # the document's defined terms: flagged as such, not as names
+        if common and run and all(w.casefold() in common and not _strong(w) for w in run):
+            run = []
         if len(run) == 1 and run[0].isupper() and len(run[0]) > _LONGEST_ACRONYM:
             run = []  # a word in capitals ("AUTOTITLE", "IMPORTANT"), too long for an acronym
         if run and not (len(run) == 1 and (run[0].lower() in _NOT_NAMES or len(run[0]) < 2)):
@@ -793,7 +800,13 @@ def _counter_finding(flag: Flag, old: Counter[str], new: Counter[str]) -> Findin
 
 
 def _findings(
-    old: str, new: str, *, entities: bool = True, negations: bool = True, defined: frozenset[str] = frozenset()
+    old: str,
+    new: str,
+    *,
+    entities: bool = True,
+    negations: bool = True,
+    defined: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
 ) -> tuple[Finding, ...]:
     old_tokens, new_tokens = _tokens(old), _tokens(new)
     old_modals, old_negations = _obligations(old_tokens)
@@ -824,7 +837,7 @@ def _findings(
         return tuple(f for f in findings if f is not None)
     if defined:
         findings.append(_defined_term_finding(old_tokens, new_tokens, defined))
-    old_entities, new_entities = _entities(old_tokens, defined), _entities(new_tokens, defined)
+    old_entities, new_entities = _entities(old_tokens, defined, common), _entities(new_tokens, defined, common)
     # A name is added or removed when a word of the names is: the same names cut or written
     # otherwise ("GitHub Inc." -> "GitHub, Inc.", "GNU GPL" beside "GNU General Public
     # License" -> "GPL") change no word of them.
@@ -891,7 +904,14 @@ def _fact_order(key: str) -> tuple[float, str]:
         return (math.inf, key)
 
 
-def assess_texts(old: str, new: str, *, heading: bool = False, defined: frozenset[str] = frozenset()) -> Assessment:
+def assess_texts(
+    old: str,
+    new: str,
+    *,
+    heading: bool = False,
+    defined: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
+) -> Assessment:
     """Assess the difference between two texts (see the module docstring).
 
     Clause breaks (``"\\n"``, as in the joined texts of a split or merge) count
@@ -899,6 +919,8 @@ def assess_texts(old: str, new: str, *, heading: bool = False, defined: frozense
     and its "No" say nothing of names or negation: no entity or negation
     finding).  ``defined``: the stems of the terms the document defines (see
     :func:`defined_terms`); a change of case of one of them is substantive.
+    ``common``: the words the document writes in small letters (see
+    :func:`common_words`); capitalized, they are no name.
 
     >>> assess_texts("Fees: 1,000 euros.", "Fees: 1000 euros.").describe()
     'cosmetic: punctuation'
@@ -916,7 +938,9 @@ def assess_texts(old: str, new: str, *, heading: bool = False, defined: frozense
     old_part, new_part = _trim_common(old_flat, new_flat)
     # A text against nothing (an added or removed clause) is never cosmetic.
     reasons = _cosmetic_reasons(old_part, new_part) if old_flat.strip() and new_flat.strip() else None
-    findings = _findings(old_flat, new_flat, entities=not heading, negations=not heading, defined=defined)
+    findings = _findings(
+        old_flat, new_flat, entities=not heading, negations=not heading, defined=defined, common=common
+    )
     recased = _recased_terms(old_part, new_part, defined) if defined and reasons and Cosmetic.CASE in reasons else None
     if recased is not None:  # the capital is the defined term's, not a name's
         names = set(recased.removed) | set(recased.added)
@@ -955,6 +979,28 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def common_words(*texts: Iterable[str]) -> frozenset[str]:
+    """The words (three letters or more) the texts write in small letters, as
+    words, at least twice: common nouns, even where a capital dresses them up
+    ("Users", "Privacy Concerns"), not names.  Once is not enough: a name is
+    sometimes written small ("the python command").
+
+    >>> sorted(common_words(["Our users may write.", "The users of GitHub may ask.", "guido@python.org"]))
+    ['may', 'users']
+    """
+    counts: Counter[str] = Counter()
+    for group in texts:
+        for text in group:
+            counts.update(_LOWER_WORD_RE.findall(text))
+    return frozenset(w for w, n in counts.items() if n >= _COMMON_AT_LEAST)
+
+
+# A word in small letters standing as a word: not a piece of an address, a file
+# name, an identifier or code ("guido@python.org", "bool.py", "do_blah").
+_COMMON_AT_LEAST = 2
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’@./_-])[a-z][a-z'’-]{2,}(?![\w'’@_(-]|\.\w)")
 
 
 def defined_terms(*texts: Iterable[str]) -> frozenset[str]:
@@ -997,6 +1043,7 @@ class _Context:
 
     comparison: Comparison
     defined: frozenset[str]
+    common: frozenset[str]
 
 
 _CONTEXTS: list[tuple[weakref.ref[Comparison], _Context]] = []  # the last few comparisons' contexts
@@ -1006,10 +1053,9 @@ def _context(comparison: Comparison) -> _Context:
     for ref, context in _CONTEXTS:
         if ref() is comparison:
             return context
-    context = _Context(
-        comparison,
-        defined_terms((c.normalized for c in comparison.old.clauses), (c.normalized for c in comparison.new.clauses)),
-    )
+    old_texts = [c.normalized for c in comparison.old.clauses]
+    new_texts = [c.normalized for c in comparison.new.clauses]
+    context = _Context(comparison, defined_terms(old_texts, new_texts), common_words(old_texts, new_texts))
     _CONTEXTS[:] = [*_CONTEXTS[-7:], (weakref.ref(comparison), context)]
     return context
 
@@ -1037,7 +1083,11 @@ def assess(change: Change, comparison: Comparison | None = None) -> Assessment:
         return assess_texts(change.old_text, change.new_text)
     context = _context(comparison)
     return assess_texts(
-        change.old_text, change.new_text, heading=_is_heading(change, comparison), defined=context.defined
+        change.old_text,
+        change.new_text,
+        heading=_is_heading(change, comparison),
+        defined=context.defined,
+        common=context.common,
     )
 
 

@@ -78,3 +78,16 @@ def test_a_new_sentence_next_to_a_rewording_is_not_taken_for_a_piece_of_it() -> 
     new = [*BODY[:6], "Members shall vote on any matter at the annual meeting.",
            "The treasurer publishes the accounts each spring.", *BODY[6:12]]  # fmt: skip
     assert _kinds(old, new) == [("added", (), (7,)), ("reworded", (6,), (6,))]
+
+
+def test_a_clause_moved_and_reworded_in_its_rarest_words_is_found_by_the_words_it_kept() -> None:
+    kept = (
+        "the controller shall notify the register of decisions in accordance with this article provided that "
+        "the rights of others are not affected and shall keep a record thereof in a clear and accessible form"
+    )
+    gone = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
+    came = "november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu"
+    old = Edition.from_clauses([*BODY[:8], f"{gone} {kept}.", *BODY[8:12]])
+    new = Edition.from_clauses([f"{came} {kept}.", *BODY[:12]])
+    moved = [c for c in conceptdiff.compare(old, new).changes if c.kind is ChangeKind.MOVED]
+    assert [(c.old, c.new) for c in moved] == [((8,), (0,))]

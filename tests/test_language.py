@@ -142,6 +142,11 @@ def _editions_with_foreign_lines(draw: st.DrawFn) -> list[Clause]:
     return [Clause(text=text, normalized=text) for text in english]
 
 
+# Known miss, found by this property on a random run (CI runs it derandomized): in
+# an English edition of 16 clauses, three French clauses sharing "de" and "la" are
+# taken for the main language by the pre-check when the clauses left unidentified
+# read, together, as English (only the French clause without those words is
+# identified).  Fixing it means telling which common words are the main language's.
 @given(_editions_with_foreign_lines())
 def test_identifying_the_suspects_flags_what_identifying_every_clause_flags(clauses: list[Clause]) -> None:
     flagged = [clause.flags for clause in language.flag_languages(clauses)]
@@ -224,3 +229,29 @@ def test_the_model_does_not_start_loading_for_a_text_in_one_language(monkeypatch
     monkeypatch.setattr(language, "_loader", None)
     language.prefetch((CORPUS / "eupl-1.2.en.txt").read_text(encoding="utf-8"))
     assert language._loader is None
+
+
+def test_foreign_clauses_sharing_their_own_common_words_are_still_identified() -> None:
+    # Found by the property above: three French clauses share "de" and "la", which
+    # makes those the edition's common words, so the pre-check took the French
+    # clauses for the main language; the clauses left unidentified read, together,
+    # as French while the edition is English, so each is identified.
+    texts = [
+        "Les parties conviennent de la durée et de la portée des obligations de la présente convention.",
+        "Cliquez ici pour obtenir la version française de la déclaration de confidentialité.",
+        "Le présent accord entre en vigueur le premier jour du mois suivant sa signature par les parties.",
+        "This Privacy Statement is licensed under this Creative Commons Zero license. For details, see our "
+        "site-policy repository.",
+        "Contacting GitHub",
+        "Questions regarding GitHub's Privacy Statement or information practices should be directed to our "
+        "Privacy contact form.",
+        "Translations",
+        "Below are translations of this document into other languages. In the event of any conflict, "
+        "uncertainty, or apparent inconsistency between any of those versions and the English version, this "
+        "English version is the controlling version.",
+        "French",
+        "Cliquez ici pour obtenir la version française: Déclaration de confidentialité de GitHub (PDF)",
+    ]
+    clauses = [Clause(text=text, normalized=text) for text in texts]
+    flagged = [index for index, clause in enumerate(language.flag_languages(clauses)) if clause.flags]
+    assert flagged == [0, 1, 2, 9]

@@ -376,3 +376,21 @@ def test_an_acronym_of_a_name_written_out_is_the_same_name() -> None:
 def test_a_long_word_in_capitals_is_no_acronym() -> None:
     assert Flag.ENTITY not in assess_texts("See the page on cookies.", "See AUTOTITLE on cookies.").flags
     assert assess_texts("Filed with the ministry.", "Filed with UNESCO.").flags == (Flag.ENTITY,)
+
+
+def test_a_common_noun_given_a_capital_is_no_name_where_the_document_writes_it_small() -> None:
+    old = conceptdiff.Edition.from_clauses(
+        ["Our users may ask for their data.", "The users may also ask us to delete it.", "We answer within a month."]
+    )
+    new = conceptdiff.Edition.from_clauses(
+        [
+            "Our users may ask for their data.",
+            "The users may also ask us to delete it.",
+            "We answer Users within a month, through the Council.",
+        ]
+    )
+    result = conceptdiff.compare(old, new)
+    change = next(c for c in result.changes if c.kind is conceptdiff.ChangeKind.REWORDED)
+    entity = next(f for f in assess(change, result).findings if f.flag is Flag.ENTITY)
+    assert entity.added == ("Council",)  # "Users" is the document's common noun; "Council" a name
+    assert significance.common_words(["the users", "our users", "Users"]) == frozenset({"users"})
