@@ -101,7 +101,15 @@ def _bounded(a: str, b: str, budget: int) -> list[tuple[EditOp, str]]:
 
     def flush() -> None:
         deleted, inserted = "".join(pending_delete), "".join(pending_insert)
-        if deleted and inserted:
+        if deleted == a and inserted == b:
+            # No sentence in common (every one edited): no smaller stretch to diff as a
+            # whole.  Sentence against sentence when they pair up, else the texts whole.
+            if len(sa) == len(sb) > 1:
+                for one, other in zip(sa, sb, strict=True):
+                    out.extend(_bounded(one, other, budget))
+            else:
+                out.extend([(EditOp.DELETE, a), (EditOp.INSERT, b)])
+        elif deleted and inserted:
             out.extend(_bounded(deleted, inserted, budget))
         elif deleted:
             out.append((EditOp.DELETE, deleted))

@@ -70,3 +70,15 @@ def test_over_budget_falls_back_to_sentences_then_whole_texts() -> None:
     assert [e.text.strip() for e in edits if e.op is not EditOp.EQUAL] == ["now"]
     tiny = word_edits(old, new, budget=10)  # even the sentences are over it
     assert [e.op for e in tiny] == [EditOp.DELETE, EditOp.INSERT]
+
+
+def test_a_long_clause_with_every_sentence_edited_is_diffed_sentence_by_sentence() -> None:
+    # Past the word budget, the diff goes sentence by sentence; with no sentence in
+    # common it used to call itself on the same texts until Python's recursion limit.
+    sentences = [f"Clause {n} binds the party number {n} to the terms of article {n}." for n in range(60)]
+    old = " ".join(sentences)
+    new = " ".join(s.replace("binds", "obliges") for s in sentences)
+    edits = word_edits(old, new, budget=5000)  # more than 60 x 60 sentences, less than 720 x 720 words
+    assert "".join(e.text for e in edits if e.op is not EditOp.INSERT) == old
+    assert "".join(e.text for e in edits if e.op is not EditOp.DELETE) == new
+    assert sum(e.op is EditOp.DELETE and e.text.strip() == "binds" for e in edits) == 60
