@@ -366,7 +366,8 @@ TRAINING_ONLY_VOCABULARIES = (
 BLIND_VOCABULARIES = ("noise_vocabulary_blind10.json", "noise_vocabulary_blind11.json")
 
 
-def _vocabulary(name: str) -> list[str]:
+def vocabulary_lines(name: str) -> list[str]:
+    """Every line of a vocabulary of ``benchmarks/``, kind by kind (kinds in name order)."""
     data = json.loads((ROOT / "benchmarks" / name).read_text(encoding="utf-8"))
     return [line for key, kind in sorted(data.items()) if key != "source" for line in kind]
 
@@ -375,9 +376,9 @@ def blind_noise() -> tuple[str, ...]:
     """The lines of :data:`BLIND_VOCABULARIES` that are not, word for word, a
     line of a vocabulary the rules were written on or the model trained on
     ("Back to top" is in several)."""
-    seen = {line for name in (*NOISE_VOCABULARIES, *TRAINING_ONLY_VOCABULARIES) for line in _vocabulary(name)}
+    seen = {line for name in (*NOISE_VOCABULARIES, *TRAINING_ONLY_VOCABULARIES) for line in vocabulary_lines(name)}
     seen |= {*SEEN_NOISE, *UNSEEN_NOISE}
-    lines = [line for name in BLIND_VOCABULARIES for line in _vocabulary(name)]
+    lines = [line for name in BLIND_VOCABULARIES for line in vocabulary_lines(name)]
     return tuple(line for line in dict.fromkeys(lines) if line not in seen)
 
 
@@ -498,7 +499,7 @@ def render_pdf_text(truth: Sequence[TrueClause], rng: random.Random) -> tuple[st
 
 def run(documents: Sequence[Document], *, seeds: int, verbose: bool = False) -> dict[str, Score]:
     totals: dict[str, Score] = {}
-    blind = blind_noise() if all((ROOT / "benchmarks" / name).exists() for name in BLIND_VOCABULARIES) else ()
+    blind = blind_noise()
 
     def record(rendering: str, name: str, truth: Sequence[TrueClause], reading: Reading, noise: Sequence[str]) -> None:
         result = score(truth, reading, noise)
@@ -528,10 +529,9 @@ def run(documents: Sequence[Document], *, seeds: int, verbose: bool = False) -> 
                 rng = random.Random(f"{document.name}/held-out/{seed}")
                 text, truth, noise = render_scraped(document.truth, rng, written_noise(held_out))
                 record(style, f"{document.name} #{seed}", truth, read(text=text), noise)
-            if blind:
-                rng = random.Random(f"{document.name}/blind/{seed}")
-                text, truth, noise = render_scraped(document.truth, rng, blind)
-                record("scraped, blind noise", f"{document.name} #{seed}", truth, read(text=text), noise)
+            rng = random.Random(f"{document.name}/blind/{seed}")
+            text, truth, noise = render_scraped(document.truth, rng, blind)
+            record("scraped, blind noise", f"{document.name} #{seed}", truth, read(text=text), noise)
     return totals
 
 

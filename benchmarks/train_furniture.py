@@ -42,6 +42,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from benchmarks.segmentation import (
     BLIND_VOCABULARIES,
@@ -51,6 +52,7 @@ from benchmarks.segmentation import (
     UNSEEN_NOISE,
     blind_noise,
     load_documents,
+    vocabulary_lines,
     written_noise,
 )
 from conceptdiff import Edition, Options
@@ -75,22 +77,20 @@ L2 = 1e-2
 SEED = 0
 
 
-def vocabulary_lines(name: str) -> list[str]:
-    data = json.loads((ROOT / "benchmarks" / name).read_text(encoding="utf-8"))
-    return [line for kind, lines in sorted(data.items()) if kind != "source" for line in lines]
+def _seed_article() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((ROOT / "fixtures" / "expected" / f"{SEED_ARTICLE}.json").read_text("utf-8"))
+    return data
 
 
 def furniture_lines(vocabularies: Sequence[str] = TRAINING_VOCABULARIES) -> list[str]:
-    lines = [line for name in vocabularies if (ROOT / "benchmarks" / name).exists() for line in vocabulary_lines(name)]
-    seed = json.loads((ROOT / "fixtures" / "expected" / f"{SEED_ARTICLE}.json").read_text(encoding="utf-8"))
-    lines += [span["text"] for span in seed["dropped"] if span["reason"] == "boilerplate"]
+    lines = [line for name in vocabularies for line in vocabulary_lines(name)]
+    lines += [span["text"] for span in _seed_article()["dropped"] if span["reason"] == "boilerplate"]
     return list(dict.fromkeys([*lines, *SEEN_NOISE, *UNSEEN_NOISE]))
 
 
 def document_lines() -> list[str]:
     options = Options(flag_languages=False, drop_boilerplate=False, drop_duplicates=False)
-    seed = json.loads((ROOT / "fixtures" / "expected" / f"{SEED_ARTICLE}.json").read_text(encoding="utf-8"))
-    lines: list[str] = [clause["text"] for clause in seed["clauses"]]
+    lines: list[str] = [clause["text"] for clause in _seed_article()["clauses"]]
     for path in sorted((ROOT / "fixtures" / "corpus").glob("*.txt")):
         if path.name in LEFT_OUT_CORPUS:
             continue

@@ -695,13 +695,12 @@ class _Aligner:
             i, j = link.old[0], link.new[0]
             if (i, j) not in self.kept:
                 continue
-            news = self._grown(self.old_words[i], j, self.new_words, self.new_used, limit)
-            olds = self._grown(self.new_words[j], i, self.old_words, self.old_used, limit)
-            for group_old, group_new in (((i,), news), (olds, (j,))):
-                if len(group_old) + len(group_new) > 2:
-                    joined_old = "".join(self.old_words[m] for m in group_old)
-                    sim = _similarity(joined_old, "".join(self.new_words[m] for m in group_new))
-                    proposals.append((sim, group_old, group_new, k))
+            split = self._grown(self.old_words[i], j, self.new_words, self.new_used, limit)
+            if split is not None:
+                proposals.append((split[1], (i,), split[0], k))
+            merge = self._grown(self.new_words[j], i, self.old_words, self.old_used, limit)
+            if merge is not None:
+                proposals.append((merge[1], merge[0], (j,), k))
         proposals.sort(key=lambda p: (-p[0], min(p[1], p[2]), max(p[1], p[2])))
         done: set[int] = set()
         for sim, olds, news, k in proposals:
@@ -721,11 +720,14 @@ class _Aligner:
             self.link_weights[k] = self.weight(grown)
             self.link_firsts[k] = (olds[0], news[0])
 
-    def _grown(self, whole: str, start: int, words: list[str], used: list[bool], limit: int) -> tuple[int, ...]:
+    def _grown(
+        self, whole: str, start: int, words: list[str], used: list[bool], limit: int
+    ) -> tuple[tuple[int, ...], float] | None:
         """The run around ``start`` (one side's clause matched to ``whole``)
-        grown by free neighbours while each makes the run more like ``whole``."""
+        grown by free neighbours while each makes the run more like ``whole``,
+        with its similarity to ``whole``; ``None`` when no neighbour joins."""
         group = [start]
-        best = _similarity(whole, words[start])
+        best: float | None = None  # the run's similarity, computed once a neighbour qualifies
         grew = True
         while grew and len(group) < limit:
             grew = False
@@ -735,12 +737,14 @@ class _Aligner:
                 piece = words[candidate]
                 if _common(whole, piece) < self.options.piece_containment * len(piece):
                     continue
+                if best is None:
+                    best = _similarity(whole, words[start])
                 trial = sorted([*group, candidate])
                 sim = _similarity(whole, "".join(words[m] for m in trial))
                 if sim > best:
                     group, best, grew = trial, sim, True
                     break
-        return tuple(group)
+        return (tuple(group), best) if len(group) > 1 and best is not None else None
 
     def rewritten_as_group(self, olds: Sequence[int], news: Sequence[int]) -> bool:
         """One clause rewritten into consecutive ones, all alone in their place
@@ -750,7 +754,7 @@ class _Aligner:
         reworded beyond the usual bars, when the group is at least
         ``positional_threshold`` similar; said with a low confidence.  Takes
         the group and says whether it did."""
-        if sorted((len(olds), len(news)))[0] != 1 or not 2 <= max(len(olds), len(news)) <= self.options.max_split_parts:
+        if min(len(olds), len(news)) != 1 or not 2 <= max(len(olds), len(news)) <= self.options.max_split_parts:
             return False
         if olds[-1] - olds[0] != len(olds) - 1 or news[-1] - news[0] != len(news) - 1:
             return False

@@ -14,8 +14,8 @@ import secrets
 import stat
 import sys
 import warnings
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import click
 
@@ -381,15 +381,29 @@ _SERIES_ENCODING = click.option("--encoding", default=None, help="Encoding of ev
 _SERIES_WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(min=1), default=None, help="Worker processes for the comparisons."
 )
+_Command = TypeVar("_Command", bound=Callable[..., object])
+
+
+def _series_options(command: _Command) -> _Command:
+    """The arguments and options of every command over a series of editions
+    (``history``, ``blame``): the files, the report's format and output, labels,
+    encoding and workers, in that order in the help."""
+    for decorator in reversed(
+        (
+            click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str)),
+            _FORMAT,
+            _OUTPUT,
+            _SERIES_LABEL,
+            _SERIES_ENCODING,
+            _SERIES_WORKERS,
+        )
+    ):
+        command = decorator(command)
+    return command
 
 
 @cli.command()
-@click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@_FORMAT
-@_OUTPUT
-@_SERIES_LABEL
-@_SERIES_ENCODING
-@_SERIES_WORKERS
+@_series_options
 def history(
     editions: tuple[str, ...],
     format_: str,
@@ -409,12 +423,7 @@ def history(
 
 
 @cli.command()
-@click.argument("editions", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=str))
-@_FORMAT
-@_OUTPUT
-@_SERIES_LABEL
-@_SERIES_ENCODING
-@_SERIES_WORKERS
+@_series_options
 @click.option(
     "--edition",
     "which",

@@ -291,8 +291,9 @@ class _SetAside:
 
     def _likely_furniture(self, blocks: list[Block]) -> list[Block]:
         """Drop what :meth:`_furniture_scores` finds: a line scoring above
-        ``_LIKELY``; a sentence, or a line among a text's opening lines (its
-        title block: "Version 2.0, January 2004"), above ``_VERY_LIKELY``."""
+        ``_LIKELY``, a sentence above ``_SENTENCE``, a line among a text's
+        opening lines (its title block: "Version 2.0, January 2004") above
+        ``_VERY_LIKELY``."""
         drop = {
             position
             for position, (score, sentence) in self._furniture_scores(blocks).items()

@@ -332,10 +332,10 @@ _FOLD_ORDER = (
 def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
     """The fewest folds that make the texts equal (``None``: no set does)."""
     every = frozenset(_FOLD_ORDER)
-    if _apply_folds(old, every) != _apply_folds(new, every) and _apply_folds(
-        old, every - {Cosmetic.NUMERALS}
-    ) != _apply_folds(new, every - {Cosmetic.NUMERALS}):
-        return None  # (the numerals fold can part what spacing joins: "every one" -> "every 1", "everyone")
+    # Every fold at once, and every fold but numerals: that one can part what spacing
+    # joins ("every one" -> "every 1" against "everyone").
+    if all(_apply_folds(old, folds) != _apply_folds(new, folds) for folds in (every, every - {Cosmetic.NUMERALS})):
+        return None
     for size in range(len(_FOLD_ORDER) + 1):
         for subset in itertools.combinations(_FOLD_ORDER, size):
             folds = frozenset(subset)
@@ -426,20 +426,26 @@ _ORDINAL_WORDS = {
             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
         )
     )
-} | {w: 10 * (i + 2) for i, w in enumerate(_word_list("twentieth thirtieth fortieth fiftieth sixtieth seventieth "
-                                                      "eightieth ninetieth"))}  # fmt: skip
+}
+_ORDINAL_WORDS |= {
+    w: 10 * (i + 2)
+    for i, w in enumerate(_word_list("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"))
+}
 _ORDINAL_DIGITS_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
-_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_CARDINAL_WORDS = (
-    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|" + _UNITS_WORDS
-)
-_ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+_CARDINALS = _NUMBER_WORDS | _TENS
 # A number written in words (up to ninety-nine) or an ordinal, in digits or words: what the
 # numerals fold writes in digits ("thirty" -> "30", "twenty-first" and "21st" -> "21.").
 _NUMERAL_RE = re.compile(
-    rf"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?P<unit>{_UNITS_WORDS}|first|second|"
-    rf"third|fourth|fifth|sixth|seventh|eighth|ninth)|(?P<ordinal>{_ORDINAL_ALTERNATION})|(?P<word>{_CARDINAL_WORDS})"
+    rf"\b(?:(?P<tens>{_alternation(_TENS)})[- ]"
+    rf"(?P<unit>{_alternation(w for w, v in _CARDINALS.items() if 1 <= v <= 9)}"
+    rf"|{_alternation(w for w, v in _ORDINAL_WORDS.items() if v <= 9)})"
+    rf"|(?P<ordinal>{_alternation(_ORDINAL_WORDS)})|(?P<word>{_alternation(_CARDINALS)})"
     rf"|(?P<digits>[0-9]+)(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
@@ -454,8 +460,7 @@ def _numeral(match: re.Match[str]) -> str:
     if match["ordinal"]:
         return f"{_ORDINAL_WORDS[match['ordinal'].lower()]}."
     if match["word"]:
-        word = match["word"].lower()
-        return str(_NUMBER_WORDS.get(word, _TENS.get(word)))
+        return str(_CARDINALS[match["word"].lower()])
     return f"{int(match['digits'])}."
 
 
@@ -997,9 +1002,9 @@ def common_words(*texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= _COMMON_AT_LEAST)
 
 
+_COMMON_AT_LEAST = 2
 # A word in small letters standing as a word: not a piece of an address, a file
 # name, an identifier or code ("guido@python.org", "bool.py", "do_blah").
-_COMMON_AT_LEAST = 2
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’@./_-])[a-z][a-z'’-]{2,}(?![\w'’@_(-]|\.\w)")
 
 

@@ -62,16 +62,13 @@ def features(text: str) -> list[str]:
 def _shape(line: str, words: list[str]) -> list[str]:
     count = len(words)
     size = "1" if count <= 1 else "2-3" if count <= 3 else "4-7" if count <= 7 else "8-15" if count <= 15 else "16+"
-    last = line[-1:] if line else ""
-    end = "." if last in ".!?" else ":" if last in ":;," else ")" if last in ")]" else "a" if last.isalnum() else "none"
-    if not last or last.isalnum():
-        end = "none"
+    last = line[-1:]
+    end = "none" if not last else "." if last in ".!?" else ":" if last in ":;," else ")" if last in ")]" else "none"
     capitals = sum(1 for word in words if word[:1].isupper())
     ratio = capitals / count if count else 0.0
     case = "upper" if line.isupper() else "title" if ratio >= 0.6 else "some" if ratio > 0 else "lower"
     shape = [f"s:words={size}", f"s:end={end}", f"s:case={case}"]
-    symbols = sum(1 for char in line if unicodedata.category(char) in ("So", "Sk", "Sm", "Co"))
-    if symbols:
+    if any(unicodedata.category(char) in ("So", "Sk", "Sm", "Co") for char in line):
         shape.append("s:symbol")
     if _DIGITS_RE.search(line):
         shape.append("s:digit")

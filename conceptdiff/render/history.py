@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from conceptdiff._text import escape_controls
 from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import Edition
+from conceptdiff.render import FORMATS
 from conceptdiff.render._page import edits_html, standalone_page
 from conceptdiff.render._page import escape as _e
 from conceptdiff.render.markdown import escape_markdown
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = ["render_blame", "render_history"]
 
-FORMATS = ("text", "markdown", "html", "json")
 
 _COLUMNS = ("clauses", "added", "removed", "reworded", "moved", "split", "merged", "unchanged", "set_aside")
 

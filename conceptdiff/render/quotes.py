@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from conceptdiff._text import escape_controls
 from conceptdiff.errors import InvalidOptionsError
 from conceptdiff.model import EditOp, WordEdit
+from conceptdiff.render import FORMATS
 from conceptdiff.render._page import edits_html, standalone_page
 from conceptdiff.render._page import escape as _e
 from conceptdiff.render.markdown import escape_markdown, redline
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["render_quotes"]
 
-FORMATS = ("text", "markdown", "html", "json")
 
 _NAMES = {
     "verbatim": "verbatim",
