@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from os import PathLike
 
 import attrs
@@ -146,6 +146,9 @@ _SHOWN = 2
 # A line sharing this many content words with the line before it and the two
 # after is about what they are about, whatever it scores.
 _NEIGHBOURS = 2
+# At most this many blocks set aside since the text's stems were counted are
+# taken off the count (more, and the text is counted anew).
+_RECOUNT = 64
 # A text's first and last blocks: its title page and its footer.
 _EDGE = 5
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
@@ -163,6 +166,38 @@ class _SetAside:
         self.document = document
         self.options = options
         self.dropped: list[DroppedSpan] = []
+        # Asked for again and again by the passes below: each line's stems
+        # (scraped.stem_counts, whose keys are scraped.topic_words), and the
+        # model's scores of a block list (asked for twice when no rule found furniture).
+        self._stems: dict[str, Counter[str]] = {}
+        self._scores: tuple[tuple[Block, ...], dict[int, tuple[float, bool]]] | None = None
+        self._text: tuple[list[Block], Counter[str]] | None = None  # see text_stems
+
+    def text_stems(self, blocks: list[Block]) -> Counter[str]:
+        """The stems of all ``blocks`` together (``scraped.stem_counts`` of
+        their joined text).  Counted once; a later list that is the first one
+        less a few blocks (the passes only set blocks aside) is counted by
+        taking those blocks' stems off."""
+        if self._text is not None:
+            previous, counts = self._text
+            if len(previous) - len(blocks) <= _RECOUNT:
+                present = {id(block) for block in blocks}
+                gone = [block for block in previous if id(block) not in present]
+                if len(gone) == len(previous) - len(blocks):
+                    counts = counts.copy()
+                    for block in gone:
+                        counts.subtract(self.stems(block.text))
+                    return counts
+        counts = scraped.stem_counts("\n".join(block.text for block in blocks))
+        self._text = (blocks, counts)
+        return counts
+
+    def stems(self, text: str) -> Counter[str]:
+        """``scraped.stem_counts(text)``, computed once per text."""
+        found = self._stems.get(text)
+        if found is None:
+            found = self._stems[text] = scraped.stem_counts(text)
+        return found
 
     def drop(self, block: Block, reason: str) -> None:
         source = self.document.source
@@ -240,12 +275,9 @@ class _SetAside:
         ]
         if not any(short):
             return blocks
-        cache: dict[int, frozenset[str]] = {}
 
-        def words(position: int) -> frozenset[str]:
-            if position not in cache:
-                cache[position] = scraped.topic_words(blocks[position].text)
-            return cache[position]
+        def words(position: int) -> Set[str]:
+            return self.stems(blocks[position].text).keys()
 
         marked = [on and scraped.widget_marks(block.text) for block, on in zip(blocks, short, strict=True)]
         stray = [
@@ -255,7 +287,8 @@ class _SetAside:
         if not any(stray):
             return blocks
         # How often each stem is used by the text's other lines (one pass over them all).
-        in_text = scraped.stem_counts("\n".join(b.text for b, s in zip(blocks, stray, strict=True) if not s))
+        self.text_stems(blocks)  # counted whole once, for this pass and the next
+        in_text = self.text_stems([b for b, s in zip(blocks, stray, strict=True) if not s])
         in_strays = Counter(word for position, s in enumerate(stray) if s for word in words(position))
 
         def grouped(position: int) -> bool:
@@ -323,7 +356,10 @@ class _SetAside:
         the two after.  Never a line of a group (a signature block, an
         address: lines with no blank line between), a signatory or a
         signature line."""
-        in_text = scraped.stem_counts("\n".join(b.text for b in blocks))
+        key = tuple(blocks)  # compared item by item, each first by identity
+        if self._scores is not None and self._scores[0] == key:
+            return self._scores[1]
+        in_text = self.text_stems(blocks)
         scores: dict[int, tuple[float, bool]] = {}
         for position, block in enumerate(blocks):
             if (
@@ -333,16 +369,17 @@ class _SetAside:
                 or len(block.text) > _furniture.MAX_CHARS
             ):
                 continue
-            its = scraped.stem_counts(block.text)
+            its = self.stems(block.text)
             if sum(1 for word, count in its.items() if in_text[word] > count) >= _ON_TOPIC * len(its):
                 continue
             around = [p for p in range(max(0, position - 1), min(len(blocks), position + 3)) if p != position]
-            if sum(len(its.keys() & scraped.topic_words(blocks[p].text)) for p in around) >= _NEIGHBOURS:
+            if sum(len(its.keys() & self.stems(blocks[p].text).keys()) for p in around) >= _NEIGHBOURS:
                 continue  # it speaks of what the lines next to it speak of
             if self._in_group(blocks, position):
                 continue
             sentence = len(block.text.split()) >= 6 and scraped.ends_sentence(block.text)
             scores[position] = (_furniture.furniture_score(block.text), sentence)
+        self._scores = (key, scores)
         return scores
 
     def _in_group(self, blocks: list[Block], position: int) -> bool:

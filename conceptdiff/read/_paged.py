@@ -31,6 +31,7 @@ __all__ = [
     "is_toc_entry",
     "is_toc_heading",
     "odd_case",
+    "spaced_run",
 ]
 
 # -- page furniture ----------------------------------------------------------
@@ -114,7 +115,7 @@ def _beside_page_number(lines: Sequence[str], index: int) -> bool:
 _MIN_PAGE_LINES = 20  # running headers recur a page apart: at least this many lines on average
 
 
-def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
+def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, str] | None = None) -> set[str]:
     """The :func:`furniture_key` of lines that recur as running headers or footers.
 
     ``lines`` are the stripped lines of the text (blank ones included, so that
@@ -122,14 +123,17 @@ def find_running_headers(lines: Sequence[str], *, repeats: int) -> set[str]:
     not end like a sentence (unless it carries a page number), recurs at least
     ``repeats`` times, and its occurrences are spread through the text like
     pages are: either they carry page numbers, or stand next to a page number
-    or a form feed, or their spacing is regular.
+    or a form feed, or their spacing is regular.  ``keys``, when given, is
+    filled with the key of each line keyed (by its index), for the caller to reuse.
     """
+    if keys is None:
+        keys = {}
     positions: dict[str, list[int]] = {}
     numbered: Counter[str] = Counter()
     for index, line in enumerate(lines):
         if not line or len(line) > 120 or _has_toc_leader(line):
             continue
-        key = furniture_key(line)
+        key = keys[index] = furniture_key(line)
         if len(key) < 3:
             continue
         labelled = _LABELLED_RE.match(line) is not None
@@ -247,6 +251,15 @@ def _segment_words(letters: str, vocabulary: Set[str]) -> list[str] | None:
     return pieces[::-1]
 
 
+def spaced_run(text: str) -> bool:
+    """Does ``text`` hold a run of spaced-out letters for :func:`despace` to rejoin?
+
+    >>> spaced_run("N A T I O N A L"), spaced_run("A national security")
+    (True, False)
+    """
+    return _SPACED_RUN_RE.search(text) is not None
+
+
 def despace(text: str, vocabulary: Set[str]) -> str:
     """Rejoin spaced-out letters: ``F E B R U A R Y  2 0 1 5`` -> ``FEBRUARY 2015``.
 
@@ -261,7 +274,7 @@ def despace(text: str, vocabulary: Set[str]) -> str:
     >>> despace("a b c", set())
     'a b c'
     """
-    if _SPACED_RUN_RE.search(text) is None:
+    if not spaced_run(text):
         return text
     return _despace(text, vocabulary)
 

@@ -220,7 +220,8 @@ class _Lines:
         return result
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
-        headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats)
+        keys: dict[int, str] = {}
+        headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats, keys=keys)
         removed: set[int] = set()
         # The document's title may be what its running header repeats: its
         # first occurrence, on the first page and in plain capitalization, stays.
@@ -232,7 +233,7 @@ class _Lines:
         for index, line in enumerate(lines):
             if line is None:
                 continue
-            key = paged.furniture_key(line.text) if headers else ""
+            key = (keys.get(index) or paged.furniture_key(line.text)) if headers else ""
             if key in headers and key not in seen and not paged.is_toc_entry(line.text, after_toc_heading=False):
                 seen.add(key)
                 edges = line.text.split()
@@ -1352,8 +1353,9 @@ class _Repairs:
                 blocks.append(Block(BlockKind.CODE, item.code_text(), tuple(self.runs(item))))
                 continue
             body = item.text
-            if self.options.repair_spacing:
+            if self.options.repair_spacing and paged.spaced_run(body):
                 # On the text as spaced in the source: wider gaps separate words.
+                # (A run of spaced-out letters there is one in the collapsed text too.)
                 body = collapse_space(paged.despace(item.joined(collapse=False), vocabulary))
             if self.rst and self.options.strip_markup:
                 body = strip_inline_markup(body)
