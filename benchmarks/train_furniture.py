@@ -12,7 +12,9 @@ hand-written clause list sets aside as boilerplate.  **Document text**
 (negative examples): the clauses of the real policy documents of
 ``fixtures/corpus/`` (two US National Security Strategies, three GitHub
 privacy statements, two EUPL versions, two PEP 8 versions) as conceptdiff
-reads them, and the seed article's hand-written clauses.  The documents of
+reads them, the seed article's hand-written clauses, and the lines of
+:data:`DOCUMENT_VOCABULARIES` (imagined document lines that look like
+furniture, written by helpers).  The documents of
 ``fixtures/documents/`` and the vocabularies after the training ones are
 never trained on: ``--evaluate`` reports, at the threshold the reader uses,
 the share of their furniture lines scored as furniture and the share of the
@@ -66,6 +68,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: saw the rules.  The newest blind vocabularies are held out.
 TRAINING_VOCABULARIES = (*NOISE_VOCABULARIES, *TRAINING_ONLY_VOCABULARIES)
 HELD_OUT_VOCABULARIES = BLIND_VOCABULARIES
+#: Lines of imagined policy, legal and standards documents that look like a
+#: page's furniture ("Contact Us", a contact clause, a cookie policy's sentence),
+#: written by helpers who never saw the rules: document text (negative examples).
+DOCUMENT_VOCABULARIES = ("document_lines_policy.json", "document_lines_company.json")
 #: fixtures/corpus files not trained on: the same edition is a document of fixtures/documents.
 LEFT_OUT_CORPUS = ("github-privacy-statement-2022-12-15.en.txt",)
 #: The seed article's hand-written clause list (fixtures/expected/): news prose about a policy text.
@@ -73,7 +79,7 @@ SEED_ARTICLE = "news-article-ru-foreign-policy-concept-2023"
 MIN_COUNT = 2
 EPOCHS = 60
 RATE = 0.2
-L2 = 1e-2
+L2 = 3e-3
 SEED = 0
 
 
@@ -91,6 +97,7 @@ def furniture_lines(vocabularies: Sequence[str] = TRAINING_VOCABULARIES) -> list
 def document_lines() -> list[str]:
     options = Options(flag_languages=False, drop_boilerplate=False, drop_duplicates=False)
     lines: list[str] = [clause["text"] for clause in _seed_article()["clauses"]]
+    lines += [line for name in DOCUMENT_VOCABULARIES for line in vocabulary_lines(name)]
     for path in sorted((ROOT / "fixtures" / "corpus").glob("*.txt")):
         if path.name in LEFT_OUT_CORPUS:
             continue

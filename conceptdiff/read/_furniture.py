@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -37,6 +38,9 @@ _DIGITS_RE = re.compile(r"[0-9]")
 _EMAIL_RE = re.compile(r"\S@\S")
 _URL_RE = re.compile(r"https?:|www\.|\.(?:com|org|gov|net|uk|in|au|eu|io)\b", re.IGNORECASE)
 _PRICE_RE = re.compile(r"[$£€¥₹]")
+_SYMBOLS = frozenset(("So", "Sk", "Sm", "Co"))  # other, modifier and maths symbols, private use
+_ASCII_SYMBOL_RE = re.compile(r"[+<=>^`|~]")  # the ASCII characters of those categories
+_TYPOGRAPHIC = frozenset(("Pd", "Pi", "Pf", "Po"))  # dashes, quotes, other punctuation (past U+2000)
 _SEPARATOR_RE = re.compile(r"(?:^|\s)[|·•/›»>–—-](?:\s|$)")
 
 
@@ -48,7 +52,10 @@ def features(text: str) -> list[str]:
     """
     line = " ".join(text.split())[:MAX_CHARS]
     words = _WORD_RE.findall(line)
-    folded = [_DIGITS_RE.sub("0", word.casefold()) for word in words]
+    if line.isascii():  # the same words, folded in one pass over the line
+        folded = _WORD_RE.findall(_DIGITS_RE.sub("0", line.lower()))
+    else:
+        folded = [_DIGITS_RE.sub("0", word.casefold()) for word in words]
     out = [f"w:{word}" for word in folded]
     out += [f"b:{first}_{second}" for first, second in zip(["^", *folded], [*folded, "$"], strict=True)]
     for word in folded:
@@ -68,7 +75,8 @@ def _shape(line: str, words: list[str]) -> list[str]:
     ratio = capitals / count if count else 0.0
     case = "upper" if line.isupper() else "title" if ratio >= 0.6 else "some" if ratio > 0 else "lower"
     shape = [f"s:words={size}", f"s:end={end}", f"s:case={case}"]
-    if any(unicodedata.category(char) in ("So", "Sk", "Sm", "Co") for char in line):
+    ascii = line.isascii()
+    if _ASCII_SYMBOL_RE.search(line) if ascii else any(unicodedata.category(char) in _SYMBOLS for char in line):
         shape.append("s:symbol")
     if _DIGITS_RE.search(line):
         shape.append("s:digit")
@@ -80,7 +88,7 @@ def _shape(line: str, words: list[str]) -> list[str]:
         shape.append("s:price")
     if _SEPARATOR_RE.search(line):
         shape.append("s:separator")
-    if any(ord(char) > 0x2000 and unicodedata.category(char) in ("Pd", "Pi", "Pf", "Po") for char in line):
+    if not ascii and any(ord(char) > 0x2000 and unicodedata.category(char) in _TYPOGRAPHIC for char in line):
         shape.append("s:typographic")
     return shape
 
@@ -97,7 +105,7 @@ class _Model:
 
     def score(self, items: Iterable[str]) -> float:
         get = self.weights.get
-        return self.bias + math.fsum(get(item, 0.0) for item in items)
+        return self.bias + math.fsum(map(get, items, itertools.repeat(0.0)))
 
 
 @functools.cache
