@@ -128,27 +128,34 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
     """
     if keys is None:
         keys = {}
-    positions: dict[str, list[int]] = {}
-    numbered: Counter[str] = Counter()
+    recurring: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if not line or len(line) > 120 or _has_toc_leader(line):
             continue
         key = keys[index] = furniture_key(line)
-        if len(key) < 3:
+        if len(key) >= 3:
+            recurring.setdefault(key, []).append(index)
+    positions: dict[str, list[int]] = {}
+    numbered: Counter[str] = Counter()
+    # A key seen once cannot recur (repeats is two at least): only the others are looked at closely.
+    for key, indexes in recurring.items():
+        if len(indexes) < 2:
             continue
-        labelled = _LABELLED_RE.match(line) is not None
-        if labelled:  # "5. Termination": the number is the heading's label, not a page's
-            has_number = _PAGE_AT_END_RE.search(line) is not None
-        else:
-            # _EDGE_NUMBER_RE.search(line), its two ends tried apart (an alternation of "^" and "$"
-            # would be tried at every position of the line).
-            edges = line.strip()
-            edged = _LEADING_NUMBER_RE.match(edges) or _TRAILING_NUMBER_REVERSED_RE.match(edges[::-1])
-            has_number = edged is not None and _DIGIT_RE.search(line) is not None
-        if (_TERMINAL_RE.search(line[-12:]) or labelled) and not has_number:
-            continue  # sentences and labelled headings ("B. Current Context") are content
-        positions.setdefault(key, []).append(index)
-        numbered[key] += has_number
+        for index in indexes:
+            line = lines[index]
+            labelled = _LABELLED_RE.match(line) is not None
+            if labelled:  # "5. Termination": the number is the heading's label, not a page's
+                has_number = _PAGE_AT_END_RE.search(line) is not None
+            else:
+                # _EDGE_NUMBER_RE.search(line), its two ends tried apart (an alternation of "^" and "$"
+                # would be tried at every position of the line).
+                edges = line.strip()
+                edged = _LEADING_NUMBER_RE.match(edges) or _TRAILING_NUMBER_REVERSED_RE.match(edges[::-1])
+                has_number = edged is not None and _DIGIT_RE.search(line) is not None
+            if (_TERMINAL_RE.search(line[-12:]) or labelled) and not has_number:
+                continue  # sentences and labelled headings ("B. Current Context") are content
+            positions.setdefault(key, []).append(index)
+            numbered[key] += has_number
     found: set[str] = set()
     for key, where in positions.items():
         if len(where) == 2 < repeats and len(key) >= 5:

@@ -1455,6 +1455,7 @@ _STOP_WORDS = _words(
 )
 _NOT_TOPICAL = _STOP_WORDS | FUNCTION_WORDS
 _TOPIC_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_SHORT = 2000  # characters: stem_counts' bound for counting a text word by word
 
 
 def topic_words(text: str) -> frozenset[str]:
@@ -1473,6 +1474,8 @@ def stem_counts(text: str) -> Counter[str]:
     >>> stem_counts("The licence; licences and the Licensee")["licen"]
     3
     """
+    if len(text) <= _SHORT:  # a line: few repeated words, one pass over them is fastest
+        return Counter([word[:5] for word in _TOPIC_WORD_RE.findall(text.casefold()) if word not in _NOT_TOPICAL])
     counts: Counter[str] = Counter()
     for token, count in Counter(text.casefold().split()).items():  # each distinct token once
         for word in (token,) if token.isalpha() else _TOPIC_WORD_RE.findall(token):
