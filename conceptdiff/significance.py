@@ -949,11 +949,15 @@ def assess_texts(
     recased = _recased_terms(old_part, new_part, defined) if defined and reasons and Cosmetic.CASE in reasons else None
     if recased is not None:  # the capital is the defined term's, not a name's
         names = set(recased.removed) | set(recased.added)
+
+        def recased_only(finding: Finding) -> bool:
+            """A name that is one only by the recased term ("Distribute the Work")."""
+            return all(names & set(_WORD_TOKEN_RE.findall(item)) for item in (*finding.removed, *finding.added))
+
         kept = tuple(
             f
             for f in findings
-            if f.flag is not Flag.DEFINED_TERM
-            and (f.flag is not Flag.ENTITY or not set(f.removed) | set(f.added) <= names)
+            if f.flag is not Flag.DEFINED_TERM and (f.flag is not Flag.ENTITY or not recased_only(f))
         )
         return Assessment(Significance.SUBSTANTIVE, findings=(*kept, recased))
     # Folds may not hide a changed modal, negation or number ("1.5" -> "15").  The guard

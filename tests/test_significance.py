@@ -364,6 +364,17 @@ def test_the_case_of_a_defined_term_is_substantive_in_its_document() -> None:
     assert significance.has_changes(old, ignore="cosmetic")
 
 
+def test_a_defined_term_recased_before_a_name_makes_no_new_name() -> None:
+    # "distribute the Work" -> "Distribute the Work": the capital is the defined term's; the run of
+    # capitalized words it now starts is no new name.
+    defined = significance.defined_terms(['"Distribute" means to make copies available to anyone.'])
+    recased = assess_texts("You may distribute the Work.", "You may Distribute the Work.", defined=defined)
+    assert recased.flags == (Flag.DEFINED_TERM,)
+    # a name that came with it is still one
+    both = assess_texts("You may distribute the Work.", "You may Distribute the Work in Canada.", defined=defined)
+    assert Flag.ENTITY in both.flags
+
+
 def test_an_acronym_of_a_name_written_out_is_the_same_name() -> None:
     assert assess_texts("Eclipse Public License v. 1.0", "Eclipse Public License (EPL) v. 1.0").findings == ()
     assert assess_texts("The European Union Public Licence applies.", "The EUPL applies.").findings == ()
