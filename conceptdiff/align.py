@@ -45,7 +45,7 @@ import attrs
 from rapidfuzz.distance import Indel
 
 from conceptdiff._text import WORD_RE
-from conceptdiff.model import ChangeKind, Clause, MatchMethod
+from conceptdiff.model import ChangeKind, Clause, ClauseKind, MatchMethod
 from conceptdiff.normalize import ELISION, normalize_text
 from conceptdiff.options import Options
 
@@ -342,7 +342,18 @@ class _Aligner:
         self.take_pairs(pairs, links)
 
     def anchor_loose(self) -> None:
-        pairs = self.anchor([code or None for code in self.old_words], [code or None for code in self.new_words])
+        """Pair free clauses with the same words (case and punctuation aside),
+        a heading only with a heading: "Prevent Our Enemies ..." as a section's
+        title and as an item of the overview's list are two clauses."""
+
+        def keys(codes: list[str], clauses: Sequence[Clause]) -> list[str | None]:
+            heading = ClauseKind.HEADING
+            return [
+                (code + "\x01" if c.kind is heading else code) if code else None
+                for code, c in zip(codes, clauses, strict=True)
+            ]
+
+        pairs = self.anchor(keys(self.old_words, self.old), keys(self.new_words, self.new))
         reworded, normalized = ChangeKind.REWORDED, MatchMethod.NORMALIZED
         self.take_pairs(pairs, [Link(reworded, (i,), (j,), 1.0, normalized, 0.98) for i, j in pairs])
 

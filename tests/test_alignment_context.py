@@ -91,3 +91,26 @@ def test_a_clause_moved_and_reworded_in_its_rarest_words_is_found_by_the_words_i
     new = Edition.from_clauses([f"{came} {kept}.", *BODY[:12]])
     moved = [c for c in conceptdiff.compare(old, new).changes if c.kind is ChangeKind.MOVED]
     assert [(c.old, c.new) for c in moved] == [((8,), (0,))]
+
+
+def test_a_list_item_and_a_heading_with_the_same_words_are_not_paired_for_their_words() -> None:
+    # The 2002 and 2006 US National Security Strategies list their goals in the overview and
+    # give each a chapter of the same title: the list item pairs with the list item, the title
+    # with the title, whatever else changed in them.
+    options = conceptdiff.Options(flag_languages=False)
+    old = Edition.from_text(
+        "# Goals\n\n- prevent our enemies from threatening us and our friends\n- ignite a new era of growth\n\n"
+        "# Part Five: Prevent Our Enemies from Threatening Us and Our Friends\n\nWe will act against them.\n",
+        options=options,
+        format="markdown",
+    )
+    new = Edition.from_text(
+        "# Goals\n\n- prevent our enemies from threatening us and our friends (WMD)\n- ignite a new era of growth\n\n"
+        "# Prevent Our Enemies from Threatening Us and Our Friends\n\nWe will act against them.\n",
+        options=options,
+        format="markdown",
+    )
+    changes = {(c.old, c.new): c.kind for c in conceptdiff.compare(old, new).changes}
+    assert changes[((1,), (1,))] is ChangeKind.REWORDED  # the list item, in place
+    assert changes[((3,), (3,))] is ChangeKind.REWORDED  # the chapter's title, in place
+    assert ChangeKind.MOVED not in changes.values()

@@ -40,6 +40,53 @@ def test_a_sentence_is_never_cut_at_a_wrap_whatever_its_next_line_starts_with() 
     assert "and Corresponding Source of the work" in document.blocks[1].text
 
 
+def test_a_paragraph_a_converter_split_with_blank_lines_is_mended() -> None:
+    # From the 2002 US National Security Strategy as a PDF converter gave it: a blank line after
+    # every line of some paragraphs, whatever the line's length.
+    source = (
+        "This is also a time of opportunity for America.\n\n"
+        "We will work to translate this moment of influ-\n\n"
+        "ence into decades of peace, prosperity, and liberty.\n\n"
+        "The United States possesses unprecedented -\n\n"
+        "and unequaled - strength and influence in the world.\n\n"
+        "* prevent our enemies from threatening us,\n\n"
+        "our allies, and our friends, with weapons of mass destruction;\n\n"
+        "* ignite a new era of global economic growth through free markets and free trade;\n"
+    )
+    assert texts(source) == [
+        "This is also a time of opportunity for America.",
+        "We will work to translate this moment of influence into decades of peace, prosperity, and liberty.",
+        "The United States possesses unprecedented - and unequaled - strength and influence in the world.",
+        "prevent our enemies from threatening us, our allies, and our friends, with weapons of mass destruction;",
+        "ignite a new era of global economic growth through free markets and free trade;",
+    ]
+
+
+def test_after_a_comma_and_a_blank_line_a_title_or_a_label_still_starts_anew() -> None:
+    source = (
+        "If you prefer 2.7.6 over 3.3.3,\n\npyenv install\n\nThe licensee may, at its option,\n\n(a) copy the work;\n"
+    )
+    assert texts(source) == [
+        "If you prefer 2.7.6 over 3.3.3,",
+        "pyenv install",
+        "The licensee may, at its option,",
+        "copy the work;",
+    ]
+
+
+def test_a_quotations_speaker_is_no_heading() -> None:
+    source = (
+        "Our Nation's cause has always been larger than our Nation's defense, and it remains so today.\n\n"
+        '"We will defend the peace against the threats from terrorists and tyrants."\n\n'
+        "President Bush\n\n"
+        "The United States must defend liberty and justice because these principles are right.\n"
+    )
+    blocks = read_plain(source).blocks
+    assert [(b.kind, b.text) for b in blocks][2] == (BlockKind.PARAGRAPH, "President Bush")
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert all(clause.section == () for clause in edition.clauses)  # it heads nothing
+
+
 def test_an_all_capitals_paragraph_is_one_paragraph() -> None:
     source = (
         "  16. Limitation of Liability.\n\n"

@@ -1060,6 +1060,8 @@ class _Blocks:
         last = self.items[-1]
         if last.kind in (BlockKind.HEADING, BlockKind.CODE) or not last.pieces:
             return False
+        if not self.page_break and indent < max(last.indents) + 4 and self.broken_off(last.pieces[-1][1], stripped):
+            return not _furniture(last)
         if not self.page_break:
             if indent >= max(last.indents) + 4:
                 return False  # a line displayed apart ("... a copy of the License at" + the address, indented)
@@ -1101,8 +1103,37 @@ class _Blocks:
         # One paragraph a line: a short line without closing punctuation may be a heading.
         return len(previous.split()) >= 12
 
+    def broken_off(self, previous: str, stripped: str) -> bool:
+        """Was a sentence broken off, however short its last line, at a blank
+        line a converter put between the lines of a paragraph?  The next line
+        starts in lower case and the previous one ends with a word cut at a
+        hyphen ("moment of influ-" + "ence into decades"), a dash, a comma, an
+        abbreviation ("U.S.") or a function word ("threatening us," + "our allies")."""
+        if not stripped[:1].islower() or _URL_RE.match(stripped):
+            return False  # an address is no sentence going on
+        if previous[-1:] == "-":
+            # A word cut at its hyphen ("influ-", "self-"), or a dash between spaces ("unprecedented -").
+            return _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None or previous[-2:] == " -"
+        # The weaker signs: only before a line that is more than a label or a
+        # title ("pyenv install", after a paragraph whose example was lost).
+        if split_label(stripped)[0] is not None or len(stripped.split()) < _GOING_ON_WORDS:
+            return False
+        if previous[-1:] == ",":
+            return True
+        if previous[-1:] == "." and not scraped.ends_sentence(previous):
+            return True  # "ensure U.S." + "access to distant theaters"
+        last_word = previous.rsplit(None, 1)[-1]
+        return last_word.islower() and last_word in scraped.FUNCTION_WORDS
+
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
+# A quotation's end: a closing quotation mark, perhaps after its full stop, perhaps before a bracket.
+_QUOTE_END_RE = re.compile(r"[\"”’»]\)?$")
+_ATTRIBUTION_WORDS = 5
+_SPEAKER_WORDS = 3
+# A line of fewer words after a comma and a blank line may be a title or a
+# label of its own (_Blocks.broken_off).
+_GOING_ON_WORDS = 5
 
 # -- pass 3: repairs and blocks -------------------------------------------------------
 
@@ -1111,11 +1142,22 @@ def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
 
 
-def _is_heading(item: _Item, following: _Item | None) -> bool:
-    """A stand-alone short line without closing punctuation reads as a heading."""
+def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = None) -> bool:
+    """A stand-alone short line without closing punctuation reads as a heading;
+    not a quotation's attribution: after a paragraph ending with a closing
+    quotation mark, a speaker alone ("President Bush") or a few words with the
+    next line under them ("Washington, D.C. (The National Cathedral)" +
+    "September 14, 2001")."""
     if item.kind is BlockKind.HEADING:
         return True
     if item.lines != 1 or following is None:
+        return False
+    if (
+        previous is not None
+        and _QUOTE_END_RE.search(previous.last_line[-4:])
+        and (len(item.text.split()) <= _SPEAKER_WORDS or not item.closed_block)
+        and len(item.text.split()) <= _ATTRIBUTION_WORDS
+    ):
         return False
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
@@ -1133,7 +1175,7 @@ def _is_heading(item: _Item, following: _Item | None) -> bool:
         not text
         or len(text) > 100
         or len(text.split()) > 12
-        or text[-1] in ".,;:!?"
+        or text.rstrip("\"'”’»)")[-1:] in ".,;:!?"  # a quoted sentence ends at its full stop
         or not any(c.isalpha() for c in text)
     ):
         return False
@@ -1235,6 +1277,9 @@ class _Repairs:
                 result.append(item)
                 continue
             text = item.text
+            if position and _QUOTE_END_RE.search(items[position - 1].last_line[-4:]) and len(text.split()) <= 12:
+                result.append(item)  # a quotation's attribution: "President Bush West Point, New York ..."
+                continue
             inner = self.embedded_heading(item, text, known)
             if inner is not None:
                 result.append(item)
@@ -1343,7 +1388,10 @@ class _Repairs:
         styles: dict[str, int] = {}
         # Numbered headings under an unnumbered one above them all (a document's title, a
         # "TERMS AND CONDITIONS"): they nest under it, one level down.
-        headings = [_is_heading(item, items[i + 1] if i + 1 < len(items) else None) for i, item in enumerate(items)]
+        headings = [
+            _is_heading(item, items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i else None)
+            for i, item in enumerate(items)
+        ]
         first_labelled = next((i for i, item in enumerate(items) if item.label is not None and headings[i]), None)
         offset = int(
             first_labelled is not None and any(items[i].label is None and headings[i] for i in range(first_labelled))
