@@ -434,12 +434,16 @@ class _Item:
             self.pieces.append((offset, content))
             self.end = max(self.end, offset + len(content))
 
-    def build(self, *, collapse: bool = True) -> tuple[str, list[int]]:
+    def build(self, *, collapse: bool = True, upto: int | None = None) -> tuple[str, list[int]]:
         """The item's text (white space collapsed unless ``collapse`` is false)
-        and, for each character, its source offset."""
+        and, for each character, its source offset; with ``upto``, only as far
+        as the first piece past character ``upto`` + 1 (a later piece's glue
+        may take the last character back: a mended hyphen)."""
         chars: list[str] = []
         where: list[int] = []
         for (offset, content), glue in zip(self.pieces, self.glue, strict=True):
+            if upto is not None and len(chars) > upto + 1:
+                return "".join(chars), where  # (its trailing space is no concern of the characters before)
             if glue == _MEND:
                 if chars and chars[-1] == "-":  # the hyphen that broke the word
                     chars.pop()
@@ -447,6 +451,15 @@ class _Item:
             elif glue:
                 chars.append(glue)
                 where.append(offset)
+            if (
+                (collapse or " " not in content)
+                and _PLAIN_SPACING_RE.search(content) is None
+                and (content[:1] != " " or (chars and chars[-1] != " "))
+            ):
+                # Nothing to collapse (single plain spaces, none after a space): as written.
+                chars.extend(content)
+                where.extend(range(offset, offset + len(content)))
+                continue
             for position, char in enumerate(content):
                 if char.isspace():
                     if not chars or (collapse and chars[-1] == " "):
@@ -483,7 +496,7 @@ class _Item:
 
     def offset_of(self, index: int) -> int:
         """The source offset of character ``index`` of :attr:`text` (built on demand)."""
-        return self.build()[1][index]
+        return self.build(upto=index)[1][index]
 
     def split_at(self, offset: int) -> _Item:
         """Cut the item at source ``offset``; return the part from there on (self keeps the head)."""
@@ -1127,6 +1140,8 @@ class _Blocks:
 
 
 _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
+# White space _Item.build would change: any but a plain space, or two in a row.
+_PLAIN_SPACING_RE = re.compile(r"[^\S ]| {2}")
 # A quotation's end: a closing quotation mark, perhaps after its full stop, perhaps before a bracket.
 _QUOTE_END_RE = re.compile(r"[\"”’»]\)?$")
 _ATTRIBUTION_WORDS = 5
