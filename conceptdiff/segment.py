@@ -168,6 +168,8 @@ _FOOTER_BAR = 0.0
 # A plain text no rule found furniture in shows some when the model scores
 # this many lines past its opening as very likely furniture.
 _SHOWN = 2
+# ... or one line that it scores above this, in a text of _TOPIC_SIZE content words or more.
+_SURELY = 9.0
 # A line sharing this many content words with the line before it and the two
 # after is about what they are about, whatever it scores.
 _NEIGHBOURS = 2
@@ -405,15 +407,19 @@ class _SetAside:
     def _shows_furniture(self, blocks: list[Block]) -> bool:
         """Does a plain text no rule found furniture in show some by the model:
         two lines past its opening, mostly off the text's topic, that it
-        scores as very likely furniture?"""
+        scores as very likely furniture, or one it scores as surely so?"""
         if self.document.format != "text" or not self.options.drop_off_topic:
             return False
         likely = 0
         for position, candidate in self._candidates(blocks).items():
-            if position >= _EDGE and candidate.shared < _ON_TOPIC and self._score(candidate.text) > _VERY_LIKELY:
-                likely += 1
-                if likely >= _SHOWN:
-                    return True
+            if position >= _EDGE and candidate.shared < _ON_TOPIC:
+                score = self._score(candidate.text)
+                if score > _SURELY and candidate.measured:
+                    return True  # (in a text long enough to have a topic: a short one may be a news item)
+                if score > _VERY_LIKELY:
+                    likely += 1
+                    if likely >= _SHOWN:
+                        return True
         return False
 
     def _candidates(self, blocks: list[Block]) -> dict[int, _Candidate]:
