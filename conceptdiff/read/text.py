@@ -631,7 +631,8 @@ class _Vocabulary:
     """The document's words, compounds included ("well-known"), found once for every pass."""
 
     def __init__(self, text: str) -> None:
-        words = set(_VOCABULARY_RE.findall(text))
+        # A word never spans white space: each distinct token is searched once.
+        words = set(_VOCABULARY_RE.findall(" ".join(set(text.split()))))
         #: Case-folded: they decide hyphenation and spacing repair.
         self.folded = {w.casefold() for w in words}
         #: As written, those starting in lower case: they tell title-cased common words from names.
