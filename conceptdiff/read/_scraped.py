@@ -1288,7 +1288,7 @@ def glued_heading_at_start(
     head = text.split(None, 2)
     if len(head) < 3 or not (head[1][:1].isupper() or head[1][:1].isdigit() or head[1] in FUNCTION_WORDS):
         return None  # a heading is two title words or more ("On Use ..."); "It is ..." starts a sentence
-    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
+    tokens = list(_WORD_SPLIT_RE.finditer(text[:_HEAD_CHARS]))
     words = [token.group(0) for token in tokens]
     repeated: int | None = None
     # The heading repeated as the subject of its first sentence: "East Asia East Asia is ...".
@@ -1314,6 +1314,9 @@ def glued_heading_at_start(
     return min(candidates) if candidates else None
 
 
+# How far into a paragraph a heading glued to its start is looked for (a
+# heading is some twenty words at most; the sentence after it starts there).
+_HEAD_CHARS = 200
 # A sentence starts with one of these, never a heading in sentence case
 # ("Data retention The Controller shall ..."); a phrase with one of the verbs is no heading.
 _CAPITAL_STARTERS = frozenset(
@@ -1373,7 +1376,7 @@ def glued_sentence_case_heading(text: str) -> int | None:
     """
     if not _TERMINAL_RE.search(text):
         return None
-    tokens = list(_WORD_SPLIT_RE.finditer(text[:400]))
+    tokens = list(_WORD_SPLIT_RE.finditer(text[:_HEAD_CHARS]))
     words = [token.group(0) for token in tokens]
     if len(words) < 6 or not words[0][:1].isupper() or words[0].casefold() in _DETERMINERS:
         return None  # "Each time ...", "The Licensor hereby ...": a sentence from its first word
