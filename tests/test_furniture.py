@@ -127,3 +127,25 @@ def test_no_held_out_vocabulary_is_trained_on() -> None:
     assert not set(train_furniture.TRAINING_VOCABULARIES) & set(train_furniture.HELD_OUT_VOCABULARIES)
     # and no line of the benchmark's "blind noise" row is a line the model learnt from
     assert not set(segmentation.blind_noise()) & set(train_furniture.furniture_lines())
+
+
+@given(
+    st.lists(st.text(alphabet="abcdefghij ,.-\nABC", max_size=250), min_size=1, max_size=12),
+    st.data(),
+)
+def test_the_texts_stems_less_the_blocks_set_aside_are_the_stems_of_the_rest(
+    texts: list[str], data: st.DataObject
+) -> None:
+    # The set-aside passes count the whole text's stems once and take off those of the blocks
+    # they set aside: the count must be the one of the blocks left, counted afresh.
+    from conceptdiff.read import Block, BlockKind, Document
+    from conceptdiff.read._scraped import stem_counts
+    from conceptdiff.segment import _SetAside
+
+    blocks = [Block(BlockKind.PARAGRAPH, text, ((0, len(text)),)) for text in texts]
+    aside = _SetAside(Document("\n".join(texts), "text", tuple(blocks)), NO_LANGUAGE)
+    assert +aside.text_stems(blocks) == +stem_counts("\n".join(texts))
+    for _ in range(2):  # blocks set aside by one pass, then more by the next
+        kept = data.draw(st.lists(st.booleans(), min_size=len(blocks), max_size=len(blocks)))
+        blocks = [block for block, keep in zip(blocks, kept, strict=True) if keep]
+        assert +aside.text_stems(blocks) == +stem_counts("\n".join(block.text for block in blocks))
