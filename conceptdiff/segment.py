@@ -143,15 +143,15 @@ _ON_TOPIC = 1 / 2
 _LIKELY = 1.0
 _SENTENCE = 2.0
 _VERY_LIKELY = 5.0
-# Graded by the share of a line's content words the text's other lines use:
-# half or more, a line must score above _SHARED; two thirds or more, above
-# _MOSTLY_SHARED (the model's fourth version scores no clause of the
-# benchmark's documents or of the six licences above 7 unless the line after
-# speaks of the same things).  Fewer than a quarter (two content words or
-# more), above _OFF_TOPIC_BAR (0: more like furniture than like a document's
-# words), _OFF_TOPIC_OPENING among the opening lines.
 # A text of fewer content words than this has no topic to be off.
 _TOPIC_SIZE = 200
+# Graded by the share of a line's content words the text's other lines use:
+# half or more, a line must score above _SHARED; two thirds or more, above
+# _MOSTLY_SHARED (the model's fourth version, on which they were chosen,
+# scores no clause of the benchmark's documents or of the six licences above 7
+# unless the line after speaks of the same things).  Fewer than a quarter (two
+# content words or more), above _OFF_TOPIC_BAR (0: more like furniture than
+# like a document's words), _OFF_TOPIC_OPENING among the opening lines.
 _MOSTLY_ON_TOPIC = 2 / 3
 _SHARED = 5.0
 _MOSTLY_SHARED = 7.0
@@ -386,9 +386,8 @@ class _SetAside:
         least ``_MOSTLY_SHARED`` (:meth:`_candidates` leaves out such lines of
         one content word or of more than ``_MOSTLY_SHARED_WORDS`` words).  A
         line of two content words or more sharing fewer than a quarter of them
-        needs only ``_OFF_TOPIC_BAR``
-        (``_OFF_TOPIC_OPENING`` among the opening lines), in a text long
-        enough for a line to be off its topic.  Among the text's last
+        needs only ``_OFF_TOPIC_BAR`` (``_OFF_TOPIC_OPENING`` among the opening
+        lines), in a text long enough for a line to be off its topic.  Among the text's last
         ``_FOOTER`` lines (``footer``: where a page's footer stands) past its
         opening ones, a line of two content words or more needs only
         ``_FOOTER_BAR``, in a text long enough to have a topic."""
@@ -426,10 +425,9 @@ class _SetAside:
         """The lines the furniture model may be asked about: unlabelled,
         unbulleted paragraphs and headings with a content word (two, and at
         most ``_MOSTLY_SHARED_WORDS`` words, if they share two thirds of them
-        with the text), sharing fewer
-        than two with the line before them and the two after, never a line of
-        a group (a signature block, an address: lines with no blank line
-        between), a signatory or a signature line."""
+        with the text), sharing fewer than two with the line before them and
+        the two after; never a line of a group (a signature block, an address:
+        lines with no blank line between), a signatory or a signature line."""
         key = tuple(blocks)  # compared item by item, each first by identity
         if self._found is not None and self._found[0] == key:
             return self._found[1]

@@ -52,8 +52,8 @@ def features(text: str) -> list[str]:
     """
     line = " ".join(text.split())[:MAX_CHARS]
     words = _WORD_RE.findall(line)
-    if line.isascii():  # the same words, folded in one pass over the line
-        folded = _WORD_RE.findall(_DIGITS_RE.sub("0", line.lower()))
+    if line.isascii():  # the same words, folded in one pass (no word holds a space)
+        folded = _DIGITS_RE.sub("0", " ".join(words).lower()).split(" ") if words else []
     else:
         folded = [_DIGITS_RE.sub("0", word.casefold()) for word in words]
     out = [f"w:{word}" for word in folded]

@@ -1260,6 +1260,11 @@ def glued_heading_at_end(text: str) -> int | None:
     return cut + (len(text[cut:]) - len(text[cut:].lstrip()))
 
 
+# How far into a paragraph a heading glued to its start is looked for (a
+# heading is some twenty words at most; the sentence after it starts there).
+_HEAD_CHARS = 200
+
+
 def glued_heading_at_start(
     text: str, lowercase_words: Set[str], names: Container[str] | None = None, *, labelled: bool = False
 ) -> int | None:
@@ -1314,9 +1319,6 @@ def glued_heading_at_start(
     return min(candidates) if candidates else None
 
 
-# How far into a paragraph a heading glued to its start is looked for (a
-# heading is some twenty words at most; the sentence after it starts there).
-_HEAD_CHARS = 200
 # A sentence starts with one of these, never a heading in sentence case
 # ("Data retention The Controller shall ..."); a phrase with one of the verbs is no heading.
 _CAPITAL_STARTERS = frozenset(

@@ -451,11 +451,7 @@ class _Item:
             elif glue:
                 chars.append(glue)
                 where.append(offset)
-            if (
-                (collapse or " " not in content)
-                and _PLAIN_SPACING_RE.search(content) is None
-                and (content[:1] != " " or (chars and chars[-1] != " "))
-            ):
+            if _PLAIN_SPACING_RE.search(content) is None and (content[:1] != " " or (chars and chars[-1] != " ")):
                 # Nothing to collapse (single plain spaces, none after a space): as written.
                 chars.extend(content)
                 where.extend(range(offset, offset + len(content)))
@@ -1145,8 +1141,11 @@ _MEND = "\x00"  # glue: drop the hyphen at the end of the previous piece
 _PLAIN_SPACING_RE = re.compile(r"[^\S ]| {2}")
 # A quotation's end: a closing quotation mark, perhaps after its full stop, perhaps before a bracket.
 _QUOTE_END_RE = re.compile(r"[\"”’»]\)?$")
-_ATTRIBUTION_WORDS = 5
+# After a quotation, its attribution: a speaker alone (this many words), a few
+# words with a line under them, or (a scraper's one line) the two run together.
 _SPEAKER_WORDS = 3
+_ATTRIBUTION_WORDS = 5
+_ATTRIBUTION_LINE_WORDS = 12
 # A line of fewer words after a comma and a blank line may be a title or a
 # label of its own (_Blocks.broken_off).
 _GOING_ON_WORDS = 5
@@ -1156,6 +1155,11 @@ _GOING_ON_WORDS = 5
 
 def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
+
+
+def _after_quotation(previous: _Item | None) -> bool:
+    """Does ``previous`` end a quotation (its last line with a closing quotation mark)?"""
+    return previous is not None and _QUOTE_END_RE.search(previous.last_line[-4:]) is not None
 
 
 def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = None) -> bool:
@@ -1168,11 +1172,9 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
         return True
     if item.lines != 1 or following is None:
         return False
-    if (
-        previous is not None
-        and _QUOTE_END_RE.search(previous.last_line[-4:])
-        and (len(item.text.split()) <= _SPEAKER_WORDS or not item.closed_block)
-        and len(item.text.split()) <= _ATTRIBUTION_WORDS
+    words = len(item.text.split())
+    if _after_quotation(previous) and (
+        words <= _SPEAKER_WORDS or (words <= _ATTRIBUTION_WORDS and not item.closed_block)
     ):
         return False
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
@@ -1293,7 +1295,7 @@ class _Repairs:
                 result.append(item)
                 continue
             text = item.text
-            if position and _QUOTE_END_RE.search(items[position - 1].last_line[-4:]) and len(text.split()) <= 12:
+            if position and _after_quotation(items[position - 1]) and len(text.split()) <= _ATTRIBUTION_LINE_WORDS:
                 result.append(item)  # a quotation's attribution: "President Bush West Point, New York ..."
                 continue
             inner = self.embedded_heading(item, text, known)
