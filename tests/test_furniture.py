@@ -149,3 +149,82 @@ def test_the_texts_stems_less_the_blocks_set_aside_are_the_stems_of_the_rest(
         kept = data.draw(st.lists(st.booleans(), min_size=len(blocks), max_size=len(blocks)))
         blocks = [block for block, keep in zip(blocks, kept, strict=True) if keep]
         assert +aside.text_stems(blocks) == +stem_counts("\n".join(block.text for block in blocks))
+
+
+# A longer text (over 200 content words: long enough to have a topic), written for these tests.
+_RECORDS = """\
+Keeping Public Records
+
+Every public body keeps a register of the records it holds and of how long it keeps each of them.
+
+The register names the officer responsible for each record and the period for which the record is kept.
+
+A record that has reached the end of its period is destroyed, unless the archive asks to keep it.
+
+The archive decides within three months whether a record has lasting value for research or history.
+
+Records the archive keeps are transferred to it with their register entries and any finding aids.
+
+Transferred records are open to the public after twenty years, unless the law closes them for longer.
+
+A member of the public may request a copy of an open record from the archive at any time.
+
+The archive answers each request within twenty working days and may charge the cost of copying.
+
+Copies are printed or sent in an electronic format, as the person making the request prefers.
+
+A body that destroys a record before the end of its period must report the loss to the archive.
+
+The archive keeps a list of such reports and publishes a summary of them every year.
+
+Officers who keep records receive training in the rules of this policy when they take up their post.
+
+The policy is reviewed every five years by the archive together with the bodies that keep records.
+
+Digital Records
+
+Electronic records are kept in formats the archive accepts, with their metadata and version history.
+
+A body migrates electronic records to a current format before the software that reads them is withdrawn.
+
+Email that documents a decision is a record and is filed with the case it belongs to.
+
+Personal data in records is kept only as long as the retention schedule allows.
+
+Schedules list each class of record, its retention period and what happens at the end of that period.
+
+The archive publishes model schedules that smaller bodies may adopt without changes.
+
+A body that departs from a model schedule explains its reasons in its register.
+
+Disputes about a schedule are settled by the minister after hearing the archive and the body concerned.
+
+Records held by contractors on behalf of a public body remain records of that body under this policy.
+
+Contracts oblige contractors to return or destroy such records when the contract ends, as the body directs.
+
+The archive inspects a sample of bodies each year and reports on how well their registers are kept.
+"""
+
+
+def test_one_line_the_model_is_sure_of_shows_a_long_texts_furniture() -> None:
+    line = "Sign up for our morning briefing to get stories like this in your inbox."
+    assert _furniture.furniture_score(line) > 9  # the condition this test is about
+    page = _RECORDS.replace("\nTransferred records", f"\n{line}\n\nTransferred records")
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert_audit(page, edition)
+    assert line not in texts(edition) and {d.text: d.reason for d in edition.dropped}[line] == "likely-boilerplate"
+    assert len(edition.clauses) == len(Edition.from_text(_RECORDS, options=NO_LANGUAGE).clauses)
+
+
+def test_a_pages_last_lines_need_less_evidence_than_its_body_unless_on_its_topic() -> None:
+    line = "This policy summary was written by our communications staff."  # two of its five words the text's
+    assert 0 < _furniture.furniture_score(line) < 2  # below a sentence's bar, above the footer's
+    footer = _RECORDS + f"\n{line}\n\nShare this article\n"  # a rule names the share line: furniture shown
+    edition = Edition.from_text(footer, options=NO_LANGUAGE)
+    assert line not in texts(edition)
+    # the text's own last sentence, on its topic, stays: it scores above the footer's bar too
+    last = "The archive inspects a sample of bodies each year and reports on how well their registers are kept."
+    assert _furniture.furniture_score(last) > 0 and texts(edition)[-1] == last
+    body = _RECORDS.replace("\nTransferred records", f"\n{line}\n\nTransferred records") + "\nShare this article\n"
+    assert line in texts(Edition.from_text(body, options=NO_LANGUAGE))
