@@ -595,6 +595,9 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if not token[:1].isdigit() and token.lower() not in _FACT_WORDS:
+            i += 1  # most words: no date, number or ordinal starts with them
+            continue
         used = _date_at(tokens, i)
         if used:
             shown = " ".join(tokens[i : i + used]).replace(" ,", ",")
@@ -655,6 +658,10 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
         facts.append(_Fact(flag, key, f"{shown}{unit}" if unit == "%" else f"{shown} {unit}".strip()))
         i += used
     return facts
+
+
+#: The words a written date, number or ordinal can start with (others start with a digit).
+_FACT_WORDS = _MONTH_SET | frozenset(_NUMBER_WORDS) | frozenset(_TENS) | frozenset(_ORDINAL_WORDS)
 
 
 def _bare_ordinals(tokens: Sequence[str]) -> Counter[str]:
@@ -852,22 +859,17 @@ def _findings(
     new_words = _name_words(new_entities) | {t.casefold() for t in new_tokens if _capitalized(t)}
     # An acronym of a name either side writes out ("Eclipse Public License" -> "... (EPL)") is that name.
     # ... and so is a name written out whose acronym the other side uses ("... Licence" -> "EUPL").
-    spelled = _initials(old_tokens) | _initials(new_tokens)
-    acronyms = {t for t in [*old_tokens, *new_tokens] if t.isupper() and t.isalpha() and len(t) >= 2}
+    gone = [k for k in old_entities.keys() - new_entities.keys() if _name_words([k]) - new_words]
+    came = [k for k in new_entities.keys() - old_entities.keys() if _name_words([k]) - old_words]
+    if gone or came:  # (the initials are spelled out only when some name is in question)
+        spelled = _initials(old_tokens) | _initials(new_tokens)
+        acronyms = {t for t in [*old_tokens, *new_tokens] if t.isupper() and t.isalpha() and len(t) >= 2}
 
-    def same_name(name: str) -> bool:
-        return name in spelled or bool(_initials(name.split()) & acronyms)
+        def same_name(name: str) -> bool:
+            return name in spelled or bool(_initials(name.split()) & acronyms)
 
-    gone = sorted(
-        k
-        for k in old_entities.keys() - new_entities.keys()
-        if _name_words([k]) - new_words and not same_name(old_entities[k])
-    )
-    came = sorted(
-        k
-        for k in new_entities.keys() - old_entities.keys()
-        if _name_words([k]) - old_words and not same_name(new_entities[k])
-    )
+        gone = sorted(k for k in gone if not same_name(old_entities[k]))
+        came = sorted(k for k in came if not same_name(new_entities[k]))
     if gone or came:
         findings.append(
             Finding(Flag.ENTITY, tuple(old_entities[k] for k in gone), tuple(new_entities[k] for k in came))
