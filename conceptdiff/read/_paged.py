@@ -106,10 +106,14 @@ def odd_case(line: str) -> bool:
     return _ODD_CASE_RE.search(line) is not None
 
 
-def _beside_page_number(lines: Sequence[str], index: int) -> bool:
-    """Is there a page number within three lines of ``lines[index]``?"""
-    near = range(max(0, index - 3), min(len(lines), index + 4))
-    return any(lines[j] and is_page_number(lines[j]) for j in near if j != index)
+def _page_numbers(lines: Sequence[str]) -> frozenset[int]:
+    """The indexes of the lines that are a page number alone."""
+    return frozenset(index for index, line in enumerate(lines) if line and is_page_number(line))
+
+
+def _beside_page_number(numbers: frozenset[int], index: int) -> bool:
+    """Is there a page number (``numbers``: :func:`_page_numbers`) within three lines of line ``index``?"""
+    return any(near in numbers for near in range(index - 3, index + 4) if near != index)
 
 
 _MIN_PAGE_LINES = 20  # running headers recur a page apart: at least this many lines on average
@@ -137,10 +141,13 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
             recurring.setdefault(key, []).append(index)
     positions: dict[str, list[int]] = {}
     numbered: Counter[str] = Counter()
+    numbers = _page_numbers(lines)
     # A key seen once cannot recur (repeats is two at least): only the others are looked at closely.
     for key, indexes in recurring.items():
         if len(indexes) < 2:
             continue
+        if len(indexes) == 2 < repeats and (len(key) < 5 or not all(_beside_page_number(numbers, i) for i in indexes)):
+            continue  # a key twice can only be a short document's header beside its page numbers (below)
         for index in indexes:
             line = lines[index]
             labelled = _LABELLED_RE.match(line) is not None
@@ -161,12 +168,12 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
         if len(where) == 2 < repeats and len(key) >= 5:
             # A short document has few pages: a line twice beside a page number,
             # each time at a page's edge, is a header too.
-            if all(_beside_page_number(lines, index) for index in where):
+            if all(_beside_page_number(numbers, index) for index in where):
                 found.add(key)
             continue
         if len(where) < repeats or (len(key) < 5 and numbered[key] < 0.5 * len(where)):
             continue
-        beside = sum(1 for index in where if _beside_page_number(lines, index))
+        beside = sum(1 for index in where if _beside_page_number(numbers, index))
         if beside >= 0.5 * len(where):
             found.add(key)
             continue
