@@ -256,6 +256,8 @@ class _SetAside:
     def boilerplate(self, blocks: list[Block]) -> list[Block]:
         if not self.options.drop_boilerplate or self.document.format not in ("text", "html"):
             return blocks
+        from conceptdiff.read._boilerplate import is_boilerplate  # imported only for the formats it reads
+
         tail = len(blocks) - _EDGE  # a page's footer: its last few lines
         kept = []
         for position, block in enumerate(blocks):
@@ -264,7 +266,7 @@ class _SetAside:
                 and len(block.text) <= 200  # furniture is short (is_boilerplate's own bound)
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
                 and not self._heads_prose(blocks, position)
-                and scraped.is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < _EDGE)
+                and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < _EDGE)
             ):
                 self.drop(block, "boilerplate")
             else:

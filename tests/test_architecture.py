@@ -149,6 +149,17 @@ def test_import_conceptdiff_stays_light() -> None:
     assert not heavy & loaded
 
 
+def test_only_plain_text_and_html_load_the_boilerplate_rules() -> None:
+    # Their patterns take most of the reading rules' import time: Markdown never needs them.
+    script = (
+        "import sys; from conceptdiff import Edition; loaded = lambda: 'conceptdiff.read._boilerplate' in sys.modules;"
+        "Edition.from_text('# Terms\\n\\nThe Licensee may copy the Work.\\n', format='markdown'); print(loaded());"
+        "Edition.from_text('Terms\\n\\nThe Licensee may copy the Work.\\n', format='text'); print(loaded())"
+    )
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert loaded.split() == ["False", "True"]
+
+
 def test_the_version_is_the_one_pyproject_declares() -> None:
     import conceptdiff
 

@@ -17,7 +17,7 @@ NO_LANGUAGE = Options(flag_languages=False)
 
 # A page about one thing (data retention), copied with a date line and a share
 # footer that the rules name, and between its paragraphs sentences of furniture
-# written for this test, which no rule of conceptdiff.read._scraped names.
+# written for this test, which no rule of conceptdiff.read._boilerplate names.
 _FURNITURE = (
     "Listen to this story in our app.",
     "You are reading a free story. Subscribers get the weekly digest.",

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from conceptdiff.read import _boilerplate as boilerplate
 from conceptdiff.read import _paged as paged
 from conceptdiff.read import _scraped as scraped
 
@@ -79,7 +80,7 @@ def test_headings_repeated_irregularly_without_page_numbers_are_no_running_heade
     ],
 )
 def test_web_boilerplate_is_recognized(text: str) -> None:
-    assert scraped.is_boilerplate(text)
+    assert boilerplate.is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
@@ -97,7 +98,7 @@ def test_web_boilerplate_is_recognized(text: str) -> None:
     ],
 )
 def test_content_is_no_boilerplate(text: str) -> None:
-    assert not scraped.is_boilerplate(text)
+    assert not boilerplate.is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
@@ -292,7 +293,7 @@ def test_furniture_key_is_its_regex_definition(line: str) -> None:
     ],
 )
 def test_page_furniture_is_told_by_its_kind(text: str) -> None:
-    assert scraped.is_boilerplate(text)
+    assert boilerplate.is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
@@ -320,7 +321,7 @@ def test_page_furniture_is_told_by_its_kind(text: str) -> None:
     ],
 )
 def test_a_documents_own_lines_are_no_furniture(text: str, at_start: bool) -> None:
-    assert not scraped.is_boilerplate(text, at_start=at_start)
+    assert not boilerplate.is_boilerplate(text, at_start=at_start)
 
 
 @pytest.mark.parametrize(
@@ -389,7 +390,7 @@ _FAMILIES = {
 
 @pytest.mark.parametrize(("family", "line"), [(family, line) for family, lines in _FAMILIES.items() for line in lines])
 def test_furniture_is_told_by_its_family(family: str, line: str) -> None:
-    assert scraped.is_boilerplate(line), family
+    assert boilerplate.is_boilerplate(line), family
 
 
 @pytest.mark.parametrize(
@@ -430,7 +431,7 @@ def test_furniture_is_told_by_its_family(family: str, line: str) -> None:
     ],
 )
 def test_a_documents_sentence_sharing_a_familys_words_is_kept(text: str) -> None:
-    assert not scraped.is_boilerplate(text)
+    assert not boilerplate.is_boilerplate(text)
 
 
 def test_furniture_of_the_new_families_is_set_aside_with_its_reason() -> None:

@@ -2,9 +2,9 @@
 chrome (a share bar, a cookie notice, a byline, a footer) rather than a
 document's own words.
 
-The rules of :mod:`conceptdiff.read._scraped` name the kinds of furniture one
-by one; every new site writes them differently.  This model generalises from
-examples instead: a logistic regression over the line's words, word pairs,
+The rules of :mod:`conceptdiff.read._boilerplate` name the kinds of furniture
+one by one; every new site writes them differently.  This model generalises
+from examples instead: a logistic regression over the line's words, word pairs,
 word pieces (four letters) and shape (length, closing punctuation, digits,
 symbols, separators), trained by ``benchmarks/train_furniture.py`` on lines of
 furniture written by people who never saw the rules and on the clauses of

@@ -553,7 +553,9 @@ def _wrap_width(lines: list[_Line]) -> float:
 def _furniture(item: _Item) -> bool:
     """Is a short item a page's furniture line, which ends where its line does
     ("© 2024 Example Media Ltd. Registered in England No. 045" + blank + "treematch ...")?"""
-    return item.lines <= 3 and scraped.is_boilerplate(" ".join(piece for _, piece in item.pieces))
+    from conceptdiff.read._boilerplate import is_boilerplate  # imported on first use: no other reader needs it
+
+    return item.lines <= 3 and is_boilerplate(" ".join(piece for _, piece in item.pieces))
 
 
 def _looks_like_heading(line: str) -> bool:
