@@ -419,15 +419,18 @@ class _SetAside:
     def _shows_furniture(self, blocks: list[Block]) -> bool:
         """Does a plain text no rule found furniture in show some by the model:
         two lines past its opening, mostly off the text's topic, that it
-        scores as very likely furniture, or one it scores as surely so?"""
+        scores as very likely furniture, or one it scores as surely so?  Only
+        a text long enough to have a topic (``_TOPIC_SIZE``) can."""
         if self.document.format != "text" or not self.options.drop_off_topic:
             return False
         likely = 0
         for position, candidate in self._candidates(blocks).items():
-            if position >= _EDGE and candidate.shared < _ON_TOPIC:
+            # Only in a text long enough to have a topic: a short one may be a news item, whose
+            # sentences ("Officials declined to comment ...", 10.6) the model may take for a page's.
+            if position >= _EDGE and candidate.shared < _ON_TOPIC and candidate.measured:
                 score = self._score(candidate.text)
-                if score > _SURELY and candidate.measured:
-                    return True  # (in a text long enough to have a topic: a short one may be a news item)
+                if score > _SURELY:
+                    return True
                 if score > _VERY_LIKELY:
                     likely += 1
                     if likely >= _SHOWN:

@@ -65,7 +65,7 @@ from conceptdiff.read import _scraped as scraped
 from conceptdiff.read._document import Block, BlockKind, Document, code_text
 from conceptdiff.read._inline import collapse as collapse_space
 from conceptdiff.read._inline import strip_inline_markup
-from conceptdiff.read._labels import BULLET_RE, label_style, split_label
+from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, label_style, split_label
 
 __all__ = ["read_plain"]
 
@@ -73,6 +73,8 @@ _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
 _QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
+#: A line starting with none of these is no fence, underline, quotation or heading (a hot path's pre-check).
+_MARKUP_STARTS = frozenset("`~=-^\"'#*+_>")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 _SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
@@ -829,6 +831,9 @@ class _Blocks:
     def line(self, line: _Line, following: _Line | None) -> None:
         current = self.current
         stripped = line.text
+        if stripped[:1] not in _MARKUP_STARTS:  # most lines: no fence, underline, quotation mark or heading mark
+            self.text_line(line, following, current, stripped, line.start)
+            return
         if self.options.strip_markup and _FENCE_RE.fullmatch(stripped):
             self.close(at_blank=False)
             self.drop(line.start, line.end, "markup")
@@ -865,7 +870,13 @@ class _Blocks:
             self.new_item(line, BlockKind.HEADING, body, offset + heading.end(), level=len(heading.group(1)))
             self.close(at_blank=False)
             return
-        bullet = BULLET_RE.match(stripped)
+        self.text_line(line, following, current, stripped, offset)
+
+    def text_line(
+        self, line: _Line, following: _Line | None, current: _Item | None, stripped: str, offset: int
+    ) -> None:
+        """A line that is no markup: an item, a paragraph's continuation, or a new paragraph."""
+        bullet = BULLET_RE.match(stripped) if stripped[:1] in BULLET_STARTS else None
         if bullet and not self.dash_continues(current, stripped):
             rest = stripped[bullet.end() :]
             item = self.new_item(
