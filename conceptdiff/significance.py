@@ -705,7 +705,9 @@ _CONNECTORS = _word_set("of for the de du la le von van der del di on")
 
 
 _INITIALS_RE = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
-_NOT_NAMES = _MONTH_SET | frozenset(_CURRENCY_CODES) | _STOPWORDS | _MODALS | _NEGATIONS
+# Acronyms of formats and techniques: common nouns written in capitals ("(PDF)" added is no name).
+_COMMON_ACRONYMS = _word_set("pdf html xml json csv url uri api faq pin sms usb http https ssl tls dns sdk cpu gps")
+_NOT_NAMES = _MONTH_SET | frozenset(_CURRENCY_CODES) | _STOPWORDS | _MODALS | _NEGATIONS | _COMMON_ACRONYMS
 
 
 def _capitalized(token: str) -> bool:

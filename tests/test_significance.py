@@ -182,6 +182,12 @@ def test_sentence_initial_capitals_are_not_entities() -> None:
     assert Flag.ENTITY not in verdict.flags
 
 
+def test_a_format_written_in_capitals_is_no_entity_but_an_organisation_is() -> None:
+    old = "The annual report is published on the website of the Secretariat."
+    assert Flag.ENTITY not in assess_texts(old, old.replace("website", "website (PDF)")).flags
+    assert assess_texts(old, old.replace("website", "website of NATO")).flags == (Flag.ENTITY,)
+
+
 def test_title_case_headings_report_no_entities() -> None:
     verdict = assess_texts("Obligations of the Licensee", "Obligations of the Licensor")
     assert Flag.ENTITY not in verdict.flags
