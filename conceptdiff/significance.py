@@ -390,6 +390,8 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
             if lower == "need" and (i + 1 >= len(tokens) or tokens[i + 1].lower() != "not"):
                 continue  # "need to", "the needs": a modal only in "need not"
             modals[lower] += 1
+        elif lower == "non":
+            negations["non"] += 1  # "non-exclusive" (or "non exclusive") -> "exclusive": the negating prefix
         elif lower in _NEGATIONS:
             if lower == "no" and i + 1 < len(tokens) and tokens[i + 1] in (".", ":"):
                 continue  # "No. 5", and "No:" labelling a wrong example

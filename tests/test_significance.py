@@ -182,6 +182,12 @@ def test_sentence_initial_capitals_are_not_entities() -> None:
     assert Flag.ENTITY not in verdict.flags
 
 
+def test_a_negating_prefix_taken_off_is_a_negation_and_its_spelling_is_not() -> None:
+    old = "The Licensor grants a non-exclusive licence to use the Work."
+    assert assess_texts(old, old.replace("non-exclusive", "exclusive")).flags == (Flag.NEGATION,)
+    assert Flag.NEGATION not in assess_texts(old, old.replace("non-exclusive", "non exclusive")).flags
+
+
 def test_a_format_written_in_capitals_is_no_entity_but_an_organisation_is() -> None:
     old = "The annual report is published on the website of the Secretariat."
     assert Flag.ENTITY not in assess_texts(old, old.replace("website", "website (PDF)")).flags
