@@ -984,8 +984,27 @@ _DEFINITION_RE = re.compile(
     rf"|\((?:the |hereinafter |collectively,? (?:the )?)?{_TERM}\)"
 )
 _QUOTED_TERM_RE = re.compile(_TERM)
+# ... or, opening a clause, capitalized words (one to four, "or the" joining two
+# names of one thing) and a colon before a definition in small letters: "The
+# Original Work or the Software: the software distributed ..." ("Note: This
+# ..." defines nothing).
+_NAME = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"
+_UNQUOTED_DEFINITION_RE = re.compile(rf"(?:(?:The|A|An) )?({_NAME})(?: or (?:the )?['\"]?({_NAME})['\"]?)?: (?=[a-z])")
 _SUFFIXES = ("ions", "ion", "ing", "ed", "es", "s", "e")
 _LEADING = _word_set("the this that these a an such")
+# A text defines terms without quotation marks only in a list of at least this
+# many (at most one other clause between two).
+_UNQUOTED_TERMS = 3
+
+
+def _term_stems(terms: Iterable[str]) -> set[str]:
+    """The stems of the terms' words of four letters or more (a leading "The" left out)."""
+    return {
+        _stem(word)
+        for term in terms
+        for word in term.split()
+        if len(word) >= 4 and word.casefold() not in _LEADING and word.casefold() not in _STOPWORDS
+    }
 
 
 def _stem(word: str) -> str:
@@ -1021,18 +1040,31 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’@./_-])[a-z][a-z'’-]{2,}(?![\w'’@_(
 def defined_terms(*texts: Iterable[str]) -> frozenset[str]:
     """The stems of the words of the terms the texts define (four letters or
     more; a leading "The" left out): ``'Distribution'`` -> ``distribut``.
+    Each argument is one text's clauses: quoted terms anywhere, and unquoted
+    ones in a list of three definitions or more ("The Original Work or the
+    Software: the software ...", at most one other clause between two).
 
     >>> sorted(defined_terms(["'The Licensee' or 'You': any person.", "The Work (the 'Program') is ..."]))
     ['license', 'program']
     """
-    stems = set()
+    stems: set[str] = set()
     for group in texts:
-        for text in group:
-            for match in _DEFINITION_RE.finditer(text):
-                for term in _QUOTED_TERM_RE.findall(match.group()):
-                    for word in term.split():
-                        if len(word) >= 4 and word.casefold() not in _LEADING and word.casefold() not in _STOPWORDS:
-                            stems.add(_stem(word))
+        listed: list[set[str]] = []  # the terms of a run of unquoted definitions
+        since = 0  # clauses since the run's last definition
+        for text in [*group, "", ""]:  # (two empty texts end the last run)
+            terms = [term for match in _DEFINITION_RE.finditer(text) for term in _QUOTED_TERM_RE.findall(match.group())]
+            stems.update(_term_stems(terms))
+            opening = _UNQUOTED_DEFINITION_RE.match(text)
+            named = _term_stems(term for term in opening.groups() if term) if opening else set()
+            if named:  # ("No:", "Yes:" name no term: words of four letters or more do)
+                listed.append(named)
+                since = 0
+                continue
+            since += 1
+            if since > 1:  # a list of definitions, not a "Note:" here and there
+                if len(listed) >= _UNQUOTED_TERMS:
+                    stems.update(*listed)
+                listed = []
     return frozenset(stems)
 
 

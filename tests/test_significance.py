@@ -182,6 +182,23 @@ def test_sentence_initial_capitals_are_not_entities() -> None:
     assert Flag.ENTITY not in verdict.flags
 
 
+def test_a_list_of_unquoted_definitions_defines_terms_and_a_note_does_not() -> None:
+    # EUPL 1.1's form: "The Original Work or the Software: the software distributed ..."
+    listed = [
+        "Definitions",
+        "The Licence: this Licence.",
+        "The Original Work or the Software: the software distributed by the Licensor.",
+        "Derivative Works: the works that could be created by the Licensee.",
+        "The Licensor: the natural or legal person that distributes the Work.",
+    ]
+    assert {"softwar", "original", "derivativ", "licensor"} <= significance.defined_terms(listed)
+    noted = ["Use four spaces per indentation level.", "Note: this is a convention.", "Tabs are not used."]
+    assert significance.defined_terms(noted) == frozenset()
+    old = "This Licence applies to the Work or Software."
+    verdict = assess_texts(old, old.replace("Software", "software"), defined=significance.defined_terms(listed))
+    assert Flag.DEFINED_TERM in verdict.flags
+
+
 def test_a_negating_prefix_taken_off_is_a_negation_and_its_spelling_is_not() -> None:
     old = "The Licensor grants a non-exclusive licence to use the Work."
     assert assess_texts(old, old.replace("non-exclusive", "exclusive")).flags == (Flag.NEGATION,)
