@@ -25,4 +25,8 @@ settings.register_profile(
 settings.register_profile(
     "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES
 )
+# A longer random search, for hunting what the two above miss: HYPOTHESIS_PROFILE=thorough.
+settings.register_profile(
+    "thorough", max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES
+)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
