@@ -171,7 +171,8 @@ _OFF_TOPIC_OPENING = 2.0
 _FOOTER = 3
 _FOOTER_BAR = 0.0
 # A plain text no rule found furniture in shows some when the model scores
-# this many lines past its opening as very likely furniture.
+# this many lines past its opening as very likely furniture (only a text long
+# enough to have a topic: a short news item's own sentences can score so).
 _SHOWN = 2
 # ... or one line that it scores above this, in a text of _TOPIC_SIZE content
 # words or more (9 before the blind16/17 vocabularies, which kept a third of
