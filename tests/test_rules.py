@@ -116,6 +116,29 @@ def test_tables_of_contents(line: str, heading: bool, entry: bool) -> None:
     assert paged.is_toc_entry(line, after_toc_heading=False) is entry
 
 
+# Pieces of lines that make or nearly make tables of contents' headings and leaders.
+_TOC_PIECES = st.sampled_from(
+    ["Contents", "CONTENTS", "contentſ", "Table", "of", "table\tof", "İNDICE", "ındice", "Índice", "Inhalt",
+     "sommaire", "Содержание", "оглавление", "the", "3", "iv", "12", ".", ". ", "....", "…", "……", "____", "_",
+     " ", "\t", "  ", "#", "##", "=", "*", ":", "\u00a0", "\u2003", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_TOC_PIECES, max_size=8).map("".join).map(str.strip), max_size=6))
+def test_the_cheap_test_for_a_table_of_contents_never_says_no_wrongly(lines: list[str]) -> None:
+    if not paged.may_hold_toc(lines):
+        assert not any(paged.is_toc_heading(line) for line in lines)
+        assert not any(paged.is_toc_entry(line, after_toc_heading=False) for line in lines)
+
+
+def test_a_text_without_a_contents_heading_or_leader_is_spared_the_search() -> None:
+    licence = ["The contents of this file are subject to the Licence.", "Version 2.0", "Portions created by ____"]
+    assert not paged.may_hold_toc(licence)
+    assert paged.may_hold_toc([*licence, "## Table of  Contents"])
+    assert paged.may_hold_toc([*licence, "Definitions . . . . 4"])
+
+
 def test_after_a_contents_heading_a_title_with_a_page_number_is_an_entry_but_not_a_year() -> None:
     assert paged.is_toc_entry("Overview   3", after_toc_heading=True)
     assert not paged.is_toc_entry("EUPL © the European Community 2007", after_toc_heading=True)

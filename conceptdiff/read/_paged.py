@@ -217,6 +217,63 @@ def is_toc_heading(line: str) -> bool:
     return _TOC_HEADING_RE.fullmatch(line.strip().strip("#=*: \t").strip()) is not None
 
 
+# What every leader of _TOC_LEADER_RE holds, without its look-behinds: four dots (one space
+# or tab at most between two) then a numeral, four underscores or two ellipses then a digit.
+_LEADER_HINT_RE = re.compile(r"\.[ \t]?\.[ \t]?\.[ \t]?\.[. \t]*[0-9ivxlcdmIVXLCDM]|____[_ \t]*[0-9]|……[… \t]*[0-9]")
+# The words of _TOC_HEADING_RE, case-folded.
+_TOC_WORDS = ("contents", "inhalt", "sommaire", "índice", "indice", "оглавление", "содержание")
+
+
+def _folded(line: str) -> str:
+    """``line`` case-folded as a case-insensitive match sees it ("İ" and "ı"
+    match "i", which casefold does not give)."""
+    return line.casefold().replace("\u0307", "").replace("ı", "i")
+
+
+_MARKS = frozenset("#=*:")
+_TABLE_OF_RE = re.compile(r"table[ \t]+of[ \t]+$")
+
+
+def _alone(folded: str, start: int, end: int) -> bool:
+    """Is ``folded[start:end]`` (a heading word) alone on its line but for spacing,
+    the marks :func:`is_toc_heading` strips and, before "contents", "table of"?"""
+    position = end
+    while position < len(folded) and folded[position] != "\n":
+        if not (folded[position].isspace() or folded[position] in _MARKS):
+            return False
+        position += 1
+    position = start - 1
+    if folded.startswith("contents", start):
+        table = _TABLE_OF_RE.search(folded, max(0, start - 64), start)  # (longer spacing: see below)
+        if table is not None:
+            position = table.start() - 1
+        elif folded[max(0, start - 64) : start].isspace():
+            return True  # a run of spacing too long to look through: said yes, never wrongly no
+    while position >= 0 and folded[position] != "\n":
+        if not (folded[position].isspace() or folded[position] in _MARKS):
+            return False
+        position -= 1
+    return True
+
+
+def may_hold_toc(lines: Sequence[str]) -> bool:
+    """Could one of ``lines`` head a table of contents (:func:`is_toc_heading`)
+    or be one of its entries with a leader (:func:`is_toc_entry`)?  A cheap
+    test that never says no wrongly: without either, a table of contents has
+    nowhere to start, and the line by line search is spared."""
+    joined = "\n".join(lines)
+    if _LEADER_HINT_RE.search(joined):
+        return True
+    folded = _folded(joined)
+    for word in _TOC_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            if _alone(folded, at, at + len(word)):
+                return True
+            at = folded.find(word, at + 1)
+    return False
+
+
 def is_toc_entry(line: str, *, after_toc_heading: bool) -> bool:
     """Is ``line`` an entry of a table of contents (dot leaders and a page number,
     or, right after a "Contents" heading, a short title ending with a number)?"""

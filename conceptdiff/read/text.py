@@ -171,7 +171,9 @@ class _Lines:
         removed: set[int] = set()
         if self.options.drop_page_furniture:
             removed |= self.furniture(lines, stripped, breaks)
-        if self.options.drop_table_of_contents:
+        if self.options.drop_table_of_contents and paged.may_hold_toc(
+            [line.text for line in lines if line is not None]
+        ):
             removed |= self.table_of_contents(lines, removed)
         kept: list[_Line | None] = []
         pending_break = False
