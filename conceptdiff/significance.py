@@ -17,7 +17,7 @@ module sorts each change's text difference into one of three
 * **substantive**: anything else.  Its findings flag (:class:`Flag`) modal
   verbs and other words of obligation or permission (may, shall, must, will,
   should, can, required, entitled, ...), negation (not, no, never, without,
-  ``-n't`` ...), numbers, dates and amounts (digits and English number words
+  ``-n't``, the prefix "non" ...), numbers, dates and amounts (digits and English number words
   with their unit, so ``30 days`` → ``thirty days`` is no finding but
   ``30 days`` → ``60 days`` is), and named entities added or removed.
 * **none**: the text is the same (an unchanged clause, a move or renumbering
@@ -117,8 +117,8 @@ class Cosmetic(enum.Enum):
 
 
 class Flag(enum.Enum):
-    """What a substantive change touches.  MODAL and NEGATION concern an
-    obligation; the others a fact."""
+    """What a substantive change touches.  MODAL, NEGATION and DEFINED_TERM
+    concern an obligation; the others a fact."""
 
     MODAL = "modal"  #: modal verbs (may, shall, must, will, should, can, could, might, would, ought, need not)
     NEGATION = "negation"
