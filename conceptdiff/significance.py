@@ -17,9 +17,10 @@ module sorts each change's text difference into one of three
 * **substantive**: anything else.  Its findings flag (:class:`Flag`) modal
   verbs and other words of obligation or permission (may, shall, must, will,
   should, can, required, entitled, ...), negation (not, no, never, without,
-  ``-n't``, the prefix "non" ...), numbers, dates and amounts (digits and English number words
-  with their unit, so ``30 days`` → ``thirty days`` is no finding but
-  ``30 days`` → ``60 days`` is), and named entities added or removed.
+  ``-n't``, the prefix "non" ...), numbers, dates and amounts (digits and
+  English number words with their unit, so ``30 days`` → ``thirty days`` is
+  no finding but ``30 days`` → ``60 days`` is), and named entities added or
+  removed.
 * **none**: the text is the same (an unchanged clause, a move or renumbering
   without edits, a split or merge at the same words).
 
@@ -1049,22 +1050,23 @@ def defined_terms(*texts: Iterable[str]) -> frozenset[str]:
     """
     stems: set[str] = set()
     for group in texts:
-        listed: list[set[str]] = []  # the terms of a run of unquoted definitions
-        since = 0  # clauses since the run's last definition
-        for text in [*group, "", ""]:  # (two empty texts end the last run)
+        runs: list[list[set[str]]] = [[]]  # runs of unquoted definitions, each a list of their terms
+        since = 0  # clauses since the last run's last definition
+        for text in group:
             terms = [term for match in _DEFINITION_RE.finditer(text) for term in _QUOTED_TERM_RE.findall(match.group())]
             stems.update(_term_stems(terms))
             opening = _UNQUOTED_DEFINITION_RE.match(text)
             named = _term_stems(term for term in opening.groups() if term) if opening else set()
             if named:  # ("No:", "Yes:" name no term: words of four letters or more do)
-                listed.append(named)
+                if since > 1:
+                    runs.append([])
+                runs[-1].append(named)
                 since = 0
-                continue
-            since += 1
-            if since > 1:  # a list of definitions, not a "Note:" here and there
-                if len(listed) >= _UNQUOTED_TERMS:
-                    stems.update(*listed)
-                listed = []
+            else:
+                since += 1
+        for run in runs:
+            if len(run) >= _UNQUOTED_TERMS:  # a list of definitions, not a "Note:" here and there
+                stems.update(*run)
     return frozenset(stems)
 
 

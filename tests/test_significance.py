@@ -194,6 +194,11 @@ def test_a_list_of_unquoted_definitions_defines_terms_and_a_note_does_not() -> N
     assert {"softwar", "original", "derivativ", "licensor"} <= significance.defined_terms(listed)
     noted = ["Use four spaces per indentation level.", "Note: this is a convention.", "Tabs are not used."]
     assert significance.defined_terms(noted) == frozenset()
+    # three such labels, each two clauses or more from the next, are no list either
+    scattered = ["Note: this is one.", "Text.", "More.", "Warning: this too.", "Text.", "More.", "Caution: and this."]
+    assert significance.defined_terms(scattered) == frozenset()
+    # ... but side by side they are ("Caution" stemmed as "caut", its "ion" off)
+    assert significance.defined_terms([scattered[0], scattered[3], scattered[6]]) == {"note", "warn", "caut"}
     old = "This Licence applies to the Work or Software."
     verdict = assess_texts(old, old.replace("Software", "software"), defined=significance.defined_terms(listed))
     assert Flag.DEFINED_TERM in verdict.flags

@@ -230,30 +230,27 @@ def _folded(line: str) -> str:
     return line.casefold().replace("\u0307", "").replace("ı", "i")
 
 
+# What may stand beside a heading word on its line (besides spacing): the marks is_toc_heading
+# strips, and, before "contents", the letters of "table of".
 _MARKS = frozenset("#=*:")
-_TABLE_OF_RE = re.compile(r"table[ \t]+of[ \t]+$")
+_TABLE_OF = _MARKS | frozenset("tableof")
+
+
+def _spacing_to_line_end(folded: str, position: int, step: int, allowed: frozenset[str]) -> bool:
+    """From ``position`` on, in the direction ``step``, only spacing and ``allowed`` up to the line's end?"""
+    while 0 <= position < len(folded) and folded[position] != "\n":
+        if not (folded[position].isspace() or folded[position] in allowed):
+            return False
+        position += step
+    return True
 
 
 def _alone(folded: str, start: int, end: int) -> bool:
     """Is ``folded[start:end]`` (a heading word) alone on its line but for spacing,
-    the marks :func:`is_toc_heading` strips and, before "contents", "table of"?"""
-    position = end
-    while position < len(folded) and folded[position] != "\n":
-        if not (folded[position].isspace() or folded[position] in _MARKS):
-            return False
-        position += 1
-    position = start - 1
-    if folded.startswith("contents", start):
-        table = _TABLE_OF_RE.search(folded, max(0, start - 64), start)  # (longer spacing: see below)
-        if table is not None:
-            position = table.start() - 1
-        elif folded[max(0, start - 64) : start].isspace():
-            return True  # a run of spacing too long to look through: said yes, never wrongly no
-    while position >= 0 and folded[position] != "\n":
-        if not (folded[position].isspace() or folded[position] in _MARKS):
-            return False
-        position -= 1
-    return True
+    the marks :func:`is_toc_heading` strips and, before "contents", "table of"?
+    (Any of those letters before it will do: a yes that may be wrong, never a no.)"""
+    before = _TABLE_OF if folded.startswith("contents", start) else _MARKS
+    return _spacing_to_line_end(folded, end, 1, _MARKS) and _spacing_to_line_end(folded, start - 1, -1, before)
 
 
 def may_hold_toc(lines: Sequence[str]) -> bool:

@@ -834,7 +834,7 @@ class _Blocks:
         current = self.current
         stripped = line.text
         if stripped[:1] not in _MARKUP_STARTS:  # most lines: no fence, underline, quotation mark or heading mark
-            self.text_line(line, following, current, stripped, line.start)
+            self.text_line(line, following, stripped, line.start)
             return
         if self.options.strip_markup and _FENCE_RE.fullmatch(stripped):
             self.close(at_blank=False)
@@ -872,12 +872,11 @@ class _Blocks:
             self.new_item(line, BlockKind.HEADING, body, offset + heading.end(), level=len(heading.group(1)))
             self.close(at_blank=False)
             return
-        self.text_line(line, following, current, stripped, offset)
+        self.text_line(line, following, stripped, offset)
 
-    def text_line(
-        self, line: _Line, following: _Line | None, current: _Item | None, stripped: str, offset: int
-    ) -> None:
+    def text_line(self, line: _Line, following: _Line | None, stripped: str, offset: int) -> None:
         """A line that is no markup: an item, a paragraph's continuation, or a new paragraph."""
+        current = self.current
         bullet = BULLET_RE.match(stripped) if stripped[:1] in BULLET_STARTS else None
         if bullet and not self.dash_continues(current, stripped):
             rest = stripped[bullet.end() :]
