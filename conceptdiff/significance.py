@@ -355,6 +355,14 @@ def _cosmetic_reasons(old: str, new: str) -> tuple[Cosmetic, ...] | None:
 # swaps them is substantive, but not flagged as a modal.
 _MODALS = _word_set("may shall must will should can could might would ought need")
 _DETERMINERS = _word_set("the a an its their his her our your this that whose free good")
+# "can", "will" and "must" are nouns too ("a can of paint", "the will of the
+# members"): set before "of" or a preposition of place, where a modal verb's
+# own verb stands, and not after a pronoun ("they will of course ...").  A
+# "can" also before "by" ("the green can by the door"; but "git will by
+# default ...").
+_ALSO_NOUNS = _word_set("can will must")
+_AFTER_NOUNS = _word_set("of near beside behind beneath underneath")
+_PRONOUNS = _word_set("i you he she it we they who which that one")
 _NEGATIONS = _word_set("not no never neither nor none nothing nobody nowhere without cannot")
 _AUXILIARIES = _MODALS | _word_set("is are was were be been do does did has have had")
 _CONTRACTIONS = {
@@ -388,6 +396,8 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
                 continue  # the month
             if i > 0 and tokens[i - 1].lower() in _DETERMINERS:
                 continue  # the noun: "the will of the members", "a can", "a must"
+            if lower in _ALSO_NOUNS and i + 1 < len(tokens) and _a_noun_before(tokens, i):
+                continue  # the noun: "the green can by the door"
             if lower == "need" and (i + 1 >= len(tokens) or tokens[i + 1].lower() != "not"):
                 continue  # "need to", "the needs": a modal only in "need not"
             modals[lower] += 1
@@ -399,6 +409,17 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
             before = tokens[i - 1].lower() if i > 0 else ""
             negations[f"{before} {lower}" if lower == "not" and before in _AUXILIARIES else lower] += 1
     return modals, negations
+
+
+def _a_noun_before(tokens: Sequence[str], i: int) -> bool:
+    """Is the ``can``, ``will`` or ``must`` at ``i`` a noun, by the words
+    around it: no pronoun before it, and after it "of" or a preposition of
+    place ("a can of paint", "the can beside it"), or "by" after a "can"
+    ("the green can by the door", not "you can by calling us")?"""
+    if i > 0 and tokens[i - 1].lower() in _PRONOUNS:
+        return False
+    after = tokens[i + 1].lower()
+    return after in _AFTER_NOUNS or (after == "by" and tokens[i].lower() == "can")
 
 
 def _near_number(tokens: Sequence[str], i: int) -> bool:

@@ -353,6 +353,8 @@ def test_terms_are_counted_text_by_text(texts: list[str]) -> None:
         ("Members are permitted to vote.", "Members are allowed to vote."),  # no modal verb on either side
         ("The obligations of members are listed.", "The duties of members are listed."),
         ("This reflects the will of the members.", "This reflects the wish of the members."),  # "will" the noun
+        ("Put the waste in the green can by the door.", "Put the waste in the green bin by the door."),
+        ("Keep a can of paint near the exit.", "Keep a tin of paint near the exit."),
         ("You need to register first.", "You have to register first."),  # "need to": no modal
         ("Published in May 2023.", "Published in June 2023."),  # the month
     ],
@@ -363,6 +365,10 @@ def test_words_that_are_no_modal_verb_are_not_flagged_modal(old: str, new: str) 
 
 def test_the_modal_verbs_are_flagged() -> None:
     assert assess_texts("Members may vote.", "Members shall vote.").flags == (Flag.MODAL,)
+    # before "of" or "by", a modal verb still, after a pronoun or when "will" is
+    assert assess_texts("They will of course vote.", "They shall of course vote.").flags == (Flag.MODAL,)
+    assert assess_texts("You can by calling us opt out.", "You may by calling us opt out.").flags == (Flag.MODAL,)
+    assert assess_texts("Git will by default pull.", "Git may by default pull.").flags == (Flag.MODAL,)
     assert Flag.MODAL in assess_texts("Members need not vote.", "Members must vote.").flags
 
 
