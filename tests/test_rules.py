@@ -254,6 +254,8 @@ def test_despace_skips_only_texts_without_a_spaced_run(text: str, vocabulary: se
     # despace first looks for four single characters in a row; without them
     # the full pass would change nothing either.
     assert paged.despace(text, vocabulary) == paged._despace(text, vocabulary)
+    # ... and that look, a cheap hint first, says what the full pattern says.
+    assert paged.spaced_run(text) == (paged._SPACED_RUN_RE.search(text) is not None)
 
 
 @settings(max_examples=300)  # cheap; leaders are rare draws

@@ -287,6 +287,9 @@ _TOKEN_RE = re.compile(r"\S+")
 # Four single characters in a row, one to three spaces or tabs apart: a text
 # without them has no run to rejoin.
 _SPACED_RUN_RE = re.compile(r"(?<!\S)\S[ \t]{1,3}\S[ \t]{1,3}\S[ \t]{1,3}\S(?!\S)")
+# What every run of _SPACED_RUN_RE holds, without its look-behind (which has the search
+# try every position): its second and third letters, with the spacing around them.
+_SPACED_HINT_RE = re.compile(r"[ \t]\S[ \t]{1,3}\S[ \t]")
 _GAP_RE = re.compile(r"[ \t]{2,}")
 _TRANSITION_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
@@ -325,7 +328,7 @@ def spaced_run(text: str) -> bool:
     >>> spaced_run("N A T I O N A L"), spaced_run("A national security")
     (True, False)
     """
-    return _SPACED_RUN_RE.search(text) is not None
+    return _SPACED_HINT_RE.search(text) is not None and _SPACED_RUN_RE.search(text) is not None
 
 
 def despace(text: str, vocabulary: Set[str]) -> str:

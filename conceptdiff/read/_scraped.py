@@ -427,8 +427,7 @@ def _sentence_after_heading(
                     and following.isalpha()
                 )
             )
-            rest = text[token.start() :]
-            if previous_ok and starts and any(t[:1].islower() for t in rest.split()[1:5]):
+            if previous_ok and starts and any(t[:1].islower() for t in text[token.start() :].split(None, 5)[1:5]):
                 return token.start()
         if word[:1].isupper():
             capitals += 1

@@ -108,8 +108,11 @@ _NOT_A_TITLE_RE = re.compile(
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
 _FRAMED_RE = re.compile(r"([ \t]*)([*|#])(?:[ \t]*|[ \t].*[ \t])\2[ \t]*")
-_CAPITALIZED_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")
-_NAME_AFTER_LOWER_RE = re.compile(r"(?<![^\W\d_])[a-z]{2,20}[ \t]+([A-Z][a-z]{1,30})\b")
+# A capitalized word (where no word character stands before it: ``_Names``).
+_CAPITALIZED_RE = re.compile(r"[A-Z][a-z]{1,30}\b")
+_WORD_CHAR_RE = re.compile(r"\w")
+_FIRST_WORD_RE = re.compile(r"\s*(\S+)")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _REFERENCE_WORDS = frozenset(
     "article articles section sections paragraph paragraphs chapter part point points item items annex "
     "clause clauses page pages no. number rule rules schedule appendix title and or of to in see under "
@@ -1171,6 +1174,12 @@ def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
 
 
+def _first_word(text: str, start: int = 0) -> str:
+    """The first word of ``text[start:]`` (``""`` if none), without copying the rest."""
+    found = _FIRST_WORD_RE.match(text, start)
+    return found.group(1) if found else ""
+
+
 def _after_quotation(previous: _Item | None) -> bool:
     """Does ``previous`` end a quotation (its last line with a closing quotation mark)?"""
     return previous is not None and _QUOTE_END_RE.search(previous.last_line[-4:]) is not None
@@ -1193,20 +1202,24 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
         return False
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
+    # A title page's date or version line, a copyright notice, an address is no section's title.
+    return _reads_as_heading(item, words) and _NOT_A_TITLE_RE.search(item.text) is None
+
+
+def _reads_as_heading(item: _Item, words: int) -> bool:
+    """``_is_heading``'s reading of the line's ``words`` (how many) and its place, title-page lines aside."""
     text = item.text
-    if _NOT_A_TITLE_RE.search(text):
-        return False  # a title page's date or version line, a copyright notice, an address: no section's title
-    if item.label is not None and item.kind is BlockKind.LIST_ITEM and text.endswith(".") and len(text.split()) <= 8:
+    if item.label is not None and item.kind is BlockKind.LIST_ITEM and text.endswith(".") and words <= 8:
         # "16. Limitation of Liability." alone between blank lines: a numbered title, its full stop its style.
         return _looks_like_heading(text[:-1]) and item.opened_block and item.closed_block
-    if text.endswith("?") and len(text.split()) <= 12 and _looks_like_heading(text[:-1]):
+    if text.endswith("?") and words <= 12 and _looks_like_heading(text[:-1]):
         return item.opened_block and item.closed_block
-    if len(text.split()) > 12 and _looks_like_heading(text):
+    if words > 12 and _looks_like_heading(text):
         return item.opened_block and item.closed_block
     if (
         not text
         or len(text) > 100
-        or len(text.split()) > 12
+        or words > 12
         or text.rstrip("\"'”’»)")[-1:] in ".,;:!?"  # a quoted sentence ends at its full stop
         or not any(c.isalpha() for c in text)
     ):
@@ -1228,10 +1241,32 @@ class _Names:
 
     def __contains__(self, word: object) -> bool:
         if self.found is None:
-            self.found = set(_NAME_AFTER_LOWER_RE.findall(self.text))  # its one group: the name
-            counts = Counter(_CAPITALIZED_RE.findall(self.text))
-            self.found |= {word for word, count in counts.items() if count == 1}
+            self.found = self._find()
         return word in self.found
+
+    def _find(self) -> set[str]:
+        """One pass over the capitalized words: those used once, and those set
+        after a lower-case word of 2 to 20 letters (spaces or tabs between)."""
+        text = self.text
+        counts: Counter[str] = Counter()
+        after_lower: set[str] = set()
+        word_char = _WORD_CHAR_RE.match
+        for match in _CAPITALIZED_RE.finditer(text):
+            start = match.start()
+            if start and word_char(text, start - 1):
+                continue  # inside a word
+            name = match.group()
+            counts[name] += 1
+            if start and text[start - 1] in " \t" and name not in after_lower:
+                gap = start - 1  # where the spaces before the name start
+                while gap > 0 and text[gap - 1] in " \t":
+                    gap -= 1
+                first = gap  # where the lower-case word before them starts
+                while first > 0 and gap - first <= 20 and "a" <= text[first - 1] <= "z":
+                    first -= 1
+                if 2 <= gap - first <= 20 and not (first and _LETTER_RE.match(text, first - 1)):
+                    after_lower.add(name)
+        return after_lower | {name for name, count in counts.items() if count == 1}
 
 
 class _Repairs:
@@ -1299,7 +1334,7 @@ class _Repairs:
         known: dict[tuple[str | None, str], set[str]] = {}
         for item in items:
             text = item.text
-            if item.lines == 1 and len(text.split()) >= 2 and _looks_like_heading(text):
+            if item.lines == 1 and len(text.split(None, 1)) >= 2 and _looks_like_heading(text):
                 known.setdefault((item.label, text.split(None, 1)[0]), set()).add(text)
         result: list[_Item] = []
         for position, item in enumerate(items):
@@ -1309,7 +1344,8 @@ class _Repairs:
                 result.append(item)
                 continue
             text = item.text
-            if position and _after_quotation(items[position - 1]) and len(text.split()) <= _ATTRIBUTION_LINE_WORDS:
+            words = len(text.split(None, _ATTRIBUTION_LINE_WORDS))  # as many, or one more than the bound
+            if position and _after_quotation(items[position - 1]) and words <= _ATTRIBUTION_LINE_WORDS:
                 result.append(item)  # a quotation's attribution: "President Bush West Point, New York ..."
                 continue
             inner = self.embedded_heading(item, text, known)
@@ -1320,7 +1356,7 @@ class _Repairs:
             start = scraped.glued_heading_at_start(text, lowercase, names, labelled=item.label is not None)
             if start is None and item.lines == 1 and item.label is None and item.kind is BlockKind.PARAGRAPH:
                 start = scraped.glued_sentence_case_heading(text)
-            first_word = text.split(None, 1)[0] if text.strip() else ""
+            first_word = _first_word(text)
             for heading in sorted(known.get((item.label, first_word), ())) if start is None else ():
                 if text.startswith(heading + " ") and text[len(heading) + 1 : len(heading) + 2].isupper():
                     start = len(heading) + 1
@@ -1349,7 +1385,7 @@ class _Repairs:
         labelled, for the glued-heading rules to split again."""
         for match in _INNER_LABEL_RE.finditer(text[:400]):
             label, begin = match.group(1), match.end()
-            word = text[begin:].split(None, 1)[0] if text[begin:].strip() else ""
+            word = _first_word(text, begin)
             heading = next(
                 (
                     h
