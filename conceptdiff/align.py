@@ -57,6 +57,7 @@ _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to 
 _LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); see _common
 _DF_CAP = 32  # a word in more free clauses than this is too common to propose pairs (keeps look-ups O(1))
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
+_MIN_MOVED_PIECE = 3  # words a piece made of words a split left out must hold to join it
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
 
 
@@ -739,6 +740,7 @@ class _Aligner:
         with its similarity to ``whole``; ``None`` when no neighbour joins."""
         group = [start]
         best: float | None = None  # the run's similarity, computed once a neighbour qualifies
+        left: Counter[str] | None = None  # the words of ``whole`` the run does not hold yet
         grew = True
         while grew and len(group) < limit:
             grew = False
@@ -748,13 +750,22 @@ class _Aligner:
                 piece = words[candidate]
                 if _common(whole, piece) < self.options.piece_containment * len(piece):
                     continue
-                if best is None:
+                if best is None or left is None:
                     best = _similarity(whole, words[start])
+                    left = Counter(whole) - Counter(words[start])
                 trial = sorted([*group, candidate])
                 sim = _similarity(whole, "".join(words[m] for m in trial))
-                if sim > best:
-                    group, best, grew = trial, sim, True
-                    break
+                # A piece joins when the run grows more like ``whole``, or when its words are
+                # mostly ones the run left out (a sentence of ``whole`` made a clause of its own
+                # and moved: "Use inline comments sparingly." before the rest).
+                held = sum((Counter(piece) & left).values())
+                if len(piece) >= _MIN_MOVED_PIECE and held >= self.options.piece_containment * len(piece):
+                    sim = max(sim, best)
+                elif sim <= best:
+                    continue
+                group, best, grew = trial, sim, True
+                left = left - Counter(piece)
+                break
         return (tuple(group), best) if len(group) > 1 and best is not None else None
 
     def rewritten_as_group(self, olds: Sequence[int], news: Sequence[int]) -> bool:

@@ -80,6 +80,27 @@ def test_a_new_sentence_next_to_a_rewording_is_not_taken_for_a_piece_of_it() -> 
     assert _kinds(old, new) == [("added", (), (7,)), ("reworded", (6,), (6,))]
 
 
+def test_a_sentence_made_a_clause_of_its_own_before_the_rest_is_a_piece_of_the_split() -> None:
+    # PEP 8's 2005 revisions: the middle sentence of a paragraph became its own clause, set before
+    # the rest; the two pieces together read less like the whole than the rest alone (order), but
+    # the new clause's words are those the rest left out.
+    whole = (
+        "An inline comment is a comment on the same line as a statement. Inline comments should be used "
+        "sparingly. Inline comments should be separated by at least two spaces from the statement."
+    )
+    rest = (
+        "An inline comment is a comment on the same line as a statement. Inline comments should be "
+        "separated by at least two spaces from the statement."
+    )
+    old = [*BODY[:6], whole, *BODY[6:12]]
+    new = [*BODY[:6], "Use inline comments sparingly.", rest, *BODY[6:12]]
+    assert _kinds(old, new) == [("split", (6,), (6, 7))]
+    assert _kinds(new, old) == [("merged", (6, 7), (6,))]
+    # A new sentence in the same place whose words the rest did not leave out stays added.
+    other = [*BODY[:6], "Comments that contradict the code are worse than no comments.", rest, *BODY[6:12]]
+    assert _kinds(old, other) == [("added", (), (6,)), ("reworded", (6,), (7,))]
+
+
 def test_a_clause_moved_and_reworded_in_its_rarest_words_is_found_by_the_words_it_kept() -> None:
     kept = (
         "the controller shall notify the register of decisions in accordance with this article provided that "
