@@ -647,7 +647,9 @@ class _Aligner:
                 scored.append((sim + bonus, 1, window, (whole,), sim))
 
     def positional(self) -> None:
-        """Pair the lone leftovers of a gap at a lower bar.
+        """Pair the leftovers of a gap at a lower bar: a lone pair, a group
+        (:meth:`rewritten_as_group`), or the clauses of a small gap in their
+        order (:meth:`paired_in_gap`).
 
         A pair made here sits between two in-order neighbours, so the in-order
         run grows by it and stays a longest one: ``order`` reuses it.
@@ -666,6 +668,8 @@ class _Aligner:
             if self.options.detect_splits and self.rewritten_as_group(olds, news):
                 continue
             if len(olds) != 1 or len(news) != 1:
+                if olds and news and max(len(olds), len(news)) <= _SMALL_GAP:
+                    self.paired_in_gap(olds, news)
                 continue
             i, j = olds[0], news[0]
             sim = _similarity(self.old_words[i], self.new_words[j])
@@ -684,6 +688,32 @@ class _Aligner:
                 else:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
+
+    def paired_in_gap(self, olds: Sequence[int], news: Sequence[int]) -> None:
+        """Pair the free clauses of a small gap in their order, most similar
+        first, each pair of one kind and at least ``positional_threshold``
+        similar: clauses rewritten in place among others added or removed.
+        Two crossing pairs equally similar are both left (neither edition's
+        order may decide between them)."""
+        bar = self.options.positional_threshold
+        scored = []
+        for i in olds:
+            for j in news:
+                if self.old[i].kind is not self.new[j].kind:
+                    continue
+                sim = _similarity(self.old_words[i], self.new_words[j])
+                if sim >= bar:
+                    scored.append((sim, i, j))
+        scored.sort(key=lambda t: -t[0])
+        taken: list[tuple[int, int]] = []
+        for sim, i, j in scored:
+            if any((a - i) * (b - j) <= 0 for a, b in taken):
+                continue  # crosses or shares a clause with a pair taken
+            if any(t == sim and (a - i) * (b - j) < 0 and (a, b) not in taken for t, a, b in scored):
+                continue
+            taken.append((i, j))
+            self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.8)
+            self.kept.add((i, j))
 
     def grow(self) -> None:
         """Grow an in-order rewording into a split or merge with its free neighbours.

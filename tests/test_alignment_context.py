@@ -101,6 +101,24 @@ def test_a_sentence_made_a_clause_of_its_own_before_the_rest_is_a_piece_of_the_s
     assert _kinds(old, other) == [("added", (), (6,)), ("reworded", (6,), (7,))]
 
 
+def test_a_clause_rewritten_in_place_among_added_ones_is_reworded() -> None:
+    # PEP 8's 2005 revisions: a sentence rewritten below the usual bar (0.48 similar), with new
+    # clauses added after it in the same gap; alone in its gap it would be paired positionally.
+    old = [*BODY[:6], "Always decide whether the methods and variables of a class should be public or private.",
+           *BODY[6:12]]  # fmt: skip
+    rewritten = (
+        "Always decide whether methods and instance variables (collectively attributes) are public, "
+        "non-public or protected when in doubt."
+    )
+    added = "Public attributes are those that unrelated clients of your class are expected to use."
+    new = [*BODY[:6], rewritten, added, *BODY[6:12]]
+    assert _kinds(old, new) == [("added", (), (7,)), ("reworded", (6,), (6,))]
+    assert _kinds(new, old) == [("removed", (7,), ()), ("reworded", (6,), (6,))]
+    # A clause less like it than the positional bar (0.44) stays removed, the new ones added.
+    other = [*BODY[:6], rewritten.replace("Always decide", "Decide"), added, *BODY[6:12]]
+    assert _kinds(old, other) == [("added", (), (6,)), ("added", (), (7,)), ("removed", (6,), ())]
+
+
 def test_a_clause_moved_and_reworded_in_its_rarest_words_is_found_by_the_words_it_kept() -> None:
     kept = (
         "the controller shall notify the register of decisions in accordance with this article provided that "
