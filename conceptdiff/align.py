@@ -57,7 +57,12 @@ _MIN_QUOTED_WORDS = 3  # a quotation with elisions must keep this many words to 
 _LCS_BUDGET = 400_000_000  # word pairs an exact LCS may cover (about 0.05 s); see _common
 _DF_CAP = 32  # a word in more free clauses than this is too common to propose pairs (keeps look-ups O(1))
 _SMALL_GAP = 8  # gaps up to this size compare all their unmatched pairs
-_MIN_MOVED_PIECE = 3  # words a piece made of words a split left out must hold to join it
+_MIN_MOVED_PIECE = 3  # content words a piece made of words a split left out must hold to join it
+# Words any rewording leaves behind: not counted as the words of a piece (``_left_out``).
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those of to in on at by for with from into as and or nor but if than then "
+    "it its is are be been was were not no any all each such which who whom whose".split()
+)
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
 
 
@@ -296,6 +301,7 @@ class _Aligner:
         self.old_counts: Counter[str] = Counter()  # how often each text recurs (set by ``order``)
         self.new_counts: Counter[str] = Counter()
         self.pair_of: dict[int, int] = {}  # old -> new of one-to-one links (set by ``order``)
+        self.function_codes: frozenset[str] = frozenset()  # the codes of _FUNCTION_WORDS (set by ``run``)
 
     # -- passes -------------------------------------------------------------
     def run(self) -> list[Link]:
@@ -308,6 +314,7 @@ class _Aligner:
             for index, clause in enumerate(clauses):
                 if not used[index]:
                     side[index] = words.encode(clause.normalized)
+        self.function_codes = frozenset(words.codes[word] for word in _FUNCTION_WORDS if word in words.codes)
         self.anchor_loose()
         self.fuzzy()
         self.positional()
@@ -737,10 +744,10 @@ class _Aligner:
             i, j = link.old[0], link.new[0]
             if (i, j) not in self.kept:
                 continue
-            split = self._grown(self.old_words[i], j, self.new_words, self.new_used, limit)
+            split = self._grown(self.old_words[i], j, (self.new_words, self.new, self.new_used), limit)
             if split is not None:
                 proposals.append((split[1], (i,), split[0], k))
-            merge = self._grown(self.new_words[j], i, self.old_words, self.old_used, limit)
+            merge = self._grown(self.new_words[j], i, (self.old_words, self.old, self.old_used), limit)
             if merge is not None:
                 proposals.append((merge[1], merge[0], (j,), k))
         proposals.sort(key=lambda p: (-p[0], min(p[1], p[2]), max(p[1], p[2])))
@@ -763,11 +770,13 @@ class _Aligner:
             self.link_firsts[k] = (olds[0], news[0])
 
     def _grown(
-        self, whole: str, start: int, words: list[str], used: list[bool], limit: int
+        self, whole: str, start: int, side: tuple[list[str], Sequence[Clause], list[bool]], limit: int
     ) -> tuple[tuple[int, ...], float] | None:
         """The run around ``start`` (one side's clause matched to ``whole``)
         grown by free neighbours while each makes the run more like ``whole``,
-        with its similarity to ``whole``; ``None`` when no neighbour joins."""
+        with its similarity to ``whole``; ``None`` when no neighbour joins.
+        ``side`` is that side's encoded words, clauses and used flags."""
+        words, clauses, used = side
         group = [start]
         best: float | None = None  # the run's similarity, computed once a neighbour qualifies
         left: Counter[str] | None = None  # the words of ``whole`` the run does not hold yet
@@ -788,8 +797,7 @@ class _Aligner:
                 # A piece joins when the run grows more like ``whole``, or when its words are
                 # mostly ones the run left out (a sentence of ``whole`` made a clause of its own
                 # and moved: "Use inline comments sparingly." before the rest).
-                held = sum((Counter(piece) & left).values())
-                if len(piece) >= _MIN_MOVED_PIECE and held >= self.options.piece_containment * len(piece):
+                if self._left_out(piece, left, clauses[candidate].kind is clauses[start].kind):
                     sim = max(sim, best)
                 elif sim <= best:
                     continue
@@ -797,6 +805,18 @@ class _Aligner:
                 left = left - Counter(piece)
                 break
         return (tuple(group), best) if len(group) > 1 and best is not None else None
+
+    def _left_out(self, piece: str, left: Counter[str], same_kind: bool) -> bool:
+        """Is ``piece`` (a clause of the kind of the run it would join:
+        ``same_kind``) made of words its run left out of the whole (``left``):
+        ``_MIN_MOVED_PIECE`` content words at least, ``piece_containment`` of
+        them among those left out?  Function words ("to", "the") are left out
+        of the count: any rewording leaves some of them behind."""
+        if not same_kind:
+            return False
+        content = Counter(code for code in piece if code not in self.function_codes)
+        size = content.total()
+        return size >= _MIN_MOVED_PIECE and (content & left).total() >= self.options.piece_containment * size
 
     def rewritten_as_group(self, olds: Sequence[int], news: Sequence[int]) -> bool:
         """One clause rewritten into consecutive ones, all alone in their place
