@@ -988,6 +988,9 @@ def assess_texts(
             if f.flag is not Flag.DEFINED_TERM and (f.flag is not Flag.ENTITY or not recased_only(f))
         )
         return Assessment(Significance.SUBSTANTIVE, findings=(*kept, recased))
+    if reasons is not None and Cosmetic.CASE in reasons and _recased_code_names(old_flat, new_flat):
+        # "import MyClass" -> "import myclass": a name's case changed, no name came or went.
+        return Assessment(Significance.SUBSTANTIVE, findings=tuple(f for f in findings if f.flag is not Flag.ENTITY))
     # Folds may not hide a changed modal, negation or number ("1.5" -> "15").  The guard
     # reads both texts case-folded: a changed capital may change what looks like a name
     # or a month ("may 30" -> "MAY 30"), and that stays cosmetic.
@@ -1105,6 +1108,29 @@ def _recased_terms(old: str, new: str, defined: frozenset[str]) -> Finding | Non
             removed.append(a)
             added.append(b)
     return Finding(Flag.DEFINED_TERM, tuple(removed), tuple(added)) if removed else None
+
+
+# Names in code, whose case is part of the name: dotted names ("foo.bar.YourClass",
+# parts of two characters or more, so not "e.g." or "U.S."), and the names an
+# import statement brings in ("from myclass import MyClass").
+_CODE_NAME_RE = re.compile(
+    r"[A-Za-z_]\w+(?:\.[A-Za-z_]\w+)+|(?<=\bimport )[A-Za-z_]\w*|(?<=\bfrom )[A-Za-z_]\w*(?= import\b)"
+)
+
+
+def _recased_code_names(old: str, new: str) -> bool:
+    """Did a name in code change its case (:data:`_CODE_NAME_RE`)?
+
+    >>> _recased_code_names("from MyClass import MyClass", "from myclass import MyClass")
+    True
+    >>> _recased_code_names("See the Internet, e.g. here.", "See the internet, E.g. here.")
+    False
+    """
+    old_names, new_names = Counter(_CODE_NAME_RE.findall(old)), Counter(_CODE_NAME_RE.findall(new))
+    if old_names == new_names:
+        return False
+    folded = Counter(name.casefold() for name in old_names.elements())
+    return bool(folded & Counter(name.casefold() for name in new_names.elements()))
 
 
 @attrs.frozen

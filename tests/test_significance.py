@@ -363,6 +363,22 @@ def test_words_that_are_no_modal_verb_are_not_flagged_modal(old: str, new: str) 
     assert Flag.MODAL not in assess_texts(old, new).flags
 
 
+def test_a_name_in_code_that_changed_case_is_no_cosmetic_change() -> None:
+    # PEP 8's 2005 revisions: module names went to small letters, the class names kept theirs.
+    for old, new in [
+        ("from MyClass import MyClass", "from myclass import MyClass"),
+        ('and use "MyClass.MyClass" here', 'and use "myclass.MyClass" here'),
+    ]:
+        assessment = assess_texts(old, new)
+        assert assessment.significance is Significance.SUBSTANTIVE and not assessment.flags
+    # Case in prose, and dotted abbreviations, stay cosmetic.
+    for old, new in [
+        ("See the Internet, e.g. here.", "See the internet, E.g. here."),
+        ("The U.S. law", "The u.s. law"),
+    ]:
+        assert assess_texts(old, new).significance is Significance.COSMETIC
+
+
 def test_the_modal_verbs_are_flagged() -> None:
     assert assess_texts("Members may vote.", "Members shall vote.").flags == (Flag.MODAL,)
     # before "of" or "by", a modal verb still, after a pronoun or when "will" is
