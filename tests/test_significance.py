@@ -180,6 +180,9 @@ def test_the_month_may_is_not_a_modal() -> None:
 def test_sentence_initial_capitals_are_not_entities() -> None:
     verdict = assess_texts("Members pay fees.", "Officers pay fees.")
     assert Flag.ENTITY not in verdict.flags
+    # nor are the labels of examples, wherever they stand (PEP 8 2005: "No: ... Yes: ..." -> the "Yes" form alone)
+    verdict = assess_texts("No: if x == True: pass Yes: if x: pass", "if x: pass")
+    assert Flag.ENTITY not in verdict.flags
 
 
 def test_a_list_of_unquoted_definitions_defines_terms_and_a_note_does_not() -> None:
