@@ -731,8 +731,9 @@ _CONNECTORS = _word_set("of for the de du la le von van der del di on")
 _INITIALS_RE = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
 # Acronyms of formats and techniques: common nouns written in capitals ("(PDF)" added is no name).
 _COMMON_ACRONYMS = _word_set("pdf html xml json csv url uri api faq pin sms usb http https ssl tls dns sdk cpu gps")
-# Answers and labels of examples ("Yes: if greeting:", "OK", "Note"), capitalized where they stand alone.
-_LABEL_WORDS = _word_set("yes ok okay note example examples")
+# Answers and labels of examples ("Yes: if greeting:", "OK", "Note") and the constants of
+# code ("if x == True:"), capitalized wherever they stand.
+_LABEL_WORDS = _word_set("yes ok okay note example examples true false none null")
 _NOT_NAMES = (
     _MONTH_SET | frozenset(_CURRENCY_CODES) | _STOPWORDS | _MODALS | _NEGATIONS | _COMMON_ACRONYMS | _LABEL_WORDS
 )
