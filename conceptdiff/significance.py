@@ -694,12 +694,19 @@ def _bare_ordinals(tokens: Sequence[str]) -> Counter[str]:
 
 
 def _near_ordinal(tokens: Sequence[str], i: int) -> bool:
-    """Is the ordinal word at ``tokens[i]`` a numbering ("the third party",
-    "third-party") rather than an adverb or a unit ("first, ...", "one second")?
-    Only after an article or a determiner, or before a hyphen."""
+    """Is the ordinal word at ``tokens[i]`` a numbering ("the third edition",
+    "second-hand") rather than an adverb or a unit ("first, ...", "one second")?
+    Only after an article or a determiner, or before a hyphen; never the
+    "third" of "third party" (an outsider)."""
     before = tokens[i - 1].lower() if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    following = tokens[i + 2] if after == "-" and i + 2 < len(tokens) else after
+    if tokens[i].lower() == "third" and following.lower() in _PARTY:
+        return False  # "a third party", "third-party recipients": an outsider, no count
     return before in _ORDINAL_DETERMINERS or after == "-"
+
+
+_PARTY = _word_set("party parties")
 
 
 _ORDINAL_DETERMINERS = _word_set("the a an its their his her our your this that each every")

@@ -207,6 +207,14 @@ def test_a_list_of_unquoted_definitions_defines_terms_and_a_note_does_not() -> N
     assert Flag.DEFINED_TERM in verdict.flags
 
 
+def test_the_third_of_a_third_party_is_no_number() -> None:
+    # GitHub 2022-12: "... and share" -> "... and the categories of third-party recipients"
+    old = "We share it with our partners."
+    for new in ("We share it with third-party partners.", "We share it with a third party.", "Third parties get it."):
+        assert Flag.NUMBER not in assess_texts(old, new).flags
+    assert assess_texts("In the second year.", "In the third year.").flags == (Flag.NUMBER,)
+
+
 def test_a_negating_prefix_taken_off_is_a_negation_and_its_spelling_is_not() -> None:
     old = "The Licensor grants a non-exclusive licence to use the Work."
     assert assess_texts(old, old.replace("non-exclusive", "exclusive")).flags == (Flag.NEGATION,)
