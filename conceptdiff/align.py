@@ -773,8 +773,9 @@ class _Aligner:
         self, whole: str, start: int, side: tuple[list[str], Sequence[Clause], list[bool]], limit: int
     ) -> tuple[tuple[int, ...], float] | None:
         """The run around ``start`` (one side's clause matched to ``whole``)
-        grown by free neighbours while each makes the run more like ``whole``,
-        with its similarity to ``whole``; ``None`` when no neighbour joins.
+        grown by free neighbours while each makes the run more like ``whole``
+        or is made of words the run left out of it (:meth:`_left_out`), with
+        its similarity to ``whole``; ``None`` when no neighbour joins.
         ``side`` is that side's encoded words, clauses and used flags."""
         words, clauses, used = side
         group = [start]
