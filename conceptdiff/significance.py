@@ -582,11 +582,11 @@ def _is_month(token: str) -> bool:
 
 
 def _is_day(token: str) -> bool:
-    return token.isdigit() and 1 <= int(token) <= 31 and len(token) <= 2
+    return token.isdecimal() and 1 <= int(token) <= 31 and len(token) <= 2
 
 
 def _is_year(token: str) -> bool:
-    return token.isdigit() and len(token) == 4 and 1500 <= int(token) <= 2199
+    return token.isdecimal() and len(token) == 4 and 1500 <= int(token) <= 2199
 
 
 def _date_at(tokens: Sequence[str], i: int) -> int:

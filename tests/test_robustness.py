@@ -217,6 +217,21 @@ def test_fifty_thousand_empty_bullets() -> None:
 
 # Lines that differ only in their numbers are running headers only when they
 # recur a page apart; on consecutive lines they are content.
+@pytest.mark.parametrize("digit", ["²", "➀", "௩", "١"])
+def test_digits_that_are_no_decimal_digits_are_read_without_error(digit: str) -> None:
+    # Found by fuzzing (fuzz/fuzz_pipeline.py): "²" and "➀" pass str.isdigit() but int() refuses
+    # them; a line of one alone among page numbers, or one before a month, raised ValueError.
+    text = (
+        f"First page of text here.\n\n1\n\nSecond page of text.\n\n2\n\nThird.\n\n3\n\nAnd\n\n{digit}\n\nEnd 4\n\n5\n"
+    )
+    old = Edition.from_text(text)
+    assert any("Third." in c.text for c in old.clauses)
+    new = Edition.from_text(text.replace("Third.", f"On {digit} May 2021 it ends."))
+    result = compare(old, new)
+    for fmt in ("text", "markdown", "html", "json"):
+        assert render(result, fmt)
+
+
 def test_numbered_items_differing_only_in_numbers_are_kept() -> None:
     text = "".join(f"{n}. Payment of {n * 100} euros is due.\n" for n in range(1, 12))
     assert len(Edition.from_text(text).clauses) == 11

@@ -277,7 +277,7 @@ class _Lines:
         (23 between 21 and 25, by steps of 2) is cut, and only from a line
         followed by a blank line.
         """
-        values = [(index, int(text)) for index, text in numbers if text.isdigit()]
+        values = [(index, int(text)) for index, text in numbers if text.isdecimal()]
         if len(values) < 3:
             return
         steps = [b - a for (_, a), (_, b) in itertools.pairwise(values) if b > a]
@@ -294,7 +294,7 @@ class _Lines:
         for index, line in enumerate(lines):
             if line is None or index in removed:
                 continue
-            if line.text.isdigit() and int(line.text) in missing:
+            if line.text.isdecimal() and int(line.text) in missing:
                 # A page number alone between two lines of text (no blank line around it).
                 if index < missing[int(line.text)][1]:
                     self.drop(line.start, line.end, "page-number")
@@ -598,7 +598,7 @@ _PREDECESSORS = {after: before for before, after in _SUCCESSORS.items()}
 def _step(label: str, forward: bool) -> str | None:
     """The label after (or before) ``label`` in its sequence, in its style (``(b)`` -> ``(c)``)."""
     core = label.strip("()")
-    if core.isdigit():
+    if core.isdecimal():
         value = int(core) + (1 if forward else -1)
         step = str(value) if value >= 0 else None
     elif core in (_SUCCESSORS if forward else _PREDECESSORS):
