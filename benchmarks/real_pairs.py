@@ -5,7 +5,11 @@
 
 Each ``benchmarks/real_pairs/*.json`` holds two real editions of one
 document from ``fixtures/corpus/`` (EUPL 1.1 and 1.2, three GitHub privacy
-statements, two PEP 8 revisions) as clause lists, frozen (conceptdiff's
+statements, two PEP 8 revisions) or from the system's common-licenses
+folder (LGPL 2.0 and 2.1, GFDL 1.2 and 1.3: GNU texts, verbatim copies
+allowed; their answers were written after the alignment rules of the other
+four, and conceptdiff was measured on them once, before anyone looked at
+its output there) as clause lists, frozen (conceptdiff's
 reading of each file, so that the pair measures alignment, not reading), and
 ``changes``: the answer, **written by hand** by a reader who ran no diff or
 alignment tool (how, and the hard calls, in each file's ``review``).  Every
