@@ -195,6 +195,13 @@ def test_every_character_of_the_source_is_in_exactly_one_block_or_dropped_span(p
 # -- bad input and bounds -------------------------------------------------------------
 
 
+def test_text_set_past_the_page_edges_is_read() -> None:
+    # Found by fuzz/fuzz_readers.py: the gutter between two columns was looked for past the
+    # page's width (an IndexError); the text is read, every character accounted for (above).
+    document = read("pdf_text_past_the_page_edge.pdf")
+    assert document.blocks and all(block.text.strip() for block in document.blocks)
+
+
 def test_a_pdf_without_a_text_layer_is_not_text() -> None:
     with pytest.raises(NotTextError, match="no text layer"):
         read("pdf_no_text_layer.pdf")

@@ -602,6 +602,10 @@ def _column_zones(
         running += value
         counts.append(running)
     low, high = int(left + 0.25 * (right - left)), int(left + 0.75 * (right - left))
+    # Text set past the page's edges (a broken or hostile file): the gutter is looked for on the page.
+    low, high = max(0, low), min(len(counts) - 1, high)
+    if low > high:
+        return {}
     middle = (left + right) / 2
     gutter = min(range(low, high + 1), key=lambda x: (counts[x], abs(x - middle)))
     zones: dict[int, tuple[int, float]] = {}
