@@ -10,6 +10,7 @@ expected.json.
 from __future__ import annotations
 
 import sys
+import tracemalloc
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -20,7 +21,7 @@ pytest.importorskip("pypdfium2")
 
 from conceptdiff.errors import InputTooLargeError, NotTextError
 from conceptdiff.options import Options
-from conceptdiff.read import Document, read_bytes
+from conceptdiff.read import BlockKind, Document, read_bytes
 from conceptdiff.read import pdf as pdf_module
 from conceptdiff.read.pdf import read_pdf
 
@@ -200,6 +201,33 @@ def test_text_set_past_the_page_edges_is_read() -> None:
     # page's width (an IndexError); the text is read, every character accounted for (above).
     document = read("pdf_text_past_the_page_edge.pdf")
     assert document.blocks and all(block.text.strip() for block in document.blocks)
+
+
+def test_a_page_declared_a_billion_points_wide_is_read_in_bounded_memory() -> None:
+    # The gutter of two columns was counted x by x over the page's declared width: a 3 KB file
+    # declaring "/MediaBox [0 0 999999999 792]" took 15 GB and a minute.
+    data = (QUIRKS / "pdf_two_columns.pdf").read_bytes()
+    wide = data.replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 999999999 792]")
+    assert wide != data
+    tracemalloc.start()
+    try:
+        document = read_pdf(wide, path="wide.pdf")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 2**20
+    assert [b.text for b in document.blocks] == [b.text for b in read("pdf_two_columns.pdf").blocks]
+
+
+def test_a_listing_line_set_far_past_the_page_edge_is_not_indented_by_millions_of_spaces() -> None:
+    data = (QUIRKS / "pdf_lists_code_and_table.pdf").read_bytes()
+    line = b"BT /F3 10 Tf 96.00 514.00 Td (version = 1.2) Tj ET"
+    assert line in data
+    far = read_pdf(data.replace(line, line.replace(b"96.00", b"96000000.00")), path="far.pdf")
+    # (so far out, the reader's character positions lose their precision: "ve  rsio  n  =  1  .2")
+    (listing,) = [b.text for b in far.blocks if b.kind is BlockKind.CODE]
+    assert listing.startswith("[licence]\nname = EUPL\n") and listing.endswith("[work]")
+    assert len(listing) < 1000
 
 
 def test_a_pdf_without_a_text_layer_is_not_text() -> None:

@@ -587,27 +587,21 @@ def _column_zones(
     if right - left < 100:
         return {}
     size = math.ceil(width) + 2
-    cover = [0] * (size + 1)
+    spans = []  # the x stretch each piece of a row covers, on the page
     pieces_of = []
     for row in rows:
         pieces = _split(row, _GUTTER_GAP)
         pieces_of.append(pieces)
         for piece in pieces:
-            start, stop = max(0, int(piece[0].x0)), min(size, math.ceil(max(w.x1 for w in piece)))
-            cover[start] += 1
-            cover[stop] -= 1
-    running = 0
-    counts = []
-    for value in cover:
-        running += value
-        counts.append(running)
+            # Clamped to the page (a broken or hostile file may set text past its edges).
+            start = min(size, max(0, int(piece[0].x0)))
+            stop = min(size, max(0, math.ceil(max(w.x1 for w in piece))))
+            spans.append((start, stop))
     low, high = int(left + 0.25 * (right - left)), int(left + 0.75 * (right - left))
-    # Text set past the page's edges (a broken or hostile file): the gutter is looked for on the page.
-    low, high = max(0, low), min(len(counts) - 1, high)
+    low, high = max(0, low), min(size, high)  # ... and the gutter is looked for on the page
     if low > high:
         return {}
-    middle = (left + right) / 2
-    gutter = min(range(low, high + 1), key=lambda x: (counts[x], abs(x - middle)))
+    gutter = _least_covered(spans, low, high, (left + right) / 2)
     zones: dict[int, tuple[int, float]] = {}
     index = 0
     while index < len(rows):
@@ -618,6 +612,40 @@ def _column_zones(
             zones[index] = (end, float(gutter))
         index = max(end, index + 1)
     return zones
+
+
+def _least_covered(spans: Sequence[tuple[int, int]], low: int, high: int, middle: float) -> int:
+    """The whole x from ``low`` to ``high`` that the fewest ``spans`` (from
+    start up to, not including, stop) cover, nearest ``middle`` (the first
+    such).  Computed from where the count changes, not x by x: the work does
+    not grow with the page's width, which a file may declare as large as it likes.
+
+    >>> _least_covered([(0, 40), (60, 100)], 25, 75, 50.0)
+    50
+    >>> _least_covered([(0, 40), (45, 100)], 25, 75, 50.0)  # 40 to 44 are free
+    44
+    """
+    changes: Counter[int] = Counter()
+    for start, stop in spans:
+        changes[start] += 1
+        changes[stop] -= 1
+    count = sum(value for x, value in changes.items() if x <= low)
+    edges = [low, *sorted(x for x in changes if low < x <= high), high + 1]
+    best, best_key = low, (math.inf, math.inf)
+    for k in range(len(edges) - 1):
+        if k:
+            count += changes[edges[k]]
+        first, last = edges[k], edges[k + 1] - 1  # the count is the same from first to last
+        if middle <= first:
+            x = first
+        elif middle >= last:
+            x = last
+        else:
+            x = math.floor(middle) if middle - math.floor(middle) <= 0.5 else math.floor(middle) + 1
+        key = (count, abs(x - middle))
+        if key < best_key:
+            best, best_key = x, key
+    return best
 
 
 def _crosses(pieces: Sequence[Sequence[_Word]], x: float) -> bool:
@@ -1203,15 +1231,22 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
     return out
 
 
+# A listing's indent and its run of empty lines, at most (a file may set a line of a
+# listing anywhere: past the page's edge, its indent would be millions of spaces).
+_MAX_INDENT = 240
+_MAX_LISTING_GAP = 60
+
+
 def _code_text(block: _Pending) -> str:
     """A listing's lines: each indented by its offset from the leftmost line in
-    character widths, trailing spaces off, its empty lines kept."""
+    character widths, trailing spaces off, its empty lines kept (both bounded:
+    ``_MAX_INDENT``, ``_MAX_LISTING_GAP``)."""
     left = min(line.x0 for line in block.lines)
     width = min(line.char_width for line in block.lines) or 1.0
     rows: list[str] = []
     for line, blank in zip(block.lines, block.blank_lines, strict=True):
-        rows.extend([""] * blank)
-        indent = max(0, round((line.x0 - left) / width))
+        rows.extend([""] * min(blank, _MAX_LISTING_GAP))
+        indent = min(_MAX_INDENT, max(0, round((line.x0 - left) / width)))
         rows.append((" " * indent + line.text).rstrip())
     return "\n".join(rows).strip("\n")
 
