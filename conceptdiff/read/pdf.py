@@ -469,7 +469,7 @@ def _line_text(words: Sequence[_Word], mono: bool, char_width: float) -> str:
         gap = word.x0 - previous.x1
         size = word.style.size or 1.0
         if mono and char_width > 0:
-            count = round(gap / char_width)
+            count = min(_MAX_INDENT, round(gap / char_width))  # bounded: a file may set a word anywhere
             parts.append(" " * max(count, 1 if word.space_before or gap > _SPACE_GAP * size else 0))
         elif word.space_before or gap > _SPACE_GAP * size:
             wide = spaced and small > 0 and gap > 1.6 * small and len(previous.text) == len(word.text) == 1
@@ -517,6 +517,11 @@ def _split(row: Sequence[_Word], gap: float, cuts: Sequence[float] = ()) -> list
 
 # Wider than this (in font sizes) between two words of a row: two pieces (cells, columns, header parts).
 _PIECE_GAP = 1.4
+# A listing's indent and its run of empty lines, at most (a file may set a line of a
+# listing anywhere: past the page's edge, its indent would be millions of spaces).
+_MAX_INDENT = 240
+_MAX_LISTING_GAP = 60
+
 _GUTTER_GAP = 0.8
 _CODE_GAP = 40.0
 
@@ -1229,12 +1234,6 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
                 keep = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
         out = out + text if keep else out[:-1] + text
     return out
-
-
-# A listing's indent and its run of empty lines, at most (a file may set a line of a
-# listing anywhere: past the page's edge, its indent would be millions of spaces).
-_MAX_INDENT = 240
-_MAX_LISTING_GAP = 60
 
 
 def _code_text(block: _Pending) -> str:
