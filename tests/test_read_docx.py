@@ -147,6 +147,12 @@ def test_letters_past_z_double_and_a_level_override_replaces_the_level() -> None
     assert _numbered(levels, [(1, 0), (1, 0), (2, 0)], {1: "1", 2: override}) == ["z", "aa", "[IV]"]
 
 
+def test_a_list_started_at_a_billion_in_letters_prints_a_decimal() -> None:
+    # A billion in Word's letters would be 38 million of them; letters stop at 780 (thirty z's).
+    assert _numbered(make.level(0, "lowerLetter", "%1.", start=780), [(1, 0), (1, 0)]) == ["z" * 30, "781"]
+    assert _numbered(make.level(0, "upperLetter", "%1.", start=999_999_999), [(1, 0)]) == ["999999999"]
+
+
 def test_heading_styles_by_name_outline_level_and_based_on_chain() -> None:
     document = read("docx_localized_heading_styles.docx")
     assert [(b.kind.value, b.level, b.text) for b in document.blocks] == [

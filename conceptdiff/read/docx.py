@@ -566,10 +566,15 @@ def _roman(number: int) -> str:
     return "".join(result)
 
 
+_MOST_LETTERS = 26 * 30
+
+
 def _format_number(value: int, style: str) -> str:
     """A counter printed in a ``numFmt`` (Word's letters go a..z, aa..zz ...;
-    formats not listed print as decimals)."""
-    if style in ("lowerLetter", "upperLetter") and value >= 1:
+    formats not listed print as decimals; letters go as far as Word's, 780 as
+    thirty z's, and a counter past them prints as a decimal: a file may start
+    a list at any number, and a billion in letters would be 38 million of them)."""
+    if style in ("lowerLetter", "upperLetter") and 1 <= value <= _MOST_LETTERS:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if style == "upperLetter" else letter
     if style in ("lowerRoman", "upperRoman") and 1 <= value <= 3999:
