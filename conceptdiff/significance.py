@@ -633,6 +633,9 @@ def _facts(tokens: Sequence[str]) -> list[_Fact]:
             i += 1
             continue
         ordinal = _word_ordinal(tokens, i)
+        if ordinal is not None and ordinal[1] == 1 and _third_party(tokens, i):
+            i += 1  # "a 3rd party", "third-party": an outsider, no count
+            continue
         if ordinal is not None and (ordinal[1] > 1 or token[:1].isdigit() or _near_ordinal(tokens, i)):
             value_of, used = ordinal
             shown = " ".join(tokens[i : i + used]).replace(" - ", "-")
@@ -696,16 +699,24 @@ def _bare_ordinals(tokens: Sequence[str]) -> Counter[str]:
 def _near_ordinal(tokens: Sequence[str], i: int) -> bool:
     """Is the ordinal word at ``tokens[i]`` a numbering ("the third edition",
     "second-hand") rather than an adverb or a unit ("first, ...", "one second")?
-    Only after an article or a determiner, or before a hyphen; never the
-    "third" of "third party" (an outsider)."""
+    Only after an article or a determiner, or before a hyphen (the "third"
+    of "third party" is no count at all: :func:`_third_party`)."""
     before = tokens[i - 1].lower() if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    following = tokens[i + 2] if after == "-" and i + 2 < len(tokens) else after
-    if tokens[i].lower() == "third" and following.lower() in _PARTY:
-        return False  # "a third party", "third-party recipients": an outsider, no count
     return before in _ORDINAL_DETERMINERS or after == "-"
 
 
+def _third_party(tokens: Sequence[str], i: int) -> bool:
+    """Is the ordinal at ``tokens[i]`` the *third* of *third party* (or *3rd
+    party*, *third-party*, *third parties*): an outsider, no count?"""
+    if tokens[i].lower() not in _THIRD:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    following = tokens[i + 2] if after == "-" and i + 2 < len(tokens) else after
+    return following.lower() in _PARTY
+
+
+_THIRD = _word_set("third 3rd")
 _PARTY = _word_set("party parties")
 
 
