@@ -38,7 +38,9 @@ class Options:
             removed and another added.
         positional_threshold: a lower bar for the one old and one new clause
             left unmatched between the same two matched neighbours, which are
-            paired as a rewording when at least this similar.
+            paired as a rewording when at least this similar; in a gap of up
+            to eight unmatched clauses a side, clauses of one kind are paired
+            in order at this bar too, most similar first.
         in_place_threshold: a lower bar still for such a pair when both
             neighbours are unchanged clauses (or the edition's edge) and the
             two clauses are of one kind: a clause rewritten in place, reported
