@@ -716,8 +716,8 @@ class _Aligner:
         for sim, i, j in scored:
             if any((a - i) * (b - j) <= 0 for a, b in taken):
                 continue  # crosses or shares a clause with a pair taken
-            if any(t == sim and (a - i) * (b - j) < 0 and (a, b) not in taken for t, a, b in scored):
-                continue
+            if any(t == sim and (a - i) * (b - j) < 0 for t, a, b in scored):
+                continue  # a crossing pair exactly as similar: neither edition's order may choose
             taken.append((i, j))
             self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.8)
             self.kept.add((i, j))

@@ -396,7 +396,7 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
                 continue  # the month
             if i > 0 and tokens[i - 1].lower() in _DETERMINERS:
                 continue  # the noun: "the will of the members", "a can", "a must"
-            if lower in _ALSO_NOUNS and i + 1 < len(tokens) and _a_noun_before(tokens, i):
+            if lower in _ALSO_NOUNS and i + 1 < len(tokens) and _used_as_noun(tokens, i):
                 continue  # the noun: "the green can by the door"
             if lower == "need" and (i + 1 >= len(tokens) or tokens[i + 1].lower() != "not"):
                 continue  # "need to", "the needs": a modal only in "need not"
@@ -411,7 +411,7 @@ def _obligations(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
     return modals, negations
 
 
-def _a_noun_before(tokens: Sequence[str], i: int) -> bool:
+def _used_as_noun(tokens: Sequence[str], i: int) -> bool:
     """Is the ``can``, ``will`` or ``must`` at ``i`` a noun, by the words
     around it: no pronoun before it, and after it "of" or a preposition of
     place ("a can of paint", "the can beside it"), or "by" after a "can"
