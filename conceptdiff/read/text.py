@@ -996,6 +996,8 @@ class _Blocks:
         if not open_end and not first.islower():
             if _NOTICE_RE.match(line) or (_NOTICE_RE.match(item.pieces[0][1]) and not first.isdigit()):
                 return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
+            if item.lines == 1 and self.short(item.last_length) and scraped.signature(previous):
+                return False  # a signature line: "<signature of Ty Coon>, 1 April 1989" + "Ty Coon, President of Vice"
             if item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
                 return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
         if (
@@ -1030,6 +1032,10 @@ class _Blocks:
             # A long numbered title broken in two: "VI. Ignite a New Era ... Free Markets and Free" + "Trade".
             return len(previous) >= 60 and (item.label is not None or _looks_like_heading(line))
         return len(previous) >= 60
+
+    def short(self, length: int) -> bool:
+        """Did a line of ``length`` end well short of the text's width (or of 60 without one)?"""
+        return length < (0.75 * self.width if self.width != float("inf") else 60)
 
     def centred(self, indent: int, length: int) -> bool:
         """Is a line set in the middle of the page (a title block's line)?"""
