@@ -148,6 +148,7 @@ def test_centred_title_lines_and_a_copyright_notice_stand_apart() -> None:
         "this one is not.",
     ]
 
+
 def test_a_signature_line_stands_apart_from_the_name_under_it_but_a_sentence_saying_signed_does_not() -> None:
     source = (
         "  Yoyodyne, Inc., hereby disclaims all copyright interest in the program\n"
@@ -167,7 +168,6 @@ def test_a_signature_line_stands_apart_from_the_name_under_it_but_a_sentence_say
         "In a joint statement that the six parties signed on September 19, 2005, in the Six-Party Talks, the "
         "parties agreed to abandon the programs named in it.",
     ]
-
 
 
 def test_an_inline_enumeration_is_no_list_and_the_next_label_of_a_list_is() -> None:
