@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
@@ -64,6 +65,12 @@ _FUNCTION_WORDS = frozenset(
     "it its is are be been was were not no any all each such which who whom whose".split()
 )
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
+# The term a clause defines, at its start: a quoted term before "means" (or the like, or a
+# colon), or a name of code before a colon ("__double_leading_underscore: ...").
+_DEFINES_RE = re.compile(
+    r"[\"'“‘`]([^\"'”’`\n]{1,60})[\"'”’`]\s*(?:means|shall mean|refers? to|is defined as|has the meaning|:)"
+    r"|`?([A-Za-z_][\w.]*_[\w.]*|[A-Za-z_][\w.]*\(\))`?:\s"
+)
 
 
 @attrs.frozen
@@ -107,6 +114,22 @@ def _elided_similarity(quote: str, full: str) -> float:
     if len(core) < _MIN_QUOTED_WORDS:
         return 0.0
     return _common(core, full) / len(core)
+
+
+def _terms(clauses: Sequence[Clause], indices: Sequence[int]) -> dict[str, int]:
+    """The terms the clauses define at their start (:data:`_DEFINES_RE`),
+    case-folded, each to its clause's index; a term defined twice is left out."""
+    found: dict[str, int] = {}
+    twice: set[str] = set()
+    for clause, index in zip(clauses, indices, strict=True):
+        match = _DEFINES_RE.match(clause.text)
+        if match is None:
+            continue
+        term = " ".join((match.group(1) or match.group(2)).casefold().split())
+        if term in found:
+            twice.add(term)
+        found[term] = index
+    return {term: index for term, index in found.items() if term not in twice}
 
 
 class _Codes(dict[str, str]):
@@ -672,6 +695,9 @@ class _Aligner:
             lone_new[gap].append(j)
         for gap, olds in sorted(lone_old.items()):
             news = lone_new.get(gap, [])
+            if olds and news and self.paired_by_term(olds, news):
+                olds = [i for i in olds if not self.old_used[i]]
+                news = [j for j in news if not self.new_used[j]]
             if self.options.detect_splits and self.rewritten_as_group(olds, news):
                 continue
             if len(olds) != 1 or len(news) != 1:
@@ -680,10 +706,8 @@ class _Aligner:
                 continue
             i, j = olds[0], news[0]
             sim = _similarity(self.old_words[i], self.new_words[j])
-            if self.options.in_place_threshold <= sim < self.options.positional_threshold and self.rewritten_in_place(
-                i, j
-            ):
-                # Rewritten beyond the usual bar but kept in its place, both neighbours unchanged:
+            if self.options.in_place_threshold <= sim < self.options.positional_threshold and self.held_in_place(i, j):
+                # Rewritten beyond the usual bar but kept in its place, both neighbours in order:
                 # a reader still recognises it; said with a low confidence.
                 self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.6)
                 self.kept.add((i, j))
@@ -695,6 +719,25 @@ class _Aligner:
                 else:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
+
+    def paired_by_term(self, olds: Sequence[int], news: Sequence[int]) -> bool:
+        """Pair the free clauses of a gap that define one term ("'Licensor' means
+        ...", "__double_leading_underscore: ..."), each term once a side, of
+        one kind and in order: a definition rewritten in its place, however
+        far.  Said with the similarity's confidence, at least 0.4.  Says
+        whether it paired any."""
+        old_terms = _terms([self.old[i] for i in olds], olds)
+        new_terms = _terms([self.new[j] for j in news], news)
+        pairs = [(i, new_terms[term]) for term, i in old_terms.items() if term in new_terms]
+        taken = False
+        for i, j in pairs:
+            if self.old[i].kind is not self.new[j].kind or any((a - i) * (b - j) < 0 for a, b in pairs):
+                continue  # a pair crossing another: neither edition's order may choose
+            sim = _similarity(self.old_words[i], self.new_words[j])
+            self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, max(0.4, sim * 0.8))
+            self.kept.add((i, j))
+            taken = True
+        return taken
 
     def paired_in_gap(self, olds: Sequence[int], news: Sequence[int]) -> None:
         """Pair the free clauses of a small gap in their order, most similar
@@ -859,6 +902,20 @@ class _Aligner:
             and self.old_sums[end_i + 1] == self.new_sums[end_j + 1]
             and self.old[end_i + 1].normalized == self.new[end_j + 1].normalized
         )
+        return before and after
+
+    def held_in_place(self, i: int, j: int) -> bool:
+        """Clause ``i`` and clause ``j`` are of one kind and stand between the
+        same two clauses, each unchanged or matched in order (reworded too), or
+        the edition's edge: "Version 2, June 1991" -> "Version 2.1, February 1999"
+        between a reworded title and a reworded copyright line."""
+        if self.rewritten_in_place(i, j):
+            return True
+        if self.old[i].kind is not self.new[j].kind:
+            return False
+        kept = self.kept
+        before = (i == 0 and j == 0) or (i - 1, j - 1) in kept
+        after = (i == len(self.old) - 1 and j == len(self.new) - 1) or (i + 1, j + 1) in kept
         return before and after
 
     def unsupported(self, i: int, j: int) -> bool:

@@ -42,7 +42,8 @@ class Options:
             to eight unmatched clauses a side, clauses of one kind are paired
             in order at this bar too, most similar first.
         in_place_threshold: a lower bar still for such a pair when both
-            neighbours are unchanged clauses (or the edition's edge) and the
+            neighbours are unchanged or matched in order (or the edition's
+            edge; a split or merge here needs unchanged neighbours) and the
             two clauses are of one kind: a clause rewritten in place, reported
             as reworded with a low confidence (only below ``positional_threshold``,
             which pairs the rest; 1 switches the rule off).

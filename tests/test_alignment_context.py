@@ -119,6 +119,62 @@ def test_a_clause_rewritten_in_place_among_added_ones_is_reworded() -> None:
     assert _kinds(old, other) == [("added", (), (6,)), ("added", (), (7,)), ("removed", (6,), ())]
 
 
+def test_a_clause_rewritten_in_place_between_reworded_neighbours_is_reworded_with_a_low_confidence() -> None:
+    # GNU LGPL 2.0 -> 2.1: the version line under a reworded title, above a reworded notice.
+    old = ["GNU LIBRARY GENERAL PUBLIC LICENSE", "Version 2, June 1991",
+           "Copyright (C) 1991 Free Software Foundation, Inc.", *BODY[:6]]  # fmt: skip
+    new = ["GNU LESSER GENERAL PUBLIC LICENSE", "Version 2.1, February 1999",
+           "Copyright (C) 1991, 1999 Free Software Foundation, Inc.", *BODY[:6]]  # fmt: skip
+    result = conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(new))
+    version = next(c for c in result.changes if c.old == (1,))
+    assert version.kind is ChangeKind.REWORDED and version.new == (1,)
+    assert version.confidence < 0.5 <= min(c.confidence for c in result.changes if c.old != (1,))
+    inverse = conceptdiff.compare(Edition.from_clauses(new), Edition.from_clauses(old))
+    assert next(c for c in inverse.changes if c.old == (1,)).new == (1,)
+    # A different line there, below in_place_threshold (0.3) to it, stays removed and added.
+    other = ["GNU LESSER GENERAL PUBLIC LICENSE", "Published by the Foundation in February 1999",
+             "Copyright (C) 1991, 1999 Free Software Foundation, Inc.", *BODY[:6]]  # fmt: skip
+    kinds = sorted(
+        c.kind.value
+        for c in conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(other)).changes
+        if c.old == (1,) or c.new == (1,)
+    )
+    assert kinds == ["added", "removed"]
+
+
+def test_a_definition_rewritten_in_its_place_is_paired_by_the_term_it_defines() -> None:
+    # PEP 8, 2005: two definitions of a list rewritten beyond any word bar (0.15 and 0.28
+    # similar), between a reworded and an unchanged neighbour, keep the names they define.
+    old = [*BODY[:4], "_single_leading_underscore: weak internal use indicator.",
+           "__double_leading_underscore: class-private names as of Python 1.4.",
+           '__double_leading_and_trailing_underscore__: "magic" objects that live in user-controlled namespaces.',
+           *BODY[4:8]]  # fmt: skip
+    new = [*BODY[:4], "_single_leading_underscore: a weak internal use indicator.",
+           "__double_leading_underscore: when naming a class attribute, invokes name mangling.",
+           "Added in this edition: a new rule on the names of modules.",
+           '__double_leading_and_trailing_underscore__: "magic" objects or attributes that live in '
+           "user-controlled namespaces. E.g. __init__, __import__ or __file__. Never invent such names; "
+           "only use them as documented.",
+           *BODY[4:8]]  # fmt: skip
+    pairs = _kinds(old, new)
+    assert ("reworded", (5,), (5,)) in pairs and ("reworded", (6,), (7,)) in pairs and ("added", (), (6,)) in pairs
+    assert ("reworded", (5,), (5,)) in _kinds(new, old) and ("reworded", (7,), (6,)) in _kinds(new, old)
+    # A quoted term before "means" is a definition too; a term defined twice in the gap is no evidence.
+    old_terms = [*BODY[:4], '"Licensor" means the person who grants the licence.', *BODY[4:8]]
+    new_terms = [*BODY[:4], '"Licensor" means any individual or legal entity offering the Work under it.',
+                 *BODY[4:8]]  # fmt: skip
+    assert _kinds(old_terms, new_terms) == [("reworded", (4,), (4,))]
+    twice = [*BODY[:4], '"Licensor" means any individual.', '"Licensor" means a legal entity.', *BODY[4:8]]
+    assert sorted(k for k, _, _ in _kinds(old_terms, twice)) == ["added", "added", "removed"]
+    # Two definitions that swapped places: neither edition's order decides which pair to keep.
+    swapped_old = [*BODY[:4], '"Work" means the software.', '"Licence" means this text.', *BODY[4:8]]
+    swapped_new = [*BODY[:4], '"Licence" means the present document.', '"Work" means any work of authorship.',
+                   *BODY[4:8]]  # fmt: skip
+    forward, backward = _kinds(swapped_old, swapped_new), _kinds(swapped_new, swapped_old)
+    assert [k for k, _, _ in forward] == [k for k, _, _ in backward]
+    assert not any(k == "reworded" and o != n for k, o, n in forward)
+
+
 def test_a_clause_moved_and_reworded_in_its_rarest_words_is_found_by_the_words_it_kept() -> None:
     kept = (
         "the controller shall notify the register of decisions in accordance with this article provided that "
