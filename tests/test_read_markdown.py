@@ -127,6 +127,14 @@ def test_a_changed_link_target_is_a_change_and_the_text_stays_clean() -> None:
         ("GNU GENERAL PUBLIC LICENSE\n\n  1. You may copy it.\n", False),
         ("PEP: 8\n\n    Indented paragraph of a PEP.\n\n    Another one.\n\n# A\n\n## B\n\n[x](y)\n", False),
         ("• a bullet of a scraped page\n• another\n", False),
+        # Text set in comments (ICU's LICENSE): its '#' lines are no headings.
+        (
+            " # The Google Chrome software is licensed under\n # the BSD license.\n #\n # All rights reserved.\n"
+            "\n # Redistribution and use in source and binary forms\n # are permitted.\n #\n"
+            " # Neither the name of Google Inc. nor the names\n # of its contributors may be used.\n",
+            False,
+        ),
+        ("# Terms\n\nText.\n\n# Scope\n## Parts\n\nMore text.\n\n# End\n", True),
     ],
 )
 def test_markdown_is_told_from_plain_text_by_evidence(text: str, markdown: bool) -> None:

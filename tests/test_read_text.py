@@ -149,6 +149,35 @@ def test_centred_title_lines_and_a_copyright_notice_stand_apart() -> None:
     ]
 
 
+def test_text_set_in_comments_loses_its_leaders_and_reads_as_text() -> None:
+    source = (
+        "The following notice applies to the word lists:\n"
+        "\n"
+        "     #  Copyright (c) 2013, LeRoy Benjamin Sharon\n"
+        "     #  All rights reserved.\n"
+        "     #\n"
+        "     #  Redistribution and use in source and binary forms, with or without\n"
+        "     #  modification, are permitted provided that the following conditions\n"
+        "     #  are met.\n"
+        "\n"
+        "    // Neither the name of the project nor the names of its\n"
+        "    // contributors may be used to endorse or promote products derived\n"
+        "    // from this software without specific prior written permission.\n"
+    )
+    document = read_plain(source)
+    assert [block.text for block in document.blocks] == [
+        "The following notice applies to the word lists:",
+        "Copyright (c) 2013, LeRoy Benjamin Sharon",
+        "All rights reserved.",
+        "Redistribution and use in source and binary forms, with or without modification, are permitted provided "
+        "that the following conditions are met.",
+        "Neither the name of the project nor the names of its contributors may be used to endorse or promote "
+        "products derived from this software without specific prior written permission.",
+    ]
+    assert sorted({d.text for d in document.dropped}) == ["#", "//"]
+    audit(source, spans_of(document))
+
+
 def test_a_signature_line_stands_apart_from_the_name_under_it_but_a_sentence_saying_signed_does_not() -> None:
     source = (
         "  Yoyodyne, Inc., hereby disclaims all copyright interest in the program\n"

@@ -256,6 +256,20 @@ _INDENTED_RE = re.compile(r"^(?: {4}|\t)\S", re.MULTILINE)
 _NONBLANK_RE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 
+def _headings(sample: str) -> int:
+    """The ``#`` headings of ``sample``, leaving out runs of three lines or
+    more that start with ``#``: text set in comments, not headings."""
+    count = run = headings_in_run = 0
+    for line in sample.splitlines():
+        if line.lstrip().startswith("#"):
+            run += 1
+            headings_in_run += _ATX_RE.match(line) is not None
+            continue
+        count += headings_in_run if run < 3 else 0
+        run = headings_in_run = 0
+    return count + (headings_in_run if run < 3 else 0)
+
+
 def looks_like_markdown(text: str) -> bool:
     """Is ``text`` (from a ``.txt`` file, or given as text) clearly Markdown?
 
@@ -270,7 +284,7 @@ def looks_like_markdown(text: str) -> bool:
     False
     """
     sample = text[:65_536]  # evidence shows early; a bounded sample keeps the test cheap
-    headings = len(_ATX_RE.findall(sample))
+    headings = _headings(sample)
     fences = len(_FENCE_RE.findall(sample))
     score = (
         min(headings, 4)

@@ -107,6 +107,10 @@ _NOT_A_TITLE_RE = re.compile(
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
+# A line set in a comment: its indent (group 1) and leader (group 2), a space or nothing after it.
+_COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
+# Prose: a few words of letters in a row (what a comment of code seldom holds).
+_PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 _FRAMED_RE = re.compile(r"([ \t]*)([*|#])(?:[ \t]*|[ \t].*[ \t])\2[ \t]*")
 # A capitalized word (where no word character stands before it: ``_Names``).
 _CAPITALIZED_RE = re.compile(r"[A-Z][a-z]{1,30}\b")
@@ -162,6 +166,8 @@ class _Lines:
         raw: list[tuple[int, str, bool]] = list(_physical_lines(self.text))
         if "*" in self.text or "|" in self.text:
             raw = self.unframe(raw)
+        if "#" in self.text or "//" in self.text:
+            raw = self.uncomment(raw)
         stripped = [content.strip() for _, content, _ in raw]
         lines: list[_Line | None] = []
         for (offset, content, _), core in zip(raw, stripped, strict=True):
@@ -223,6 +229,36 @@ class _Lines:
                 self.drop(offset + right, offset + right + 1, "markup")
                 # The inner text keeps its place: the frame columns become spaces.
                 result[position] = (offset, " " * (left + 1) + content[left + 1 : right], form_feed)
+            index = end
+        return result
+
+    def uncomment(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+        """Text set in comments: a run of three lines or more that start with
+        the same comment leader (``#``, ``//``) at the same column, a line of
+        prose among them, loses its leaders (set aside as markup), so that the
+        text inside reads as text ("#  Redistribution and use in source and
+        binary forms ..." in a licence copied from a source file)."""
+        leaders: list[tuple[int, str] | None] = []
+        for _, content, _ in raw:
+            match = _COMMENTED_RE.match(content)
+            leaders.append((len(match.group(1)), match.group(2)) if match else None)
+        result = list(raw)
+        index = 0
+        while index < len(raw):
+            leader = leaders[index]
+            end = index
+            while end < len(raw) and leader is not None and leaders[end] == leader:
+                end += 1
+            if leader is None or end - index < 3:
+                index += 1
+                continue
+            column, mark = leader
+            inner = [raw[position][1][column + len(mark) :] for position in range(index, end)]
+            if any(_PROSE_RE.match(text) for text in inner):
+                for position, text in zip(range(index, end), inner, strict=True):
+                    offset, content, form_feed = raw[position]
+                    self.drop(offset + column, offset + column + len(mark), "markup")
+                    result[position] = (offset, " " * (column + len(mark)) + text, form_feed)
             index = end
         return result
 
