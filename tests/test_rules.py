@@ -45,6 +45,31 @@ def test_a_line_recurring_on_every_page_is_a_running_header() -> None:
     assert paged.find_running_headers(lines, repeats=3) == {"nationalsecurity"}
 
 
+def test_the_lines_of_a_passage_that_recurs_whole_are_no_running_header() -> None:
+    # A file of licences, one copy per component: every line recurs at a regular spacing,
+    # but with the same lines around it each time (a header has the pages' text on a side).
+    licence = [
+        "Redistribution and use in source and binary forms, with or without",
+        "modification, are permitted provided that the following conditions",
+        "are met:",
+        "",
+        "  may be used to endorse or promote products derived from this software",
+        "  without specific prior written permission.",
+        "",
+        *[f"filler line {n} of the licence, the same in every copy." for n in range(20)],
+    ]
+    lines: list[str] = []
+    for component in ("zlib", "libpng", "expat", "pcre", "harfbuzz"):
+        lines += [f"{component} is licensed as follows:", "", *licence, ""]
+    assert paged.find_running_headers(lines, repeats=3) == set()
+    # A two-line header over pages of different text is still one.
+    pages: list[str] = []
+    for number in range(1, 6):
+        body = [f"Page {number} says thing {n} of its own." for n in range(24)]
+        pages += ["ACME data protection policy", "internal use only", "", *body, ""]
+    assert paged.find_running_headers(pages, repeats=3) == {"acmedataprotectionpolicy", "internaluseonly"}
+
+
 def test_a_sentence_or_a_labelled_heading_repeated_is_no_running_header() -> None:
     lines = (["The parties agree.", "", "B. Current Context", "", "Body.", ""] + ["filler line"] * 10) * 4
     assert paged.find_running_headers(lines, repeats=3) == set()

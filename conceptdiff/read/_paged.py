@@ -185,9 +185,30 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
             found.add(key)
             continue
         spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
-        if spread <= 0.25 * mean:
+        if spread <= 0.25 * mean and not _repeated_passage(lines, where):
             found.add(key)
     return found
+
+
+def _repeated_passage(lines: Sequence[str], where: Sequence[int]) -> bool:
+    """Are most of the lines ``where`` one line of a passage that recurs whole
+    (a licence copied into a file of licences once per component) rather than
+    a header over pages of different text?  So it is when most of them have
+    the same line on either side, or the same two lines on one side: a
+    header's neighbours are the pages' own text on one side at least."""
+    both: Counter[tuple[str, ...]] = Counter()
+    before: Counter[tuple[str, ...]] = Counter()
+    after: Counter[tuple[str, ...]] = Counter()
+    for index in where:
+        above = [lines[i] for i in range(index - 1, max(-1, index - 12), -1) if lines[i]][:2]
+        below = [lines[i] for i in range(index + 1, min(len(lines), index + 12)) if lines[i]][:2]
+        both[(*above[:1], "\n", *below[:1])] += 1
+        if len(above) == 2:
+            before[tuple(above)] += 1
+        if len(below) == 2:
+            after[tuple(below)] += 1
+    half = 0.5 * len(where)
+    return any(counter and counter.most_common(1)[0][1] >= half for counter in (both, before, after))
 
 
 # -- tables of contents -------------------------------------------------------

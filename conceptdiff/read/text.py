@@ -1050,8 +1050,13 @@ class _Blocks:
             # sets its paragraphs apart by blank lines, a line that ended a sentence near it
             # was no paragraph's end (no blank line followed): the next line goes on.
             near_full = self.blank_convention and item.last_length >= max(30, 0.8 * self.longest)
-            # After an indented first line, a line less indented goes on with its paragraph.
-            dedented = item.kind is BlockKind.PARAGRAPH and item.lines == 1 and indent < item.indents[0]
+            # After an indented first line, a line less indented goes on with its paragraph (and, where
+            # paragraphs are told by their first-line indent, so does a line at its other lines' indent).
+            dedented = (
+                item.kind is BlockKind.PARAGRAPH
+                and indent < item.indents[0]
+                and (item.lines == 1 or (not self.blank_convention and max(item.indents[1:]) <= indent))
+            )
             return first.islower() or near_full or dedented
         if _TERMINAL_RE.search(previous[-12:]) and previous[-1:] in ";:" and not first.islower():
             return False  # one item a line: "... Middle East;" + "Increasing ..."
