@@ -100,6 +100,43 @@ def test_br_ends_a_line_that_ends_a_sentence_and_joins_a_wrapped_one() -> None:
     ]
 
 
+def test_a_hard_wrapped_text_laid_out_with_br_and_nbsp_is_read_by_the_layout_model() -> None:
+    # The Valgrind manual's GPL page: the licence as one <p>, a <br> at each line end, its
+    # indents and centred lines in &nbsp;.
+    nbsp = "&nbsp;"
+    lines = [
+        f"{nbsp * 20}GNU GENERAL PUBLIC LICENSE",
+        f"{nbsp * 23}Version 2, June 1991",
+        "",
+        f"{nbsp * 2}To protect your rights, we need to make restrictions that forbid",
+        "anyone to deny you these rights or to ask you to surrender the rights.",
+        "These restrictions translate to certain responsibilities for you if you",
+        "distribute copies of the software, or if you modify it.",
+        "",
+        f"{nbsp * 2}0. This License applies to any program or other work which contains",
+        "a notice placed by the copyright holder saying it may be distributed",
+        'under the terms of this General Public License.  The "Program", below,',
+        'refers to any such program or work, and a "work based on the Program"',
+        "means either the Program or any derivative work under copyright law:",
+        "that is to say, a work containing the Program or a portion of it.",
+    ]
+    page = "<html><body><h1>1. The GNU General Public License</h1><p>" + "<br>\n".join(lines) + "</p></body></html>"
+    document = read_html(page)
+    assert [(b.kind.value, b.label, b.text[:40], b.level) for b in document.blocks] == [
+        ("heading", None, "1. The GNU General Public License", 1),
+        ("heading", None, "GNU GENERAL PUBLIC LICENSE", 2),
+        ("paragraph", None, "Version 2, June 1991", 0),
+        ("paragraph", None, "To protect your rights, we need to make ", 0),
+        ("list_item", "0", "This License applies to any program or o", 0),
+    ]
+    assert document.blocks[-1].text.endswith("that is to say, a work containing the Program or a portion of it.")
+    assert document.blocks[3].text.endswith("or if you modify it.")
+    audit(page, spans_of(document))
+    for block in document.blocks:  # each block's span holds its words, the entities around them outside it
+        ((start, end),) = block.spans
+        assert block.text.split()[-1] in page[start:end] and not page[start:end].startswith("&")
+
+
 def test_entities_are_decoded_and_permalink_marks_and_hidden_text_dropped() -> None:
     page = (
         '<h2>Scope<a class="headerlink" href="#scope">¶</a></h2>'
@@ -133,6 +170,24 @@ def test_a_page_without_landmarks_keeps_its_main_text_by_the_extractor() -> None
     assert [c.text[:12] for c in edition.clauses] == ["The Rules", "Sentence 0 o", "Clause 0 of "]
     set_aside = " ".join(d.text for d in edition.dropped if d.reason == "boilerplate")
     assert all(text in set_aside for text in ("Site", "About", "Recommended for you", "Copyright 2024 Example"))
+
+
+def test_a_short_heading_inside_the_main_text_of_a_page_without_landmarks_stays() -> None:
+    pytest.importorskip("trafilatura")
+    body = " ".join(
+        f"Sentence {n} of the main text explains the rules that the members agreed to follow." for n in range(8)
+    )
+    page = (
+        "<html><body><div class='top'><a href='/'>Site</a> <a href='/a'>About</a></div>"
+        f"<div><h1>The Rules</h1><p>{body}</p><h2>Preamble</h2><p>{body.replace('Sentence', 'Clause')}</p>"
+        f"<h2>No Warranty</h2><p>{body.replace('Sentence', 'Article')}</p></div>"
+        "<div>Copyright 2024 Example Media Group</div></body></html>"
+    )
+    edition = Edition.from_text(page, options=Options(flag_languages=False))
+    assert [c.text[:12] for c in edition.clauses] == [
+        "The Rules", "Sentence 0 o", "Preamble", "Clause 0 of ", "No Warranty", "Article 0 of"
+    ]  # fmt: skip
+    assert "Site" in " ".join(d.text for d in edition.dropped if d.reason == "boilerplate")
 
 
 def test_boilerplate_is_kept_when_asked() -> None:

@@ -216,6 +216,25 @@ def test_an_inline_enumeration_is_no_list_and_the_next_label_of_a_list_is() -> N
     ]
 
 
+def test_a_number_that_cannot_label_the_next_item_continues_the_sentence() -> None:
+    source = (
+        "4. CNRI is making Python 1.6.1 available to Licensee on an AS IS basis, and it\n"
+        "makes no representations or warranties of any kind, whether express or implied.\n"
+        "\n"
+        "5. CNRI SHALL NOT BE LIABLE TO LICENSEE OR ANY OTHER USERS OF PYTHON\n"
+        "1.6.1 FOR ANY INCIDENTAL, SPECIAL, OR CONSEQUENTIAL DAMAGES OR LOSS AS\n"
+        "A RESULT OF MODIFYING, DISTRIBUTING, OR OTHERWISE USING PYTHON 1.6.1.\n"
+    )
+    assert [(b.label, b.text[:30]) for b in read_plain(source).blocks] == [
+        ("4", "CNRI is making Python 1.6.1 av"),
+        ("5", "CNRI SHALL NOT BE LIABLE TO LI"),
+    ]
+    # The next number of the list, a sub-item's or a first label still start an item.
+    for following in ("6. This License", "5.1 This License", "a) This License"):
+        blocks = read_plain(source.replace("1.6.1 FOR ANY", f"{following} FOR ANY")).blocks
+        assert [b.label for b in blocks] == ["4", "5", following.split()[0].rstrip(".)")]
+
+
 def test_paragraphs_without_blank_lines_are_told_by_their_first_line_indent() -> None:
     source = "\n".join(
         [

@@ -70,6 +70,22 @@ def test_the_lines_of_a_passage_that_recurs_whole_are_no_running_header() -> Non
     assert paged.find_running_headers(pages, repeats=3) == {"acmedataprotectionpolicy", "internaluseonly"}
 
 
+def test_a_line_inside_a_paragraph_each_time_it_recurs_is_no_running_header() -> None:
+    # Python's LICENSE: three licences share a disclaimer line, mid-sentence each time, at a
+    # regular spacing, with different lines around it.
+    lines: list[str] = []
+    for owner in ("PSF", "BEOPEN", "CNRI", "CWI"):
+        lines += [
+            f"4. {owner} is making the software available on an AS IS basis. {owner} MAKES NO AND",
+            "DISCLAIMS ANY REPRESENTATION OR WARRANTY OF MERCHANTABILITY OR FITNESS",
+            f"FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE {owner} SOFTWARE WILL NOT",
+            "",
+            *[f"{owner} filler line {n} of its licence." for n in range(24)],
+            "",
+        ]
+    assert paged.find_running_headers(lines, repeats=3) == set()
+
+
 def test_a_sentence_or_a_labelled_heading_repeated_is_no_running_header() -> None:
     lines = (["The parties agree.", "", "B. Current Context", "", "Body.", ""] + ["filler line"] * 10) * 4
     assert paged.find_running_headers(lines, repeats=3) == set()

@@ -185,9 +185,19 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
             found.add(key)
             continue
         spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
-        if spread <= 0.25 * mean and not _repeated_passage(lines, where):
+        if spread <= 0.25 * mean and _apart(lines, where) and not _repeated_passage(lines, where):
             found.add(key)
     return found
+
+
+def _apart(lines: Sequence[str], where: Sequence[int]) -> bool:
+    """Do most of the lines ``where`` stand apart, a blank line (or the
+    text's edge) beside them, as a header or footer does?  A line inside a
+    paragraph each time it recurs ("DISCLAIMS ANY REPRESENTATION OR WARRANTY OF
+    MERCHANTABILITY OR FITNESS" in three licences of one file) is its text."""
+    last = len(lines) - 1
+    alone = sum(1 for i in where if i == 0 or i == last or not lines[i - 1] or not lines[i + 1])
+    return alone >= 0.5 * len(where)
 
 
 def _repeated_passage(lines: Sequence[str], where: Sequence[int]) -> bool:

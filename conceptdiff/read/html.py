@@ -118,6 +118,7 @@ class _Pending:
     flags: frozenset[str] = frozenset()
     runs: list[tuple[str, int, int]] = attrs.Factory(list)
     links: list[str] = attrs.Factory(list)
+    breaks: list[tuple[int, int]] = attrs.Factory(list)  # each <br>: (runs before it, its offset)
 
 
 @attrs.define
@@ -170,6 +171,7 @@ class _Reader(HTMLParser):
         self.data_start: int | None = None
         self.data_text = ""
         self.breaks = 0  # <br> seen since the last text of the pending block
+        self.heading_level = 0  # the level of the last heading read
 
     def here(self) -> int:
         """The offset in ``source`` of the event being handled."""
@@ -194,6 +196,91 @@ class _Reader(HTMLParser):
         self.breaks = 0
         if pending is None:
             return
+        if pending.breaks:
+            self.flush_lines(pending)
+            return
+        self.emit(pending)
+
+    def flush_lines(self, pending: _Pending) -> None:
+        """A paragraph of lines ended by ``<br>``: laid out as a plain text
+        (:data:`_LAID_OUT_LINES` lines or more: a hard-wrapped text put on a
+        page, its indents in ``&nbsp;``), read by the plain-text layout model;
+        else a line that ends a sentence, or an empty line after it, ends its
+        block and the others go on."""
+        lines: list[list[tuple[str, int, int]]] = []
+        first = 0
+        for count, _ in pending.breaks:
+            lines.append(pending.runs[first:count])
+            first = count
+        lines.append(pending.runs[first:])
+        filled = [any(text.strip() for text, _, _ in line) for line in lines]
+        if sum(filled) >= _LAID_OUT_LINES and _wrapped(lines) and self.laid_out(pending, lines):
+            return
+        runs: list[tuple[str, int, int]] = []
+        for index, line in enumerate(lines):
+            runs += line
+            text = "".join(text for text, _, _ in runs).rstrip()
+            empty_next = index + 1 < len(lines) and not filled[index + 1]
+            if text and (empty_next or _SENTENCE_END_RE.search(text)):
+                self.emit(attrs.evolve(pending, runs=runs, breaks=[]))
+                pending = attrs.evolve(pending, runs=[], links=[], breaks=[])
+                runs = []
+            elif runs:
+                offset = pending.breaks[index][1] if index < len(pending.breaks) else runs[-1][2]
+                runs.append((" ", offset, offset))
+        if runs:
+            self.emit(attrs.evolve(pending, runs=runs, breaks=[]))
+
+    def laid_out(self, pending: _Pending, lines: list[list[tuple[str, int, int]]]) -> bool:
+        """Read the lines with the plain-text reader; their blocks' spans are
+        mapped back to the page.  Says whether it read them."""
+        from conceptdiff.read.text import read_plain  # only pages laid out with <br> need it
+
+        chars: list[str] = []
+        offsets: list[tuple[int, int]] = []  # each character's (start, end) in the page
+        collapsible: list[bool] = []  # a space HTML collapses (not a non-breaking one)
+        for line in lines:
+            line_start = len(chars)
+            for text, start, end in line:
+                for char, where in zip(text, _char_offsets(self.source, text, start, end), strict=True):
+                    ascii_space = char in _ASCII_SPACE
+                    if ascii_space and (len(chars) == line_start or collapsible[-1]):
+                        continue  # HTML's white space: one space, none at a line's start
+                    chars.append(" " if ascii_space or char == "\xa0" else char)
+                    offsets.append(where)
+                    collapsible.append(ascii_space)
+            while len(chars) > line_start and chars[-1] == " ":
+                chars.pop()
+                offsets.pop()
+                collapsible.pop()
+            chars.append("\n")
+            offsets.append(offsets[-1] if offsets else (0, 0))
+            collapsible.append(False)
+        starts = [start for start, _ in offsets]
+        ends = [end for _, end in offsets]
+        document = read_plain("".join(chars))
+        if not document.blocks:
+            return False
+        base = self.heading_level
+        for number, block in enumerate(document.blocks):
+            spans = tuple(
+                span
+                for start, end in block.spans
+                if end > start and (span := trimmed(self.source, starts[start], ends[end - 1])) is not None
+            )
+            if not spans:
+                continue
+            level = block.level + base if block.kind is BlockKind.HEADING else 0
+            links = tuple(pending.links) if number == 0 else ()
+            self.blocks.append(
+                Block(block.kind, block.text, spans, level, block.label, pending.depth, None, links, block.flags)
+            )
+        return True
+
+    def emit(self, pending: _Pending) -> None:
+        """The block of ``pending``, if it holds any text."""
+        if pending.kind is BlockKind.HEADING:
+            self.heading_level = pending.level
         joined = "".join(text for text, _, _ in pending.runs)
         text = code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
         span = _span(self.source, pending.runs)
@@ -247,6 +334,9 @@ class _Reader(HTMLParser):
             return
         if pending.kind is BlockKind.CODE:
             pending.runs.append(("\n", self.here(), self.here()))
+            return
+        if pending.kind is BlockKind.PARAGRAPH:
+            pending.breaks.append((len(pending.runs), self.here()))  # decided when the paragraph ends
             return
         self.breaks += 1
         text = "".join(text for text, _, _ in pending.runs).rstrip()
@@ -442,6 +532,41 @@ class _Reader(HTMLParser):
         self.flush()
 
 
+_LAID_OUT_LINES = 10  # a paragraph of this many lines ended by <br>, most of them full: a plain text laid out
+
+
+def _wrapped(lines: list[list[tuple[str, int, int]]]) -> bool:
+    """Are most of these lines (of ten or more) full, as a hard-wrapped text's are:
+    60 % of the longest or more?  (A list of names and addresses is not.)"""
+    lengths = [len(" ".join("".join(text for text, _, _ in line).split())) for line in lines]
+    filled = [length for length in lengths if length]
+    return sum(length >= 0.6 * max(filled) for length in filled) >= 0.5 * len(filled)
+
+
+_ASCII_SPACE = frozenset(" \t\n\r\f")
+_CHARACTER_REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+
+
+def _char_offsets(source: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each character of ``text`` (the data the parser gave for
+    ``source[start:end]``, character references decoded) stands in the page:
+    a decoded reference's characters all stand for the whole reference; when
+    the two cannot be lined up, the run's range stands for every character."""
+    offsets: list[tuple[int, int]] = []
+    position = start
+    raw = source[start:end]
+    for match in _CHARACTER_REFERENCE_RE.finditer(raw):
+        plain_end = start + match.start()
+        offsets += [(i, i + 1) for i in range(position, plain_end)]
+        decoded = html.unescape(match.group())
+        offsets += [(start + match.start(), start + match.end())] * len(decoded)
+        position = start + match.end()
+    offsets += [(i, i + 1) for i in range(position, end)]
+    if len(offsets) != len(text):
+        return [(start, end)] * len(text)
+    return offsets
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(str(value).strip()) if value is not None else default
@@ -599,7 +724,8 @@ def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], l
     and after the last block it keeps: banners, menus, footers) and for short
     blocks in between (share bars, "related" boxes); a longer paragraph it
     leaves out in the middle of the text is kept, as an extractor's miss is
-    likelier there than junk.  Without trafilatura, or when it finds little
+    likelier there than junk, and so is a heading there (extractors often
+    leave headings out of their text).  Without trafilatura, or when it finds little
     main text, nothing is set aside here (the structural rules still apply).
     """
     try:
@@ -638,6 +764,9 @@ def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], l
     dropped: list[DroppedSpan] = []
     for position, (block, found) in enumerate(zip(blocks, inside, strict=True)):
         edge = position < first or position > last
+        # A heading between blocks of the main text is its own ("Preamble", "No Warranty"): extractors
+        # often leave headings out of their text.
+        found = found or (not edge and block.kind is BlockKind.HEADING)
         if found or not (edge or len(block.text.split()) <= 12) or block.kind is BlockKind.CODE:
             kept.append(block)
         else:

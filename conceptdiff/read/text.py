@@ -656,6 +656,31 @@ def _predecessor(label: str) -> str | None:
     return _step(label, False)
 
 
+_FIRST_LABELS = frozenset("0 1 a A i I".split())
+
+
+def _may_follow(current: str, label: str) -> bool:
+    """May ``label`` be the label of an item after one labelled ``current``:
+    the next in its sequence, the next at a level above ("2.3" -> "3", "2.4"),
+    one below it ("2" -> "2.1"), or the first of a list ("a", "(i)")?  Labels
+    of another shape ("Section 4") may follow anything.
+
+    >>> _may_follow("5", "6"), _may_follow("2.3", "3"), _may_follow("5", "a"), _may_follow("5", "1.6.1")
+    (True, True, True, False)
+    """
+    parts = current.strip("()").split(".")
+    if not all(part.isdecimal() for part in parts) or not label.strip("()").replace(".", "").isalnum():
+        return True
+    core = label.strip("()")
+    if label == _successor(current) or core in _FIRST_LABELS or core.startswith(f"{current}."):
+        return True
+    for depth in range(len(parts)):
+        following = ".".join([*parts[:depth], str(int(parts[depth]) + 1)])
+        if core == following or core.startswith(f"{following}."):
+            return True
+    return False
+
+
 def _holds_label(text: str, label: str) -> bool:
     """Does ``label`` stand inside ``text`` as an inline enumeration mark (``... and (2) ...``, ``; 2) ...``)?"""
     marks = (f" {label} ",) if label.startswith("(") else (f" {label}) ", f" {label}. ")
@@ -988,6 +1013,12 @@ class _Blocks:
         hanging = current.kind is BlockKind.LIST_ITEM and len(current.indents) == 2
         if hanging and current.indents[1] > current.indents[0] and line.indent <= current.indents[0]:
             return False  # a label where the item's own label stands: the next item
+        if (
+            current.label is not None
+            and not _TERMINAL_RE.search(previous[-12:])
+            and not _may_follow(current.label, label)
+        ):
+            return True  # "5. ... OTHER USERS OF PYTHON" + "1.6.1 FOR ANY ...": no label that may come after "5"
         if _TERMINAL_RE.search(previous[-12:]) and not previous.endswith(","):
             return False
         if self.width != float("inf") and previous.endswith(","):
