@@ -23,9 +23,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("nodejs-api-documentation", "as-html"): (0.95, 0.95),  # "1.0 - ..." items in a plain <ul>: read as labels
     ("nodejs-api-documentation", "as-pdf"): (0.95, 0.95),  # the same, printed
     ("epl-2.0", "text"): (0.985, 0.975),  # item ii's further paragraph read into the item
-    # A plain-text table is not read by row (12 rows read as numbered items); "Notwithstanding ..."
-    # and "ACCEPT", "BEOPEN ... VERSION 1" read as paragraph and heading the other way round.
-    ("python-license", "text"): (0.8, 0.78),
+    # "Notwithstanding ..." (a sentence on a line of its own after item 7) read as a paragraph of its
+    # own; "ACCEPT" and "BEOPEN ... VERSION 1" read as heading and paragraph the other way round.
+    ("python-license", "text"): (0.965, 0.98),
     ("valgrind-gpl", "html"): (0.98, 0.96),  # a program's notice glued to its first line; a signature read as a heading
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.

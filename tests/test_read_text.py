@@ -216,6 +216,51 @@ def test_an_inline_enumeration_is_no_list_and_the_next_label_of_a_list_is() -> N
     ]
 
 
+def test_a_plain_text_table_is_read_by_row_with_its_header_as_context() -> None:
+    # Python's LICENSE: a two-line header ("Derived" over "from", "GPL-" over "compatible"),
+    # an empty cell, cells of words one space apart; GCC's copyright file: a rule under the
+    # header and rows of two cells among rows of four.
+    source = (
+        "The table below summarizes the various releases.\n"
+        "\n"
+        "    Release         Derived     Year        Owner       GPL-\n"
+        "                    from                                compatible? (1)\n"
+        "\n"
+        "    0.9.0 thru 1.2              1991-1995   CWI         yes\n"
+        "    1.3 thru 1.5.2  1.2         1995-1999   CNRI        yes\n"
+        "    2.2 and above   2.1.1       2001-now    PSF         yes\n"
+        "\n"
+        "Language      Compiler package  Library package   Documentation\n"
+        "-------------------------------------------------------------\n"
+        "Ada           gnat-12           libgnat-12        gnat-12-doc\n"
+        "D             gdc-12\n"
+        "Fortran 95    gfortran-12       libgfortran5      gfortran-12-doc\n"
+        "Go            gccgo-12          libgo0\n"
+        "\n"
+        "Footnotes: two spaces  after a sentence  in prose make no table.\n"
+        "Nor do they  when a few lines  have them.\n"
+        "They never  line up  in columns.\n"
+    )
+    document = read_plain(source)
+    rows = [(b.text, b.context) for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    python = "Release | Derived from | Year | Owner | GPL-compatible? (1)"
+    gcc = "Language | Compiler package | Library package | Documentation"
+    assert rows == [
+        (python, None),
+        ("0.9.0 thru 1.2 | | 1991-1995 | CWI | yes", python),
+        ("1.3 thru 1.5.2 | 1.2 | 1995-1999 | CNRI | yes", python),
+        ("2.2 and above | 2.1.1 | 2001-now | PSF | yes", python),
+        (gcc, None),
+        ("Ada | gnat-12 | libgnat-12 | gnat-12-doc", gcc),
+        ("D | gdc-12 | |", gcc),
+        ("Fortran 95 | gfortran-12 | libgfortran5 | gfortran-12-doc", gcc),
+        ("Go | gccgo-12 | libgo0 |", gcc),
+    ]
+    assert [b.kind for b in document.blocks if "two spaces" in b.text] == [BlockKind.PARAGRAPH]
+    assert [d.reason for d in document.dropped if set(d.text) == {"-"}] == ["markup"]
+    audit(source, spans_of(document))
+
+
 def test_a_number_that_cannot_label_the_next_item_continues_the_sentence() -> None:
     source = (
         "4. CNRI is making Python 1.6.1 available to Licensee on an AS IS basis, and it\n"

@@ -462,6 +462,8 @@ class _Item:
     last_length: int = 0  # of the last line, indentation included
     indents: tuple[int, ...] = ()  # of its first two lines
     flags: set[str] = attrs.Factory(set)
+    row: str | None = None  # a table row's cells, joined by " | "
+    context: str | None = None  # a table row's header row
 
     def code_text(self) -> str:
         """A code block's lines as in the source, their common indentation off."""
@@ -778,8 +780,12 @@ class _Blocks:
         return f"{left}-{right}".casefold() in self.vocabulary
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
+        tables = _tables(self.lines) if self.options.join_lines else {}
         for index, line in enumerate(self.lines):
             if self.indented is not None and self.inside_indented(line):
+                continue
+            if index in tables:
+                self.table_row(index, tables[index])
                 continue
             if line is None:
                 self.close(at_blank=True)
@@ -799,6 +805,29 @@ class _Blocks:
         self.end_indented()
         self.close(at_blank=True)
         return self.items, self.dropped
+
+    def table_row(self, index: int, row: _TableLine) -> None:
+        """A line of a plain-text table: a row (its header row the context),
+        or a header line after the first (read into the header row)."""
+        line = self.lines[index]
+        assert line is not None
+        self.close(at_blank=False)
+        if row.rule:
+            self.drop(line.start, line.end, "markup")
+            return
+        if row.cells is None:  # a further line of the header: the header row holds it
+            header = self.items[-1]
+            header.end = line.end
+            header.pieces.append((line.start, line.text))
+            header.glue.append(" ")
+            return
+        item = _Item(line.start, line.end, BlockKind.TABLE_ROW, lines=1, last_line=line.text,
+                     last_length=line.indent + len(line.text), indents=(line.indent,))  # fmt: skip
+        item.pieces.append((line.start, line.text))
+        item.glue.append("")
+        item.row, item.context = row.cells, row.header
+        self.items.append(item)
+        self.after_blank = False
 
     # -- reStructuredText: literal blocks, directives, comments -------------------------
 
@@ -1248,6 +1277,138 @@ _GOING_ON_WORDS = 5
 # -- pass 3: repairs and blocks -------------------------------------------------------
 
 
+@attrs.frozen
+class _TableLine:
+    """A line of a plain-text table: its cells joined by ``" | "`` (``None``
+    for a header's further line) and its header row."""
+
+    cells: str | None
+    header: str | None = None
+    rule: bool = False  # a rule under the header: markup
+
+
+_RULE_RE = re.compile(r"[-=_+|: ]{3,}")
+_CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+_MIN_TABLE_ROWS = 3
+_MIN_TABLE_COLUMNS = 3
+_MAX_HEADER_LINES = 3
+
+
+def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """The plain-text tables of ``lines``: three rows or more in a row, each
+    of three cells or more set apart by two spaces or more, at columns that are
+    blank in every row (so a cell may be empty); the lines just above (a blank
+    line between at most), whose words stand in those columns, are their
+    header row ("Derived" over "from": "Derived from"; "GPL-" over
+    "compatible": "GPL-compatible").  By line index."""
+    found: dict[int, _TableLine] = {}
+    gaps = [0 if line is None else len(_CELL_GAP_RE.findall(line.text)) for line in lines]
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and gaps[end]:
+            end += 1
+        first, last = index, end
+        while first < last and gaps[first] < 2:
+            first += 1  # a row of two cells inside a table, not at its edges ("D   gdc-12")
+        while last > first and gaps[last - 1] < 2:
+            last -= 1
+        if sum(gap >= 2 for gap in gaps[first:last]) >= _MIN_TABLE_ROWS:
+            found.update(_table(lines, first, last))
+        index = max(end, index + 1)
+    return found
+
+
+def _padded(line: _Line) -> str:
+    return " " * line.indent + line.text.replace("\t", " ")
+
+
+def _table(lines: list[_Line | None], first: int, end: int) -> dict[int, _TableLine]:
+    rows = [_padded(line) for line in lines[first:end] if line is not None]
+    width = max(map(len, rows))
+    blank = [all(column >= len(row) or row[column] == " " for row in rows) for column in range(width)]
+    columns: list[tuple[int, int]] = []
+    column = 0
+    while column < width:
+        if blank[column]:
+            column += 1
+            continue
+        start = column
+        while column < width and not (blank[column] and (column + 1 >= width or blank[column + 1])):
+            column += 1  # a cell's words may be one space apart; columns are two or more
+        columns.append((start, column))
+    if len(columns) < _MIN_TABLE_COLUMNS:
+        return {}
+    cells = [[" ".join(row[a:b].split()) for a, b in columns] for row in rows]
+    if any(sum(1 for cell in row if cell) < 2 for row in cells):
+        return {}
+    header_lines = _header_lines(lines, first, columns)
+    header: str | None = None
+    result: dict[int, _TableLine] = {}
+    if header_lines:
+        parts = [""] * len(columns)
+        for line in header_lines:
+            pieces: dict[int, list[str]] = {}
+            for start, word in _header_words(line, columns):
+                pieces.setdefault(start, []).append(word)
+            for position, words in pieces.items():
+                glue = "" if parts[position].endswith("-") or not parts[position] else " "
+                parts[position] += glue + " ".join(words)
+        header = _joined_cells(parts)
+        indexes = sorted(i for i in range(max(0, first - 2 - _MAX_HEADER_LINES), first) if lines[i] in header_lines)
+        result[indexes[0]] = _TableLine(header)
+        for i in indexes[1:]:
+            result[i] = _TableLine(None)
+        for i in range(indexes[-1] + 1, first):
+            if lines[i] is not None:
+                result[i] = _TableLine(None, rule=True)  # the rule under the header
+    for offset, row in enumerate(cells):
+        result[first + offset] = _TableLine(_joined_cells(row), header)
+    return result
+
+
+def _joined_cells(cells: list[str]) -> str:
+    """Cells joined by ``" | "``, an empty one kept as ``"| |"``."""
+    return " ".join(" | ".join(cells).split())
+
+
+def _header_lines(lines: list[_Line | None], first: int, columns: list[tuple[int, int]]) -> list[_Line]:
+    """The lines just above a table's rows (a blank line between at most) whose
+    words all stand inside its columns and fill two of them at least."""
+    index = first - 1
+    if index >= 0 and (line := lines[index]) is not None and _RULE_RE.fullmatch(line.text):
+        index -= 1  # a rule under the header
+    if index >= 0 and lines[index] is None:
+        index -= 1
+    found: list[_Line] = []
+    while index >= 0 and len(found) < _MAX_HEADER_LINES and (line := lines[index]) is not None:
+        if len(_header_words(line, columns)) != len(line.text.split()):
+            break
+        found.insert(0, line)
+        index -= 1
+    if index >= 0 and lines[index] is not None:
+        return []  # the lines above run on from a paragraph: no header
+    filled = {position for line in found for position, _ in _header_words(line, columns)}
+    return found if len(filled) >= 2 else []
+
+
+def _header_words(line: _Line, columns: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The words of a header line, each with the column it starts in (a
+    header's word may reach past its column's rows: "compatible? (1)" over
+    "yes"); words that start between columns are left out."""
+    words: list[tuple[int, str]] = []
+    for match in re.finditer(r"\S+", _padded(line)):
+        start = match.start()
+        position = bisect.bisect_right([a for a, _ in columns], start) - 1
+        if position < 0:
+            continue
+        _, b = columns[position]
+        following = columns[position + 1][0] if position + 1 < len(columns) else len(_padded(line)) + 1
+        if start <= b or (words and words[-1][0] == position and start < following):
+            words.append((position, match.group()))
+    return words
+
+
 def _key(text: str) -> str:
     return " ".join(normalize_text(text).casefold().split())
 
@@ -1545,6 +1706,9 @@ class _Repairs:
         for position, item in enumerate(items):
             if item.kind is BlockKind.CODE:
                 blocks.append(Block(BlockKind.CODE, item.code_text(), tuple(self.runs(item))))
+                continue
+            if item.row is not None:
+                blocks.append(Block(BlockKind.TABLE_ROW, item.row, tuple(self.runs(item)), context=item.context))
                 continue
             body = item.text
             if self.options.repair_spacing and paged.spaced_run(body):
