@@ -540,7 +540,8 @@ def _wrapped(lines: list[list[tuple[str, int, int]]]) -> bool:
     60 % of the longest or more?  (A list of names and addresses is not.)"""
     lengths = [len(" ".join("".join(text for text, _, _ in line).split())) for line in lines]
     filled = [length for length in lengths if length]
-    return sum(length >= 0.6 * max(filled) for length in filled) >= 0.5 * len(filled)
+    full = 0.6 * max(filled)
+    return sum(length >= full for length in filled) >= 0.5 * len(filled)
 
 
 _ASCII_SPACE = frozenset(" \t\n\r\f")
