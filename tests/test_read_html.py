@@ -235,6 +235,25 @@ def test_any_markup_reads_without_error_and_keeps_the_audit(markup: str) -> None
     assert starts == sorted(starts)
 
 
+_LINE_PIECES = ["The Licensee may copy the Work", "and distribute it.", "&nbsp;&nbsp;", "&nbsp;", "&amp;", "1.",
+                "a)", "<b>", "</b>", "NO WARRANTY", "  ", "Copyright (C) 1991", "&lt;x&gt;", "-", ";"]  # fmt: skip
+
+
+@settings(max_examples=150)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join), min_size=10, max_size=30))
+def test_a_paragraph_laid_out_with_br_reads_without_error_and_keeps_the_audit(lines: list[str]) -> None:
+    # Ten lines or more ended by <br>: the plain-text layout model's path (when most are full).
+    page = "<html><body><h2>Terms</h2><p>" + "<br>\n".join(lines) + "</p><p>After.</p></body></html>"
+    document = read_html(page)
+    assert all(block.text.strip() and "&nbsp;" not in block.text for block in document.blocks)
+    audit(page, spans_of(document))
+    starts = [block.start for block in document.blocks]
+    assert starts == sorted(starts)
+    for block in document.blocks:  # a block's span starts and ends on its own characters
+        start, end = block.spans[0][0], block.spans[-1][1]
+        assert not page[start].isspace() and not page[end - 1].isspace()
+
+
 def test_html_inside_markdown_is_read_as_html() -> None:
     text = "# Terms\n\n<table>\n<tr><td>Fee</td><td>30 days</td></tr>\n</table>\n\n<!-- a note -->\n\nEnd.\n"
     document = read_text(text, format="markdown")

@@ -261,6 +261,30 @@ def test_a_plain_text_table_is_read_by_row_with_its_header_as_context() -> None:
     audit(source, spans_of(document))
 
 
+_CELLS = ["Ada", "gnat-12", "1991-1995", "2.1.1", "yes", "", "Fortran 95", "-", "CWI", "thru 1.2"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_CELLS), min_size=1, max_size=5), min_size=1, max_size=8),
+    st.lists(st.integers(1, 14), min_size=5, max_size=5),
+    st.booleans(),
+)
+def test_any_column_layout_reads_without_error_and_keeps_the_audit(
+    rows: list[list[str]], widths: list[int], ruled: bool
+) -> None:
+    lines = ["Name   Value   Year   Owner   Note", *(["-" * 30] if ruled else [])]
+    for row in rows:
+        lines.append("".join(cell.ljust(width + 1) for cell, width in zip(row, widths, strict=False)).rstrip())
+    source = "Text before the table.\n\n" + "\n".join(lines) + "\n\nText after it.\n"
+    document = read_plain(source)
+    assert all(block.text.strip() for block in document.blocks)
+    audit(source, spans_of(document))
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE_ROW:
+            assert " | " in block.text and "  " not in block.text
+
+
 def test_a_number_that_cannot_label_the_next_item_continues_the_sentence() -> None:
     source = (
         "4. CNRI is making Python 1.6.1 available to Licensee on an AS IS basis, and it\n"
