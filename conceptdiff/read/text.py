@@ -1288,6 +1288,7 @@ class _TableLine:
 
 
 _RULE_RE = re.compile(r"[-=_+|: ]{3,}")
+_WORD_RUN_RE = re.compile(r"\S+")
 _CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
 _MIN_TABLE_ROWS = 3
 _MIN_TABLE_COLUMNS = 3
@@ -1326,7 +1327,11 @@ def _padded(line: _Line) -> str:
 def _table(lines: list[_Line | None], first: int, end: int) -> dict[int, _TableLine]:
     rows = [_padded(line) for line in lines[first:end] if line is not None]
     width = max(map(len, rows))
-    blank = [all(column >= len(row) or row[column] == " " for row in rows) for column in range(width)]
+    occupied = bytearray(width)  # marked where a row has a character: linear in the rows' length
+    for padded in rows:
+        for run in _WORD_RUN_RE.finditer(padded):
+            occupied[run.start() : run.end()] = b"\x01" * (run.end() - run.start())
+    blank = [not mark for mark in occupied]
     columns: list[tuple[int, int]] = []
     column = 0
     while column < width:
