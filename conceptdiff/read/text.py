@@ -1303,7 +1303,14 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
     header row ("Derived" over "from": "Derived from"; "GPL-" over
     "compatible": "GPL-compatible").  By line index."""
     found: dict[int, _TableLine] = {}
-    gaps = [0 if line is None else len(_CELL_GAP_RE.findall(line.text)) for line in lines]
+    gaps = [0] * len(lines)
+    for index, line in enumerate(lines):
+        if line is None or ("  " not in line.text and "\t" not in line.text):
+            continue
+        # A stripped line with one run of two or three spaces (a sentence's double space) has one gap:
+        # the regular expression counts the others.
+        seen = line.text.count("  ") + line.text.count("\t")
+        gaps[index] = seen if seen < 2 else len(_CELL_GAP_RE.findall(line.text))
     index = 0
     while index < len(lines):
         end = index
