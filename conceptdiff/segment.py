@@ -230,7 +230,7 @@ class _SetAside:
         taking those blocks' stems off."""
         if self._text is not None:
             previous, counts = self._text
-            if len(previous) - len(blocks) <= _RECOUNT:
+            if len(previous) - len(blocks) <= max(_RECOUNT, len(previous) // 2):
                 present = {id(block) for block in blocks}
                 gone = [block for block in previous if id(block) not in present]
                 if len(gone) == len(previous) - len(blocks):
