@@ -155,16 +155,24 @@ def test_blockquotes_are_quote_blocks() -> None:
     assert [(b.kind, "quote" in b.flags) for b in blocks] == [(BlockKind.QUOTE, True), (BlockKind.PARAGRAPH, False)]
 
 
+_BODY = " ".join(
+    f"Sentence {n} of the main text explains the rules that the members agreed to follow." for n in range(8)
+)
+
+
+def _page_without_landmarks(main: str, after: str = "") -> str:
+    """A page with no <main>: a menu, the main text, perhaps a box after it, a footer."""
+    return (
+        "<html><body><div class='top'><a href='/'>Site</a> <a href='/a'>About</a></div>"
+        f"<div><h1>The Rules</h1><p>{_BODY}</p>{main}</div>{after}"
+        "<div>Copyright 2024 Example Media Group</div></body></html>"
+    )
+
+
 def test_a_page_without_landmarks_keeps_its_main_text_by_the_extractor() -> None:
     pytest.importorskip("trafilatura")
-    body = " ".join(
-        f"Sentence {n} of the main text explains the rules that the members agreed to follow." for n in range(8)
-    )
-    page = (
-        "<html><body><div class='top'><a href='/'>Site</a> <a href='/a'>About</a></div>"
-        f"<div><h1>The Rules</h1><p>{body}</p><p>{body.replace('Sentence', 'Clause')}</p></div>"
-        "<div><span>Recommended for you</span></div>"
-        "<div>Copyright 2024 Example Media Group</div></body></html>"
+    page = _page_without_landmarks(
+        f"<p>{_BODY.replace('Sentence', 'Clause')}</p>", "<div><span>Recommended for you</span></div>"
     )
     edition = Edition.from_text(page, options=Options(flag_languages=False))
     assert [c.text[:12] for c in edition.clauses] == ["The Rules", "Sentence 0 o", "Clause 0 of "]
@@ -174,14 +182,9 @@ def test_a_page_without_landmarks_keeps_its_main_text_by_the_extractor() -> None
 
 def test_a_short_heading_inside_the_main_text_of_a_page_without_landmarks_stays() -> None:
     pytest.importorskip("trafilatura")
-    body = " ".join(
-        f"Sentence {n} of the main text explains the rules that the members agreed to follow." for n in range(8)
-    )
-    page = (
-        "<html><body><div class='top'><a href='/'>Site</a> <a href='/a'>About</a></div>"
-        f"<div><h1>The Rules</h1><p>{body}</p><h2>Preamble</h2><p>{body.replace('Sentence', 'Clause')}</p>"
-        f"<h2>No Warranty</h2><p>{body.replace('Sentence', 'Article')}</p></div>"
-        "<div>Copyright 2024 Example Media Group</div></body></html>"
+    page = _page_without_landmarks(
+        f"<h2>Preamble</h2><p>{_BODY.replace('Sentence', 'Clause')}</p>"
+        f"<h2>No Warranty</h2><p>{_BODY.replace('Sentence', 'Article')}</p>"
     )
     edition = Edition.from_text(page, options=Options(flag_languages=False))
     assert [c.text[:12] for c in edition.clauses] == [
