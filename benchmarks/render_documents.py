@@ -152,7 +152,8 @@ def runs(clauses: Sequence[Clause]) -> Iterator[tuple[str, list[Clause]]]:
 
 
 def cells(row: Clause) -> list[str]:
-    return [cell.strip() for cell in row["text"].split(" | ")]
+    # "a | | b": an empty cell between two (collapsed white space leaves one space in it).
+    return [cell.strip() for cell in re.split(r" \|(?= )", row["text"])]
 
 
 def check_clauses(name: str, clauses: Sequence[Clause]) -> None:

@@ -23,6 +23,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("nodejs-api-documentation", "as-html"): (0.95, 0.95),  # "1.0 - ..." items in a plain <ul>: read as labels
     ("nodejs-api-documentation", "as-pdf"): (0.95, 0.95),  # the same, printed
     ("epl-2.0", "text"): (0.985, 0.975),  # item ii's further paragraph read into the item
+    ("epl-2.0", "as-pdf"): (0.985, 0.975),  # two definitions glued: the first one's last line is full
     # "Notwithstanding ..." (a sentence on a line of its own after item 7) read as a paragraph of its
     # own; "ACCEPT" and "BEOPEN ... VERSION 1" read as heading and paragraph the other way round.
     ("python-license", "text"): (0.965, 0.98),

@@ -444,7 +444,13 @@ def _is_label(text: str) -> bool:
 
 
 def _sibling_labels(first: str, text: str) -> bool:
-    """Are ``first`` and ``text`` labels of one style (``(a)`` and ``(b)``, not ``(a)`` and ``2.1``)?"""
+    """Are ``first`` and ``text`` labels of one style and depth (``(a)`` and ``(b)``,
+    ``2.1`` and ``2.2``; not ``(a)`` and ``2.1``, nor ``7.`` and ``1.6.1``, a version
+    number a wrapped sentence put at a line's start)?
+
+    >>> _sibling_labels("(a)", "(b)"), _sibling_labels("2.1", "2.2"), _sibling_labels("7.", "1.6.1")
+    (True, True, False)
+    """
     a, b = split_label(first), split_label(text)
     return (
         a[0] is not None
@@ -452,6 +458,7 @@ def _sibling_labels(first: str, text: str) -> bool:
         and a[2] == len(first)
         and b[2] == len(text)
         and (label_style(a[0]) == label_style(b[0]))
+        and a[0].count(".") == b[0].count(".")
     )
 
 
