@@ -64,6 +64,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the this that these those of to in on at by for with from into as and or nor but if than then "
     "it its is are be been was were not no any all each such which who whom whose".split()
 )
+_DISPLACEMENT = 2**34  # a step of displacement outweighs any sum of two checksums (< 2**33)
 _RANK_REACH = 2  # in larger gaps, a clause meets the clauses within this many ranks of its own
 # The term a clause defines, at its start: a quoted term before "means" (or the like, or a
 # colon), or a name of code before a colon ("__double_leading_underscore: ...").
@@ -436,8 +437,10 @@ class _Aligner:
         for j, key in zip(new_index, new_free, strict=True):
             if key in wanted:
                 new_at[key].append(j)
-        # Equal-length runs are settled by the texts, whichever side is "old".
-        ties = [self.old_sums[i] + self.new_sums[j] for i, j in unique]
+        # Equal-length runs are settled by how far their pairs moved (the run that leaves the clause
+        # that jumped out of it: "15. Applicable Law" moved to the top, not "14." and all after it),
+        # then by the texts, whichever side is "old".
+        ties = [self.old_sums[i] + self.new_sums[j] - abs(i - j) * _DISPLACEMENT for i, j in unique]
         kept = [unique[p] for p in _increasing(unique, ties)]
         old_marks, new_marks = [i for i, _ in kept], [j for _, j in kept]
         leftovers: list[tuple[list[int], list[int]]] = []
