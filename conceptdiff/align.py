@@ -118,12 +118,13 @@ def _elided_similarity(quote: str, full: str) -> float:
 
 
 def _terms(clauses: Sequence[Clause], indices: Sequence[int]) -> dict[str, int]:
-    """The terms the clauses define at their start (:data:`_DEFINES_RE`),
-    case-folded, each to its clause's index; a term defined twice is left out."""
+    """The terms the clauses at ``indices`` define at their start
+    (:data:`_DEFINES_RE`), case-folded, each to its clause's index; a term
+    defined twice is left out."""
     found: dict[str, int] = {}
     twice: set[str] = set()
-    for clause, index in zip(clauses, indices, strict=True):
-        match = _DEFINES_RE.match(clause.text)
+    for index in indices:
+        match = _DEFINES_RE.match(clauses[index].text)
         if match is None:
             continue
         term = " ".join((match.group(1) or match.group(2)).casefold().split())
@@ -729,8 +730,7 @@ class _Aligner:
         one kind and in order: a definition rewritten in its place, however
         far.  Said with the similarity's confidence, at least 0.4.  Says
         whether it paired any."""
-        old_terms = _terms([self.old[i] for i in olds], olds)
-        new_terms = _terms([self.new[j] for j in news], news)
+        old_terms, new_terms = _terms(self.old, olds), _terms(self.new, news)
         pairs = [(i, new_terms[term]) for term, i in old_terms.items() if term in new_terms]
         taken = False
         for i, j in pairs:

@@ -137,6 +137,20 @@ def test_a_hard_wrapped_text_laid_out_with_br_and_nbsp_is_read_by_the_layout_mod
         assert block.text.split()[-1] in page[start:end] and not page[start:end].startswith("&")
 
 
+def test_br_in_an_item_ends_the_item_at_a_finished_line_and_its_other_lines_are_a_paragraph() -> None:
+    page = (
+        "<ul><li>Build system, portability:<br>Add CMake build files<br>Fix the link.</li></ul>"
+        "<blockquote><ul><li>Quoted item:<br>its further line.</li></ul></blockquote><h2>Terms<br>of use</h2>"
+    )
+    assert [(b.kind.value, b.text, "quote" in b.flags) for b in read_html(page).blocks] == [
+        ("list_item", "Build system, portability:", False),
+        ("paragraph", "Add CMake build files Fix the link.", False),
+        ("list_item", "Quoted item:", False),
+        ("quote", "its further line.", True),
+        ("heading", "Terms of use", False),
+    ]
+
+
 def test_entities_are_decoded_and_permalink_marks_and_hidden_text_dropped() -> None:
     page = (
         '<h2>Scope<a class="headerlink" href="#scope">¶</a></h2>'

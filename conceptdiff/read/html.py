@@ -170,7 +170,6 @@ class _Reader(HTMLParser):
         self.header: str | None = None  # the current table's header row
         self.data_start: int | None = None
         self.data_text = ""
-        self.breaks = 0  # <br> seen since the last text of the pending block
         self.heading_level = 0  # the level of the last heading read
 
     def here(self) -> int:
@@ -193,7 +192,6 @@ class _Reader(HTMLParser):
 
     def flush(self) -> None:
         pending, self.pending = self.pending, None
-        self.breaks = 0
         if pending is None:
             return
         if pending.breaks:
@@ -202,11 +200,12 @@ class _Reader(HTMLParser):
         self.emit(pending)
 
     def flush_lines(self, pending: _Pending) -> None:
-        """A paragraph of lines ended by ``<br>``: laid out as a plain text
-        (:data:`_LAID_OUT_LINES` lines or more: a hard-wrapped text put on a
-        page, its indents in ``&nbsp;``), read by the plain-text layout model;
-        else a line that ends a sentence, or an empty line after it, ends its
-        block and the others go on."""
+        """A block of lines ended by ``<br>``.  A paragraph laid out as a plain
+        text (:data:`_LAID_OUT_LINES` lines or more, most of them full: a
+        hard-wrapped text put on a page, its indents in ``&nbsp;``) is read by
+        the plain-text layout model; otherwise a line that ends a sentence, or
+        an empty line after it, ends its block and the others go on.  An item's
+        lines after its first block are read as a paragraph of their own."""
         lines: list[list[tuple[str, int, int]]] = []
         first = 0
         for count, _ in pending.breaks:
@@ -214,7 +213,8 @@ class _Reader(HTMLParser):
             first = count
         lines.append(pending.runs[first:])
         filled = [any(text.strip() for text, _, _ in line) for line in lines]
-        if sum(filled) >= _LAID_OUT_LINES and _wrapped(lines) and self.laid_out(pending, lines):
+        laid_out = pending.kind is BlockKind.PARAGRAPH and sum(filled) >= _LAID_OUT_LINES and _wrapped(lines)
+        if laid_out and self.laid_out(pending, lines):
             return
         runs: list[tuple[str, int, int]] = []
         for index, line in enumerate(lines):
@@ -223,10 +223,21 @@ class _Reader(HTMLParser):
             empty_next = index + 1 < len(lines) and not filled[index + 1]
             if text and (empty_next or _SENTENCE_END_RE.search(text)):
                 self.emit(attrs.evolve(pending, runs=runs, breaks=[]))
-                pending = attrs.evolve(pending, runs=[], links=[], breaks=[])
                 runs = []
-            elif runs:
-                offset = pending.breaks[index][1] if index < len(pending.breaks) else runs[-1][2]
+                if pending.kind is BlockKind.LIST_ITEM and index + 1 < len(lines):
+                    base = pending.breaks[index][0]  # the runs before the rest's first line
+                    kind, flags = (
+                        (BlockKind.QUOTE, frozenset({"quote"})) if self.quote else (BlockKind.PARAGRAPH, frozenset())
+                    )
+                    rest = attrs.evolve(
+                        pending, kind=kind, flags=flags, label=None, links=[], runs=pending.runs[base:],
+                        breaks=[(count - base, offset) for count, offset in pending.breaks[index + 1 :]],
+                    )  # fmt: skip
+                    self.flush_lines(rest)
+                    return
+                pending = attrs.evolve(pending, links=[])
+            elif runs and index < len(pending.breaks):
+                offset = pending.breaks[index][1]
                 runs.append((" ", offset, offset))
         if runs:
             self.emit(attrs.evolve(pending, runs=runs, breaks=[]))
@@ -335,18 +346,7 @@ class _Reader(HTMLParser):
         if pending.kind is BlockKind.CODE:
             pending.runs.append(("\n", self.here(), self.here()))
             return
-        if pending.kind is BlockKind.PARAGRAPH:
-            pending.breaks.append((len(pending.runs), self.here()))  # decided when the paragraph ends
-            return
-        self.breaks += 1
-        text = "".join(text for text, _, _ in pending.runs).rstrip()
-        if text and (self.breaks >= 2 or _SENTENCE_END_RE.search(text)):
-            kind = BlockKind.PARAGRAPH if pending.kind is BlockKind.LIST_ITEM else pending.kind
-            level, depth = pending.level, pending.depth
-            self.flush()
-            self.begin(kind, level=level, depth=depth)
-        else:
-            pending.runs.append((" ", self.here(), self.here()))
+        pending.breaks.append((len(pending.runs), self.here()))  # decided when the block ends (flush_lines)
 
     # -- events --------------------------------------------------------------------------
 
@@ -507,8 +507,6 @@ class _Reader(HTMLParser):
         if self.pending is None:
             self.begin(BlockKind.PARAGRAPH, depth=self.depth() if self.lists else 0)
         assert self.pending is not None
-        if data.strip():
-            self.breaks = 0
         self.pending.runs.append((data, start, stop))
 
     def handle_comment(self, data: str) -> None:
