@@ -189,6 +189,8 @@ _NEIGHBOURS = 2
 _RECOUNT = 64
 # A text's first and last blocks: its title page and its footer.
 _EDGE = 5
+# How many words a line of a page's chrome above its repeated headline may have.
+_CHROME_WORDS = 40
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
 _COLUMNS_RE = re.compile(r"(?<=[^\s.!?:;])[ \t]{2,}(?=\S)")
 
@@ -273,32 +275,49 @@ class _SetAside:
             else:
                 kept.append(block)
         # Lines off the text's topic are looked for only in a text that has shown
-        # a page's furniture, to the rules or to the model: a licence's signature
+        # a page's furniture, to the rules, by a repeated headline or to the model: a licence's signature
         # block ("Ty Coon, President of Vice") shares no word with its sentences either.
-        if len(kept) == len(blocks) and not self._shows_furniture(kept):
+        headline = self._headline(kept)
+        if len(kept) == len(blocks) and headline is None and not self._shows_furniture(kept):
             return kept
-        kept = self._above_headline(kept)
+        kept = self._above_headline(kept, headline)
         if not self.options.drop_off_topic:
             return kept
         kept = self._off_topic(kept)
         # An HTML page's furniture is told by its structure (conceptdiff.read.html); plain text has none.
         return self._likely_furniture(kept) if self.document.format == "text" else kept
 
-    def _above_headline(self, blocks: list[Block]) -> list[Block]:
-        """A scraped page's lines above its headline, where the headline is
-        repeated (a page's title, then the article's): the page's chrome
-        ("Join the conversation (27)", "Tel: ... · info@..."), when no sentence."""
-        opening = next(
-            (
-                k
-                for k in range(min(4, len(blocks) - 1))
-                if _key(blocks[k].text) == _key(blocks[k + 1].text) and scraped.looks_like_heading(blocks[k].text)
-            ),
-            0,
-        )
+    def _headline(self, blocks: list[Block]) -> int | None:
+        """Where a scraped page repeats its headline (the page's title, then
+        the article's: "Apache License" twice, side by side): the position of
+        the page's copy among the text's first four blocks, or None.  A
+        document repeats its title further on (a GNU licence above its terms),
+        not on the next line, except as the field closing a stanza of fields
+        (a Debian copyright file's "License: GPL-2+" over the licence's text),
+        set under the line before it."""
+        for first in range(min(4, len(blocks) - 1)):
+            block = blocks[first]
+            words = block.text.split()
+            if (
+                block.label is None
+                and 0 < len(words) <= 16
+                and block.text.rstrip()[-1:] not in ".!?:;,"  # a sentence is no headline
+                and _key(block.text) == _key(blocks[first + 1].text)
+                and not (first and self._attached(blocks[first - 1], block))
+            ):
+                return first
+        return None
+
+    def _above_headline(self, blocks: list[Block], headline: int | None) -> list[Block]:
+        """A scraped page's lines above its repeated headline (``_headline``):
+        the page's chrome ("Join the conversation (27)", "Tel: ... · info@...",
+        a notice of the site's opening hours), when unnumbered and no longer
+        than ``_CHROME_WORDS`` words."""
+        if headline is None:
+            return blocks
         kept = []
         for position, block in enumerate(blocks):
-            if position < opening and block.label is None and scraped.stray_line(block.text):
+            if position < headline and block.label is None and len(block.text.split()) <= _CHROME_WORDS:
                 self.drop(block, "boilerplate")
             else:
                 kept.append(block)

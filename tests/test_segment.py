@@ -222,8 +222,16 @@ def test_a_short_line_whose_words_the_text_uses_elsewhere_is_kept() -> None:
 
 
 def test_off_topic_lines_are_looked_for_only_where_boilerplate_was_found_and_can_be_switched_off() -> None:
-    plain = _PAGE.replace("Published 3 May 2024\n", "").replace("Share this article\n", "")
+    # Without a page's marks (its dateline, its share button, its headline printed twice) ...
+    plain = (
+        _PAGE.replace("Published 3 May 2024\n", "")
+        .replace("Share this article\n", "")
+        .replace("Data Retention Rules Tightened\n\n", "", 1)
+    )
     assert "Independent journalism since 1887" in texts(Edition.from_text(plain, options=NO_LANGUAGE))
+    # ... the repeated headline alone shows a scraped page.
+    headline_only = _PAGE.replace("Published 3 May 2024\n", "").replace("Share this article\n", "")
+    assert "Independent journalism since 1887" not in texts(Edition.from_text(headline_only, options=NO_LANGUAGE))
     kept = Edition.from_text(_PAGE, options=attrs.evolve(NO_LANGUAGE, drop_off_topic=False))
     assert "Independent journalism since 1887" in texts(kept) and "off-topic" not in reasons(kept)
 
@@ -235,6 +243,41 @@ def test_lines_above_a_repeated_headline_are_the_pages_chrome() -> None:
     assert texts(edition)[0] == "Data Retention Rules Tightened"
     chrome = [d.text for d in edition.dropped if d.reason == "boilerplate"]
     assert "The Riverside Courier" in chrome and "Westminster edition" in chrome
+
+
+def test_a_notice_above_a_repeated_headline_is_chrome_on_a_page_no_rule_read() -> None:
+    # A full sentence no rule names, on a page where nothing else is furniture: the
+    # headline printed twice side by side is what shows a scraped page.
+    page = (
+        "Winter opening times: all libraries close at 4pm from 24 December to 2 January.\n\n"
+        "About this documentation\n\nAbout this documentation\n\n"
+        "The documentation covers every module the runtime ships.\n\n"
+        "Each page names the module's stability and the version that added it.\n"
+    )
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert texts(edition) == [
+        "About this documentation",
+        "The documentation covers every module the runtime ships.",
+        "Each page names the module's stability and the version that added it.",
+    ]
+    assert (edition.dropped[0].reason, edition.dropped[0].text.strip()) == (
+        "boilerplate",
+        "Winter opening times: all libraries close at 4pm from 24 December to 2 January.",
+    )
+
+
+def test_a_field_repeated_under_its_stanza_is_no_headline() -> None:
+    # A Debian copyright file names a licence in its stanza, then again over the licence's text.
+    text = (
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+        "Upstream-Name: example\n\n"
+        "Files: *\nCopyright: 2002-2017 Jane Doe\nLicense: GPL-2+\n\n"
+        "License: GPL-2+\n This package is free software; you can redistribute it.\n"
+    )
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    assert any(c.text.startswith("Format:") for c in edition.clauses)
+    assert any(c.text.startswith("Copyright: 2002-2017") for c in edition.clauses)
+    assert "boilerplate" not in reasons(edition)
 
 
 def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:
