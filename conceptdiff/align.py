@@ -871,20 +871,47 @@ class _Aligner:
         preferred ..." -> "Use class-based exceptions." + "Modules ... prefer
         them ..."), or several into one: a split or merge, its pieces each
         reworded beyond the usual bars, when the group is at least
-        ``positional_threshold`` similar; said with a low confidence.  Takes
-        the group and says whether it did."""
+        ``positional_threshold`` similar, its pieces taken in the order they
+        stand or, when that falls short, in the whole's order (the sentences
+        reordered too: :meth:`in_order_of`); said with a low confidence.
+        Takes the group and says whether it did."""
         if min(len(olds), len(news)) != 1 or not 2 <= max(len(olds), len(news)) <= self.options.max_split_parts:
             return False
         if olds[-1] - olds[0] != len(olds) - 1 or news[-1] - news[0] != len(news) - 1:
             return False
         if not self.rewritten_in_place(olds[0], news[0], last=(olds[-1], news[-1])):
             return False
-        sim = _similarity("".join(self.old_words[i] for i in olds), "".join(self.new_words[j] for j in news))
+        split = len(olds) == 1
+        whole = self.old_words[olds[0]] if split else self.new_words[news[0]]
+        pieces = [self.new_words[j] for j in news] if split else [self.old_words[i] for i in olds]
+        sim = _similarity(whole, "".join(pieces))
+        if sim < self.options.positional_threshold:
+            # The pieces may have been reordered too: compared in the order of the whole.
+            sim = _similarity(whole, "".join(self.in_order_of(whole, pieces)))
         if sim < self.options.positional_threshold:
             return False
         kind = ChangeKind.SPLIT if len(olds) == 1 else ChangeKind.MERGED
         self.take(tuple(olds), tuple(news), kind, sim, MatchMethod.POSITIONAL, sim * 0.6)
         return True
+
+    def in_order_of(self, whole: str, pieces: Sequence[str]) -> list[str]:
+        """``pieces`` (encoded clauses) in the order their content words first
+        appear in ``whole`` (the median of those places; a piece with none of
+        them last), ties kept in their order: the sentences of a paragraph
+        rewritten and reordered, put back in the paragraph's order.
+
+        >>> _Aligner([], [], Options()).in_order_of("abcdef", ["ef", "ab", "xy", "cd"])
+        ['ab', 'cd', 'ef', 'xy']
+        """
+        first: dict[str, int] = {}
+        for at, code in enumerate(whole):
+            first.setdefault(code, at)
+
+        def place(piece: str) -> float:
+            found = sorted(first[code] for code in piece if code in first and code not in self.function_codes)
+            return found[len(found) // 2] if found else len(whole)
+
+        return sorted(pieces, key=place)
 
     def rewritten_in_place(self, i: int, j: int, last: tuple[int, int] | None = None) -> bool:
         """Clause ``i`` and clause ``j`` (or the runs from them to ``last``)

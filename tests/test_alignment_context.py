@@ -73,6 +73,35 @@ def test_a_clause_rewritten_into_two_sentences_is_a_split_with_a_lower_confidenc
     assert split[0].confidence < split[0].similarity
 
 
+def test_a_paragraph_rewritten_into_reordered_sentences_is_a_split_and_the_reverse_a_merge() -> None:
+    whole = (
+        "We collect information you give us directly. We also collect usage data automatically when you "
+        "visit the site. Finally, we may receive data about you from partners who are allowed to share it."
+    )
+    pieces = [
+        "We collect the information that you provide to us directly.",
+        "We automatically collect usage information whenever you visit our websites.",
+        "We may also receive information about you from third-party partners permitted to share it.",
+    ]
+    old = [*BODY[:6], whole, *BODY[6:12]]
+    for order in ([0, 1, 2], [2, 0, 1], [1, 2, 0]):  # as written, then the last or first sentence moved up
+        new = [*BODY[:6], *(pieces[k] for k in order), *BODY[6:12]]
+        assert _kinds(old, new) == [("split", (6,), (6, 7, 8))], order
+        assert _kinds(new, old) == [("merged", (6, 7, 8), (6,))], order
+        split = next(c for c in conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(new)).changes
+                     if c.kind is ChangeKind.SPLIT)  # fmt: skip
+        assert split.confidence < split.similarity
+    # Sentences about something else in the same place are no rewriting of it, in any order.
+    unrelated = [
+        "The board meets four times a year in the capital.",
+        "Minutes of each meeting are published within a month.",
+        "Members elect the chair for a term of two years.",
+    ]
+    for order in ([0, 1, 2], [2, 0, 1]):
+        new = [*BODY[:6], *(unrelated[k] for k in order), *BODY[6:12]]
+        assert {kind for kind, _, _ in _kinds(old, new)} == {"added", "removed"}, order
+
+
 def test_a_new_sentence_next_to_a_rewording_is_not_taken_for_a_piece_of_it() -> None:
     old = [*BODY[:6], "Members may vote on any matter at the annual meeting.", *BODY[6:12]]
     new = [*BODY[:6], "Members shall vote on any matter at the annual meeting.",
