@@ -295,3 +295,77 @@ def test_markup_that_never_closes_is_read_as_text_in_one_pass() -> None:
         assert len(_defused(hostile)) == len(hostile)
         audit(hostile, spans_of(document))
     assert read_html("1 <a 2 <b").blocks[0].text == "1 <a 2 <b"
+
+
+def test_a_list_of_links_to_the_pages_headings_is_a_table_of_contents() -> None:
+    items = "".join(f'<li><a href="#s{n}">{name}</a></li>' for n, name in enumerate(("Scope", "Rights", "Contact")))
+    body = "".join(
+        f'<h2 id="s{n}">{name}</h2><p>The {name.lower()} section says what it says in a full sentence.</p>'
+        for n, name in enumerate(("Scope", "Rights", "Contact"))
+    )
+    page = f"<html><body><main><h1>Privacy</h1><ul>{items}</ul>{body}</main></body></html>"
+    edition = Edition.from_text(page, format="html", options=Options(flag_languages=False))
+    assert [c.text for c in edition.clauses][:3] == [
+        "Privacy",
+        "Scope",
+        "The scope section says what it says in a full sentence.",
+    ]
+    assert [d.text for d in edition.dropped if d.reason == "table-of-contents"] == ["Scope", "Rights", "Contact"]
+    # Led in by a sentence of the text, the same list is the text's own.
+    led_in = page.replace("<ul>", "<p>The statement has three sections:</p><ul>")
+    kept = Edition.from_text(led_in, format="html", options=Options(flag_languages=False))
+    assert [c.text for c in kept.clauses].count("Rights") == 2
+
+
+def test_a_layout_state_class_on_the_page_root_is_no_furniture() -> None:
+    # mdBook: <html class="sidebar-visible">; the sidebar itself (<nav class="sidebar">) still is.
+    page = (
+        '<html class="light sidebar-visible"><body class="has-sidebar"><nav class="sidebar"><ol><li>Chapter one</li>'
+        '<li>Chapter two</li></ol></nav><div class="content menu-open"><main><h1>Target Tier Policy</h1>'
+        "<p>Rust provides three tiers of target support.</p></main></div></body></html>"
+    )
+    document = read_html(page)
+    assert [b.text for b in document.blocks] == ["Target Tier Policy", "Rust provides three tiers of target support."]
+
+
+def test_a_headings_permalink_mark_is_no_text_of_the_heading() -> None:
+    page = '<h2>Policies<span><a class="mark" href="#policies" id="policies">#</a></span></h2><p>Moved.</p>'
+    blocks = read_html_fragment(page)[0]
+    assert [b.text for b in blocks] == ["Policies", "Moved."]
+    # A "#" that is the heading's own text stays.
+    assert [b.text for b in read_html_fragment('<h2><a href="#x">#</a></h2>')[0]] == ["#"]
+
+
+def test_br_written_as_an_end_tag_breaks_the_line_and_br_slash_breaks_it_once() -> None:
+    page = (
+        '<p align="center"><b>Apache License</b></br>\nVersion 2.0, January 2004<br/>\n'
+        "http://www.apache.org/licenses/<br/>\n</p><pre>int f(int a,<br/>      int b);</pre>"
+    )
+    blocks = read_html_fragment(page)[0]
+    assert [b.text for b in blocks] == [
+        "Apache License",
+        "Version 2.0, January 2004",
+        "http://www.apache.org/licenses/",
+        "int f(int a,\n      int b);",
+    ]
+
+
+def test_a_sibling_label_after_a_br_starts_a_new_item() -> None:
+    page = (
+        '<p style="margin-left: 0.5in">a)\nin the case of the initial Contributor, the initial code, and'
+        '<br clear="left">\nb) in the case of each subsequent Contributor:</p>'
+    )
+    edition = Edition.from_text(
+        f"<html><body>{page}</body></html>", format="html", options=Options(flag_languages=False)
+    )
+    assert [(c.label, c.text) for c in edition.clauses] == [
+        ("a", "in the case of the initial Contributor, the initial code, and"),
+        ("b", "in the case of each subsequent Contributor:"),
+    ]
+
+
+def test_a_sentence_broken_before_an_address_is_not_a_title_block() -> None:
+    page = "<p>If you find any problems please create a report at<br>https://bugs.example.org<br></p>"
+    assert [b.text for b in read_html_fragment(page)[0]] == [
+        "If you find any problems please create a report at https://bugs.example.org"
+    ]

@@ -164,3 +164,46 @@ def test_text_beyond_the_parsers_nesting_limit_is_reported_unread_not_as_markup(
     assert [b.text for b in document.blocks] == ["next"]
     assert [(d.reason, d.text.endswith("deep text")) for d in document.dropped] == [("unread", True)]
     audit(source, spans_of(document))
+
+
+_CONTENTS = (
+    "# Project Governance\n\n<!-- TOC -->\n\n* [Triagers](#triagers)\n* [Collaborators](#collaborators)\n"
+    "  * [Activities](#activities)\n* [Meetings](#meetings)\n\n<!-- /TOC -->\n\n## Triagers\n\n"
+    "Triagers assess newly opened issues.\n\n## Collaborators\n\nCollaborators review pull requests.\n"
+)
+
+
+def test_a_list_of_links_to_places_in_the_page_is_a_table_of_contents() -> None:
+    document = read_markdown(_CONTENTS)
+    assert [b.text for b in document.blocks] == [
+        "Project Governance",
+        "Triagers",
+        "Triagers assess newly opened issues.",
+        "Collaborators",
+        "Collaborators review pull requests.",
+    ]
+    contents = [d.text for d in document.dropped if d.reason == "table-of-contents"]
+    assert contents[0] == "* [Triagers](#triagers)" and len(contents) == 4
+    audit(_CONTENTS, spans_of(document))
+    # Kept when asked, and through the public entry point with the option.
+    assert "Activities" in [b.text for b in read_markdown(_CONTENTS, drop_table_of_contents=False).blocks]
+    kept = Edition.from_text(_CONTENTS, format="markdown", options=Options(flag_languages=False,
+                             drop_table_of_contents=False))  # fmt: skip
+    assert "Activities" in [c.text for c in kept.clauses]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # introduced by a sentence of the text: the list is the text's own
+        "The most common subcommands are:\n\n* [`help`](#help)\n* [`local`](#local)\n* [`global`](#global)\n",
+        # two entries only, a link to another page, an item saying more than its link
+        "# Guide\n\n* [Install](#install)\n* [Use](#use)\n",
+        "# Guide\n\n* [Install](#install)\n* [Use](use.md)\n* [Remove](#remove)\n",
+        "# Guide\n\n* [Install](#install) first\n* [Use](#use)\n* [Remove](#remove)\n",
+    ],
+)
+def test_lists_of_links_that_are_no_table_of_contents_are_kept(source: str) -> None:
+    document = read_markdown(source)
+    assert not [d for d in document.dropped if d.reason == "table-of-contents"]
+    assert sum(b.kind is BlockKind.LIST_ITEM for b in document.blocks) == source.count("* [")

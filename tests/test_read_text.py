@@ -368,6 +368,21 @@ def test_restructuredtext_literal_blocks_and_directives() -> None:
     audit(source, spans_of(document))
 
 
+def test_restructuredtext_metadata_fields_at_the_top_are_markup() -> None:
+    # A documentation builder's file-wide metadata (":title:", ":orphan:"), not shown on the page.
+    source = (
+        ":title: AWS CLI S3 Configuration\n:related command: s3 cp,\n    s3 sync\n\nThe transfer commands read it.\n"
+    )
+    document = read_text(source, name="topic.rst")
+    assert [b.text for b in document.blocks] == ["The transfer commands read it."]
+    assert [d.reason for d in document.dropped] == ["markup"] * 3
+    audit(source, spans_of(document))
+    # A field list further on is text; a plain text's leading colon line too.
+    later = "Intro.\n\n:Author: Jane Doe\n"
+    assert [b.text for b in read_text(later, name="topic.rst").blocks] == ["Intro.", ":Author: Jane Doe"]
+    assert read_text(source, name="topic.txt").blocks[0].text.startswith(":title:")
+
+
 def test_plain_text_keeps_its_backticks_and_underscores() -> None:
     source = "This is free software; for details type `show w'.\n\nThe name __all__ lists it.\n"
     assert texts(source) == ["This is free software; for details type `show w'.", "The name __all__ lists it."]

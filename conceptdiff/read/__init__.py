@@ -113,7 +113,7 @@ def read_text(
     if chosen == "markdown":
         from conceptdiff.read.markdown import read_markdown
 
-        return read_markdown(text)
+        return read_markdown(text, drop_table_of_contents=options.drop_table_of_contents)
     if chosen == "html":
         from conceptdiff.read.html import read_html
 

@@ -96,7 +96,8 @@ _BOILERPLATE_RE = re.compile(
   | (?:tweet|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest)
   | (?:subscribe|sign[ \t]+up)(?:[ \t]+(?:to|for))?:?(?:[ \t]+(?:our|the))?[ \t]*
         (?:newsletter|updates|post[ \t]+comments[ \t]*\(atom\))?.{{0,20}}
-  | (?:read|see)[ \t]+(?:more|also)\b.{{0,80}}
+  | (?:read|see)[ \t]+more\b.{{0,80}}
+  | see[ \t]+also\b(?![^\n]{{0,200}}\w[.!?]["'”’)]*$).{{0,80}}  # a sentence ("See also Article 12.") is text
   | (?:related|recommended|popular|latest|trending)(?:[ \t]+(?:articles?|posts?|stories|news|reading))?[ \t]*:?
   | (?:advertisement|sponsored(?:[ \t]+content)?|ad)
   | (?:posted|written|published)[ \t]+by[ \t]+.{{1,60}}

@@ -21,13 +21,21 @@ page (one paragraph of the document) a line, furniture included.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from conceptdiff.model import DroppedSpan
 
-__all__ = ["Block", "BlockKind", "Document", "SourceBuilder", "code_text", "fill_gaps"]
+__all__ = ["TITLE_PAGE_DETAIL_RE", "Block", "BlockKind", "Document", "SourceBuilder", "code_text", "fill_gaps"]
+
+#: What a title page says besides its title: a version or a date, a copyright notice, an address.
+TITLE_PAGE_DETAIL_RE = re.compile(
+    r"\b(?:version|revision|v\.)[ \t]*[0-9]|(?:^|\s)(?:copyright|©|\([Cc]\)[ \t])|@|https?://|www\.|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?:[0-9]{1,2},?[ \t]+)?[0-9]{4}\b",
+    re.IGNORECASE,
+)
 
 
 class BlockKind(enum.Enum):

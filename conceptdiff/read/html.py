@@ -40,13 +40,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
 
 import attrs
 
 from conceptdiff.model import DroppedSpan
 from conceptdiff.options import Options
-from conceptdiff.read._document import Block, BlockKind, Document, code_text, fill_gaps, trimmed
+from conceptdiff.read._document import TITLE_PAGE_DETAIL_RE, Block, BlockKind, Document, code_text, fill_gaps, trimmed
+from conceptdiff.read._labels import label_style, split_label
+from conceptdiff.read._paged import is_toc_heading
+from conceptdiff.read._scraped import FUNCTION_WORDS, looks_like_heading
 
 __all__ = ["looks_like_html", "read_html", "read_html_fragment"]
 
@@ -77,6 +81,14 @@ _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|breadcrumbs?|sidebar|newsletter|subscribe|"
     r"comments?|related|advert|advertisement|ads?|promo|banner|skip-link|skiplink|navbar|nav|menu|footer|"
     r"masthead|toc)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Elements whose class or id never makes them furniture: ``<html class="sidebar-visible">``
+# (mdBook) says the sidebar is shown, not that the page is one.
+_PAGE_ELEMENTS = frozenset("html body main article".split())
+# A class naming a state of the layout, not a part of it: "has-sidebar", "menu-open", "toc-collapsed".
+_STATE_CLASS_RE = re.compile(
+    r"^(?:has|with|no|show|hide|is)-|-(?:visible|open|opened|closed|collapsed|expanded|hidden|active|enabled|disabled)$",
     re.IGNORECASE,
 )
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
@@ -216,12 +228,13 @@ class _Reader(HTMLParser):
         laid_out = pending.kind is BlockKind.PARAGRAPH and sum(filled) >= _LAID_OUT_LINES and _wrapped(lines)
         if laid_out and self.laid_out(pending, lines):
             return
+        texts = [" ".join("".join(text for text, _, _ in line).split()) for line in lines]
         runs: list[tuple[str, int, int]] = []
         for index, line in enumerate(lines):
             runs += line
             text = "".join(text for text, _, _ in runs).rstrip()
             empty_next = index + 1 < len(lines) and not filled[index + 1]
-            if text and (empty_next or _SENTENCE_END_RE.search(text)):
+            if text and (empty_next or _SENTENCE_END_RE.search(text) or _ends_line_block(text, texts, index)):
                 self.emit(attrs.evolve(pending, runs=runs, breaks=[]))
                 runs = []
                 if pending.kind is BlockKind.LIST_ITEM and index + 1 < len(lines):
@@ -292,6 +305,8 @@ class _Reader(HTMLParser):
         """The block of ``pending``, if it holds any text."""
         if pending.kind is BlockKind.HEADING:
             self.heading_level = pending.level
+            if any(link.startswith("#") for link in pending.links):
+                pending = attrs.evolve(pending, runs=_without_permalink_mark(pending.runs))
         joined = "".join(text for text, _, _ in pending.runs)
         text = code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
         span = _span(self.source, pending.runs)
@@ -441,9 +456,18 @@ class _Reader(HTMLParser):
         else:
             self.flush()
 
+    def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        """``<br/>``: one element, opened and closed (the base class would also
+        report an end tag, which for ``br`` is a second line break)."""
+        self.handle_starttag(tag, attrs_list)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
         self.data_end()
         if tag in _VOID:
+            if tag == "br" and not self.skipping:
+                self.line_break()  # "</br>": a line break to every browser (HTML's parsing rules)
             return
         # Close up to the matching open element (unmatched end tags are ignored).
         position = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None)
@@ -533,6 +557,42 @@ class _Reader(HTMLParser):
 _LAID_OUT_LINES = 10  # a paragraph of this many lines ended by <br>, most of them full: a plain text laid out
 
 
+# A title page's line is short.
+_TITLE_LINE_WORDS = 8
+
+
+def _ends_line_block(text: str, lines: Sequence[str], index: int) -> bool:
+    """Does the block read so far (``text``, ending with ``lines[index]``) end
+    at the ``<br>`` after that line, though no sentence ends there?  When the
+    next line opens with the next label of the block's own ("a) ... and" |
+    "b) in the case of ..."), and in a title block: a short title and the
+    version, date, address or copyright line under it, each short
+    ("Apache License" | "Version 2.0, January 2004" | "http://www.apache.org/licenses/")."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if not following:
+        return False
+    label, _, _ = split_label(text.lstrip())
+    after, _, _ = split_label(following)
+    if label is not None and after is not None and after != label and label_style(after) == label_style(label):
+        return True
+    line = lines[index]
+    if " ".join(text.split()) != line or not _title_line(line) or not _title_line(following):
+        return False  # a title block's lines each stand alone: the block so far is this one line
+    details = [bool(TITLE_PAGE_DETAIL_RE.search(each)) for each in (line, following)]
+    # A title and its detail, or two details; a title reads as a heading ("Apache License").
+    pairs = zip(details, (line, following), strict=True)
+    return any(details) and all(detail or looks_like_heading(each) for detail, each in pairs)
+
+
+def _title_line(line: str) -> bool:
+    """A line of a title block: short, opening like a title, ending on no
+    word or mark that carries a sentence on ("... the Original", "..., from")."""
+    words = line.split()
+    if not words or len(words) > _TITLE_LINE_WORDS or not (line[0].isupper() or line[0].isdigit() or "://" in words[0]):
+        return False
+    return line[-1] not in ",;:-–—(" and words[-1].casefold() not in FUNCTION_WORDS
+
+
 def _wrapped(lines: list[list[tuple[str, int, int]]]) -> bool:
     """Are most of these lines (of ten or more) full, as a hard-wrapped text's are:
     60 % of the longest or more?  (A list of names and addresses is not.)"""
@@ -585,6 +645,22 @@ _ANCHOR_CLASS_RE = re.compile(
 )
 
 
+# The text of a heading's permalink: "#", "¶", "§", a link symbol.
+_PERMALINK_MARK_RE = re.compile(r"[#¶§\U0001f517⚓]")
+
+
+def _without_permalink_mark(runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A heading's text runs without a permalink mark at their end (Node's
+    ``<a class="mark" href="#policies">#</a>``), when other text remains."""
+    end = len(runs)
+    while end and not runs[end - 1][0].strip():
+        end -= 1
+    if not end or not _PERMALINK_MARK_RE.fullmatch(runs[end - 1][0].strip()):
+        return runs
+    kept = runs[: end - 1]
+    return kept if any(text.strip() for text, _, _ in kept) else runs
+
+
 def _is_anchor_mark(attributes: dict[str, str | None]) -> bool:
     """A heading's permalink mark (Sphinx's "¶", GitHub's "#"): no text of the page."""
     return _ANCHOR_CLASS_RE.search(attributes.get("class") or "") is not None
@@ -595,8 +671,10 @@ def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:
         return True
     if (attributes.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return bool(names.strip()) and _FURNITURE_CLASS_RE.search(names) is not None
+    if tag in _PAGE_ELEMENTS:
+        return False  # the page's root and its main text: their classes say the layout's state
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()
+    return any(_FURNITURE_CLASS_RE.search(name) and not _STATE_CLASS_RE.search(name) for name in names)
 
 
 def _around(source: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -699,11 +777,55 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
     elif looks_like_html(source) and len(blocks) >= 5:  # a whole page, not a fragment
         blocks, moved = _outside_main_text(source, blocks)
         dropped += moved
+    if options.drop_table_of_contents:
+        blocks, moved = _contents(source, blocks)
+        dropped += moved
     taken = [span for block in blocks for span in block.spans] + [(d.start, d.end) for d in dropped]
     dropped += fill_gaps(source, taken, "markup")
     blocks.sort(key=lambda block: block.start)
     dropped.sort(key=lambda span: span.start)
     return Document(source, "html", tuple(blocks), tuple(dropped))
+
+
+# A table of contents has at least this many entries.
+_MIN_CONTENTS_ENTRIES = 3
+
+
+def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
+    """Set aside a page's table of contents ("On this page"): a run of
+    ``_MIN_CONTENTS_ENTRIES`` list items or more, each one link to a place in
+    the page (``href="#..."``), most of them naming a heading of the page,
+    not introduced by a sentence ending in a colon (then the list is the
+    text's own); with its heading, when one names it ("Contents")."""
+    headings = {" ".join(b.text.casefold().split()) for b in blocks if b.kind is BlockKind.HEADING}
+    drop: set[int] = set()
+    position = 0
+    while position < len(blocks):
+        end = position
+        while (
+            end < len(blocks)
+            and blocks[end].kind is BlockKind.LIST_ITEM
+            and len(blocks[end].links) == 1
+            and blocks[end].links[0].startswith("#")
+        ):
+            end += 1
+        if end - position >= _MIN_CONTENTS_ENTRIES:
+            named = sum(" ".join(blocks[k].text.casefold().split()) in headings for k in range(position, end))
+            before = blocks[position - 1] if position else None
+            led_in = before is not None and before.kind is not BlockKind.HEADING and before.text.endswith(":")
+            if 2 * named >= end - position and not led_in:
+                drop.update(range(position, end))
+                if before is not None and before.kind is BlockKind.HEADING and is_toc_heading(before.text):
+                    drop.add(position - 1)  # its heading ("Table of Contents", "On this page")
+        position = max(end, position + 1)
+    if not drop:
+        return blocks, []
+    dropped = [
+        DroppedSpan(first, last, "table-of-contents", source[first:last])
+        for k in sorted(drop)
+        for first, last in blocks[k].spans
+    ]
+    return [block for k, block in enumerate(blocks) if k not in drop], dropped
 
 
 _SHINGLE = 4  # words per shingle when matching blocks against the main text
@@ -766,7 +888,7 @@ def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], l
         # A heading between blocks of the main text is its own ("Preamble", "No Warranty"): extractors
         # often leave headings out of their text.
         found = found or (not edge and block.kind is BlockKind.HEADING)
-        if found or not (edge or len(block.text.split()) <= 12) or block.kind is BlockKind.CODE:
+        if found or not edge or block.kind is BlockKind.CODE:
             kept.append(block)
         else:
             dropped.extend(DroppedSpan(a, b, "boilerplate", source[a:b]) for a, b in block.spans)

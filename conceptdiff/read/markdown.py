@@ -15,7 +15,10 @@ it:
   as each row's context;
 * **one block per code block** (fenced or indented), its lines kept;
 * HTML blocks read as HTML (:mod:`conceptdiff.read.html`); HTML comments,
-  rules, front matter, reference definitions and table rules are markup.
+  rules, front matter, reference definitions and table rules are markup;
+* a list whose every item is only a link to a place in the page (three items
+  or more: ``* [Scope](#scope)``), not introduced by a sentence ending in a
+  colon, is a table of contents, set aside as ``table-of-contents``.
 
 Inline markup never reaches a block's text: emphasis is dropped, a link
 keeps its text (its target goes to :attr:`Block.links`), inline code keeps
@@ -50,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from conceptdiff.model import DroppedSpan
 from conceptdiff.read._document import Block, BlockKind, Document, code_text, fill_gaps, trimmed
+from conceptdiff.read._paged import is_toc_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -125,8 +129,10 @@ class _Reader:
         if text and span is not None:
             self.blocks.append(Block(kind, text, (span,), **fields))
 
-    def run(self, tokens: list[Token]) -> Document:
+    def run(self, tokens: list[Token], *, drop_contents: bool = True) -> Document:
         lists: list[bool] = []  # ordered?
+        list_start = 0  # the first block of the outermost list being read
+        contents_entries: set[int] = set()  # blocks that are an item holding only a link within the page
         item_label: list[str | None] = []  # per open list item: its label, until its first paragraph is read
         item_open: list[bool] = []  # per open list item: its first paragraph is still to come
         quote = 0
@@ -141,9 +147,13 @@ class _Reader:
             token = tokens[index]
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
+                if not lists:
+                    list_start = len(self.blocks)
                 lists.append(kind == "ordered_list_open")
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()
+                if not lists and drop_contents:
+                    self.contents(list_start, contents_entries)
             elif kind == "list_item_open":
                 item_label.append(token.info or None if lists and lists[-1] else None)
                 item_open.append(True)
@@ -172,6 +182,8 @@ class _Reader:
                         if not lists[-1]:
                             fields["flags"] = frozenset({"bullet"})  # a bullet item: no label in its text either
                         item_open[-1] = False
+                        if _in_page_link(inline):
+                            contents_entries.add(len(self.blocks))
                     elif quote:
                         block_kind = BlockKind.QUOTE
                         fields["flags"] = frozenset({"quote"})
@@ -207,6 +219,26 @@ class _Reader:
         blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
         return Document(self.source, "markdown", blocks, tuple(sorted(self.dropped, key=lambda span: span.start)))
 
+    def contents(self, start: int, entries: set[int]) -> None:
+        """Set aside the list just read (its blocks from ``start``) when it is a
+        table of contents: ``_MIN_CONTENTS_ENTRIES`` items or more, each only a
+        link to a place in the page ("* [Triagers](#triagers)"), nothing else,
+        and not introduced by a sentence of the text ("The most common
+        subcommands are:" makes such a list the text's own); with its
+        heading, when one names it ("## Table of contents")."""
+        listed = range(start, len(self.blocks))
+        if len(listed) < _MIN_CONTENTS_ENTRIES or not all(position in entries for position in listed):
+            return
+        before = self.blocks[start - 1] if start else None
+        if before is not None and before.kind is not BlockKind.HEADING and before.text.endswith(":"):
+            return
+        if before is not None and before.kind is BlockKind.HEADING and is_toc_heading(before.text):
+            start -= 1  # its heading ("Table of Contents", "On this page")
+        for block in self.blocks[start:]:
+            for first, last in block.spans:
+                self.dropped.append(DroppedSpan(first, last, "table-of-contents", self.source[first:last]))
+        del self.blocks[start:]
+
     def html(self, token: Token) -> None:
         span = self.lines(token.map)
         if span is None:
@@ -239,9 +271,24 @@ def _checked(gap: DroppedSpan) -> DroppedSpan:
     return DroppedSpan(gap.start, gap.end, "unread", gap.text)
 
 
-def read_markdown(source: str) -> Document:
-    """Read Markdown (see the module's rules)."""
-    return _Reader(source).run(_parser().parse(source))
+# A table of contents has at least this many entries.
+_MIN_CONTENTS_ENTRIES = 3
+
+
+def _in_page_link(inline: Token) -> bool:
+    """Is an item's paragraph one link to a place in its page, and nothing else?"""
+    children = [child for child in inline.children or () if not (child.type == "text" and not child.content.strip())]
+    if len(children) < 2 or children[0].type != "link_open" or children[-1].type != "link_close":
+        return False
+    if any(child.type in ("link_open", "link_close") for child in children[1:-1]):
+        return False
+    return str(children[0].attrs.get("href") or "").startswith("#")
+
+
+def read_markdown(source: str, *, drop_table_of_contents: bool = True) -> Document:
+    """Read Markdown (see the module's rules); a list of links to places in
+    the page is a table of contents, set aside when ``drop_table_of_contents``."""
+    return _Reader(source).run(_parser().parse(source), drop_contents=drop_table_of_contents)
 
 
 # -- telling Markdown from plain text ------------------------------------------------

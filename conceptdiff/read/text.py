@@ -62,7 +62,7 @@ from conceptdiff.normalize import normalize_text
 from conceptdiff.options import Options
 from conceptdiff.read import _paged as paged
 from conceptdiff.read import _scraped as scraped
-from conceptdiff.read._document import Block, BlockKind, Document, code_text
+from conceptdiff.read._document import TITLE_PAGE_DETAIL_RE, Block, BlockKind, Document, code_text
 from conceptdiff.read._inline import collapse as collapse_space
 from conceptdiff.read._inline import strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, label_style, split_label
@@ -96,14 +96,10 @@ _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
 # reStructuredText's explicit markup: a directive (its name in group 1), a comment, a target.
 _RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
 _RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
+# A field of a reStructuredText field list: ":name: value" (a name may hold spaces).
+_RST_FIELD_RE = re.compile(r":(?![ \t])[^:\n]{1,60}(?<![ \t]):(?:[ \t]|$)")
 # A web address: it starts a line in lower case without continuing a sentence.
 _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
-# What a title page says besides its title: a version or a date, a copyright notice, an address.
-_NOT_A_TITLE_RE = re.compile(
-    r"\b(?:version|revision|v\.)[ \t]*[0-9]|(?:^|\s)(?:copyright|©|\([Cc]\)[ \t])|@|https?://|www\.|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?:[0-9]{1,2},?[ \t]+)?[0-9]{4}\b",
-    re.IGNORECASE,
-)
 # The start of a copyright notice, a block of its own.
 _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
@@ -781,7 +777,10 @@ class _Blocks:
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
         tables = _tables(self.lines) if self.options.join_lines else {}
+        first = self.metadata() if self.rst and self.options.strip_markup else 0
         for index, line in enumerate(self.lines):
+            if index < first:
+                continue
             if self.indented is not None and self.inside_indented(line):
                 continue
             if index in tables:
@@ -845,6 +844,27 @@ class _Blocks:
             self.current = None  # "::" alone: no paragraph
             current.pieces.clear()
         self.indented = ("code", current.indents[0] if current.indents else line.indent)
+
+    def metadata(self) -> int:
+        """A field list that opens a reStructuredText file (":title: ...",
+        ":category: ..."): the file's metadata, which a documentation builder
+        does not show (Markdown's front matter); its lines are markup.  Returns
+        the index of the first line after it."""
+        index = 0
+        while index < len(self.lines) and self.lines[index] is None:
+            index += 1
+        fields = index
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line is None or not (_RST_FIELD_RE.match(line.text) or (index > fields and line.indent > 0)):
+                break
+            index += 1
+        if index == fields:
+            return 0
+        for line in self.lines[fields:index]:
+            if line is not None:
+                self.drop(line.start, line.end, "markup")
+        return index
 
     def rst_markup(self, line: _Line) -> bool:
         """A directive or a comment line (``.. code-block:: python``, ``.. note::``,
@@ -1454,7 +1474,7 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
     # A title page's date or version line, a copyright notice, an address is no section's title.
-    return _reads_as_heading(item, words) and _NOT_A_TITLE_RE.search(item.text) is None
+    return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
 
 def _reads_as_heading(item: _Item, words: int) -> bool:
