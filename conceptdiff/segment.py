@@ -113,11 +113,22 @@ def clause_from_string(item: str) -> Clause:
     return Clause(text, normalize_collapsed(text), kind, label, level)
 
 
+# A heading's number printed without a mark before a capital ("1 Measuring Program Resource
+# Use", "Appendix A GNU Free Documentation License"): a label in a heading only.
+_HEADING_NUMBER_RE = re.compile(
+    r"((?:Appendix|APPENDIX|Annex|ANNEX)[ \t]+(?:[A-Z]|[0-9]{1,2})|[0-9]{1,2}(?:\.[0-9]{1,2}){0,4})"
+    r"[ \t]+(?=[A-Z\"“'‘(])"
+)
+
+
 def _with_label(block: Block) -> Block:
     """The block with a leading number label taken off its text (see rule 1)."""
     if block.label is not None or block.kind not in _LABELLED or "bullet" in block.flags:
         return block  # a label given by the format, or a bullet item ("- 1.0 - Beta" has no label)
     label, depth, length = split_label(block.text)
+    if label is None and block.kind is BlockKind.HEADING and (number := _HEADING_NUMBER_RE.match(block.text)):
+        label = " ".join(number.group(1).split())
+        depth, length = 1 + label.count("."), number.end()  # "1.2 Scope", "Appendix A GNU Free ..."
     rest = block.text[length:].strip() if label is not None else ""
     if label is None or not rest:
         return block
@@ -189,6 +200,8 @@ _NEIGHBOURS = 2
 _RECOUNT = 64
 # A text's first and last blocks: its title page and its footer.
 _EDGE = 5
+# A title page of short lines may run this far (blocks).
+_TITLE_PAGE = 15
 # How many words a line of a page's chrome above its repeated headline may have.
 _CHROME_WORDS = 40
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
@@ -262,6 +275,10 @@ class _SetAside:
         from conceptdiff.read._boilerplate import is_boilerplate  # imported only for the formats it reads
 
         tail = len(blocks) - _EDGE  # a page's footer: its last few lines
+        # A text's opening lines: its first _EDGE blocks, or its title page's short lines before
+        # its first long block (a title, three authors and three copyright lines).
+        opening = next((p for p, b in enumerate(blocks[:_TITLE_PAGE]) if len(b.text.split()) > 12), _TITLE_PAGE)
+        opening = max(_EDGE, opening)
         kept = []
         for position, block in enumerate(blocks):
             if (
@@ -269,7 +286,7 @@ class _SetAside:
                 and len(block.text) <= 200  # furniture is short (is_boilerplate's own bound)
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
                 and not self._heads_prose(blocks, position)
-                and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < _EDGE)
+                and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < opening)
             ):
                 self.drop(block, "boilerplate")
             else:

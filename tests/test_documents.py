@@ -28,6 +28,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # own; "ACCEPT" and "BEOPEN ... VERSION 1" read as heading and paragraph the other way round.
     ("python-license", "text"): (0.965, 0.98),
     ("valgrind-gpl", "html"): (0.98, 0.96),  # a program's notice glued to its first line; a signature read as a heading
+    ("gnu-time-manual", "html"): (1.0, 0.995),  # the title, repeated by chapter 1's numbered heading, kept once
+    ("python-idle-help", "html"): (1.0, 0.995),  # the menu entry "Select All" read as a widget's label
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {("debian-python-policy", "html"): 1}  # the "Index" link ("Indices and tables" is off-topic)

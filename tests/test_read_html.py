@@ -369,3 +369,50 @@ def test_a_sentence_broken_before_an_address_is_not_a_title_block() -> None:
     assert [b.text for b in read_html_fragment(page)[0]] == [
         "If you find any problems please create a report at https://bugs.example.org"
     ]
+
+
+def test_a_sections_id_is_its_titles_slug_not_a_role() -> None:
+    # Sphinx: <section id="file-menu-shell-and-editor">, "menu" in the slug of its title.
+    page = (
+        '<div class="body" role="main"><section id="file-menu-shell-and-editor"><h3 id="comments">File menu</h3>'
+        "<dl><dt>New File</dt><dd><p>Create a new file editing window.</p></dd></dl></section></div>"
+    )
+    assert [b.text for b in read_html(page).blocks] == ["File menu", "New File", "Create a new file editing window."]
+    # A container named for its role still is furniture.
+    assert read_html('<div id="main-menu"><p>Home</p></div><p>Text of the page.</p>').blocks[0].text == (
+        "Text of the page."
+    )
+
+
+def test_makeinfo_navigation_anchors_and_index_are_no_text() -> None:
+    page = (
+        '<html><body><main><div class="header"><p>Next: <a href="#Intro">Intro</a> &nbsp; '
+        '[<a href="#SEC_Contents">Contents</a>]</p></div><h2 class="chapter" id="Intro">1 Introduction</h2>'
+        "<dl><dt id='index-v'><span><code>-v</code><a href='#index-v' class='copiable-anchor'> &para;</a></span></dt>"
+        "<dd><p>Be verbose.</p></dd></dl>"
+        '<table class="index-cp"><tr><td><a href="#index-v">verbose:</a></td><td><a href="#Intro">Intro</a></td></tr>'
+        '<tr><td><a href="#index-f">format:</a></td><td><a href="#Intro">Intro</a></td></tr>'
+        '<tr><td><a href="#index-o">output:</a></td><td><a href="#Intro">Intro</a></td></tr></table>'
+        "</main></body></html>"
+    )
+    edition = Edition.from_text(page, format="html", options=Options(flag_languages=False))
+    assert [(c.label, c.text) for c in edition.clauses] == [("1", "Introduction"), (None, "-v"), (None, "Be verbose.")]
+    assert "table-of-contents" in {d.reason for d in edition.dropped}
+
+
+def test_a_title_pages_copyright_lines_are_the_documents() -> None:
+    # A title, three authors, three copyright lines: the title page runs past the first five blocks.
+    page = (
+        "<html><body><main><h1>Users and Groups</h1><h3>Joey Hess</h3><h3>Colin Watson</h3><h3>David Mandelberg</h3>"
+        "<p>Copyright &copy; 2001, 2002 Joey Hess</p><p>Copyright &copy; 2005 David Mandelberg</p>"
+        "<p>Copyright &copy; 2001-2022 Colin Watson</p><p>This document is free; you can redistribute it and/or "
+        "modify it under the terms of version 2 of the GNU General Public License.</p>"
+        + "".join(f"<p>Group number {n} owns the files of service number {n} on the system.</p>" for n in range(6))
+        + "</main></body></html>"
+    )
+    texts = [c.text for c in Edition.from_text(page, format="html", options=Options(flag_languages=False)).clauses]
+    assert texts[4:7] == [
+        "Copyright © 2001, 2002 Joey Hess",
+        "Copyright © 2005 David Mandelberg",
+        "Copyright © 2001-2022 Colin Watson",
+    ]

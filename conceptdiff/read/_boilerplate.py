@@ -107,6 +107,7 @@ _BOILERPLATE_RE = re.compile(
   | newer[ \t]+posts?.{{0,40}}|older[ \t]+posts?.{{0,40}}
   | (?:click|tap)[ \t]+here\b.{{0,80}}
   | (?:back[ \t]+to[ \t]+top|top[ \t]+of[ \t]+page|skip[ \t]+to[ \t]+(?:main[ \t]+)?content)
+  | jump[ \t]+to:.{{0,200}}
   | (?:follow[ \t]+us)\b.{{0,60}}
     """,
     re.VERBOSE | re.IGNORECASE,

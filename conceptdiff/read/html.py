@@ -80,7 +80,7 @@ _FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|breadcrumbs?|sidebar|newsletter|subscribe|"
     r"comments?|related|advert|advertisement|ads?|promo|banner|skip-link|skiplink|navbar|nav|menu|footer|"
-    r"masthead|toc)(?:$|[\s_-])",
+    r"masthead|toc|contents|printindex)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Elements whose class or id never makes them furniture: ``<html class="sidebar-visible">``
@@ -91,6 +91,9 @@ _STATE_CLASS_RE = re.compile(
     r"^(?:has|with|no|show|hide|is)-|-(?:visible|open|opened|closed|collapsed|expanded|hidden|active|enabled|disabled)$",
     re.IGNORECASE,
 )
+# Whole class names of furniture that as parts of a name say nothing ("section-header" heads a
+# section): makeinfo's and DocBook's navigation lines.
+_FURNITURE_CLASSES = frozenset("header navheader navfooter nav-panel".split())
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Elements that end the block before them and start a new one.
@@ -641,7 +644,7 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
 
 
 _ANCHOR_CLASS_RE = re.compile(
-    r"(?:^|\s)(?:headerlink|anchor|anchor-link|anchorjs-link|heading-anchor|permalink)(?:\s|$)"
+    r"(?:^|\s)(?:headerlink|anchor|anchor-link|anchorjs-link|heading-anchor|permalink|copiable-anchor|copiable-link)(?:\s|$)"
 )
 
 
@@ -673,7 +676,12 @@ def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:
         return True
     if tag in _PAGE_ELEMENTS:
         return False  # the page's root and its main text: their classes say the layout's state
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split()
+    classes = attributes.get("class") or ""
+    # A section's or a heading's id is its title's slug ("file-menu-shell-and-editor"), no role.
+    slug = tag in _HEADINGS or tag == "section" or "section" in classes.split()
+    names = f"{classes} {'' if slug else attributes.get('id') or ''}".split()
+    if tag in ("div", "table", "p") and any(name.casefold() in _FURNITURE_CLASSES for name in names):
+        return True  # not <a class="header"> (mdBook's heading link)
     return any(_FURNITURE_CLASS_RE.search(name) and not _STATE_CLASS_RE.search(name) for name in names)
 
 
@@ -796,7 +804,10 @@ def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[Dropp
     ``_MIN_CONTENTS_ENTRIES`` list items or more, each one link to a place in
     the page (``href="#..."``), most of them naming a heading of the page,
     not introduced by a sentence ending in a colon (then the list is the
-    text's own); with its heading, when one names it ("Contents")."""
+    text's own); with its heading, when one names it ("Contents").  So is a
+    table of ``_MIN_CONTENTS_ENTRIES`` rows or more, three in five of them
+    with links, every link to a place in the page (an index: "format: |
+    Setting Format")."""
     headings = {" ".join(b.text.casefold().split()) for b in blocks if b.kind is BlockKind.HEADING}
     drop: set[int] = set()
     position = 0
@@ -809,6 +820,19 @@ def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[Dropp
             and blocks[end].links[0].startswith("#")
         ):
             end += 1
+        if end == position:  # no list of in-page links here: perhaps a table of them (an index)
+            while end < len(blocks) and blocks[end].kind is BlockKind.TABLE_ROW:
+                end += 1
+            rows = blocks[position:end]
+            linked = [row for row in rows if row.links]
+            if (
+                len(rows) >= _MIN_CONTENTS_ENTRIES
+                and 5 * len(linked) >= 3 * len(rows)
+                and all(link.startswith("#") for row in linked for link in row.links)
+            ):
+                drop.update(range(position, end))
+            position = max(end, position + 1)
+            continue
         if end - position >= _MIN_CONTENTS_ENTRIES:
             named = sum(" ".join(blocks[k].text.casefold().split()) in headings for k in range(position, end))
             before = blocks[position - 1] if position else None
