@@ -30,6 +30,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("valgrind-gpl", "html"): (0.98, 0.96),  # a program's notice glued to its first line; a signature read as a heading
     ("gnu-time-manual", "html"): (1.0, 0.995),  # the title, repeated by chapter 1's numbered heading, kept once
     ("python-idle-help", "html"): (1.0, 0.995),  # the menu entry "Select All" read as a widget's label
+    ("awscli-config-vars", "text"): (1.0, 0.99),  # an item repeated in the next list set aside as a duplicate
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {("debian-python-policy", "html"): 1}  # the "Index" link ("Indices and tables" is off-topic)

@@ -95,6 +95,25 @@ def test_running_headers_and_page_numbers_are_dropped_and_a_paragraph_goes_on_ov
     assert len(broken[0].spans) == 2  # its second part after the page's furniture
 
 
+def test_a_manuals_chapter_headers_title_page_and_courier_items() -> None:
+    # As TeX sets a manual: running headers that name the chapter (each only twice) and carry the
+    # page's number, a title page of authors, items set in Courier, a sentence going on in Courier.
+    document = read("pdf_chapter_headers_and_title_page.pdf")
+    found = texts(document)
+    assert not any(text.startswith("Chapter ") for text in found)
+    headers = {span.text for span in document.dropped if span.reason == "running-header"}
+    assert {"Chapter 1: Introduction", "Chapter 2: Structures", "Chapter 3: Utilities"} <= headers
+    assert found[:4] == ["Libnote", "Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    items = [(block.kind, block.text) for block in document.blocks if block.text.endswith((";", "STRING."))]
+    assert items == [
+        (BlockKind.LIST_ITEM, "INTEGER;"),
+        (BlockKind.LIST_ITEM, "BOOLEAN;"),
+        (BlockKind.LIST_ITEM, "OCTET STRING."),
+    ]
+    assert any(text.endswith("declared as in 'char description[MAX_SIZE];').") for text in found)
+    assert not any(block.kind is BlockKind.CODE for block in document.blocks)
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

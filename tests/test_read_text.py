@@ -468,3 +468,53 @@ def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nes
         ("heading", "1", 2, ("TERMS AND CONDITIONS",)),
         ("paragraph", None, 0, ("TERMS AND CONDITIONS", "1 Source Code.")),
     ]
+
+
+def test_a_term_above_its_definition_stands_apart_without_a_blank_line() -> None:
+    # A one-line block that leaves three fifths of the line empty, the next word fitting after it.
+    definition = (
+        "Root is (typically) the superuser. It owns every file that no other user owns, and its home is "
+        "the directory that the system administrator uses for day to day work on the machine."
+    )
+    lines = _wrap(definition, 72, "")
+    source = "\n".join(["root", *lines, "Daemon", "Some unprivileged daemons run as daemon."]) + "\n"
+    assert texts(source) == ["root", " ".join(lines), "Daemon", "Some unprivileged daemons run as daemon."]
+    # (A term in lower case after a definition's full stop still goes on with it: "... machine." + "daemon"
+    # reads as a sentence going on, as "e.g." + "the ..." does.)
+    # Set with a first-line indent, a definition that starts in lower case stands apart too.
+    indented = "   kmem\n   /dev/kmem and similar files are readable by this group, for\nhistorical reasons.\n"
+    assert texts(indented) == [
+        "kmem",
+        "/dev/kmem and similar files are readable by this group, for historical reasons.",
+    ]
+    # A wrapped sentence's short last line, or a line ending mid-sentence, does not.
+    assert texts("The Licensee may copy and distribute the Work in any medium and\nform.\n") == [
+        "The Licensee may copy and distribute the Work in any medium and form."
+    ]
+
+
+def test_a_restructuredtext_simple_table_is_read_by_row() -> None:
+    source = (
+        "The AWS CLI has a few general options that every command reads from its\n"
+        "configuration, as this table shows.\n\n"
+        "==================== =========== =====================\n"
+        "Variable             Option      Description\n"
+        "==================== =========== =====================\n"
+        "profile              --profile   Default profile name\n"
+        "-------------------- ----------- ---------------------\n"
+        "region_name          --region    Default AWS Region\n"
+        "                                 used by every command\n"
+        "==================== =========== =====================\n\n"
+        "The second column names the option.\n"
+    )
+    document = read_text(source, name="topic.rst")
+    rows = [(b.text, b.context) for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [
+        ("Variable | Option | Description", None),
+        ("profile | --profile | Default profile name", "Variable | Option | Description"),
+        ("region_name | --region | Default AWS Region used by every command",
+         "Variable | Option | Description"),
+    ]  # fmt: skip
+    # Its long rule lines say nothing of the text's wrap width: the paragraph is one.
+    assert document.blocks[0].text.endswith("from its configuration, as this table shows.")
+    audit(source, spans_of(document))

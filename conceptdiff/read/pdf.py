@@ -62,6 +62,7 @@ from conceptdiff.options import Options
 from conceptdiff.read._document import BlockKind, Document, SourceBuilder
 from conceptdiff.read._labels import bullet_length, label_style, split_label
 from conceptdiff.read._paged import despace, furniture_key, is_page_number, is_toc_entry, is_toc_heading
+from conceptdiff.read._scraped import FUNCTION_WORDS
 
 __all__ = ["read_pdf"]
 
@@ -437,6 +438,11 @@ _PUNCTUATION_RE = re.compile(r"[\W_]+")
 
 def _is_bullet_word(text: str) -> bool:
     return bullet_length(text) == len(text) and text != "o"
+
+
+def _is_glyph_bullet(text: str) -> bool:
+    """A bullet no listing writes: a typeset glyph ("•", "◦"), not "*", "-", "+" or "o"."""
+    return not text.isascii() and _is_bullet_word(text)
 
 
 def _is_label(text: str) -> bool:
@@ -854,11 +860,16 @@ def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
     """Set ``furniture`` on the lines that are page furniture (outermost rows of a page only)."""
     if options.drop_page_furniture:
         recurring = _recurring_keys(pages, options.running_header_repeats)
+        numbered = _numbered_headers(pages, options.running_header_repeats)
         for page in pages:
             rows = _rows_of(page)
             for ordered, top in ((rows, True), (rows[::-1], False)):
                 for outermost, row in enumerate(ordered[:3]):
-                    reasons = [_furniture_reason(line, page, recurring, top, row, outermost == 0) for line in row]
+                    reasons = [
+                        "running-header" if id(line) in numbered else
+                        _furniture_reason(line, page, recurring, top, row, outermost == 0)
+                        for line in row
+                    ]  # fmt: skip
                     if not all(reasons):
                         break
                     for line, reason in zip(row, reasons, strict=True):
@@ -918,6 +929,40 @@ def _rows_of(page: _Page) -> list[list[_Line]]:
         if line.cells is None:
             by_row.setdefault(line.row, []).append(line)
     return [by_row[row] for row in sorted(by_row)]
+
+
+def _numbered_headers(pages: Sequence[_Page], repeats: int) -> set[int]:
+    """The ids of the lines of a page's very first or last row that carries the
+    page's number, beside other words or alone ("Chapter 2: ASN.1 structure handling 3"):
+    the number agrees with the page's place in the file (the page's index less
+    the number is the same on ``repeats`` pages or more, pages numbered by a
+    number alone included), whatever the words (they change with the chapter)."""
+    offsets: Counter[int] = Counter()
+    found: list[tuple[int, _Line]] = []
+    for page in pages:
+        rows = _rows_of(page)
+        band = 0.15 * page.height
+        here: set[int] = set()
+        for row, top in ((rows[0], True), (rows[-1], False)) if rows else ():
+            if not all(line.y0 >= page.height - band if top else line.y1 <= band for line in row):
+                continue
+            # The row's lines left to right: the number may be a line of its own beside the words.
+            text = " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))
+            match = _EDGE_PAGE_NUMBER_RE.fullmatch(text)
+            if match is None:
+                continue
+            offset = page.number - int(match.group(1) or match.group(2) or match.group(3))
+            here.add(offset)
+            found.extend((offset, line) for line in row)
+        offsets.update(here)
+    if not offsets:
+        return set()
+    offset, count = offsets.most_common(1)[0]
+    return {id(line) for other, line in found if other == offset} if count >= repeats else set()
+
+
+# A page's number at either end of its first or last line, beside words (groups 1, 2) or alone (3).
+_EDGE_PAGE_NUMBER_RE = re.compile(r"([0-9]{1,4})[ \t]+\D.{0,150}|.{0,150}\D[ \t]+([0-9]{1,4})|([0-9]{1,4})")
 
 
 def _position_key(line: _Line) -> tuple[str, int]:
@@ -1039,8 +1084,8 @@ class _Layout:
     def kind(self, line: _Line) -> BlockKind:
         if line.cells is not None:
             return BlockKind.TABLE_ROW
-        if line.mono:
-            return BlockKind.CODE
+        if line.mono and not (line.bullet or _is_glyph_bullet(line.words[0].text)):
+            return BlockKind.CODE  # an item set in monospace ("• INTEGER;") is an item; "* 2.7.6" is code
         if self.is_heading(line):
             return BlockKind.HEADING
         return BlockKind.PARAGRAPH
@@ -1120,10 +1165,27 @@ def _ended(line: _Line, following: _Line) -> bool:
     )
 
 
+def _mid_sentence(previous: _Line, line: _Line, layout: _Layout) -> bool:
+    """Does a paragraph's line, run to its column's edge or stopped on a word
+    that carries a sentence on, without ending a sentence or a clause, go on in
+    the monospace line under it?"""
+    return (
+        previous.column == line.column
+        and 0 < previous.y0 - line.y0 <= 1.15 * layout.pitch_of(previous)
+        and not previous.text.rstrip().endswith((*_ENDINGS, ":", ";"))
+        and (
+            previous.right - previous.x1 <= line.first_width + 0.85 * previous.size
+            or previous.text.rsplit(None, 1)[-1].casefold() in FUNCTION_WORDS  # "... as in"
+        )
+    )
+
+
 def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) -> bool:
     """Does ``line`` go on with ``block``, whose last line is the line before it in reading order?"""
     previous = block.lines[-1]
     kind = layout.kind(line)
+    if kind is BlockKind.CODE and block.kind is BlockKind.PARAGRAPH and _mid_sentence(previous, line, layout):
+        return True  # a sentence going on in monospace ("... as in" + "'char description[...];')."
     if kind is not block.kind:
         return False
     if kind is BlockKind.TABLE_ROW:
@@ -1145,11 +1207,16 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         return False
     size = line.size
     if kind is BlockKind.HEADING:
+        # Lines set flush left that stop well short of the edge, the next one's first word fitting,
+        # are lines of their own (a title page's authors), not a heading wrapped.
+        flush = abs(line.x0 - previous.x0) < 0.5 * size
+        short = previous.right - previous.x1 > line.first_width + 0.85 * size + 0.5 * (previous.right - previous.left)
         return (
             same_column
             and line.bold == previous.bold
             and 0 < step <= 1.6 * size
             and abs(line.x0 - previous.x0) < 2 * size
+            and not (flush and short)
         )
     if line.bullet or _is_bullet_word(line.words[0].text):
         return False

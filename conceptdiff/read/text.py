@@ -88,6 +88,9 @@ _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A label inside a line: " A. ", " 12. ", " IV. " (for headings glued into a heading line).
 _INNER_LABEL_RE = re.compile(r"(?<=\s)([A-Z]|[0-9]{1,3}|[IVXLC]{1,6})\.[ \t]+(?=\S)")
 _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
+# A one-line block shorter than this share of the wrap width, the next line's first word fitting
+# after it, ends before a capital: no wrap leaves three fifths of a line empty.
+_TERM_SHARE = 0.4
 # A line ending with one of these stops mid-sentence: the next line goes on with it.
 _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
@@ -720,7 +723,9 @@ class _Blocks:
         self.page_break = False
         self.underline_levels: dict[str, int] = {}
         self.vocabulary = vocabulary.folded
-        content = [line for line in lines if line is not None]
+        # Tables are laid out, not wrapped: their lines say nothing of the width.
+        self.tables = {**_tables(lines), **_simple_tables(lines)} if options.join_lines else {}
+        content = [line for at, line in enumerate(lines) if line is not None and at not in self.tables]
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
         self.blank_convention, self.body_indent = _paragraph_convention(lines)
@@ -776,7 +781,7 @@ class _Blocks:
         return f"{left}-{right}".casefold() in self.vocabulary
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
-        tables = _tables(self.lines) if self.options.join_lines else {}
+        tables = self.tables
         first = self.metadata() if self.rst and self.options.strip_markup else 0
         for index, line in enumerate(self.lines):
             if index < first:
@@ -1189,6 +1194,16 @@ class _Blocks:
             and indent > min(item.indents[1:] or (0,))
         ):
             return False  # a first-line indent after a finished sentence ("... sys.path.") starts a paragraph
+        # A one-line block far short of the width, the next word fitting after it: a term above its
+        # definition ("root" + "Root is (typically) the superuser."), no wrap leaves so much room.
+        term = (
+            item.lines == 1
+            and fits
+            and item.last_length < _TERM_SHARE * width
+            and any(char.isalnum() for char in previous)  # not a Debian copyright file's " ." line
+        )
+        if term and item.kind is BlockKind.PARAGRAPH and indent > self.body_indent and indent == item.indents[0]:
+            return False  # ... the definition set with the same first-line indent ("kmem" + "   /dev/kmem and ...")
         if ended:
             if first.islower():
                 return True
@@ -1204,6 +1219,8 @@ class _Blocks:
             and not (previous.isupper() and item.last_length >= 0.5 * width)
         ):
             return False  # a heading line above its text, no blank line between
+        if term and first.isupper():
+            return False
         # "• Europe: European Digital Advertising Alliance" + "These choices ...": a short item ended.
         return not (item.kind is BlockKind.LIST_ITEM and well_short and item.last_length < 0.6 * width)
 
@@ -1345,6 +1362,84 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
             found.update(_table(lines, first, last))
         index = max(end, index + 1)
     return found
+
+
+def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """reStructuredText's simple tables: rows framed by rules of ``=`` runs
+    (two columns or more, the runs giving the columns), a header row between
+    the first two rules when a third closes the table; ``-`` rules between rows
+    are markup, and a line whose first column is blank goes on with the row
+    above (its cells joined to that row's).  By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        columns = _simple_rule(line)
+        if columns is None:
+            index += 1
+            continue
+        rules = [index]
+        end = index + 1
+        while end < len(lines):
+            following = lines[end]
+            if following is None:
+                if end + 1 >= len(lines) or lines[end + 1] is None or _simple_rule(lines[end + 1]) is None:
+                    break  # a blank line ends the table unless a rule follows it
+                end += 1
+                continue
+            if _simple_rule(following) == columns:
+                rules.append(end)
+                end += 1
+                if len(rules) == 3:
+                    break
+                continue
+            end += 1
+        if len(rules) < 2:
+            index += 1
+            continue
+        header_end = rules[1] if len(rules) == 3 else None
+        rows: list[tuple[list[int], list[str]]] = []  # the lines of each row, its cells
+        for at in range(rules[0] + 1, rules[-1]):
+            current = lines[at]
+            if current is None or at in rules:
+                continue
+            padded = _padded(current)
+            if _SIMPLE_SEPARATOR_RE.fullmatch(padded.strip()):
+                found[at] = _TableLine(None, rule=True)
+                continue
+            bounds = [(start, columns[k + 1][0] if k + 1 < len(columns) else len(padded)) for k, (start, _) in
+                      enumerate(columns)]  # fmt: skip
+            cells = [" ".join(padded[a:b].split()) for a, b in bounds]
+            if rows and not cells[0] and (header_end is None or (at > header_end) == (rows[-1][0][0] > header_end)):
+                lines_of, before = rows[-1]
+                rows[-1] = ([*lines_of, at], [" ".join(f"{x} {y}".split()) for x, y in zip(before, cells, strict=True)])
+            else:
+                rows.append(([at], cells))
+        header = None
+        for lines_of, cells in rows:
+            text = _joined_cells(cells)
+            is_header = header_end is not None and lines_of[0] < header_end
+            found[lines_of[0]] = _TableLine(text, None if is_header else header)
+            for at in lines_of[1:]:
+                found[at] = _TableLine(None)
+            if is_header:
+                header = text
+        for at in rules:
+            found[at] = _TableLine(None, rule=True)
+        index = rules[-1] + 1
+    return found
+
+
+def _simple_rule(line: _Line | None) -> list[tuple[int, int]] | None:
+    """The columns a simple table's ``=`` rule gives (two or more), or None."""
+    if line is None or not _SIMPLE_RULE_RE.fullmatch(line.text):
+        return None
+    padded = _padded(line)
+    return [(match.start(), match.end()) for match in re.finditer("=+", padded)]
+
+
+_SIMPLE_RULE_RE = re.compile(r"=+(?:[ \t]+=+)+")
+_SIMPLE_SEPARATOR_RE = re.compile(r"-+(?:[ \t]+-+)*")
 
 
 def _padded(line: _Line) -> str:
