@@ -566,7 +566,12 @@ class _SetAside:
         among the first three (a headline) is also a duplicate anywhere later.
         Of an unlabelled and a labelled copy, the unlabelled one is set aside.
         Table rows and code are never duplicates (a table repeats cells).
+        Only in a copy a scraper may have made (plain text, a web page): a
+        Markdown file, a Word document and a PDF repeat what their authors
+        wrote twice.
         """
+        if self.document.format not in _COPIED_FORMATS:
+            return blocks  # a Markdown file, a Word document, a PDF repeat only what their authors wrote twice
         window = self.options.duplicate_window
         keys = [_key(block.text) for block in blocks]
         result: list[Block | None] = []
@@ -606,6 +611,11 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+# The formats a scraper's copy comes in (a page's text pasted, a page saved): their repeats may
+# be the copy's, not the author's.
+_COPIED_FORMATS = frozenset({"text", "html"})
 
 
 def _repeats(earlier: Block, block: Block, *, adjacent: bool) -> bool:

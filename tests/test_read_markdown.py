@@ -207,3 +207,14 @@ def test_lists_of_links_that_are_no_table_of_contents_are_kept(source: str) -> N
     document = read_markdown(source)
     assert not [d for d in document.dropped if d.reason == "table-of-contents"]
     assert sum(b.kind is BlockKind.LIST_ITEM for b in document.blocks) == source.count("* [")
+
+
+def test_a_markdown_file_keeps_what_its_author_wrote_twice() -> None:
+    # Two tiers share their requirements: a plain text's copy would set the second copies aside.
+    source = (
+        "## Tier 1\n\n* The tool must be open source.\n* The tool must be heavily depended on.\n\n"
+        "## Tier 2\n\n* The tool must be open source.\n* The tool must be heavily depended on.\n"
+    )
+    edition = Edition.from_text(source, format="markdown", options=NO_LANGUAGE)
+    assert [c.text for c in edition.clauses].count("The tool must be open source.") == 2
+    assert not edition.dropped or "duplicate" not in {d.reason for d in edition.dropped}
