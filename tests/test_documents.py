@@ -32,6 +32,10 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("python-idle-help", "html"): (1.0, 0.995),  # the menu entry "Select All" read as a widget's label
     ("awscli-config-vars", "text"): (1.0, 0.99),  # an item repeated in the next list set aside as a duplicate
     ("nodejs-security-release", "markdown"): (0.99, 0.99),  # an image's alt text, which GitHub shows as no text
+    # Protocol layouts (a request's arguments, "=>", its reply's) the lists' authors read as code blocks and the
+    # reader as paragraphs of joined lines; an encoding table read by row; title-page lines as headings.
+    ("x11-security-extension", "text"): (0.84, 0.89),
+    ("x11-dpms-extension", "text"): (0.41, 0.73),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {("debian-python-policy", "html"): 1}  # the "Index" link ("Indices and tables" is off-topic)

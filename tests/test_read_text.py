@@ -518,3 +518,42 @@ def test_a_restructuredtext_simple_table_is_read_by_row() -> None:
     # Its long rule lines say nothing of the text's wrap width: the paragraph is one.
     assert document.blocks[0].text.endswith("from its configuration, as this table shows.")
     audit(source, spans_of(document))
+
+
+def test_a_table_drawn_in_a_grid_is_read_by_row_in_ascii_or_box_drawing() -> None:
+    ascii_table = (
+        "The values are:\n\n+-----------+---------+\n|Attribute  |Default  |\n+-----------+---------+\n"
+        "|timeout    |60       |\n+-----------+---------+\n|trust-level|Untrusted|\n|           |Client   |\n"
+        "+-----------+---------+\n\nAfter the table.\n"
+    )
+    boxed = ascii_table.translate(str.maketrans("+-|", "┼─│"))
+    for source in (ascii_table, boxed):
+        document = read_text(source, format="text")
+        assert [(b.kind.value, b.text) for b in document.blocks] == [
+            ("paragraph", "The values are:"),
+            ("table_row", "Attribute | Default"),
+            ("table_row", "timeout | 60"),
+            ("table_row", "trust-level | Untrusted Client"),
+            ("paragraph", "After the table."),
+        ]
+        assert document.source == source  # the drawing characters stay the file's
+        assert {d.reason for d in document.dropped} == {"markup"}
+        audit(source, spans_of(document))
+    # A rule drawn with box-drawing characters is markup, as one of hyphens.
+    ruled = read_text("First paragraph here.\n\n━━━━━━━━━━\n\nSecond paragraph here.\n", format="text")
+    assert [b.text for b in ruled.blocks] == ["First paragraph here.", "Second paragraph here."]
+
+
+def test_a_table_of_contents_without_page_numbers_names_the_titles_further_on() -> None:
+    source = (
+        "Security Extension Specification\n\nTable of Contents\n\n1. Introduction\n2. Requests\n\n"
+        "    SecurityQueryVersion\n\nChapter 1. Introduction\n\nThe extension adds protocol.\n\n"
+        "Chapter 2. Requests\n\nSecurityQueryVersion\n\nThe request asks for the version.\n"
+    )
+    document = read_text(source, format="text")
+    contents = [d.text for d in document.dropped if d.reason == "table-of-contents"]
+    assert contents == ["Table of Contents", "1. Introduction", "2. Requests", "SecurityQueryVersion"]
+    assert [b.text for b in document.blocks].count("SecurityQueryVersion") == 1
+    # Lines after such a heading that name nothing further on are the text's.
+    kept = read_text("Contents\n\nThe box holds a manual and a cable.\n", format="text")
+    assert [b.text for b in kept.blocks][-1] == "The box holds a manual and a cable."

@@ -36,7 +36,9 @@ def test_a_perfect_prediction_scores_one_wherever_a_score_is_defined(pair: Edite
         assert c.tp == c.predicted == c.expected
         for ratio in (c.precision, c.recall, c.f1):
             assert ratio is None or ratio == 1.0
-    assert s.links.f1 == 1.0  # every pair links something
+    # A pair links something unless the hard mix replaced every clause (a random run found a
+    # two-clause base whose clauses were both replaced): then no link score is defined.
+    assert s.links.f1 == (1.0 if s.links.expected else None)
     assert s.invalid == 0
 
 

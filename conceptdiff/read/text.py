@@ -135,6 +135,21 @@ class _Line:
     indent: int = 0  # white space before the text on its physical line
 
 
+# A title's number, and a "Chapter" word before it: "Chapter 1. ", "2.1 ", "IV. ".
+_TITLE_NUMBER_RE = re.compile(
+    r"(?:(?:chapter|section|part|appendix|annex|article)[ \t\u00a0]+)?"
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivxlc]{1,6}|[a-z])[.)]?[ \t\u00a0]+",
+    re.IGNORECASE,
+)
+
+
+def _title_key(text: str) -> str:
+    """A title as tables of contents and headings share it: its number off, case and spacing folded."""
+    stripped = text.strip()
+    match = _TITLE_NUMBER_RE.match(stripped)
+    return " ".join(stripped[match.end() if match else 0 :].casefold().split())
+
+
 def _physical_lines(text: str) -> Iterator[tuple[int, str, bool]]:
     """Each line's start offset, its content, and whether a form feed ends it."""
     offset = 0
@@ -155,6 +170,7 @@ class _Lines:
         self.text = text
         self.options = options
         self.dropped: list[DroppedSpan] = []
+        self._titles: dict[str, list[int]] | None = None  # see names_a_later_line
 
     def drop(self, start: int, end: int, reason: str) -> None:
         if end > start:
@@ -390,6 +406,20 @@ class _Lines:
                 line.end = line.start + len(keep)
                 return
 
+    def names_a_later_line(self, entry: _Line, index: int, lines: list[_Line | None]) -> bool:
+        """Is ``entry`` (after a table of contents' heading, no page number) the
+        title of a line further on, its number and a "Chapter" word aside
+        ("1. Introduction" and "Chapter 1. Introduction" further on)?"""
+        key = _title_key(entry.text)
+        if not key or len(entry.text) > 80 or entry.text.rstrip()[-1:] in ".;,":
+            return False
+        if self._titles is None:
+            self._titles = {}
+            for at, line in enumerate(lines):
+                if line is not None and len(line.text) <= 80:
+                    self._titles.setdefault(_title_key(line.text), []).append(at)
+        return any(at > index for at in self._titles.get(key, ()))
+
     def table_of_contents(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
         found: set[int] = set()
         content = [i for i, line in enumerate(lines) if line is not None and i not in removed]
@@ -405,7 +435,9 @@ class _Lines:
             while scan < len(content):
                 candidate = lines[content[scan]]
                 assert candidate is not None
-                if paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)):
+                if paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)) or (
+                    heading and not pending and self.names_a_later_line(candidate, content[scan], lines)
+                ):
                     entries.extend(pending)
                     entries.append(content[scan])
                     pending = []
@@ -724,7 +756,7 @@ class _Blocks:
         self.underline_levels: dict[str, int] = {}
         self.vocabulary = vocabulary.folded
         # Tables are laid out, not wrapped: their lines say nothing of the width.
-        self.tables = {**_tables(lines), **_simple_tables(lines)} if options.join_lines else {}
+        self.tables = {**_tables(lines), **_simple_tables(lines), **_grid_tables(lines)} if options.join_lines else {}
         content = [line for at, line in enumerate(lines) if line is not None and at not in self.tables]
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
@@ -1430,6 +1462,66 @@ def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
     return found
 
 
+def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """Tables drawn in a grid (``+----+----+`` borders, ``|`` between cells, a
+    row on one line or several between two borders): one row a block, the
+    first row the others' header; the borders are markup.  By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index < len(lines):
+        if not _is_grid_border(lines[index]):
+            index += 1
+            continue
+        end = index + 1
+        rows: list[list[int]] = []
+        current: list[int] = []
+        closed = False
+        while end < len(lines):
+            line = lines[end]
+            if _is_grid_border(line):
+                if current:
+                    rows.append(current)
+                    current = []
+                closed = True
+                end += 1
+                continue
+            if line is None or not _GRID_ROW_RE.fullmatch(line.text):
+                break
+            current.append(end)
+            closed = False
+            end += 1
+        if not closed or not rows:
+            index += 1
+            continue
+        header: str | None = None
+        for number, row in enumerate(rows):
+            cells: list[str] = []
+            for at in row:
+                line = lines[at]
+                assert line is not None
+                parts = [" ".join(part.split()) for part in line.text.strip()[1:-1].split("|")]
+                cells = [f"{a} {b}".strip() for a, b in itertools.zip_longest(cells, parts, fillvalue="")]
+            text = _joined_cells(cells)
+            found[row[0]] = _TableLine(text, header)
+            for at in row[1:]:
+                found[at] = _TableLine(None)
+            if number == 0 and len(rows) > 1:
+                header = text
+        for at in range(index, end):
+            if at not in found and lines[at] is not None:
+                found[at] = _TableLine(None, rule=True)
+        index = end
+    return found
+
+
+def _is_grid_border(line: _Line | None) -> bool:
+    return line is not None and _GRID_BORDER_RE.fullmatch(line.text) is not None
+
+
+_GRID_BORDER_RE = re.compile(r"\+[-=+]*-[-=+]*\+")
+_GRID_ROW_RE = re.compile(r"\|.*\|")
+
+
 def _simple_rule(line: _Line | None) -> list[tuple[int, int]] | None:
     """The columns a simple table's ``=`` rule gives (two or more), or None."""
     if line is None or not _SIMPLE_RULE_RE.fullmatch(line.text):
@@ -1866,12 +1958,34 @@ class _Repairs:
 
 
 def read_plain(text: str, *, options: Options | None = None, rst: bool = False) -> Document:
-    """Read plain text (see the module's rules); ``rst`` reads reStructuredText markup off it."""
+    """Read plain text (see the module's rules); ``rst`` reads reStructuredText markup off it.
+
+    Box-drawing characters (``┌─┬─┐``, ``│``, ``━━━``) are read as their ASCII
+    forms (``+-+-+``, ``|``, ``---``), one character for one, so that a boxed
+    table or a rule drawn with them is read as one drawn with ASCII; the
+    document keeps the original text."""
     options = options or Options()
+    source = text
+    if _BOX_DRAWING_RE.search(text):
+        text = text.translate(_BOX_TO_ASCII)
     lines_pass = _Lines(text, options)
     lines = lines_pass.run()
     vocabulary = _Vocabulary(text)
     blocks = _Blocks(text, lines, options, vocabulary, rst=rst)
     items, dropped = blocks.run()
     wrapped = blocks.width != float("inf")
-    return _Repairs(text, items, lines_pass.dropped + dropped, options, vocabulary, rst=rst, wrapped=wrapped).run()
+    document = _Repairs(text, items, lines_pass.dropped + dropped, options, vocabulary, rst=rst, wrapped=wrapped).run()
+    if text is source:
+        return document
+    spans = tuple(DroppedSpan(d.start, d.end, d.reason, source[d.start : d.end]) for d in document.dropped)
+    return attrs.evolve(document, source=source, dropped=spans)
+
+
+_BOX_DRAWING_RE = re.compile("[\u2500-\u257f]")
+# Box drawing as ASCII: horizontals "-" (doubles "="), verticals "|", corners, tees and crosses "+".
+_BOX_TO_ASCII = {
+    code: "=" if chr(code) in "═╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬"[:1] else
+    "|" if chr(code) in "│┃┆┇┊┋║╎╏╽╿" else
+    "-" if chr(code) in "─━┄┅┈┉╌╍╴╶╸╺╼╾" else "+"
+    for code in range(0x2500, 0x2580)
+}  # fmt: skip
