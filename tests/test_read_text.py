@@ -557,3 +557,11 @@ def test_a_table_of_contents_without_page_numbers_names_the_titles_further_on() 
     # Lines after such a heading that name nothing further on are the text's.
     kept = read_text("Contents\n\nThe box holds a manual and a cable.\n", format="text")
     assert [b.text for b in kept.blocks][-1] == "The box holds a manual and a cable."
+
+
+def test_box_drawing_in_a_line_of_prose_is_kept_as_written() -> None:
+    # Only drawn lines (a border, a rule, a row between two verticals) are read as ASCII.
+    for source in ("┆", "a ┆ b and the words after it\n", "The ─ sign stands alone here.\n"):
+        document = read_text(source, format="text")
+        assert "".join(b.text for b in document.blocks).replace(" ", "") == source.replace(" ", "").strip()
+        audit(source, spans_of(document))

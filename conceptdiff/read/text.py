@@ -1967,7 +1967,7 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
     options = options or Options()
     source = text
     if _BOX_DRAWING_RE.search(text):
-        text = text.translate(_BOX_TO_ASCII)
+        text = _drawing_as_ascii(text)
     lines_pass = _Lines(text, options)
     lines = lines_pass.run()
     vocabulary = _Vocabulary(text)
@@ -1981,7 +1981,25 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
     return attrs.evolve(document, source=source, dropped=spans)
 
 
+def _drawing_as_ascii(text: str) -> str:
+    """``text`` with the box-drawing characters of its drawn lines as ASCII, one
+    for one: a line made of them (a border, a rule) or set between two of them
+    (a table's row); a line of prose keeps any it holds ("a ┆ b")."""
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or not _BOX_DRAWING_RE.search(stripped):
+            continue
+        drawn = _BOX_LINE_RE.fullmatch(stripped) is not None
+        framed = stripped[0] in _BOX_VERTICALS and stripped[-1] in _BOX_VERTICALS and len(stripped) > 1
+        if drawn or framed:
+            lines[number] = line.translate(_BOX_TO_ASCII)
+    return "".join(lines)
+
+
 _BOX_DRAWING_RE = re.compile("[\u2500-\u257f]")
+_BOX_LINE_RE = re.compile("[\u2500-\u257f \t]{3,}")
+_BOX_VERTICALS = "│┃┆┇┊┋║╎╏"
 # Box drawing as ASCII: horizontals "-" (doubles "="), verticals "|", corners, tees and crosses "+".
 _BOX_TO_ASCII = {
     code: "=" if chr(code) in "═╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬"[:1] else
