@@ -101,8 +101,11 @@ class Options:
             a paragraph into a clause of its own.
         drop_duplicates: drop a clause that repeats one at most
             ``duplicate_window`` clauses before it (same label, same normalized
-            text), or the tail of a list item that repeats the next item; when
-            False, such clauses are kept and flagged ``"duplicate"``.
+            text), or the tail of a list item that repeats the next item, in
+            plain text and web pages (the forms a scraper's copy comes in; a
+            Markdown file, a Word document and a PDF keep what their authors
+            wrote twice); when False, such clauses are kept and flagged
+            ``"duplicate"``.
         duplicate_window: how many clauses back a duplicate is looked for.
         flag_languages: flag clauses written in another language than the
             edition's main one with ``"language:xx"`` (ISO 639-1; needs

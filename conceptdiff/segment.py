@@ -200,8 +200,9 @@ _NEIGHBOURS = 2
 _RECOUNT = 64
 # A text's first and last blocks: its title page and its footer.
 _EDGE = 5
-# A title page of short lines may run this far (blocks).
+# A title page of short lines (this many words at most) may run this far (blocks).
 _TITLE_PAGE = 15
+_TITLE_PAGE_WORDS = 12
 # How many words a line of a page's chrome above its repeated headline may have.
 _CHROME_WORDS = 40
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
@@ -277,7 +278,9 @@ class _SetAside:
         tail = len(blocks) - _EDGE  # a page's footer: its last few lines
         # A text's opening lines: its first _EDGE blocks, or its title page's short lines before
         # its first long block (a title, three authors and three copyright lines).
-        opening = next((p for p, b in enumerate(blocks[:_TITLE_PAGE]) if len(b.text.split()) > 12), _TITLE_PAGE)
+        opening = next(
+            (p for p, b in enumerate(blocks[:_TITLE_PAGE]) if len(b.text.split()) > _TITLE_PAGE_WORDS), _TITLE_PAGE
+        )
         opening = max(_EDGE, opening)
         kept = []
         for position, block in enumerate(blocks):

@@ -471,22 +471,21 @@ def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nes
 
 
 def test_a_term_above_its_definition_stands_apart_without_a_blank_line() -> None:
-    # A one-line block that leaves three fifths of the line empty, the next word fitting after it.
-    definition = (
-        "Root is (typically) the superuser. It owns every file that no other user owns, and its home is "
-        "the directory that the system administrator uses for day to day work on the machine."
+    # Paragraphs set with a first-line indent, no blank line between (a PDF's text): a one-line
+    # block leaving three fifths of its line empty, the next word fitting after it, is a term.
+    intro = (
+        "Many users have a corresponding group, and these pairs will be treated together when the "
+        "document speaks of them below, each entry naming the user and the group that share its name, "
+        "with the packages that use them and the files they own on a Debian system."
     )
-    lines = _wrap(definition, 72, "")
-    source = "\n".join(["root", *lines, "Daemon", "Some unprivileged daemons run as daemon."]) + "\n"
-    assert texts(source) == ["root", " ".join(lines), "Daemon", "Some unprivileged daemons run as daemon."]
-    # (A term in lower case after a definition's full stop still goes on with it: "... machine." + "daemon"
-    # reads as a sentence going on, as "e.g." + "the ..." does.)
-    # Set with a first-line indent, a definition that starts in lower case stands apart too.
-    indented = "   kmem\n   /dev/kmem and similar files are readable by this group, for\nhistorical reasons.\n"
-    assert texts(indented) == [
-        "kmem",
-        "/dev/kmem and similar files are readable by this group, for historical reasons.",
-    ]
+    daemon = (
+        "Some unprivileged daemons that need to be able to write to some files on disk run as daemon.daemon "
+        "(portmap, atd, lambdamoo, mon, and others). Daemons that don't need to own any files sometimes run "
+        "as nobody.nogroup instead."
+    )
+    lines = [*_wrap(intro, 79, "   "), "   root", "   Root is (typically) the superuser.", "   daemon",
+             *_wrap(daemon, 79, "   ")]  # fmt: skip
+    assert texts("\n".join(lines) + "\n") == [intro, "root", "Root is (typically) the superuser.", "daemon", daemon]
     # A wrapped sentence's short last line, or a line ending mid-sentence, does not.
     assert texts("The Licensee may copy and distribute the Work in any medium and\nform.\n") == [
         "The Licensee may copy and distribute the Work in any medium and form."

@@ -27,8 +27,22 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from conceptdiff.model import DroppedSpan
+from conceptdiff.read._paged import is_toc_heading
 
-__all__ = ["TITLE_PAGE_DETAIL_RE", "Block", "BlockKind", "Document", "SourceBuilder", "code_text", "fill_gaps"]
+__all__ = [
+    "MIN_CONTENTS_ENTRIES",
+    "TITLE_PAGE_DETAIL_RE",
+    "Block",
+    "BlockKind",
+    "Document",
+    "SourceBuilder",
+    "code_text",
+    "contents_start",
+    "fill_gaps",
+]
+
+#: A table of contents of links into the page (Markdown, HTML) has at least this many entries.
+MIN_CONTENTS_ENTRIES = 3
 
 #: What a title page says besides its title: a version or a date, a copyright notice, an address.
 TITLE_PAGE_DETAIL_RE = re.compile(
@@ -228,3 +242,17 @@ class SourceBuilder:
         blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
         dropped = tuple(sorted(self.dropped, key=lambda span: span.start))
         return Document(source, format, blocks, dropped)
+
+
+def contents_start(blocks: Sequence[Block], start: int) -> int | None:
+    """Where a list of links into the page that begins at ``blocks[start]``
+    starts as a table of contents: ``start``, or the heading before it when
+    that heading names one ("Table of Contents"); ``None`` when a sentence of
+    the text leads into the list ("The most common subcommands are:"), which
+    makes it the text's own.  Markdown's and HTML's readers both ask it."""
+    before = blocks[start - 1] if start else None
+    if before is None:
+        return start
+    if before.kind is not BlockKind.HEADING:
+        return None if before.text.endswith(":") else start
+    return start - 1 if is_toc_heading(before.text) else start

@@ -40,16 +40,25 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 
 import attrs
 
 from conceptdiff.model import DroppedSpan
 from conceptdiff.options import Options
-from conceptdiff.read._document import TITLE_PAGE_DETAIL_RE, Block, BlockKind, Document, code_text, fill_gaps, trimmed
+from conceptdiff.read._document import (
+    MIN_CONTENTS_ENTRIES,
+    TITLE_PAGE_DETAIL_RE,
+    Block,
+    BlockKind,
+    Document,
+    code_text,
+    contents_start,
+    fill_gaps,
+    trimmed,
+)
 from conceptdiff.read._labels import label_style, split_label
-from conceptdiff.read._paged import is_toc_heading
 from conceptdiff.read._scraped import FUNCTION_WORDS, looks_like_heading
 
 __all__ = ["looks_like_html", "read_html", "read_html_fragment"]
@@ -795,61 +804,51 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
     return Document(source, "html", tuple(blocks), tuple(dropped))
 
 
-# A table of contents has at least this many entries.
-_MIN_CONTENTS_ENTRIES = 3
-
-
 def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
     """Set aside a page's table of contents ("On this page"): a run of
-    ``_MIN_CONTENTS_ENTRIES`` list items or more, each one link to a place in
+    ``MIN_CONTENTS_ENTRIES`` list items or more, each one link to a place in
     the page (``href="#..."``), most of them naming a heading of the page,
-    not introduced by a sentence ending in a colon (then the list is the
-    text's own); with its heading, when one names it ("Contents").  So is a
-    table of ``_MIN_CONTENTS_ENTRIES`` rows or more, three in five of them
-    with links, every link to a place in the page (an index: "format: |
-    Setting Format")."""
+    unless a sentence leads into it (``contents_start``; with its heading
+    when one names it: "Contents").  So is an index: a run of as many table
+    rows or more, three in five of them with links, every link into the page
+    ("format: | Setting Format")."""
     headings = {" ".join(b.text.casefold().split()) for b in blocks if b.kind is BlockKind.HEADING}
     drop: set[int] = set()
     position = 0
     while position < len(blocks):
-        end = position
-        while (
-            end < len(blocks)
-            and blocks[end].kind is BlockKind.LIST_ITEM
-            and len(blocks[end].links) == 1
-            and blocks[end].links[0].startswith("#")
-        ):
-            end += 1
-        if end == position:  # no list of in-page links here: perhaps a table of them (an index)
-            while end < len(blocks) and blocks[end].kind is BlockKind.TABLE_ROW:
-                end += 1
-            rows = blocks[position:end]
-            linked = [row for row in rows if row.links]
+        end = _run(blocks, position, _in_page_entry)
+        if end - position >= MIN_CONTENTS_ENTRIES:
+            named = sum(" ".join(blocks[k].text.casefold().split()) in headings for k in range(position, end))
+            first = contents_start(blocks, position)
+            if 2 * named >= end - position and first is not None:
+                drop.update(range(first, end))
+        elif end == position:
+            end = _run(blocks, position, lambda block: block.kind is BlockKind.TABLE_ROW)
+            linked = [row for row in blocks[position:end] if row.links]
             if (
-                len(rows) >= _MIN_CONTENTS_ENTRIES
-                and 5 * len(linked) >= 3 * len(rows)
+                end - position >= MIN_CONTENTS_ENTRIES
+                and 5 * len(linked) >= 3 * (end - position)
                 and all(link.startswith("#") for row in linked for link in row.links)
             ):
                 drop.update(range(position, end))
-            position = max(end, position + 1)
-            continue
-        if end - position >= _MIN_CONTENTS_ENTRIES:
-            named = sum(" ".join(blocks[k].text.casefold().split()) in headings for k in range(position, end))
-            before = blocks[position - 1] if position else None
-            led_in = before is not None and before.kind is not BlockKind.HEADING and before.text.endswith(":")
-            if 2 * named >= end - position and not led_in:
-                drop.update(range(position, end))
-                if before is not None and before.kind is BlockKind.HEADING and is_toc_heading(before.text):
-                    drop.add(position - 1)  # its heading ("Table of Contents", "On this page")
         position = max(end, position + 1)
     if not drop:
         return blocks, []
-    dropped = [
-        DroppedSpan(first, last, "table-of-contents", source[first:last])
-        for k in sorted(drop)
-        for first, last in blocks[k].spans
-    ]
+    dropped = [DroppedSpan(a, b, "table-of-contents", source[a:b]) for k in sorted(drop) for a, b in blocks[k].spans]
     return [block for k, block in enumerate(blocks) if k not in drop], dropped
+
+
+def _in_page_entry(block: Block) -> bool:
+    """A list item that is one link into the page."""
+    return block.kind is BlockKind.LIST_ITEM and len(block.links) == 1 and block.links[0].startswith("#")
+
+
+def _run(blocks: Sequence[Block], start: int, test: Callable[[Block], bool]) -> int:
+    """The end of the run of blocks from ``start`` that pass ``test``."""
+    end = start
+    while end < len(blocks) and test(blocks[end]):
+        end += 1
+    return end
 
 
 _SHINGLE = 4  # words per shingle when matching blocks against the main text

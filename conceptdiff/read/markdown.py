@@ -52,8 +52,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from conceptdiff.model import DroppedSpan
-from conceptdiff.read._document import Block, BlockKind, Document, code_text, fill_gaps, trimmed
-from conceptdiff.read._paged import is_toc_heading
+from conceptdiff.read._document import (
+    MIN_CONTENTS_ENTRIES,
+    Block,
+    BlockKind,
+    Document,
+    code_text,
+    contents_start,
+    fill_gaps,
+    trimmed,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -221,23 +229,20 @@ class _Reader:
 
     def contents(self, start: int, entries: set[int]) -> None:
         """Set aside the list just read (its blocks from ``start``) when it is a
-        table of contents: ``_MIN_CONTENTS_ENTRIES`` items or more, each only a
+        table of contents: ``MIN_CONTENTS_ENTRIES`` items or more, each only a
         link to a place in the page ("* [Triagers](#triagers)"), nothing else,
         and not introduced by a sentence of the text ("The most common
         subcommands are:" makes such a list the text's own); with its
         heading, when one names it ("## Table of contents")."""
         listed = range(start, len(self.blocks))
-        if len(listed) < _MIN_CONTENTS_ENTRIES or not all(position in entries for position in listed):
+        if len(listed) < MIN_CONTENTS_ENTRIES or not all(position in entries for position in listed):
             return
-        before = self.blocks[start - 1] if start else None
-        if before is not None and before.kind is not BlockKind.HEADING and before.text.endswith(":"):
+        first = contents_start(self.blocks, start)
+        if first is None:
             return
-        if before is not None and before.kind is BlockKind.HEADING and is_toc_heading(before.text):
-            start -= 1  # its heading ("Table of Contents", "On this page")
-        for block in self.blocks[start:]:
-            for first, last in block.spans:
-                self.dropped.append(DroppedSpan(first, last, "table-of-contents", self.source[first:last]))
-        del self.blocks[start:]
+        for block in self.blocks[first:]:
+            self.dropped += [DroppedSpan(a, b, "table-of-contents", self.source[a:b]) for a, b in block.spans]
+        del self.blocks[first:]
 
     def html(self, token: Token) -> None:
         span = self.lines(token.map)
@@ -269,10 +274,6 @@ def _checked(gap: DroppedSpan) -> DroppedSpan:
     if all(_MARKUP_LINE_RE.fullmatch(line) for line in lines):
         return gap
     return DroppedSpan(gap.start, gap.end, "unread", gap.text)
-
-
-# A table of contents has at least this many entries.
-_MIN_CONTENTS_ENTRIES = 3
 
 
 def _in_page_link(inline: Token) -> bool:

@@ -859,10 +859,10 @@ _URL_RE = re.compile(r"(?:file|https?|ftp)://\S*|about:blank|data:\S*")
 def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
     """Set ``furniture`` on the lines that are page furniture (outermost rows of a page only)."""
     if options.drop_page_furniture:
-        recurring = _recurring_keys(pages, options.running_header_repeats)
-        numbered = _numbered_headers(pages, options.running_header_repeats)
-        for page in pages:
-            rows = _rows_of(page)
+        page_rows = [_rows_of(page) for page in pages]
+        recurring = _recurring_keys(page_rows, options.running_header_repeats)
+        numbered = _numbered_headers(pages, page_rows, options.running_header_repeats)
+        for page, rows in zip(pages, page_rows, strict=True):
             for ordered, top in ((rows, True), (rows[::-1], False)):
                 for outermost, row in enumerate(ordered[:3]):
                     reasons = [
@@ -931,16 +931,15 @@ def _rows_of(page: _Page) -> list[list[_Line]]:
     return [by_row[row] for row in sorted(by_row)]
 
 
-def _numbered_headers(pages: Sequence[_Page], repeats: int) -> set[int]:
-    """The ids of the lines of a page's very first or last row that carries the
+def _numbered_headers(pages: Sequence[_Page], page_rows: Sequence[list[list[_Line]]], repeats: int) -> set[int]:
+    """The ids of the lines of a page's very first or last row (``page_rows``) that carries the
     page's number, beside other words or alone ("Chapter 2: ASN.1 structure handling 3"):
     the number agrees with the page's place in the file (the page's index less
     the number is the same on ``repeats`` pages or more, pages numbered by a
     number alone included), whatever the words (they change with the chapter)."""
     offsets: Counter[int] = Counter()
     found: list[tuple[int, _Line]] = []
-    for page in pages:
-        rows = _rows_of(page)
+    for page, rows in zip(pages, page_rows, strict=True):
         band = 0.15 * page.height
         here: set[int] = set()
         for row, top in ((rows[0], True), (rows[-1], False)) if rows else ():
@@ -969,11 +968,11 @@ def _position_key(line: _Line) -> tuple[str, int]:
     return furniture_key(line.text), round(line.y0 / 4)
 
 
-def _recurring_keys(pages: Sequence[_Page], repeats: int) -> set[tuple[str, int]]:
-    """Keys of the lines that recur among the outermost rows of at least ``repeats`` pages, at one height."""
+def _recurring_keys(page_rows: Sequence[list[list[_Line]]], repeats: int) -> set[tuple[str, int]]:
+    """Keys of the lines that recur among the outermost rows (``page_rows``: each page's
+    rows) of at least ``repeats`` pages, at one height."""
     seen: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        rows = _rows_of(page)
+    for rows in page_rows:
         for position in {_position_key(line) for row in rows[:2] + rows[-2:] for line in row}:
             if len(position[0]) >= 3:
                 seen[position] += 1

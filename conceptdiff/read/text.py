@@ -1403,23 +1403,22 @@ def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
     are markup, and a line whose first column is blank goes on with the row
     above (its cells joined to that row's).  By line index."""
     found: dict[int, _TableLine] = {}
+    rule_of = [_simple_rule(line) for line in lines]
     index = 0
     while index < len(lines):
-        line = lines[index]
-        columns = _simple_rule(line)
+        columns = rule_of[index]
         if columns is None:
             index += 1
             continue
         rules = [index]
         end = index + 1
         while end < len(lines):
-            following = lines[end]
-            if following is None:
-                if end + 1 >= len(lines) or lines[end + 1] is None or _simple_rule(lines[end + 1]) is None:
+            if lines[end] is None:
+                if end + 1 >= len(lines) or rule_of[end + 1] is None:
                     break  # a blank line ends the table unless a rule follows it
                 end += 1
                 continue
-            if _simple_rule(following) == columns:
+            if rule_of[end] == columns:
                 rules.append(end)
                 end += 1
                 if len(rules) == 3:
@@ -1515,7 +1514,7 @@ def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
 
 
 def _is_grid_border(line: _Line | None) -> bool:
-    return line is not None and _GRID_BORDER_RE.fullmatch(line.text) is not None
+    return line is not None and line.text[:1] == "+" and _GRID_BORDER_RE.fullmatch(line.text) is not None
 
 
 _GRID_BORDER_RE = re.compile(r"\+[-=+]*-[-=+]*\+")
@@ -1524,7 +1523,7 @@ _GRID_ROW_RE = re.compile(r"\|.*\|")
 
 def _simple_rule(line: _Line | None) -> list[tuple[int, int]] | None:
     """The columns a simple table's ``=`` rule gives (two or more), or None."""
-    if line is None or not _SIMPLE_RULE_RE.fullmatch(line.text):
+    if line is None or line.text[:1] != "=" or not _SIMPLE_RULE_RE.fullmatch(line.text):
         return None
     padded = _padded(line)
     return [(match.start(), match.end()) for match in re.finditer("=+", padded)]
