@@ -574,6 +574,11 @@ class _Aligner:
         best_new: dict[int, list[float]] = defaultdict(list)
         pieces_of_old: dict[int, list[int]] = defaultdict(list)  # old i -> new pieces inside it
         parts_of_new: dict[int, list[int]] = defaultdict(list)  # new j -> old parts inside it
+        # Clauses with a rewording of their own kind on the other side: such a heading
+        # is no piece of a paragraph's split (nor a part of its merge).
+        kin_old: set[int] = set()
+        kin_new: set[int] = set()
+        old, new, reworded = self.old, self.new, options.reworded_threshold
         old_words, new_words = self.old_words, self.new_words
         bar, containment, splits = options.positional_threshold, options.piece_containment, options.detect_splits
         # A rival less similar than this never lowers a confidence (see below): not kept.
@@ -598,6 +603,9 @@ class _Aligner:
             if sim >= bar:
                 bonus = options.in_place_bonus if old_gap[i] == new_gap[j] else 0.0
                 scored.append((sim + bonus, 0, (i,), (j,), sim))
+                if sim >= reworded and old[i].kind is new[j].kind:
+                    kin_old.add(i)
+                    kin_new.add(j)
             if splits:
                 if size_b < size_a and common / size_b >= containment:
                     pieces_of_old[i].append(j)
@@ -605,9 +613,13 @@ class _Aligner:
                     parts_of_new[j].append(i)
         if options.detect_splits:
             for i, pieces in pieces_of_old.items():
-                self.group_candidates(scored, i, pieces, split=True, gap_ok=lambda j, i=i: old_gap[i] == new_gap[j])
+                self.group_candidates(
+                    scored, i, pieces, split=True, gap_ok=lambda j, i=i: old_gap[i] == new_gap[j], kin=kin_new
+                )
             for j, parts in parts_of_new.items():
-                self.group_candidates(scored, j, parts, split=False, gap_ok=lambda i, j=j: old_gap[i] == new_gap[j])
+                self.group_candidates(
+                    scored, j, parts, split=False, gap_ok=lambda i, j=j: old_gap[i] == new_gap[j], kin=kin_old
+                )
         # Best first; equal scores in an order that does not depend on which side is "old".
         scored.sort(
             key=lambda item: (
@@ -639,12 +651,20 @@ class _Aligner:
         *,
         split: bool,
         gap_ok: object,
+        kin: set[int],
     ) -> None:
-        """Windows of consecutive unmatched clauses that together make ``whole``."""
+        """Windows of consecutive unmatched clauses that together make ``whole``.
+
+        A member of another kind than ``whole`` (a heading above a paragraph)
+        that has a rewording of its own kind on the other side (``kin``) is
+        no member: a reworded heading stays the old heading's, however many
+        of its words the paragraph below it repeats.
+        """
         used = self.new_used if split else self.old_used
         words = self.new_words if split else self.old_words
         target = self.old_words[whole] if split else self.new_words[whole]
-        members = sorted(m for m in set(members) if not used[m])
+        clauses, kind = (self.new, self.old[whole].kind) if split else (self.old, self.new[whole].kind)
+        members = sorted(m for m in set(members) if not used[m] and (m not in kin or clauses[m].kind is kind))
         best: tuple[float, tuple[int, ...]] | None = None
         run: list[int] = []
         runs: list[list[int]] = []

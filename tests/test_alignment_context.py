@@ -62,6 +62,26 @@ def test_a_heading_run_into_its_reworded_paragraph_is_merged_with_it() -> None:
     assert _kinds(new, old) == [("split", (5,), (5, 6))]
 
 
+def test_a_reworded_heading_stays_a_heading_when_its_paragraph_repeats_its_words() -> None:
+    # Found by a random run of the strategies' promise: the new heading's words
+    # ("cookies and similar technologies") open the old paragraph too, so the
+    # new heading plus the reordered paragraph cover the old paragraph; the
+    # old heading, reworded in its place, is still the new heading's.
+    heading_old, heading_new = (
+        "#### What are cookies and similar technologies?",
+        "#### Relevant cookies and similar technologies?",
+    )
+    paragraph_old = (
+        "We use cookies and similar technologies, such as web beacons, local storage, and mobile analytics, "
+        "to operate and provide our Services. These cookies may be used for sales and marketing purposes."
+    )
+    paragraph_new = paragraph_old.replace("We use cookies and similar technologies,", "Relevant similar and cookies")
+    old = [*BODY[:4], heading_old, paragraph_old, *BODY[4:8]]
+    new = [*BODY[:4], heading_new, paragraph_new, *BODY[4:8]]
+    assert _kinds(old, new) == [("reworded", (4,), (4,)), ("reworded", (5,), (5,))]
+    assert _kinds(new, old) == [("reworded", (4,), (4,)), ("reworded", (5,), (5,))]
+
+
 def test_a_clause_rewritten_into_two_sentences_is_a_split_with_a_lower_confidence() -> None:
     whole = "Class-based exceptions are always preferred over string-based exceptions in the modules of the library."
     old = [*BODY[:6], whole, *BODY[6:12]]
