@@ -36,9 +36,25 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # reader as paragraphs of joined lines; an encoding table read by row; title-page lines as headings.
     ("x11-security-extension", "text"): (0.84, 0.89),
     ("x11-dpms-extension", "text"): (0.41, 0.73),
+    # The appendices' sample notices, which the lists' authors wrote as code blocks (as the request to
+    # them suggested) and the reader reads as paragraphs, as the gpl-3.0, lgpl-2.1 and valgrind-gpl lists do;
+    # a copyright line and the address or web address under it read as one paragraph.
+    ("gpl-2.0", "text"): (0.85, 0.94),
+    ("gfdl-1.3", "text"): (0.94, 0.96),
+    ("gpl-1.0", "text"): (0.81, 0.89),
+    # A PDF-to-text extraction of the 2002 US National Security Strategy: a blank line after nearly every
+    # line (paragraphs the list's author joined by their sense), section headings and their epigraphs printed
+    # after their page's text, a letterhead glued into a sentence.
+    ("us-nss-2002", "text"): (0.55, 0.71),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
-NOISE_KEPT = {("debian-python-policy", "html"): 1}  # the "Index" link ("Indices and tables" is off-topic)
+NOISE_KEPT = {
+    ("debian-python-policy", "html"): 1,  # the "Index" link ("Indices and tables" is off-topic)
+    ("us-nss-2002", "text"): 3,  # page footers glued inside lines ("... and National Security Strategy 29 ix. ...")
+}
+# Clauses holding what the score takes for markup: the sample notices' "<year>" and "<name of author>",
+# read as paragraphs where the lists have code blocks (see FLOORS).
+MARKUP_KEPT = {("gpl-2.0", "text"): 3, ("gpl-1.0", "text"): 3}
 DOCUMENTS = load_documents()
 CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
 
@@ -61,7 +77,7 @@ def test_document_reads_as_its_hand_written_clause_list(document: object, render
     floor_p, floor_r = FLOORS.get((document.name, rendering), (1.0, 1.0))  # type: ignore[attr-defined]
     assert result.precision >= floor_p and result.recall >= floor_r, (result.precision, result.recall)
     assert reading.audit_ok, "every character of the source in exactly one clause or dropped span"
-    assert result.empty == 0 and result.markup == 0
+    assert result.empty == 0 and result.markup <= MARKUP_KEPT.get((document.name, rendering), 0)  # type: ignore[attr-defined]
     assert result.noise_kept <= NOISE_KEPT.get((document.name, rendering), 0)  # type: ignore[attr-defined]
 
 

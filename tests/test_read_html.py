@@ -416,3 +416,84 @@ def test_a_title_pages_copyright_lines_are_the_documents() -> None:
         "Copyright © 2005 David Mandelberg",
         "Copyright © 2001-2022 Colin Watson",
     ]
+
+
+# -- pages laid out with tables (found on the libxslt site and the Valgrind FAQ) ---------------------
+
+
+def _laid_out_page(content: str) -> str:
+    """An old site's page: a banner, a sidebar menu and the content, each in a cell of nested tables."""
+    menu = "".join(f'<li><a href="{name.lower()}.html">{name}</a></li>' for name in ("Home", "News", "Help", "FAQ"))
+    related = "".join(f'<li><a href="http://example.org/{n}">Related site {n}</a></li>' for n in range(4))
+    return (
+        '<html><body><table width="100%"><tr><td><h1>The Example Library</h1><h2>Getting help</h2></td></tr></table>'
+        '<table><tr><td valign="top"><table><tr><td><center><b>Main Menu</b></center></td></tr><tr><td>'
+        f'<form action="search.php"><input name="query"/></form><ul>{menu}</ul></td></tr></table>'
+        f"<table><tr><td><b>Related links</b></td></tr><tr><td><ul>{related}</ul></td></tr></table></td>"
+        f'<td valign="top"><table><tr><td bgcolor="#fffacd">{content}</td></tr></table></td></tr></table>'
+        "</body></html>"
+    )
+
+
+def test_a_page_laid_out_with_tables_is_read_as_the_blocks_in_its_cells() -> None:
+    content = (
+        f"<p>{_BODY}</p><ul><li>Subscribe to the mailing list before you post.</li>"
+        "<li>Check the archives for the same problem.</li></ul>"
+        f"<p>{_BODY.replace('Sentence', 'Clause')}</p>"
+    )
+    edition = Edition.from_text(_laid_out_page(content), format="html", options=Options(flag_languages=False))
+    kinds = [(c.kind.value, c.text[:14]) for c in edition.clauses]
+    assert ("list_item", "Subscribe to t") in kinds and ("list_item", "Check the arch") in kinds
+    assert not [c for c in edition.clauses if c.kind.value == "table_row"]
+    assert ("heading", "Getting help") in kinds
+    if pytest.importorskip("trafilatura"):
+        # The sidebar's menus, between the banner and the text, are set aside.
+        texts = [c.text for c in edition.clauses]
+        assert not {"Home", "News", "Main Menu", "Related links", "Related site 2"} & set(texts)
+        assert {"Home", "Related site 2"} <= {d.text for d in edition.dropped if d.reason == "boilerplate"}
+
+
+def test_a_data_table_inside_a_layout_cell_is_still_read_by_row() -> None:
+    data = "<table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Work</td><td>the program</td></tr></table>"
+    edition = Edition.from_text(_laid_out_page(f"<p>{_BODY}</p>{data}"), format="html",
+                                options=Options(flag_languages=False))  # fmt: skip
+    rows = [c.text for c in edition.clauses if c.kind.value == "table_row"]
+    assert rows == ["Term | Meaning", "Work | the program"]
+
+
+def test_a_number_in_a_cell_of_its_own_labels_the_question_beside_it() -> None:
+    page = (
+        "<html><body><h1>FAQ</h1><table><tr><td><h3>1. Background</h3></td></tr>"
+        "<tr><td><b>1.1.</b></td><td><b>How do you pronounce the name?</b></td></tr>"
+        "<tr><td></td><td><p>As in the word value.</p></td></tr></table></body></html>"
+    )
+    edition = Edition.from_text(page, format="html", options=Options(flag_languages=False))
+    assert [(c.label, c.text) for c in edition.clauses] == [
+        (None, "FAQ"),
+        ("1", "Background"),
+        ("1.1", "How do you pronounce the name?"),
+        (None, "As in the word value."),
+    ]
+
+
+def test_a_contents_list_of_links_to_anchors_of_the_page_is_set_aside_whatever_its_element() -> None:
+    # DocBook's contents: <dt>/<dd> entries linking to "faq.html#q1", anchors this page defines.
+    entries = "".join(
+        f'<dd>1.{n}. <a href="faq.html#q{n}">Question number {n} about the program?</a></dd>' for n in range(1, 5)
+    )
+    answers = "".join(
+        f'<h3><a name="q{n}"></a>1.{n}. Question number {n} about the program?</h3><p>Answer {n} in a sentence.</p>'
+        for n in range(1, 5)
+    )
+    page = f"<html><body><h1>Program FAQ</h1><dl><dt>1. <a href='faq.html#b'>Basics</a></dt>{entries}</dl>"
+    page += f"<h2><a name='b'></a>1. Basics</h2>{answers}</body></html>"
+    edition = Edition.from_text(page, format="html", options=Options(flag_languages=False))
+    texts = [c.text for c in edition.clauses]
+    assert texts[:3] == ["Program FAQ", "Basics", "Question number 1 about the program?"]
+    assert texts.count("Question number 3 about the program?") == 1
+    contents = [d.text for d in edition.dropped if d.reason == "table-of-contents"]
+    assert len(contents) == 5 and "Basics" in contents[0]
+    # Links to another page's anchors are no contents of this one.
+    elsewhere = page.replace('href="faq.html#q', 'href="http://example.org/faq.html#q')
+    kept = Edition.from_text(elsewhere, format="html", options=Options(flag_languages=False))
+    assert [c.text for c in kept.clauses].count("Question number 3 about the program?") >= 1

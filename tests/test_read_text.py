@@ -564,3 +564,72 @@ def test_box_drawing_in_a_line_of_prose_is_kept_as_written() -> None:
         document = read_text(source, format="text")
         assert "".join(b.text for b in document.blocks).replace(" ", "") == source.replace(" ", "").strip()
         audit(source, spans_of(document))
+
+
+# -- found on a PDF-to-text extraction of the 2002 US National Security Strategy ----------------------
+
+_STRATEGY_LINES = [
+    f"Paragraph {n} of the strategy sets out {topic} in a sentence long enough to fill one printed line."
+    for n, topic in enumerate(("trade", "alliances", "defence", "development", "energy", "health", "law", "aid"))
+]
+
+
+def test_a_page_footer_glued_to_the_text_is_cut_out_and_reported() -> None:
+    # The footer "National Security Strategy <page>" lost its line: glued to a heading's
+    # start, or to the end of a line whose sentence goes on over the page.
+    body = "\n\n".join(_STRATEGY_LINES)
+    source = (
+        f"National Security Strategy 1 I. Overview of the Strategy\n\n{body}\n\n"
+        f"The United States will work with its partners to manage not just 2 National Security Strategy\n\n"
+        f"the threats of today but those of tomorrow.\n\n{body}\n\n"
+        f"National Security Strategy 3 II. Champion Human Dignity\n\n{body}\n"
+    )
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    texts = [c.text for c in edition.clauses]
+    assert [(c.label, c.text) for c in edition.clauses if c.label] == [
+        ("I", "Overview of the Strategy"),
+        ("II", "Champion Human Dignity"),
+    ]
+    assert (
+        "The United States will work with its partners to manage not just the threats of today but those of tomorrow."
+        in texts
+    )
+    footers = [d.text for d in edition.dropped if d.reason == "running-header"]
+    assert footers == ["National Security Strategy 1", "2 National Security Strategy", "National Security Strategy 3"]
+
+
+def test_numbered_phrases_that_are_no_pages_are_text() -> None:
+    # Table rows numbered 0, 1, 2 (no page apart) and copyright years (no page numbers).
+    rows = "\n".join(f"{n}     DPMS Mode {name}" for n, name in enumerate(("On", "Standby", "Suspend", "Off")))
+    years = "\n".join(f"Copyright {year} Paul Heil" for year in (2004, 2011, 2019))
+    edition = Edition.from_text(f"{_STRATEGY_LINES[0]}\n\n{rows}\n\n{years}\n", options=NO_LANGUAGE)
+    assert not [d for d in edition.dropped if d.reason == "running-header"]
+    assert "DPMS Mode Standby" in " ".join(c.text for c in edition.clauses)
+
+
+def test_a_line_ending_in_a_possessive_goes_on() -> None:
+    source = f"{_STRATEGY_LINES[0]}\n\ni. Overview of America's\nInternational Strategy\n\n{_STRATEGY_LINES[1]}\n"
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert ("i", "Overview of America's International Strategy") in [(c.label, c.text) for c in edition.clauses]
+
+
+def test_a_sentence_broken_by_a_stray_blank_line_goes_on() -> None:
+    # One paragraph a line, an extraction's blank line after each: a long line that stops on
+    # "of" is a sentence going on; a line set in under it (an address) or a field is not.
+    source = (
+        f"{_STRATEGY_LINES[0]}\n\n"
+        "We will increase spending on research and new conservation technologies, to a total of\n\n"
+        "$4.5 billion, the largest sum being spent on climate change by any country in the world.\n\n"
+        "Carnegie Mellon requests users of this software to send their improvements to the attention of\n\n"
+        "     Software Distribution Coordinator\n"
+        "     Carnegie Mellon University\n\n"
+        "THE SOFTWARE IS PROVIDED AS IS AND THE AUTHOR DISCLAIMS ALL WARRANTIES, ARISING OUT OF\n\n"
+        "License: GPL-2\n"
+    )
+    texts = [c.text for c in Edition.from_text(source, options=NO_LANGUAGE).clauses]
+    assert texts[1].endswith(
+        "to a total of $4.5 billion, the largest sum being spent on climate change by any country in the world."
+    )
+    assert texts[2].endswith("to the attention of")
+    assert "Software Distribution Coordinator" in texts[3]
+    assert texts[-1] == "License: GPL-2"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -95,6 +96,29 @@ def test_running_headers_in_any_capitalization_and_page_numbers_are_dropped() ->
         "NATIONAL SECURITY STRATEGY",
         "national security strategy",
     }
+
+
+def test_a_numbered_heading_keeps_its_place_where_the_running_header_repeats_its_title() -> None:
+    # A chapter's running header is its title; the chapter's own heading,
+    # numbered, is the document's ("2. Setting the Output Format" is no header).
+    words = "format string output escape specifier resource command program memory signal".split()
+
+    def paragraph(n: int) -> str:
+        text = " ".join(
+            f"Rule {k} says how the {words[(k + n) % 10]} of the {words[(k * n) % 10]} is shown." for k in range(5)
+        )
+        return textwrap.fill(text, 72)
+
+    pages = []
+    for n in range(1, 7):
+        top = {1: "1. Measuring Resources", 2: "MEASURING RESOURCES", 3: "MEASURING RESOURCES"}
+        middle = "\n\n2. Setting the Output Format" if n == 3 else ""
+        note = paragraph(n).replace("Rule", "Note")
+        pages.append(f"{top.get(n, 'SETTING THE OUTPUT FORMAT')}\n\n{paragraph(n)}{middle}\n\n{note}\n\n{n}\n")
+    edition = Edition.from_text("\f".join(pages), options=NO_LANGUAGE)
+    headings = [(c.label, c.text) for c in edition.clauses if c.kind is ClauseKind.HEADING]
+    assert headings == [("1", "Measuring Resources"), ("2", "Setting the Output Format")]
+    assert reasons(edition) == {"running-header": 5, "page-number": 6}
 
 
 def test_page_numbers_in_several_styles_are_dropped() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Sequence, Set
 
 __all__ = [
     "despace",
+    "find_glued_headers",
     "find_running_headers",
     "furniture_key",
     "is_page_number",
@@ -149,17 +150,8 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
         if len(indexes) == 2 < repeats and (len(key) < 5 or not all(_beside_page_number(numbers, i) for i in indexes)):
             continue  # a key twice can only be a short document's header beside its page numbers (below)
         for index in indexes:
-            line = lines[index]
-            labelled = _LABELLED_RE.match(line) is not None
-            if labelled:  # "5. Termination": the number is the heading's label, not a page's
-                has_number = _PAGE_AT_END_RE.search(line) is not None
-            else:
-                # _EDGE_NUMBER_RE.search(line), its two ends tried apart (an alternation of "^" and "$"
-                # would be tried at every position of the line).
-                edges = line.strip()
-                edged = _LEADING_NUMBER_RE.match(edges) or _TRAILING_NUMBER_REVERSED_RE.match(edges[::-1])
-                has_number = edged is not None and _DIGIT_RE.search(line) is not None
-            if (_TERMINAL_RE.search(line[-12:]) or labelled) and not has_number:
+            has_number = _carries_number(lines[index])
+            if has_number is None:
                 continue  # sentences and labelled headings ("B. Current Context") are content
             positions.setdefault(key, []).append(index)
             numbered[key] += has_number
@@ -188,6 +180,89 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
         if spread <= 0.25 * mean and _apart(lines, where) and not _repeated_passage(lines, where):
             found.add(key)
     return found
+
+
+# A title-case phrase ("National Security Strategy", "Official Journal of the Union") and a page
+# number beside it, at a line's start or end: a running header or footer glued to the text.
+_PHRASE = r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for|on|in|to)\s+)*[A-Z][\w'’-]*){1,7}"
+_GLUED_AT_START_RE = re.compile(
+    rf"^(?:(?P<a>[0-9]{{1,3}})\s+(?P<p>{_PHRASE})|(?P<q>{_PHRASE})\s+(?P<b>[0-9]{{1,3}}))(?=\s|$)"
+)
+_GLUED_AT_END_RE = re.compile(
+    rf"(?:^|\s)(?:(?P<a>[0-9]{{1,3}})\s+(?P<p>{_PHRASE})|(?P<q>{_PHRASE})\s+(?P<b>[0-9]{{1,3}}))$"
+)
+_MIN_GLUED = 3  # a glued header is believed when it recurs this often, its page numbers rising,
+_GLUED_APART = 5  # each time this many lines of text or more after the last
+
+
+def find_glued_headers(lines: Sequence[str]) -> set[str]:
+    """The :func:`furniture_key` of running headers or footers that never
+    stand on a line of their own: a title-case phrase and a page number glued
+    to the start or the end of text lines (a PDF extraction that lost the
+    footer's line break: "... will be strengthened to manage not just 6
+    National Security Strategy", "National Security Strategy 1 i. Overview").
+    A phrase counts when it is so glued ``_MIN_GLUED`` times or more, each
+    time with a page number (three digits at most: no year) and a page's
+    worth of lines apart, the numbers rising through the text (the rows of a
+    table, "0 DPMSModeOn", "1 DPMSModeStandby", are no pages; nor is a
+    clause's "Article 5 Member States", whose numbers follow no such order).
+
+    >>> lines = ["Text 1 Our Report", *["more text"] * 5, "Our Report 2 goes on", *["x"] * 5, "ends here 3 Our Report"]
+    >>> sorted(find_glued_headers(lines))
+    ['ourreport']
+    """
+    seen: dict[str, list[tuple[int, int]]] = {}
+    text_lines = 0
+    for line in lines:
+        if not line:
+            continue
+        text_lines += 1
+        if len(line) < 8 or not any(ch.isdigit() for ch in line):
+            continue
+        for match in (_GLUED_AT_START_RE.match(line[:120]), _GLUED_AT_END_RE.search(line[-120:])):
+            if match is None:
+                continue
+            phrase = match.group("p") or match.group("q")
+            number = match.group("a") or match.group("b")
+            key = furniture_key(phrase)
+            if len(phrase.split()) >= 2 and len(key) >= 8:
+                seen.setdefault(key, []).append((text_lines, int(number)))
+    return {
+        key
+        for key, found in seen.items()
+        if len(found) >= _MIN_GLUED
+        and all(b - a >= _GLUED_APART and m < n for (a, m), (b, n) in itertools.pairwise(found))
+    }
+
+
+def _carries_number(line: str) -> bool | None:
+    """Does ``line``, keyed like a running header, carry a page number at an
+    edge?  ``None`` when it is content whatever its key: a sentence, or a
+    labelled heading ("5. Termination", "B. Current Context") without a page
+    number at its end, whose number is its label, not a page's."""
+    labelled = _LABELLED_RE.match(line) is not None
+    if labelled:
+        has_number = _PAGE_AT_END_RE.search(line) is not None
+    else:
+        # _EDGE_NUMBER_RE.search(line), its two ends tried apart (an alternation of "^" and "$"
+        # would be tried at every position of the line).
+        edges = line.strip()
+        edged = _LEADING_NUMBER_RE.match(edges) or _TRAILING_NUMBER_REVERSED_RE.match(edges[::-1])
+        has_number = edged is not None and _DIGIT_RE.search(line) is not None
+    if (_TERMINAL_RE.search(line[-12:]) or labelled) and not has_number:
+        return None
+    return has_number
+
+
+def is_header_content(line: str) -> bool:
+    """Is ``line`` content even where its key is a running header's: a
+    sentence, or a heading whose number is its label ("1. Measuring Program
+    Resource Use" under the running header "Measuring Program Resource Use")?
+
+    >>> is_header_content("1. Measuring Program Resource Use"), is_header_content("Measuring Program Resource Use 12")
+    (True, False)
+    """
+    return _carries_number(line.strip()) is None
 
 
 def _apart(lines: Sequence[str], where: Sequence[int]) -> bool:

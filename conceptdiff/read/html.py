@@ -12,7 +12,9 @@ Blocks: ``<h1>``-``<h6>`` headings; paragraphs (``<p>``, and text standing in
 a ``<div>``, ``<section>`` ... between other blocks); list items with their
 nesting depth and, in an ``<ol>``, their number as label (``start``,
 ``value`` and ``type`` honoured); one block per table row, cells joined by
-``" | "`` and the header row as the rows' context; ``<pre>`` as one code
+``" | "`` and the header row as the rows' context (a table that lays out
+the page rather than holding data, :func:`layout_tables`, is read as the
+blocks in its cells); ``<pre>`` as one code
 block, its line breaks kept; block quotes as ``quote`` blocks.  A ``<br>``
 ends a line: lines that end a sentence (or are followed by another ``<br>``)
 end their block, other lines go on (a paragraph laid out with ``<br>`` at
@@ -116,6 +118,71 @@ _CLOSES_P = frozenset("p div ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 sec
 _SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*$")
 
 
+_TABLE_TAG_RE = re.compile(r"<(/?)(table|tr|td|th|h[1-6]|form|p|ul|ol|dl|pre|div|blockquote)\b([^>]*)>", re.IGNORECASE)
+_PRESENTATION_RE = re.compile(r"""\brole\s*=\s*["']?(?:presentation|none)\b""", re.IGNORECASE)
+_LAYOUT_INSIDE = frozenset("h1 h2 h3 h4 h5 h6 form".split())
+
+
+@attrs.define
+class _TableScan:
+    """What :func:`layout_tables` knows of an open table."""
+
+    start: int
+    layout: bool = False
+    rows: int = 0
+    cells: int = 0  # in the current row
+    widest: int = 0  # the most cells of a row
+    blocks: bool = False  # a cell holds a paragraph, a list, a division ...
+
+
+def layout_tables(source: str, start: int = 0, end: int | None = None) -> frozenset[int]:
+    """The offsets of the ``<table>`` tags that lay out a page rather than
+    hold data: a table marked ``role="presentation"``, one that holds another
+    table, one that holds a heading or a form (an old site's banner, sidebar
+    and content cell), and a table of one column whose cells hold paragraphs,
+    lists or divisions (a frame drawn around the text).  Its cells are read
+    as the blocks they hold.
+
+    >>> page = '<table><tr><td><h1>Help</h1><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>'
+    >>> sorted(layout_tables(page))
+    [0]
+    """
+    layout: set[int] = set()
+    open_tables: list[_TableScan] = []
+
+    def close(table: _TableScan) -> None:
+        table.widest = max(table.widest, table.cells)
+        if table.layout or (table.blocks and table.widest <= 1):
+            layout.add(table.start)
+
+    for match in _TABLE_TAG_RE.finditer(source, start, len(source) if end is None else end):
+        closing, tag = match.group(1), match.group(2).casefold()
+        if tag == "table":
+            if not closing:
+                if open_tables:
+                    open_tables[-1].layout = True  # a table inside a table: the outer one lays out
+                presentation = _PRESENTATION_RE.search(match.group(3)) is not None
+                open_tables.append(_TableScan(match.start(), layout=presentation))
+            elif open_tables:
+                close(open_tables.pop())
+            continue
+        if not open_tables or closing:
+            continue
+        table = open_tables[-1]
+        if tag == "tr":
+            table.widest = max(table.widest, table.cells)
+            table.rows, table.cells = table.rows + 1, 0
+        elif tag in ("td", "th"):
+            table.cells += 1
+        elif tag in _LAYOUT_INSIDE:
+            table.layout = True
+        else:
+            table.blocks = True
+    for table in open_tables:  # tables left open at the end of the page
+        close(table)
+    return frozenset(layout)
+
+
 @attrs.define
 class _Open:
     tag: str
@@ -192,6 +259,8 @@ class _Reader(HTMLParser):
         self.quote = 0
         self.row: _Row | None = None
         self.header: str | None = None  # the current table's header row
+        self.layout = layout_tables(source, start, end)
+        self.tables: list[bool] = []  # for each open table, whether it lays out the page
         self.data_start: int | None = None
         self.data_text = ""
         self.heading_level = 0  # the level of the last heading read
@@ -456,6 +525,9 @@ class _Reader(HTMLParser):
         elif tag == "table":
             self.flush()
             self.header = None
+            self.tables.append(self.here() in self.layout)
+        elif tag in ("tr", "td", "th") and self.tables and self.tables[-1]:
+            self.flush()  # a cell of a layout table: the blocks it holds
         elif tag == "tr":
             self.flush()
             self.row = _Row(in_head=any(o.tag == "thead" for o in self.stack))
@@ -509,7 +581,10 @@ class _Reader(HTMLParser):
             self.flush()
             self.quote = max(0, self.quote - 1)
         elif tag == "table":
+            self.flush()
             self.header = None
+            if self.tables:
+                self.tables.pop()
         elif tag in _BLOCK:
             self.flush()
 
@@ -768,7 +843,43 @@ def _read(source: str, start: int, end: int) -> tuple[list[Block], list[DroppedS
         for a, b in reader.furniture
         if (span := trimmed(source, a, b)) is not None
     ]
-    return reader.blocks, dropped
+    return _labels_joined(reader.blocks), dropped
+
+
+# A number label standing alone: "1.1.", "4)", "(b)", "iv.".
+_LONE_LABEL_RE = re.compile(
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[a-z][.)]|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\))", re.IGNORECASE
+)
+
+
+def _labels_joined(blocks: list[Block]) -> list[Block]:
+    """A paragraph that is only a number label ("1.1." in the first cell of a
+    question laid out in a table, a ``<dt>`` numbering its ``<dd>``) labels
+    the block after it, when that block has no label of its own.
+
+    >>> [b.text for b in _labels_joined(_read("<p>1.1.</p><p>How is it said?</p>", 0, 35)[0])]
+    ['1.1. How is it said?']
+    """
+    out: list[Block] = []
+    skip = False
+    for position, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        if (
+            after is not None
+            and block.kind is BlockKind.PARAGRAPH
+            and after.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
+            and after.label is None
+            and _LONE_LABEL_RE.fullmatch(block.text)
+            and not _LONE_LABEL_RE.match(after.text + " ")
+        ):
+            out.append(attrs.evolve(after, text=f"{block.text} {after.text}", spans=block.spans + after.spans))
+            skip = True
+            continue
+        out.append(block)
+    return out
 
 
 def read_html_fragment(source: str, start: int = 0, end: int | None = None) -> tuple[list[Block], list[DroppedSpan]]:
@@ -788,12 +899,13 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
             for d in dropped
         ]
         dropped = []
-    elif _main_region(source) is not None:
-        blocks, moved = _outside_main(source, blocks)
-        dropped += moved
-    elif looks_like_html(source) and len(blocks) >= 5:  # a whole page, not a fragment
-        blocks, moved = _outside_main_text(source, blocks)
-        dropped += moved
+    if options.drop_boilerplate:
+        if _main_region(source) is not None:
+            blocks, moved = _outside_main(source, blocks)
+            dropped += moved
+        elif looks_like_html(source) and len(blocks) >= 5:  # a whole page, not a fragment
+            blocks, moved = _outside_main_text(source, blocks, _contents_entries(source, blocks))
+            dropped += moved
     if options.drop_table_of_contents:
         blocks, moved = _contents(source, blocks)
         dropped += moved
@@ -804,21 +916,66 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
     return Document(source, "html", tuple(blocks), tuple(dropped))
 
 
+_ANCHOR_RE = re.compile(r"""<[a-z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)
+_CONTENTS_ENTRY_WORDS = 60  # a paragraph entry of a table of contents (a <dd>) is no longer
+
+
+def _anchors(source: str) -> dict[str, int]:
+    """The page's anchors (``id`` and ``name`` attributes) and where each is first defined."""
+    found: dict[str, int] = {}
+    for match in _ANCHOR_RE.finditer(source):
+        found.setdefault(match.group(1), match.start())
+    return found
+
+
 def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
+    """Set aside a page's table of contents and index (:func:`_contents_entries`)."""
+    drop = _contents_entries(source, blocks)
+    if not drop:
+        return blocks, []
+    dropped = [DroppedSpan(a, b, "table-of-contents", source[a:b]) for k in sorted(drop) for a, b in blocks[k].spans]
+    return [block for k, block in enumerate(blocks) if k not in drop], dropped
+
+
+def _contents_entries(source: str, blocks: list[Block]) -> set[int]:
     """Set aside a page's table of contents ("On this page"): a run of
-    ``MIN_CONTENTS_ENTRIES`` list items or more, each one link to a place in
-    the page (``href="#..."``), most of them naming a heading of the page,
-    unless a sentence leads into it (``contents_start``; with its heading
-    when one names it: "Contents").  So is an index: a run of as many table
-    rows or more, three in five of them with links, every link into the page
+    ``MIN_CONTENTS_ENTRIES`` entries or more (list items, or short paragraphs
+    such as DocBook's ``<dt>``/``<dd>``), each one link to a place in the page
+    (``href="#..."``, or ``faq.html#q1`` where the page defines ``q1``), most
+    of them naming a heading of the page or pointing further down it, unless
+    a sentence leads into it (``contents_start``; with its heading when one
+    names it: "Contents").  So is an index: a run of as many table rows or
+    more, three in five of them with links, every link into the page
     ("format: | Setting Format")."""
     headings = {" ".join(b.text.casefold().split()) for b in blocks if b.kind is BlockKind.HEADING}
+    anchors = _anchors(source)
+
+    def target(block: Block) -> int | None:
+        """Where the one link of a table-of-contents entry points in the page (-1: a "#" link to no anchor)."""
+        if len(block.links) != 1 or "#" not in block.links[0]:
+            return None
+        if block.kind is not BlockKind.LIST_ITEM and (
+            block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) > _CONTENTS_ENTRY_WORDS
+        ):
+            return None
+        link = block.links[0]
+        path, fragment = link.split("#", 1)
+        if path and _SCHEME_RE.match(path):
+            return None  # another site, or another place of this one
+        if fragment in anchors:
+            return anchors[fragment]
+        return -1 if not path and block.kind is BlockKind.LIST_ITEM else None
+
     drop: set[int] = set()
     position = 0
     while position < len(blocks):
-        end = _run(blocks, position, _in_page_entry)
+        end = _run(blocks, position, lambda block: target(block) is not None)
         if end - position >= MIN_CONTENTS_ENTRIES:
-            named = sum(" ".join(blocks[k].text.casefold().split()) in headings for k in range(position, end))
+            named = sum(
+                " ".join(blocks[k].text.casefold().split()) in headings or (target(blocks[k]) or -1) > blocks[k].start
+                for k in range(position, end)
+            )
             first = contents_start(blocks, position)
             if 2 * named >= end - position and first is not None:
                 drop.update(range(first, end))
@@ -832,15 +989,7 @@ def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[Dropp
             ):
                 drop.update(range(position, end))
         position = max(end, position + 1)
-    if not drop:
-        return blocks, []
-    dropped = [DroppedSpan(a, b, "table-of-contents", source[a:b]) for k in sorted(drop) for a, b in blocks[k].spans]
-    return [block for k, block in enumerate(blocks) if k not in drop], dropped
-
-
-def _in_page_entry(block: Block) -> bool:
-    """A list item that is one link into the page."""
-    return block.kind is BlockKind.LIST_ITEM and len(block.links) == 1 and block.links[0].startswith("#")
+    return drop
 
 
 def _run(blocks: Sequence[Block], start: int, test: Callable[[Block], bool]) -> int:
@@ -860,16 +1009,17 @@ def _shingles(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
 
 
-def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
+def _outside_main_text(source: str, blocks: list[Block], contents: set[int]) -> tuple[list[Block], list[DroppedSpan]]:
     """A page without landmarks: the blocks that a main-content extractor
     (trafilatura, extra ``conceptdiff[html]``) leaves out are boilerplate.
 
     The extractor's verdict is trusted at the page's edges (before the first
-    and after the last block it keeps: banners, menus, footers) and for short
-    blocks in between (share bars, "related" boxes); a longer paragraph it
-    leaves out in the middle of the text is kept, as an extractor's miss is
-    likelier there than junk, and so is a heading there (extractors often
-    leave headings out of their text).  Without trafilatura, or when it finds little
+    and after the last block it keeps: banners, menus, footers) and for a
+    menu in between (:func:`_menus`: a sidebar laid out beside the text); a
+    block it leaves out in the middle of the text is otherwise kept, as an
+    extractor's miss is likelier there than junk ("1. DEFINITIONS" in a bold
+    paragraph), and so is a heading there (extractors often leave headings
+    out of their text).  Without trafilatura, or when it finds little
     main text, nothing is set aside here (the structural rules still apply).
     """
     try:
@@ -901,21 +1051,65 @@ def _outside_main_text(source: str, blocks: list[Block]) -> tuple[list[Block], l
     ]
     first = inside.index(True) if True in inside else len(blocks)
     last = len(inside) - 1 - inside[::-1].index(True) if True in inside else -1
-    while first > 0 and blocks[first - 1].kind is BlockKind.HEADING:
-        first -= 1  # the main text's title (extractors keep it as metadata, not as text)
-        inside[first] = True
+    menus = _menus(blocks, inside, 0, last)
+    title = first
+    while title > 0 and (blocks[title - 1].kind is BlockKind.HEADING or title - 1 in contents or title - 1 in menus):
+        # The main text's title (extractors keep it as metadata, not as text), above its contents
+        # or a sidebar laid out between them.
+        title -= 1
+        if blocks[title].kind is BlockKind.HEADING and title not in menus:
+            first = title
+            inside[first] = True
     kept: list[Block] = []
     dropped: list[DroppedSpan] = []
     for position, (block, found) in enumerate(zip(blocks, inside, strict=True)):
-        edge = position < first or position > last
+        edge = position < first or position > last or position in menus
         # A heading between blocks of the main text is its own ("Preamble", "No Warranty"): extractors
         # often leave headings out of their text.
         found = found or (not edge and block.kind is BlockKind.HEADING)
-        if found or not edge or block.kind is BlockKind.CODE:
+        if (found or not edge or block.kind is BlockKind.CODE) and position not in menus:
             kept.append(block)
         else:
             dropped.extend(DroppedSpan(a, b, "boilerplate", source[a:b]) for a, b in block.spans)
     return kept, dropped
+
+
+#: A run of this many blocks or more the extractor left out, each of few words and no
+#: sentence, most of them links, between blocks of the main text, is a menu (an old
+#: site's sidebar); menus are never most of the page's words.
+_MENU_BLOCKS = 5
+_MENU_WORDS = 8
+
+
+def _menus(blocks: Sequence[Block], inside: Sequence[bool], first: int, last: int) -> set[int]:
+    """The positions of the blocks of menus from ``first`` to ``last``:
+    runs of ``_MENU_BLOCKS`` or more paragraphs and list items the
+    extractor left out, each of ``_MENU_WORDS`` words or fewer and no
+    sentence, three in four of them links ("Home", "Downloads", under "Main
+    Menu"); the entry naming the page itself, which repeats one of its
+    headings, goes with them.  A page that is mostly such a run (a book's
+    table of contents as its own page) has no menu: it is the text."""
+    headings = {block.text for block in blocks if block.kind is BlockKind.HEADING}
+    found: set[int] = set()
+    run: list[int] = []
+    for position in range(first, last + 2):
+        block = blocks[position] if position <= last else None
+        if (
+            block is not None
+            and (not inside[position] or (block.kind is not BlockKind.HEADING and block.text in headings))
+            and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and len(block.text.split()) <= _MENU_WORDS
+            and not _SENTENCE_END_RE.search(block.text)
+        ):
+            run.append(position)
+            continue
+        if len(run) >= _MENU_BLOCKS and 4 * sum(1 for k in run if blocks[k].links) >= 3 * len(run):
+            found.update(run)
+        run = []
+    page_words = sum(len(block.text.split()) for block in blocks)
+    if 2 * sum(len(blocks[k].text.split()) for k in found) > page_words:
+        return set()
+    return found
 
 
 _MAIN_RE = re.compile(r"<main\b|role\s*=\s*[\"']?main\b", re.IGNORECASE)

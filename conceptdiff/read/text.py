@@ -96,6 +96,17 @@ _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
     "is are was were be been being shall will may must can could would should not than".split()
 )
+_FIELD_LINE_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
+_POSSESSIVE_RE = re.compile(r"\w['’]s$")
+
+
+def _open_word(word: str) -> bool:
+    """Does a line ending in ``word`` leave its phrase open: a function word
+    ("the", "of", "shall") or a possessive ("America's" + "International
+    Strategy")?"""
+    return word.casefold() in _OPEN_END_WORDS or _POSSESSIVE_RE.search(word) is not None
+
+
 # reStructuredText's explicit markup: a directive (its name in group 1), a comment, a target.
 _RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
 _RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
@@ -171,6 +182,7 @@ class _Lines:
         self.options = options
         self.dropped: list[DroppedSpan] = []
         self._titles: dict[str, list[int]] | None = None  # see names_a_later_line
+        self.glued: set[str] = set()  # keys of headers found glued to the text (see furniture)
 
     def drop(self, start: int, end: int, reason: str) -> None:
         if end > start:
@@ -280,6 +292,8 @@ class _Lines:
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
         keys: dict[int, str] = {}
         headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats, keys=keys)
+        self.glued = paged.find_glued_headers(stripped)
+        headers |= self.glued
         removed: set[int] = set()
         # The document's title may be what its running header repeats: its
         # first occurrence, on the first page and in plain capitalization, stays.
@@ -300,8 +314,11 @@ class _Lines:
                 if index < first_page_end and plain:
                     continue  # no page number, ordinary capitals: the title itself
             if key in headers:
-                self.drop(line.start, line.end, "page-number" if paged.is_page_number(line.text) else "running-header")
-                removed.add(index)
+                if not paged.is_header_content(line.text):  # "1. Measuring ..." under "Measuring ...": a heading
+                    self.drop(
+                        line.start, line.end, "page-number" if paged.is_page_number(line.text) else "running-header"
+                    )
+                    removed.add(index)
             elif headers:
                 self.cut_glued_header(line, headers, key, lengths)
         numbers: list[tuple[int, str]] = []
@@ -382,10 +399,12 @@ class _Lines:
         for count in range(2, min(len(tokens), 12)):
             head = line.text[: tokens[count - 1].end()]
             # The number must end the head: its last 8 characters decide (and a
-            # false "^" there would need the whole slice to be that number).
-            if not _ENDS_IN_NUMBER_RE.search(head[-8:]) or count >= len(tokens):
+            # false "^" there would need the whole slice to be that number); a
+            # glued header (find_glued_headers) may have it first.
+            numbered = _ENDS_IN_NUMBER_RE.search(head[-8:]) is not None
+            if not (numbered or _STARTS_WITH_NUMBER_RE.match(head)) or count >= len(tokens):
                 continue
-            if paged.furniture_key(head) in headers:
+            if paged.furniture_key(head) in (headers if numbered else self.glued):
                 cut = tokens[count].start()
                 self.drop(line.start, line.start + len(head), "running-header")
                 line.start += cut
@@ -397,9 +416,10 @@ class _Lines:
         for count in range(2, min(len(tail_tokens), 12)):
             first = tail_tokens[-count]
             tail = line.text[shift + first.start() :]
-            if not _STARTS_WITH_NUMBER_RE.match(tail) or count >= len(tail_tokens):
+            numbered = _STARTS_WITH_NUMBER_RE.match(tail) is not None
+            if not (numbered or _ENDS_IN_NUMBER_RE.search(tail[-8:])) or count >= len(tail_tokens):
                 continue
-            if paged.furniture_key(tail) in headers:
+            if paged.furniture_key(tail) in (headers if numbered else self.glued):
                 keep = line.text[: shift + first.start()].rstrip()
                 self.drop(line.start + shift + first.start(), line.end, "running-header")
                 line.text = keep
@@ -1145,7 +1165,7 @@ class _Blocks:
         hanging = item.kind is BlockKind.LIST_ITEM and len(item.indents) == 2 and item.indents[1] > item.indents[0]
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous[-12:]):
             return False  # back out of a hanging indent after a finished sentence: the item ended
-        open_end = previous[-1:] in ",-–—(" or previous.rsplit(None, 1)[-1].casefold() in _OPEN_END_WORDS
+        open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
         if not open_end and not first.islower():
             if _NOTICE_RE.match(line) or (_NOTICE_RE.match(item.pieces[0][1]) and not first.isdigit()):
                 return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
@@ -1240,7 +1260,7 @@ class _Blocks:
             if first.islower():
                 return True
             return not (well_short or (fits and not self.blank_convention))
-        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or last_word in _OPEN_END_WORDS:
+        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or _open_word(last_word):
             return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
             return False  # "... the following:" + "Attribution right: ..."
@@ -1274,6 +1294,17 @@ class _Blocks:
             )
             if not long_enough or (last.lines == 1 and _looks_like_heading(previous_line)):
                 return False  # a short line, then a blank line: it ended ("Thomas Leonard" + "tal197 at ...")
+            if (
+                not _TERMINAL_RE.search(previous_line[-12:])
+                and _open_word(previous_line.rsplit(None, 1)[-1])
+                and not _FIELD_LINE_RE.match(stripped)
+                and indent <= last.indents[-1]
+            ):
+                # A long line that stopped on "of": an extraction's stray blank line inside
+                # a sentence ("... to a total of" + "$4.5 billion ..."); not before a field
+                # ("License: GPL-2" under a licence text cut short) nor before a block set in
+                # (an address, a quotation displayed: "... return to" + "   Software Distribution ...").
+                return not _furniture(last)
         previous = last.pieces[-1][1]
         first = "U" if _URL_RE.match(stripped) else stripped[:1]  # an address is no sentence going on
         if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
