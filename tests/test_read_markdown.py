@@ -218,3 +218,42 @@ def test_a_markdown_file_keeps_what_its_author_wrote_twice() -> None:
     edition = Edition.from_text(source, format="markdown", options=NO_LANGUAGE)
     assert [c.text for c in edition.clauses].count("The tool must be open source.") == 2
     assert not edition.dropped or "duplicate" not in {d.reason for d in edition.dropped}
+
+
+def test_a_definition_lists_terms_are_read_as_paragraphs() -> None:
+    # Found on pip's "Issue Triage" (MyST): every term of its label lists was set aside as "unread".
+    source = "Labels:\n\n**C - Category**\n: which area of `pip` it concerns\n\nState\n\n: whether it is **open**\n"
+    document = read_markdown(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("paragraph", "Labels:"),
+        ("paragraph", "C - Category"),
+        ("paragraph", "which area of pip it concerns"),
+        ("paragraph", "State"),
+        ("paragraph", "whether it is open"),
+    ]
+    assert not [d for d in document.dropped if d.reason == "unread"]
+
+
+def test_myst_roles_directives_and_targets_read_as_the_page_shows_them() -> None:
+    # Found on pip's documentation (MyST Markdown, built by Sphinx).
+    source = (
+        "(Requirement Specifiers)=\n\n# Requirement Specifiers\n\n"
+        "pip installs a {term}`requirement specifier <pypug:Requirement Specifier>`; {pep}`508` has the format.\n\n"
+        "```{versionadded} 6.0\nSupport for environment markers.\n```\n\n"
+        "```{note}\n:class: tip\n\nUse a **constraints** file.\n\n- one item\n```\n\n"
+        "```{code-block} console\n$ pip install requests\n```\n"
+    )
+    document = read_markdown(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "Requirement Specifiers"),
+        ("paragraph", "pip installs a requirement specifier; PEP 508 has the format."),
+        ("paragraph", "New in version 6.0: Support for environment markers."),
+        ("paragraph", "Use a constraints file."),
+        ("list_item", "one item"),
+        ("code", "$ pip install requests"),
+    ]
+    assert "(Requirement Specifiers)=" in [d.text for d in document.dropped if d.reason == "markup"]
+    assert not [d for d in document.dropped if d.reason == "unread"]
+    # Plain CommonMark keeps its braces: "{x}" before inline code is no role unless it names one.
+    plain = read_markdown("Format with `{}` and `str.format`.\n")
+    assert plain.blocks[0].text == "Format with {} and str.format."

@@ -16,11 +16,14 @@ html       :mod:`conceptdiff.read.html`      the page's elements; navigation, ba
 pdf        :mod:`conceptdiff.read.pdf`       characters with positions and fonts
                                           (extra ``conceptdiff[pdf]``)
 docx       :mod:`conceptdiff.read.docx`      paragraph styles, numbering and tables
+debian-    :mod:`conceptdiff.read.dep5`      a Debian machine-readable copyright file's
+copyright                                 stanzas and fields (DEP-5)
 ========== ============================== ===========================================
 
 The format comes from the file's suffix, else from its content (a PDF or a
 ``.docx`` by its signature, HTML by its opening tags, and a ``.txt`` that is
-clearly Markdown is read as Markdown: :func:`detect_format`).
+clearly Markdown is read as Markdown, one that opens with DEP-5's ``Format:``
+field as a Debian copyright file: :func:`detect_format`).
 
 Every reader keeps the audit contract of :class:`Document`: each
 non-white-space character of its source is in exactly one block or one
@@ -45,7 +48,7 @@ from conceptdiff.read._document import Block, BlockKind, Document
 __all__ = ["FORMATS", "Block", "BlockKind", "Document", "detect_format", "read_bytes", "read_path", "read_text"]
 
 #: The formats a reader exists for.
-FORMATS = ("text", "markdown", "html", "pdf", "docx")
+FORMATS = ("text", "markdown", "html", "pdf", "docx", "debian-copyright")
 
 _SUFFIXES = {
     ".md": "markdown",
@@ -70,7 +73,9 @@ def detect_format(name: str | None = None, *, data: bytes | None = None, text: s
     The suffix of ``name`` decides when it names a format; a ``.txt`` file,
     a file of another suffix and a text without a name are told by their
     content: a PDF or a ZIP (``.docx``) by its signature, HTML by its opening
-    tags, Markdown by clear evidence (:func:`~conceptdiff.read.markdown.looks_like_markdown`),
+    tags, a Debian copyright file by its opening ``Format:`` field
+    (:func:`~conceptdiff.read.dep5.looks_like_debian_copyright`), Markdown by
+    clear evidence (:func:`~conceptdiff.read.markdown.looks_like_markdown`),
     anything else is plain text.
 
     >>> detect_format("policy.md"), detect_format("notes.txt", text="# A\\n\\n## B\\n\\n[x](https://x.org)\\n")
@@ -87,11 +92,14 @@ def detect_format(name: str | None = None, *, data: bytes | None = None, text: s
         if data.startswith(b"PK\x03\x04") and suffix in ("", ".docx", ".docm", ".dotx"):
             return "docx"
     if text is not None:
+        from conceptdiff.read.dep5 import looks_like_debian_copyright
         from conceptdiff.read.html import looks_like_html
         from conceptdiff.read.markdown import looks_like_markdown
 
         if looks_like_html(text):
             return "html"
+        if looks_like_debian_copyright(text):
+            return "debian-copyright"
         if suffix not in (".rst", ".rest") and looks_like_markdown(text):
             return "markdown"
     return "text"
@@ -118,6 +126,10 @@ def read_text(
         from conceptdiff.read.html import read_html
 
         return read_html(text, options=options)
+    if chosen == "debian-copyright":
+        from conceptdiff.read.dep5 import read_debian_copyright
+
+        return read_debian_copyright(text)
     from conceptdiff.read.text import read_plain
 
     rst = bool(name) and Path(str(name)).suffix.lower() in (".rst", ".rest")

@@ -20,6 +20,14 @@ it:
   or more: ``* [Scope](#scope)``), not introduced by a sentence ending in a
   colon, is a table of contents, set aside as ``table-of-contents``.
 
+MyST, the Markdown of Sphinx sites, is read as its pages show it: a role
+shows its title or content ({term}`specifier <target>` is "specifier",
+{pep}`508` is "PEP 508"), an admonition fence (```{note}, ```{warning},
+```{versionadded} 6.0) is its paragraphs and items, a version note under
+Sphinx's words ("New in version 6.0: ..."), another directive fence is code,
+and a ``(target)=`` line is markup.  A definition list's terms are
+paragraphs, as its definitions are.
+
 Inline markup never reaches a block's text: emphasis is dropped, a link
 keeps its text (its target goes to :attr:`Block.links`), inline code keeps
 every character between its backticks, entities are decoded, inline HTML
@@ -99,7 +107,11 @@ def _inline_text(token: Token, links: list[str]) -> str:
             if kind == "html_inline" and child.content.lower().startswith(f"</{hidden}"):
                 hidden = None
             continue
-        if kind in ("text", "code_inline"):
+        if kind == "code_inline" and parts and (role := _ROLE_RE.search(parts[-1])):
+            # A MyST/Sphinx role, {term}`requirement specifier <target>`: the text it shows.
+            parts[-1] = parts[-1][: role.start()]
+            parts.append(_role_text(role.group(1), child.content))
+        elif kind in ("text", "code_inline"):
             parts.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -117,6 +129,42 @@ def _inline_text(token: Token, links: list[str]) -> str:
         text = _KRAMDOWN_ATTRIBUTES_RE.sub("", text)
         text = _TRAILING_ATTRIBUTES_RE.sub("", text)
     return " ".join(text.split())
+
+
+# A MyST directive fence's info string, "{note}", "{versionadded} 6.0"; the directives
+# whose content is text (an admonition box, a version note), read as Markdown.
+_DIRECTIVE_RE = re.compile(r"\{([a-z][a-z0-9_:-]{0,40})\}")
+_ADMONITIONS = frozenset(
+    "admonition attention caution danger error hint important note seealso tip warning "
+    "versionadded versionchanged deprecated".split()
+)
+_VERSION_NOTES = {
+    "versionadded": "New in version",
+    "versionchanged": "Changed in version",
+    "deprecated": "Deprecated since version",
+}
+_DIRECTIVE_OPTION_RE = re.compile(r"(?::[\w-]+:.*\s*)+")
+_MYST_TARGET_RE = re.compile(r"\([^()\n]{1,200}\)=")
+# A MyST role's name, right before its backticked content: "{term}", "{py:func}".
+_ROLE_RE = re.compile(r"\{([a-z][a-z0-9_:-]{0,40})\}$")
+_ROLE_TARGET_RE = re.compile(r"(.*?)\s*<[^<>]+>$", re.DOTALL)
+# Roles that show their content under a prefix: {pep}`508` is "PEP 508".
+_ROLE_PREFIXES = {"pep": "PEP", "rfc": "RFC"}
+
+
+def _role_text(role: str, content: str) -> str:
+    """What a Sphinx role shows: an explicit title before its ``<target>``,
+    else its content (``~`` and ``!`` markers off), "PEP 508" for {pep}`508`.
+
+    >>> _role_text("term", "requirement specifier <pypug:Requirement Specifier>"), _role_text("pep", "508")
+    ('requirement specifier', 'PEP 508')
+    """
+    titled = _ROLE_TARGET_RE.match(content)
+    if titled and titled.group(1):
+        return titled.group(1)
+    if role in _ROLE_PREFIXES:
+        return f"{_ROLE_PREFIXES[role]} {content}"
+    return content.lstrip("~!")
 
 
 class _Reader:
@@ -177,9 +225,22 @@ class _Reader:
                 text = _inline_text(tokens[index + 1], links)
                 self.add(BlockKind.HEADING, text, self.lines(token.map), level=int(token.tag[1]), links=tuple(links))
                 index += 2
-            elif kind in ("paragraph_open", "dt_open", "dd_open"):
+            elif kind == "dt_open" and index + 1 < count and tokens[index + 1].type == "inline":
+                # A definition list's term: its line, a paragraph of its own (the plugin maps it to no line).
+                links = []
+                text = _inline_text(tokens[index + 1], links)
+                line = token.map[0] if token.map else None
+                span = None if line is None else self.lines((line, line + 1))
+                self.add(BlockKind.PARAGRAPH, text, span, links=tuple(links), depth=max(0, len(lists) - 1))
+                index += 2
+            elif kind in ("paragraph_open", "dd_open"):
                 inline = tokens[index + 1] if index + 1 < count else None
-                if kind == "paragraph_open" and inline is not None and inline.type == "inline":
+                if kind == "paragraph_open" and inline is not None and _MYST_TARGET_RE.fullmatch(inline.content):
+                    span = self.lines(token.map)
+                    if span is not None:  # "(Requirement Specifiers)=": a MyST target, no text of the page
+                        self.dropped.append(DroppedSpan(span[0], span[1], "markup", self.source[span[0] : span[1]]))
+                    index += 2
+                elif kind == "paragraph_open" and inline is not None and inline.type == "inline":
                     links = []
                     text = _inline_text(inline, links)
                     fields: dict[str, Any] = {"links": tuple(links), "depth": max(0, len(lists) - 1)}
@@ -215,6 +276,15 @@ class _Reader:
                     if in_head:
                         header = text
                 row = None
+            elif kind == "fence" and token.map and (directive := _DIRECTIVE_RE.match(token.info.strip())):
+                if directive.group(1) in _ADMONITIONS:
+                    argument = token.info.strip()[directive.end() :].strip()
+                    depth = max(0, len(lists) - 1)
+                    self.admonition(directive.group(1), argument, token.content, token.map[0] + 1, depth=depth)
+                else:
+                    self.add(BlockKind.CODE, code_text(token.content), self.lines(token.map))
+                if item_open and item_open[-1]:
+                    item_open[-1] = False
             elif kind in ("fence", "code_block"):
                 self.add(BlockKind.CODE, code_text(token.content), self.lines(token.map))
                 if item_open and item_open[-1]:
@@ -226,6 +296,26 @@ class _Reader:
         self.dropped += [_checked(gap) for gap in fill_gaps(self.source, taken, "markup")]
         blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
         return Document(self.source, "markdown", blocks, tuple(sorted(self.dropped, key=lambda span: span.start)))
+
+    def admonition(self, directive: str, argument: str, content: str, first_line: int, *, depth: int) -> None:
+        """A MyST admonition (```{note}, ```{versionadded} 6.0): its paragraphs
+        and list items, read as Markdown, a version note's first one under the
+        words Sphinx shows ("New in version 6.0: ..."); its options
+        (``:class: tip``) are markup."""
+        prefix = _VERSION_NOTES.get(directive)
+        for position, token in enumerate(tokens := _parser().parse(content)):
+            if token.type != "paragraph_open" or not token.map or position + 1 >= len(tokens):
+                continue
+            links: list[str] = []
+            text = _inline_text(tokens[position + 1], links)
+            if _DIRECTIVE_OPTION_RE.fullmatch(text):
+                continue
+            if prefix is not None:
+                text, prefix = f"{prefix} {argument}: {text}" if argument else f"{prefix}: {text}", None
+            span = self.lines((first_line + token.map[0], first_line + token.map[1]))
+            inside_item = position > 0 and tokens[position - 1].type == "list_item_open"
+            kind = BlockKind.LIST_ITEM if inside_item else BlockKind.PARAGRAPH
+            self.add(kind, text, span, links=tuple(links), depth=depth)
 
     def contents(self, start: int, entries: set[int]) -> None:
         """Set aside the list just read (its blocks from ``start``) when it is a
@@ -261,11 +351,12 @@ class _Reader:
 
 # The lines markup is made of, where no block holds them: link reference definitions,
 # table rules, underlines and rules, fences, tags and comments, block quote marks,
-# front matter.  A gap with another line is text the parser gave no block (the
-# nesting limit of deep block quotes and lists): reported as "unread", never as markup.
+# front matter, a MyST directive's options (":class: tip").  A gap with another line is
+# text the parser gave no block (the nesting limit of deep block quotes and lists):
+# reported as "unread", never as markup.
 _MARKUP_LINE_RE = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,500}\]:.*|\|?[ \t:|-]*-{3,}[ \t:|-]*|[=*_~`#+-]{3,}.*|</?[A-Za-z!?][^\n]*|[>\s]*|"
-    r"---|\.\.\.|[\w-]{1,100}:.*|.*-->)[ \t]*"
+    r"---|\.\.\.|[\w-]{1,100}:.*|:[\w-]{1,100}:.*|.*-->)[ \t]*"
 )
 
 

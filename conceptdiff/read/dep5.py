@@ -1,0 +1,195 @@
+"""Debian machine-readable copyright files (DEP-5) -> blocks.
+
+A ``debian/copyright`` file in the format of
+https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/ is a list
+of stanzas of fields: a field starts at the margin with its name and a colon
+(``Files:``, ``Copyright:``, ``License:``), its continuation lines are
+indented, and a continuation line holding only ``.`` stands for a blank line
+inside the field's text.  Read as a careful reader reads it:
+
+* a field and its continuation lines are one paragraph (``Copyright: 2001-2018,
+  Xiph.Org 2001-2018, Skype Limited``), the field's name kept in its text;
+* a ``License:``, ``Comment:`` or ``Disclaimer:`` field that carries a text
+  below its first line is that line, then the text's paragraphs (split at the
+  ``.`` lines; a paragraph whose lines open with ``-``, ``*`` or a number is
+  one list item per marker).  A stanza that is a licence's text alone (its
+  first field ``License:``) is titled by that first line, a heading;
+* the ``.`` lines are markup; nothing else is set aside.  A file repeats
+  ``License: BSD-2-clause`` in every stanza it applies to: the repeats are its
+  text, not a scraper's copies.
+
+>>> text = '''Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+... Upstream-Name: opus
+...
+... Files: *
+... Copyright: 2001-2018, Xiph.Org
+...  2001-2018, Skype Limited
+... License: BSD-3-clause
+...
+... License: BSD-3-clause
+...  Redistribution and use are permitted provided that the following
+...  conditions are met:
+...  .
+...  - Redistributions of source code must retain the above copyright
+...    notice.
+...  - Neither the name of the Foundation nor its contributors may be used.
+... '''
+>>> for block in read_debian_copyright(text).blocks:
+...     print(block.kind.value, repr(block.text))
+paragraph 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/'
+paragraph 'Upstream-Name: opus'
+paragraph 'Files: *'
+paragraph 'Copyright: 2001-2018, Xiph.Org 2001-2018, Skype Limited'
+paragraph 'License: BSD-3-clause'
+heading 'License: BSD-3-clause'
+paragraph 'Redistribution and use are permitted provided that the following conditions are met:'
+list_item 'Redistributions of source code must retain the above copyright notice.'
+list_item 'Neither the name of the Foundation nor its contributors may be used.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps
+
+__all__ = ["looks_like_debian_copyright", "read_debian_copyright"]
+
+_FORMAT_RE = re.compile(
+    r"\A(?:[ \t]*\r?\n)*Format(?:-Specification)?:[ \t]*\S*(?:copyright-format|dep5|DEP-5|/dep/5)", re.IGNORECASE
+)
+_FIELD_RE = re.compile(r"([!-9;-~][!-9;-~]*):(?:[ \t]|$)")
+# Fields whose continuation lines are a text of paragraphs under a first-line synopsis.
+_TEXT_FIELDS = frozenset({"license", "comment", "disclaimer"})
+_MARKER_RE = re.compile(r"(?:[-*+•]|\(?[0-9]{1,2}[.)]|\([a-z]\))[ \t]+")
+_HYPHENATED_RE = re.compile(r"([A-Za-z]+)-$")
+_WORD_START_RE = re.compile(r"[A-Za-z]+")
+
+
+def looks_like_debian_copyright(text: str) -> bool:
+    """Does ``text`` open with a DEP-5 ``Format:`` field?
+
+    >>> looks_like_debian_copyright("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\\n")
+    True
+    >>> looks_like_debian_copyright("Format: A4 paper\\n")
+    False
+    """
+    return _FORMAT_RE.match(text[:300]) is not None
+
+
+class _Line:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+
+
+def read_debian_copyright(source: str) -> Document:
+    """Read a DEP-5 copyright file (see the module's rules)."""
+    reader = _Reader(source)
+    reader.run()
+    blocks = sorted(reader.blocks, key=lambda block: block.start)
+    dropped = fill_gaps(source, [span for block in blocks for span in block.spans], "markup")
+    return Document(source, "debian-copyright", tuple(blocks), tuple(dropped))
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.words = {word.casefold() for word in re.findall(r"[A-Za-z][A-Za-z-]*", source)}
+
+    def run(self) -> None:
+        field: list[_Line] = []  # the current field: its first line, then its continuation lines
+        first_in_stanza = True
+        stanza_opens_with_license = False
+        offset = 0
+        for raw in self.source.splitlines(keepends=True):
+            content = raw.rstrip("\r\n")
+            stripped = content.strip()
+            start = offset + len(content) - len(content.lstrip())
+            line = _Line(start, start + len(stripped), stripped)
+            offset += len(raw)
+            if not stripped:  # a blank line ends the field and the stanza
+                self.field(field, stanza_opens_with_license)
+                field, first_in_stanza = [], True
+                continue
+            if content[:1] in (" ", "\t") and field:
+                field.append(line)
+                continue
+            self.field(field, stanza_opens_with_license)
+            field = [line]
+            match = _FIELD_RE.match(stripped)
+            if first_in_stanza:
+                stanza_opens_with_license = match is not None and match.group(1).casefold() == "license"
+                first_in_stanza = False
+        self.field(field, stanza_opens_with_license)
+
+    def field(self, lines: list[_Line], licence_stanza: bool) -> None:
+        if not lines:
+            return
+        first, rest = lines[0], lines[1:]
+        match = _FIELD_RE.match(first.text)
+        name = match.group(1).casefold() if match else ""
+        if name not in _TEXT_FIELDS or not rest:
+            self.paragraphs([[line for line in lines if line.text != "."]], BlockKind.PARAGRAPH)
+            return
+        heading = name == "license" and licence_stanza
+        self.emit([first], BlockKind.HEADING if heading else BlockKind.PARAGRAPH)
+        paragraphs: list[list[_Line]] = [[]]
+        for line in rest:
+            if line.text == ".":
+                paragraphs.append([])
+            else:
+                paragraphs[-1].append(line)
+        self.paragraphs(paragraphs, BlockKind.PARAGRAPH)
+
+    def paragraphs(self, paragraphs: list[list[_Line]], kind: BlockKind) -> None:
+        """Each paragraph a block; one whose lines open with list markers, one item per marker."""
+        for paragraph in paragraphs:
+            if not paragraph:
+                continue
+            if not _MARKER_RE.match(paragraph[0].text):
+                self.emit(paragraph, kind)
+                continue
+            item: list[_Line] = []
+            for line in paragraph:
+                if _MARKER_RE.match(line.text) and item:
+                    self.emit(item, BlockKind.LIST_ITEM)
+                    item = []
+                item.append(line)
+            self.emit(item, BlockKind.LIST_ITEM)
+
+    def emit(self, lines: list[_Line], kind: BlockKind) -> None:
+        if not lines:
+            return
+        texts = [line.text for line in lines]
+        label = None
+        if kind is BlockKind.LIST_ITEM:
+            marker = _MARKER_RE.match(texts[0])
+            if marker is not None:
+                bullet = marker.group(0).strip()
+                label = None if bullet in ("-", "*", "+", "•") else bullet.rstrip(".)").lstrip("(")
+                if bullet.startswith("("):
+                    label = bullet
+                texts[0] = texts[0][marker.end() :]
+        text = texts[0]
+        for piece in texts[1:]:
+            text = self.joined(text, piece)
+        text = " ".join(text.split())
+        if not text:
+            return
+        span = (lines[0].start, lines[-1].end)
+        level = 1 if kind is BlockKind.HEADING else 0
+        self.blocks.append(Block(kind, text, (span,), level=level, label=label))
+
+    def joined(self, text: str, piece: str) -> str:
+        """``text`` and its next line, a word hyphenated across them mended
+        unless the document writes the compound elsewhere ("fur-" + "nished")."""
+        hyphen = _HYPHENATED_RE.search(text[-40:])
+        head = _WORD_START_RE.match(piece)
+        if hyphen and head and head.group(0)[:1].islower():
+            left, right = hyphen.group(1), head.group(0)
+            if f"{left}-{right}".casefold() not in self.words or (left + right).casefold() in self.words:
+                return text[:-1] + piece
+        return f"{text} {piece}"
