@@ -217,9 +217,12 @@ def find_glued_headers(lines: Sequence[str]) -> set[str]:
         if not line:
             continue
         text_lines += 1
-        if len(line) < 8 or not any(ch.isdigit() for ch in line):
+        if len(line) < 8 or _DIGIT_RE.search(line) is None:
             continue
-        for match in (_GLUED_AT_START_RE.match(line[:120]), _GLUED_AT_END_RE.search(line[-120:])):
+        words = line.split()
+        # A phrase of eight words at most and its number: the line's first and last nine words.
+        head, tail = " ".join(words[:9]), " ".join(words[-9:])
+        for match in (_GLUED_AT_START_RE.match(head), _GLUED_AT_END_RE.search(tail)):
             if match is None:
                 continue
             phrase = match.group("p") or match.group("q")
