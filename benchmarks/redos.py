@@ -35,6 +35,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "roman": lambda n: "IV" * (n // 2),
     "tag": lambda n: "<p" + " a=b" * (n // 4),
     "words-no-stop": lambda n: "word " * (n // 5),
+    "underscore-groups": lambda n: "____ " * (n // 5),
+    "ellipsis-groups": lambda n: "…… " * (n // 3),
+    "unclosed-tables": lambda n: "<table a=b " * (n // 11),
 }
 
 

@@ -118,7 +118,9 @@ _CLOSES_P = frozenset("p div ul ol dl table pre blockquote h1 h2 h3 h4 h5 h6 sec
 _SENTENCE_END_RE = re.compile(r"[.!?:;][\"'”’»)\]]*$")
 
 
-_TABLE_TAG_RE = re.compile(r"<(/?)(table|tr|td|th|h[1-6]|form|p|ul|ol|dl|pre|div|blockquote)\b([^>]*)>", re.IGNORECASE)
+# A tag's attributes never run past the next "<": each character is scanned once however
+# many tags never close ("<table <table <table ...").
+_TABLE_TAG_RE = re.compile(r"<(/?)(table|tr|td|th|h[1-6]|form|p|ul|ol|dl|pre|div|blockquote)\b([^<>]*)>", re.IGNORECASE)
 _PRESENTATION_RE = re.compile(r"""\brole\s*=\s*["']?(?:presentation|none)\b""", re.IGNORECASE)
 _LAYOUT_INSIDE = frozenset("h1 h2 h3 h4 h5 h6 form".split())
 
@@ -916,7 +918,7 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
     return Document(source, "html", tuple(blocks), tuple(dropped))
 
 
-_ANCHOR_RE = re.compile(r"""<[a-z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_ANCHOR_RE = re.compile(r"""<[a-z][^<>]*?\s(?:id|name)\s*=\s*["']?([^"'\s<>]+)""", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)
 _CONTENTS_ENTRY_WORDS = 60  # a paragraph entry of a table of contents (a <dd>) is no longer
 
