@@ -209,9 +209,11 @@ class Edition:
     ) -> Edition:
         """Read raw text into clauses.
 
-        ``format`` is ``"text"``, ``"markdown"`` or ``"html"``; by default it
-        is told from the content (a text that is clearly Markdown is read as
-        Markdown, see :func:`conceptdiff.read.detect_format`).  Plain text is
+        ``format`` is ``"text"``, ``"markdown"``, ``"html"`` or
+        ``"debian-copyright"``; by default it is told from the content (a text
+        that is clearly Markdown is read as Markdown, one that opens with
+        DEP-5's ``Format:`` field as a Debian copyright file, see
+        :func:`conceptdiff.read.detect_format`).  Plain text is
         read with a layout model: paragraphs (however they are wrapped),
         bullets, numbered items and headings become clauses.  Page furniture,
         tables of contents, web boilerplate and duplicates are set aside and
