@@ -131,7 +131,6 @@ class _TableScan:
 
     start: int
     layout: bool = False
-    rows: int = 0
     cells: int = 0  # in the current row
     widest: int = 0  # the most cells of a row
     blocks: bool = False  # a cell holds a paragraph, a list, a division ...
@@ -172,8 +171,7 @@ def layout_tables(source: str, start: int = 0, end: int | None = None) -> frozen
             continue
         table = open_tables[-1]
         if tag == "tr":
-            table.widest = max(table.widest, table.cells)
-            table.rows, table.cells = table.rows + 1, 0
+            table.widest, table.cells = max(table.widest, table.cells), 0
         elif tag in ("td", "th"):
             table.cells += 1
         elif tag in _LAYOUT_INSIDE:
