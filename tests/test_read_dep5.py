@@ -103,3 +103,24 @@ def test_any_copyright_file_reads_without_error_every_character_accounted_for(li
     document = read_text(text, format="debian-copyright")
     assert all(block.text.strip() for block in document.blocks)
     audit(text, spans_of(document))
+
+
+def test_an_item_starts_at_a_marker_after_a_finished_clause_not_at_a_wrapped_number() -> None:
+    text = (
+        f"{HEADER}\nLicense: MPL-2.0\n"
+        " 5.1. The rights granted to You under Section\n"
+        " 2.1 of this License shall terminate.\n"
+        " 5.2. If You initiate litigation, the rights end; and\n"
+        " 5.3. all end user licenses survive.\n"
+        " .\n"
+        " o We don't promise that this software works.\n"
+        " o You can use this software for whatever you want.\n"
+    )
+    items = [(b.label, b.text) for b in read_text(text).blocks if b.kind.value == "list_item"]
+    assert items == [
+        ("5.1", "The rights granted to You under Section 2.1 of this License shall terminate."),
+        ("5.2", "If You initiate litigation, the rights end; and"),
+        ("5.3", "all end user licenses survive."),
+        (None, "We don't promise that this software works."),
+        (None, "You can use this software for whatever you want."),
+    ]

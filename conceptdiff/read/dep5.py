@@ -11,8 +11,8 @@ inside the field's text.  Read as a careful reader reads it:
   Xiph.Org 2001-2018, Skype Limited``), the field's name kept in its text;
 * a ``License:``, ``Comment:`` or ``Disclaimer:`` field that carries a text
   below its first line is that line, then the text's paragraphs (split at the
-  ``.`` lines; a paragraph whose lines open with ``-``, ``*`` or a number is
-  one list item per marker).  A stanza that is a licence's text alone (its
+  ``.`` lines; a paragraph whose lines open with a bullet or a number label
+  is one list item per marker).  A stanza that is a licence's text alone (its
   first field ``License:``) is titled by that first line, a heading;
 * the ``.`` lines are markup; nothing else is set aside.  A file repeats
   ``License: BSD-2-clause`` in every stanza it applies to: the repeats are its
@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 
 from conceptdiff.read._document import Block, BlockKind, Document, fill_gaps
+from conceptdiff.read._labels import bullet_length, split_label
 
 __all__ = ["looks_like_debian_copyright", "read_debian_copyright"]
 
@@ -61,9 +62,33 @@ _FORMAT_RE = re.compile(
 _FIELD_RE = re.compile(r"([!-9;-~][!-9;-~]*):(?:[ \t]|$)")
 # Fields whose continuation lines are a text of paragraphs under a first-line synopsis.
 _TEXT_FIELDS = frozenset({"license", "comment", "disclaimer"})
-_MARKER_RE = re.compile(r"(?:[-*+•]|\(?[0-9]{1,2}[.)]|\([a-z]\))[ \t]+")
 _HYPHENATED_RE = re.compile(r"([A-Za-z]+)-$")
 _WORD_START_RE = re.compile(r"[A-Za-z]+")
+
+
+def _marker(text: str) -> tuple[str | None, int] | None:
+    """The list marker opening ``text``: its label (``None`` for a bullet) and
+    length, or ``None`` when the line opens no item (the readers' shared
+    patterns, :mod:`conceptdiff.read._labels`)."""
+    length = bullet_length(text)
+    if length:
+        return None, length
+    label, _, length = split_label(text)
+    return (label, length) if label is not None else None
+
+
+_CLAUSE_END_RE = re.compile(r"(?:[.;:!?][\"'”’)]*|[;,][ \t]+(?:and|or))$")
+
+
+def _opens_item(text: str, previous: str) -> bool:
+    """Does line ``text`` of a list paragraph open the next item?  A bullet
+    always does; a number label only after a line that ended a clause ("...
+    directive); and" + "7. other similar rights"; a wrapped "... under
+    Section" + "2.1 of this License" goes on)."""
+    marker = _marker(text)
+    if marker is None:
+        return False
+    return marker[0] is None or _CLAUSE_END_RE.search(previous) is not None
 
 
 def looks_like_debian_copyright(text: str) -> bool:
@@ -149,12 +174,12 @@ class _Reader:
         for paragraph in paragraphs:
             if not paragraph:
                 continue
-            if not _MARKER_RE.match(paragraph[0].text):
+            if _marker(paragraph[0].text) is None:
                 self.emit(paragraph, kind)
                 continue
             item: list[_Line] = []
             for line in paragraph:
-                if _MARKER_RE.match(line.text) and item:
+                if item and _opens_item(line.text, item[-1].text):
                     self.emit(item, BlockKind.LIST_ITEM)
                     item = []
                 item.append(line)
@@ -165,14 +190,10 @@ class _Reader:
             return
         texts = [line.text for line in lines]
         label = None
-        if kind is BlockKind.LIST_ITEM:
-            marker = _MARKER_RE.match(texts[0])
-            if marker is not None:
-                bullet = marker.group(0).strip()
-                label = None if bullet in ("-", "*", "+", "•") else bullet.rstrip(".)").lstrip("(")
-                if bullet.startswith("("):
-                    label = bullet
-                texts[0] = texts[0][marker.end() :]
+        marker = _marker(texts[0]) if kind is BlockKind.LIST_ITEM else None
+        if marker is not None:
+            label, length = marker
+            texts[0] = texts[0][length:]
         text = texts[0]
         for piece in texts[1:]:
             text = self.joined(text, piece)

@@ -846,12 +846,6 @@ def _read(source: str, start: int, end: int) -> tuple[list[Block], list[DroppedS
     return _labels_joined(reader.blocks), dropped
 
 
-# A number label standing alone: "1.1.", "4)", "(b)", "iv.".
-_LONE_LABEL_RE = re.compile(
-    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[a-z][.)]|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\))", re.IGNORECASE
-)
-
-
 def _labels_joined(blocks: list[Block]) -> list[Block]:
     """A paragraph that is only a number label ("1.1." in the first cell of a
     question laid out in a table, a ``<dt>`` numbering its ``<dd>``) labels
@@ -872,8 +866,8 @@ def _labels_joined(blocks: list[Block]) -> list[Block]:
             and block.kind is BlockKind.PARAGRAPH
             and after.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
             and after.label is None
-            and _LONE_LABEL_RE.fullmatch(block.text)
-            and not _LONE_LABEL_RE.match(after.text + " ")
+            and split_label(block.text)[2] == len(block.text)
+            and split_label(after.text)[0] is None
         ):
             out.append(attrs.evolve(after, text=f"{block.text} {after.text}", spans=block.spans + after.spans))
             skip = True
@@ -1051,7 +1045,7 @@ def _outside_main_text(source: str, blocks: list[Block], contents: set[int]) -> 
     ]
     first = inside.index(True) if True in inside else len(blocks)
     last = len(inside) - 1 - inside[::-1].index(True) if True in inside else -1
-    menus = _menus(blocks, inside, 0, last)
+    menus = _menus(blocks, inside, last)
     title = first
     while title > 0 and (blocks[title - 1].kind is BlockKind.HEADING or title - 1 in contents or title - 1 in menus):
         # The main text's title (extractors keep it as metadata, not as text), above its contents
@@ -1063,7 +1057,7 @@ def _outside_main_text(source: str, blocks: list[Block], contents: set[int]) -> 
     kept: list[Block] = []
     dropped: list[DroppedSpan] = []
     for position, (block, found) in enumerate(zip(blocks, inside, strict=True)):
-        edge = position < first or position > last or position in menus
+        edge = position < first or position > last
         # A heading between blocks of the main text is its own ("Preamble", "No Warranty"): extractors
         # often leave headings out of their text.
         found = found or (not edge and block.kind is BlockKind.HEADING)
@@ -1081,8 +1075,8 @@ _MENU_BLOCKS = 5
 _MENU_WORDS = 8
 
 
-def _menus(blocks: Sequence[Block], inside: Sequence[bool], first: int, last: int) -> set[int]:
-    """The positions of the blocks of menus from ``first`` to ``last``:
+def _menus(blocks: Sequence[Block], inside: Sequence[bool], last: int) -> set[int]:
+    """The positions of the blocks of menus up to ``last``:
     runs of ``_MENU_BLOCKS`` or more paragraphs and list items the
     extractor left out, each of ``_MENU_WORDS`` words or fewer and no
     sentence, three in four of them links ("Home", "Downloads", under "Main
@@ -1092,7 +1086,7 @@ def _menus(blocks: Sequence[Block], inside: Sequence[bool], first: int, last: in
     headings = {block.text for block in blocks if block.kind is BlockKind.HEADING}
     found: set[int] = set()
     run: list[int] = []
-    for position in range(first, last + 2):
+    for position in range(last + 2):
         block = blocks[position] if position <= last else None
         if (
             block is not None

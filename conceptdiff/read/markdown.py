@@ -143,7 +143,7 @@ _VERSION_NOTES = {
     "versionchanged": "Changed in version",
     "deprecated": "Deprecated since version",
 }
-_DIRECTIVE_OPTION_RE = re.compile(r"(?::[\w-]+:.*\s*)+")
+_DIRECTIVE_OPTION_RE = re.compile(r":[\w-]+:.*")  # ":class: tip" (a paragraph's text is one line)
 _MYST_TARGET_RE = re.compile(r"\([^()\n]{1,200}\)=")
 # A MyST role's name, right before its backticked content: "{term}", "{py:func}".
 _ROLE_RE = re.compile(r"\{([a-z][a-z0-9_:-]{0,40})\}$")
@@ -276,17 +276,15 @@ class _Reader:
                     if in_head:
                         header = text
                 row = None
-            elif kind == "fence" and token.map and (directive := _DIRECTIVE_RE.match(token.info.strip())):
-                if directive.group(1) in _ADMONITIONS:
-                    argument = token.info.strip()[directive.end() :].strip()
+            elif kind in ("fence", "code_block"):
+                info = token.info.strip()
+                directive = _DIRECTIVE_RE.match(info) if kind == "fence" else None
+                if directive and directive.group(1) in _ADMONITIONS and token.map:
+                    argument = info[directive.end() :].strip()
                     depth = max(0, len(lists) - 1)
                     self.admonition(directive.group(1), argument, token.content, token.map[0] + 1, depth=depth)
-                else:
+                else:  # any other directive fence ("{code-block} console") is code too
                     self.add(BlockKind.CODE, code_text(token.content), self.lines(token.map))
-                if item_open and item_open[-1]:
-                    item_open[-1] = False
-            elif kind in ("fence", "code_block"):
-                self.add(BlockKind.CODE, code_text(token.content), self.lines(token.map))
                 if item_open and item_open[-1]:
                     item_open[-1] = False  # a code block that opens an item: the item's text is the code
             elif kind == "html_block":

@@ -182,7 +182,6 @@ class _Lines:
         self.options = options
         self.dropped: list[DroppedSpan] = []
         self._titles: dict[str, list[int]] | None = None  # see names_a_later_line
-        self.glued: set[str] = set()  # keys of headers found glued to the text (see furniture)
 
     def drop(self, start: int, end: int, reason: str) -> None:
         if end > start:
@@ -292,8 +291,8 @@ class _Lines:
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
         keys: dict[int, str] = {}
         headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats, keys=keys)
-        self.glued = paged.find_glued_headers(stripped)
-        headers |= self.glued
+        glued = paged.find_glued_headers(stripped)  # headers that never stand on a line of their own
+        headers |= glued
         removed: set[int] = set()
         # The document's title may be what its running header repeats: its
         # first occurrence, on the first page and in plain capitalization, stays.
@@ -320,7 +319,7 @@ class _Lines:
                     )
                     removed.add(index)
             elif headers:
-                self.cut_glued_header(line, headers, key, lengths)
+                self.cut_glued_header(line, headers, key, lengths, glued)
         numbers: list[tuple[int, str]] = []
         for index, line in enumerate(lines):
             if line is None or index in removed or not paged.is_page_number(line.text):
@@ -385,14 +384,16 @@ class _Lines:
                 if following is not None:
                     following.page_break = True
 
-    def cut_glued_header(self, line: _Line, headers: set[str], key: str, lengths: set[int]) -> None:
+    def cut_glued_header(self, line: _Line, headers: set[str], key: str, lengths: set[int], glued: set[str]) -> None:
         """Cut a running header with its page number glued to the start or the
         end of a content line (``National Security Strategy 12 iii. Title``).
 
         ``key`` is the line's :func:`~conceptdiff.read._paged.furniture_key`: it
         starts or ends with a header's key whenever the line holds one there (the
         key drops the page numbers), so that other lines cost a few set lookups
-        (``lengths`` are the headers' keys' lengths)."""
+        (``lengths`` are the headers' keys' lengths).  A header of ``glued``
+        (:func:`~conceptdiff.read._paged.find_glued_headers`) may also have its
+        number first at the start of a line, or last at its end."""
         if not any(key[:length] in headers or key[-length:] in headers for length in lengths):
             return
         tokens = list(re.finditer(r"\S+", line.text[:160]))
@@ -404,7 +405,7 @@ class _Lines:
             numbered = _ENDS_IN_NUMBER_RE.search(head[-8:]) is not None
             if not (numbered or _STARTS_WITH_NUMBER_RE.match(head)) or count >= len(tokens):
                 continue
-            if paged.furniture_key(head) in (headers if numbered else self.glued):
+            if paged.furniture_key(head) in (headers if numbered else glued):
                 cut = tokens[count].start()
                 self.drop(line.start, line.start + len(head), "running-header")
                 line.start += cut
@@ -419,7 +420,7 @@ class _Lines:
             numbered = _STARTS_WITH_NUMBER_RE.match(tail) is not None
             if not (numbered or _ENDS_IN_NUMBER_RE.search(tail[-8:])) or count >= len(tail_tokens):
                 continue
-            if paged.furniture_key(tail) in (headers if numbered else self.glued):
+            if paged.furniture_key(tail) in (headers if numbered else glued):
                 keep = line.text[: shift + first.start()].rstrip()
                 self.drop(line.start + shift + first.start(), line.end, "running-header")
                 line.text = keep
