@@ -218,13 +218,17 @@ def repair_mojibake(text: str) -> str:
         return text
     config = _fixer_config()
     pieces: list[str] = []
+    fixed: dict[str, str] = {}  # a drawn rule or a table's border repeats: each line is fixed once
     done = 0
     while found is not None:
         start = text.rfind("\n", 0, found.start()) + 1
         end = text.find("\n", found.end())
         end = len(text) if end < 0 else end + 1
         pieces.append(text[done:start])
-        pieces.append(str(ftfy.fix_text(text[start:end], config)))
+        line = text[start:end]
+        if line not in fixed:
+            fixed[line] = str(ftfy.fix_text(line, config))
+        pieces.append(fixed[line])
         done = end
         found = _MAYBE_MOJIBAKE_RE.search(text, end)
     pieces.append(text[done:])

@@ -193,7 +193,7 @@ def _where(edition: Edition, indices: Sequence[int], side: str) -> str:
     label = edition.clauses[indices[0]].label
     if label:
         label = _escape(label)
-        span += f" {label}" if label.startswith("(") else f" ({label})"
+        span += f" {label}" if label.startswith(("(", "[")) else f" ({label})"
     return f"{side} {span}"
 
 

@@ -221,7 +221,7 @@ def test_one_line_the_model_is_sure_of_shows_a_long_texts_furniture() -> None:
 
 
 def test_a_pages_last_lines_need_less_evidence_than_its_body_unless_on_its_topic() -> None:
-    line = "This records summary was written by our communications staff."  # two of its five words the text's
+    line = "This records summary was compiled by our communications staff."  # two of its five words the text's
     assert 0 < _furniture.furniture_score(line) < 2  # below a sentence's bar, above the footer's
     footer = _RECORDS + f"\n{line}\n\nShare this article\n"  # a rule names the share line: furniture shown
     edition = Edition.from_text(footer, options=NO_LANGUAGE)

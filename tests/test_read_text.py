@@ -633,3 +633,125 @@ def test_a_sentence_broken_by_a_stray_blank_line_goes_on() -> None:
     assert texts[2].endswith("to the attention of")
     assert "Software Distribution Coordinator" in texts[3]
     assert texts[-1] == "License: GPL-2"
+
+
+def test_a_code_example_set_in_under_its_paragraph_is_one_code_block_with_its_lines() -> None:
+    # PEP 8's plain-text layout: prose at four columns, its examples at eight.
+    source = (
+        "    Imports should usually be on separate lines, e.g.:\n"
+        "\n"
+        "        Yes: import os\n"
+        "             import sys\n"
+        "\n"
+        "        No:  import sys, os\n"
+        "\n"
+        "    Don't use spaces around the '=' sign when used to indicate a\n"
+        "    keyword argument or a default parameter value.\n"
+        "\n"
+        "        def complex(real, imag=0.0):\n"
+        "            return magic(r=real, i=imag)\n"
+        "\n"
+        "    Use inline comments sparingly.\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("paragraph", "Imports should usually be on separate lines, e.g.:"),
+        ("code", "Yes: import os\n     import sys\n\nNo:  import sys, os"),
+        (
+            "paragraph",
+            "Don't use spaces around the '=' sign when used to indicate a keyword argument "
+            "or a default parameter value.",
+        ),
+        ("code", "def complex(real, imag=0.0):\n    return magic(r=real, i=imag)"),
+        ("paragraph", "Use inline comments sparingly."),
+    ]
+    audit(source, spans_of(document))
+
+
+def test_commands_set_in_under_a_colon_are_code_and_the_sentence_after_them_a_paragraph() -> None:
+    source = (
+        "A trigger may be activated explicitly with:\n"
+        "   dpkg-trigger [--by-package <package>] <name-of-trigger>\n"
+        "   dpkg-trigger --no-await <name-of-trigger>\n"
+        "There will be no output to stdout.\n"
+    )
+    assert [(b.kind.value, b.text) for b in read_plain(source).blocks] == [
+        ("paragraph", "A trigger may be activated explicitly with:"),
+        ("code", "dpkg-trigger [--by-package <package>] <name-of-trigger>\ndpkg-trigger --no-await <name-of-trigger>"),
+        ("paragraph", "There will be no output to stdout."),
+    ]
+
+
+def test_text_set_in_that_reads_as_prose_is_no_code() -> None:
+    # A sample notice and a quotation set in are paragraphs, even with an "=" or a call in them.
+    source = (
+        "To apply these terms, attach the following notices:\n"
+        "\n"
+        "    This program is free software: you can redistribute it and/or modify\n"
+        "    it under the terms of the GNU General Public License as published by\n"
+        "    the Free Software Foundation, either version 3 of the License, or\n"
+        "    (at your option) any later version.\n"
+        "\n"
+        "The council decided:\n"
+        "\n"
+        "    Members shall vote in person; a proxy = a member present.\n"
+    )
+    kinds = [b.kind for b in read_plain(source).blocks]
+    assert BlockKind.CODE not in kinds
+    # A title over a section set in is no example either.
+    section = "Pet Peeves\n\n    x = 1 is an assignment; write it with spaces.\n    Avoid extraneous whitespace.\n"
+    assert BlockKind.CODE not in [b.kind for b in read_plain(section).blocks]
+
+
+def test_a_headers_fields_are_one_a_clause_and_its_dates_are_kept() -> None:
+    # A PEP's header: a field's continuation line joins it; "Created:" is no web page's date line.
+    source = (
+        "PEP: 8\n"
+        "Title: Style Guide for Python Code\n"
+        "Author: guido@python.org (Guido van Rossum),\n"
+        "    barry@python.org (Barry Warsaw)\n"
+        "Status: Active\n"
+        "Created: 05-Jul-2001\n"
+        "Post-History: 05-Jul-2001\n"
+        "\n"
+        "Introduction\n"
+        "\n"
+        "    This document gives coding conventions for the Python code.\n"
+    )
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [c.text for c in edition.clauses] == [
+        "PEP: 8",
+        "Title: Style Guide for Python Code",
+        "Author: guido@python.org (Guido van Rossum), barry@python.org (Barry Warsaw)",
+        "Status: Active",
+        "Created: 05-Jul-2001",
+        "Post-History: 05-Jul-2001",
+        "Introduction",
+        "This document gives coding conventions for the Python code.",
+    ]
+    # The fields are no sections: the document's own title is the first heading.
+    assert [c.text for c in edition.clauses if c.kind.value == "heading"] == ["Introduction"]
+
+
+def test_a_reference_lists_bracketed_numbers_are_labels() -> None:
+    source = "References\n\n    [1] PEP 7, Style Guide for C Code, van Rossum\n\n    [2] PEP 20, The Zen of Python\n"
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [(c.label, c.text) for c in edition.clauses[1:]] == [
+        ("[1]", "PEP 7, Style Guide for C Code, van Rossum"),
+        ("[2]", "PEP 20, The Zen of Python"),
+    ]
+
+
+def test_editor_settings_in_a_file_are_set_aside_as_markup() -> None:
+    source = (
+        "# vim: set ts=8 sw=4:\nThe rules.\n\n\f\nLocal Variables:\nmode: indented-text\nindent-tabs-mode: nil\nEnd:\n"
+    )
+    document = read_plain(source)
+    assert [b.text for b in document.blocks] == ["The rules."]
+    assert sorted(d.text for d in document.dropped if d.reason == "markup") == sorted(
+        ["# vim: set ts=8 sw=4:", "Local Variables:", "mode: indented-text", "indent-tabs-mode: nil", "End:"]
+    )
+    audit(source, spans_of(document))
+    # A line that only mentions an editor stays.
+    mentions = "vi: the editor of choice.\n\nEnd: of the story.\n"
+    assert texts(mentions) == ["vi: the editor of choice.", "End: of the story."]

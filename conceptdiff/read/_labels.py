@@ -28,6 +28,7 @@ _LABEL_RE = re.compile(
             [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4})
             (?:\.|[ \t]*[:–—-](?=\s)|(?=[ \t]*$)|(?=[ \t]+[A-Z0-9"“'‘(]))
       | \((?P<paren>[0-9]{1,3}|[a-z]{1,2}|[A-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)
+      | \[(?P<bracket>[0-9]{1,3})\]
       | (?P<multi>[0-9]{1,3}(?:\.[0-9]{1,3}){1,5})\.?
       | (?P<number>[0-9]{1,3})[.)]
       | (?P<roman>[IVXLCDM]{1,6}|[ivxlcdm]{1,6})[.)]
@@ -47,7 +48,7 @@ BULLET_RE = re.compile(r"(?:[" + re.escape(_BULLETS) + r"]|o(?=[ \t]))(?=\s|$)")
 #: A text starting with none of these has no bullet (a hot path's pre-check).
 BULLET_STARTS = frozenset(_BULLETS + "o")
 #: A label starts with one of these, or is one letter followed by "." or ")".
-LABEL_STARTS = frozenset("ASCPR§(0123456789IVXLCDMivxlcdm")
+LABEL_STARTS = frozenset("ASCPR§([0123456789IVXLCDMivxlcdm")
 
 
 def split_label(text: str) -> tuple[str | None, int, int]:
@@ -72,6 +73,8 @@ def split_label(text: str) -> tuple[str | None, int, int]:
         return label, 1 + label.count("."), end
     if match["paren"]:
         return f"({match['paren']})", 1, match.end()
+    if match["bracket"]:
+        return f"[{match['bracket']}]", 1, match.end()  # a reference list's "[1]"
     if match["multi"]:
         return match["multi"], 1 + match["multi"].count("."), match.end()
     for group in ("number", "roman", "letter"):
@@ -93,7 +96,9 @@ def label_style(label: str) -> str:
     (``I.`` > ``A.`` > ``1.`` in the order the styles first appear)."""
     if " " in label:
         return label.split()[0].casefold()
-    core = label.strip("()").split(".")[0]
+    core = label.strip("()[]").split(".")[0]
+    if label.startswith("["):
+        return "number[]"  # a reference list's "[1]"
     if core.isdigit():
         return "number" + ("()" if label.startswith("(") else "")
     kind = "roman" if set(core) <= set("IVXLCDMivxlcdm") and (len(core) > 1 or core in "IiVvXx") else "letter"

@@ -53,7 +53,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -95,6 +95,29 @@ _TERM_SHARE = 0.4
 _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
     "is are was were be been being shall will may must can could would should not than".split()
+)
+# Editor settings kept in a file: Emacs's file variables block, a Vim modeline.
+_EMACS_OPEN_RE = re.compile(r"(?:[#;%/*!.-]{1,3}[ \t]*)?Local [Vv]ariables:[ \t]*(?:[*/-]{1,3})?")
+_EMACS_END_RE = re.compile(r"(?:[#;%/*!.-]{1,3}[ \t]*)?End:[ \t]*(?:[*/-]{1,3})?")
+_VIM_MODELINE_RE = re.compile(
+    r"(?:[#;%/*!.\"-]{1,3}[ \t]*)?vim?:[ \t]*(?:set?[ \t]+(?=[a-z])|(?=[^\n]*=))"
+    r"[a-z]+(?:=\S+)?(?:[ \t:]+[a-z]+(?:=\S+)?)*:?[ \t]*(?:[*/-]{1,3})?"
+)
+# A line of code: a call, an assignment or comparison, a statement, a comment, a brace, a prompt.
+_CODE_LINE_RE = re.compile(
+    r"""
+    [A-Za-z_]\w*\([^()]*\)?\s*[:;{]?\s*(?:\#.*)?$   # a call or a signature ending its line
+    | [\w\])\x27"][ \t]*(?:[-+*/%|&^]?=|==|!=|<=|>=|=>|->)[ \t]*[\w(\[{\x27"-]
+    | [{}][ \t]*$ | ^[{}] | \\$ | \"{3} | \x27{3} | ^>>>[ \t] | ^\$[ \t] | [ \t]\#[ \t]
+    | ^(?:[A-Z][a-z]*:[ \t]+)?  # after a "Yes:" or "No:" that sets an example apart
+      (?:def|class|import|from[ \t]+\S+[ \t]+import|return|raise|elif|else:|try:|except|finally:|while
+         |for[ \t]+\w+[ \t]+in)\b
+    | ^(?:[A-Z][a-z]*:[ \t]+)?(?:if|with)\b.*:$ | ^(?:\#|//|/\*)
+    | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#!
+    | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo)\b
+    | ^[a-z][\w.-]*(?:[ \t]+\S+){0,4}?[ \t]+(?:-[A-Za-z]\b|/[\w.-]+/\S*|<[\w-]+>)(?:[ \t]+\S+){0,4}[ \t]*$  # a command
+    """,
+    re.VERBOSE,
 )
 _FIELD_LINE_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
@@ -203,7 +226,7 @@ class _Lines:
             start = offset + (len(content) - len(content.lstrip()))
             lines.append(_Line(start, start + len(core), core, indent=len(content) - len(content.lstrip())))
         breaks = {index + 1 for index, (_, _, form_feed) in enumerate(raw) if form_feed}
-        removed: set[int] = set()
+        removed = self.editor_settings(lines)
         if self.options.drop_page_furniture:
             removed |= self.furniture(lines, stripped, breaks)
         if self.options.drop_table_of_contents and paged.may_hold_toc(
@@ -222,6 +245,31 @@ class _Lines:
                 pending_break = False
             kept.append(line)
         return kept
+
+    def editor_settings(self, lines: list[_Line | None]) -> set[int]:
+        """An editor's settings kept in the file, set aside as markup: Emacs's
+        file variables at its end (``Local Variables:`` ... ``End:``, a comment
+        leader before each line or not) and a Vim modeline among its first or
+        last five lines (``vim: set ts=8 sw=4:``)."""
+        content = [index for index, line in enumerate(lines) if line is not None]
+        removed: set[int] = set()
+        tail = content[-40:]
+        opening = next((at for at, index in enumerate(tail) if _EMACS_OPEN_RE.fullmatch(lines[index].text)), None)  # type: ignore[union-attr]
+        if opening is not None:
+            closing = next(
+                (at for at in range(opening + 1, len(tail)) if _EMACS_END_RE.fullmatch(lines[tail[at]].text)),  # type: ignore[union-attr]
+                None,
+            )
+            if closing is not None:
+                removed.update(tail[opening : closing + 1])
+        for index in content[:5] + content[-5:]:
+            if _VIM_MODELINE_RE.fullmatch(lines[index].text):  # type: ignore[union-attr]
+                removed.add(index)
+        for index in sorted(removed):
+            line = lines[index]
+            assert line is not None
+            self.drop(line.start, line.end, "markup")
+        return removed
 
     def unframe(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
         """Boxed text: a run of three lines or more that start and end with the
@@ -301,6 +349,11 @@ class _Lines:
         )
         seen: set[str] = set()
         lengths = {len(header) for header in headers}
+        # A line holds a header at an edge only if its key starts or ends with a header's first or last
+        # ``shortest`` letters: two set lookups tell most lines apart before cut_glued_header tries each length.
+        shortest = min(lengths, default=0)
+        starts = {header[:shortest] for header in headers}
+        ends = {header[len(header) - shortest :] for header in headers}
         for index, line in enumerate(lines):
             if line is None:
                 continue
@@ -318,7 +371,7 @@ class _Lines:
                         line.start, line.end, "page-number" if paged.is_page_number(line.text) else "running-header"
                     )
                     removed.add(index)
-            elif headers:
+            elif headers and (key[:shortest] in starts or key[len(key) - shortest :] in ends):
                 self.cut_glued_header(line, headers, key, lengths, glued)
         numbers: list[tuple[int, str]] = []
         for index, line in enumerate(lines):
@@ -687,7 +740,7 @@ _PREDECESSORS = {after: before for before, after in _SUCCESSORS.items()}
 
 def _step(label: str, forward: bool) -> str | None:
     """The label after (or before) ``label`` in its sequence, in its style (``(b)`` -> ``(c)``)."""
-    core = label.strip("()")
+    core = label.strip("()[]")
     if core.isdecimal():
         value = int(core) + (1 if forward else -1)
         step = str(value) if value >= 0 else None
@@ -699,6 +752,8 @@ def _step(label: str, forward: bool) -> str | None:
         step = None
     if step is None:
         return None
+    if label.startswith("["):
+        return f"[{step}]"
     return f"({step})" if label.startswith("(") else step
 
 
@@ -722,10 +777,10 @@ def _may_follow(current: str, label: str) -> bool:
     >>> _may_follow("5", "6"), _may_follow("2.3", "3"), _may_follow("5", "a"), _may_follow("5", "1.6.1")
     (True, True, True, False)
     """
-    parts = current.strip("()").split(".")
-    if not all(part.isdecimal() for part in parts) or not label.strip("()").replace(".", "").isalnum():
+    parts = current.strip("()[]").split(".")
+    if not all(part.isdecimal() for part in parts) or not label.strip("()[]").replace(".", "").isalnum():
         return True
-    core = label.strip("()")
+    core = label.strip("()[]")
     if label == _successor(current) or core in _FIRST_LABELS or core.startswith(f"{current}."):
         return True
     for depth in range(len(parts)):
@@ -737,7 +792,7 @@ def _may_follow(current: str, label: str) -> bool:
 
 def _holds_label(text: str, label: str) -> bool:
     """Does ``label`` stand inside ``text`` as an inline enumeration mark (``... and (2) ...``, ``; 2) ...``)?"""
-    marks = (f" {label} ",) if label.startswith("(") else (f" {label}) ", f" {label}. ")
+    marks = (f" {label} ",) if label.startswith(("(", "[")) else (f" {label}) ", f" {label}. ")
     return any(mark in f" {text} " for mark in marks)
 
 
@@ -854,6 +909,9 @@ class _Blocks:
             if self.rst and self.options.strip_markup and self.rst_markup(line):
                 self.after_blank = False
                 continue
+            if not self.rst and self.indented_code(index):
+                self.after_blank = False
+                continue
             self.line(line, following)
             if self.rst and self.options.strip_markup and line.text.endswith("::") and self.current is not None:
                 self.literal_after(line)
@@ -862,6 +920,50 @@ class _Blocks:
         self.end_indented()
         self.close(at_blank=True)
         return self.items, self.dropped
+
+    def indented_code(self, index: int) -> bool:
+        """A block set in deeper than the paragraph or item before it, after a
+        blank line or under a line ending with a colon, whose lines read as
+        code (calls, assignments, statements, comments, braces, commands) and
+        seldom as prose: a code example of a plain text (PEP 8's
+        ``    if foo == 'blah': do_blah_thing()``), read as a code block until a
+        line comes back to the text's column.  A quotation or a sample notice
+        set in is prose and stays paragraphs."""
+        if not self.options.join_lines:
+            return False
+        if self.after_blank and self.current is None and self.items:
+            last = self.items[-1]
+        elif not self.after_blank and self.current is not None and self.current.last_line.endswith(":"):
+            last = self.current  # "... may be activated explicitly with:" + "   dpkg-trigger <name>"
+        else:
+            return False
+        if last.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not last.pieces:
+            return False
+        offset = last.pieces[0][0]
+        base = offset - (self.text.rfind("\n", 0, offset) + 1)  # the column of its text
+        if last.kind is BlockKind.PARAGRAPH:
+            base = min(base, *last.indents)
+        if last.lines == 1 and not last.last_line.endswith(":") and _looks_like_heading(last.last_line):
+            return False  # under a title: a section set in, not an example
+        line = self.lines[index]
+        assert line is not None
+        if line.indent < base + 2 or not _CODE_LINE_RE.search(line.text) or _PROSE_RE.search(line.text):
+            return False  # a code block opens with code
+        texts: list[str] = []
+        for other in self.lines[index:]:
+            if other is not None and other.indent < line.indent:
+                break  # code is never set out of its first line's column
+            if other is not None:
+                if len(texts) == 60:
+                    return False  # a long stretch set in: a quotation, an indented section
+                texts.append(other.text)
+        code = sum(1 for text in texts if _CODE_LINE_RE.search(text))
+        prose = sum(1 for text in texts if _PROSE_RE.search(text) and not _CODE_LINE_RE.search(text))
+        if 2 * code < len(texts) or 3 * prose > len(texts):
+            return False
+        self.close(at_blank=True)
+        self.indented = ("code", line.indent - 1)
+        return self.inside_indented(line)
 
     def table_row(self, index: int, row: _TableLine) -> None:
         """A line of a plain-text table: a row (its header row the context),
@@ -1158,6 +1260,8 @@ class _Blocks:
             return False  # an address alone on its line ("http://www.apache.org/licenses/" + "TERMS AND ...")
         if _URL_RE.match(line):
             first = "U"  # an address starts a line in lower case without continuing a sentence
+        if indent <= item.indents[0] and _FIELD_LINE_RE.match(line) and _FIELD_LINE_RE.match(item.pieces[0][1]):
+            return False  # a run of header fields, one a line: "Author: a,\n    b" + "Status: Active"
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
@@ -1695,6 +1799,23 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
     return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
 
+def _header_fields(items: Sequence[_Item]) -> set[int]:
+    """The positions of items in a run of fields of three names or more, one a line or
+    two (``PEP: 8``, ``Status: Active``): a document's header, none of whose
+    fields is a section's title."""
+    fields: set[int] = set()
+    start = 0
+    for position in range(len(items) + 1):
+        if position < len(items):
+            item = items[position]
+            if item.label is None and item.lines <= 2 and _FIELD_LINE_RE.match(item.text) is not None:
+                continue
+        if len({items[at].text.split(":", 1)[0] for at in range(start, position)}) >= 3:
+            fields.update(range(start, position))  # three names: no headline printed three times
+        start = position + 1
+    return fields
+
+
 def _reads_as_heading(item: _Item, words: int) -> bool:
     """``_is_heading``'s reading of the line's ``words`` (how many) and its place, title-page lines aside."""
     text = item.text
@@ -1945,8 +2066,10 @@ class _Repairs:
         styles: dict[str, int] = {}
         # Numbered headings under an unnumbered one above them all (a document's title, a
         # "TERMS AND CONDITIONS"): they nest under it, one level down.
+        fields = _header_fields(items)
         headings = [
-            _is_heading(item, items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i else None)
+            i not in fields
+            and _is_heading(item, items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i else None)
             for i, item in enumerate(items)
         ]
         first_labelled = next((i for i, item in enumerate(items) if item.label is not None and headings[i]), None)
