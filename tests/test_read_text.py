@@ -755,3 +755,24 @@ def test_editor_settings_in_a_file_are_set_aside_as_markup() -> None:
     # A line that only mentions an editor stays.
     mentions = "vi: the editor of choice.\n\nEnd: of the story.\n"
     assert texts(mentions) == ["vi: the editor of choice.", "End: of the story."]
+
+
+def test_a_term_alone_after_a_blank_line_does_not_finish_the_sentence_before_it() -> None:
+    # A definition list copied from a web page: a definition that ends without a full stop, then the
+    # next term in lower case.  A blank line inside a sentence is mended only before more of a sentence.
+    source = (
+        "triage\n\n"
+        "default label given to issues when they are created and waiting for a maintainer's look\n\n"
+        "needs rebase or merge\n\n"
+        "a pull request that cannot be merged as it is because its branch is behind the main one\n\n"
+        "The report was sent to the committee on Friday morning and the chair read out the part of\n\n"
+        "the text that concerned the budget.\n"
+    )
+    assert texts(source) == [
+        "triage",
+        "default label given to issues when they are created and waiting for a maintainer's look",
+        "needs rebase or merge",
+        "a pull request that cannot be merged as it is because its branch is behind the main one",
+        "The report was sent to the committee on Friday morning and the chair read out the part of "
+        "the text that concerned the budget.",
+    ]

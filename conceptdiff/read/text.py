@@ -119,6 +119,9 @@ _CODE_LINE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
+# title, not the end of a sentence a blank line broke.
+_TERM_WORDS = 4
 _FIELD_LINE_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
 
@@ -1417,6 +1420,8 @@ class _Blocks:
         # "U.S." does not close a sentence.
         closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)
         if not closed and first.islower() and not previous.endswith(":"):
+            if following is None and len(stripped.split()) <= _TERM_WORDS and not _TERMINAL_RE.search(stripped):
+                return False  # a term alone between blank lines ("type", "needs rebase or merge"): no sentence's end
             return not _furniture(last)  # a paragraph broken mid-sentence, not a page's furniture line
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
         if dangling and not (last.kind is BlockKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
