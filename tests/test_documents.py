@@ -52,9 +52,10 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Examples set at the column of the item's text or of the prose, not deeper ("class Rectangle(Blob):"),
     # read as paragraphs where the list has code blocks.
     ("python-pep8-2005", "text"): (0.935, 0.965),
-    # A table whose header is wrapped inside its columns, a state diagram drawn with box-drawing
-    # characters, code set in with tabs under an item, a path displayed mid-sentence without a colon.
-    ("dpkg-triggers", "text"): (0.925, 0.88),
+    # A table whose header is wrapped inside its columns (another laid out with tabs, its columns given by a
+    # "---+---" rule, read line by line), a state diagram drawn with box-drawing characters, a path displayed
+    # mid-sentence without a colon.
+    ("dpkg-triggers", "text"): (0.90, 0.895),
     ("dpkg-rootless-builds", "text"): (0.96, 0.98),  # "(See also ...)" on a line of its own, read apart
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.

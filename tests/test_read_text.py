@@ -776,3 +776,22 @@ def test_a_term_alone_after_a_blank_line_does_not_finish_the_sentence_before_it(
         "The report was sent to the committee on Friday morning and the chair read out the part of "
         "the text that concerned the budget.",
     ]
+
+
+def test_a_tab_sets_text_in_to_the_next_eighth_column() -> None:
+    # dpkg's specification: an item's text at column 7, its shell example set in with a tab and spaces.
+    source = (
+        "     - Provide a new wrapper script as scrollkeeper-update:\n"
+        "\t   #!/bin/sh\n"
+        "\t   set -e\n"
+        '\t   exec scrollkeeper-update-now "$@"\n'
+        "\n"
+        "     - Existing packages should be modified.\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("list_item", "Provide a new wrapper script as scrollkeeper-update:"),
+        ("code", '#!/bin/sh\nset -e\nexec scrollkeeper-update-now "$@"'),
+        ("list_item", "Existing packages should be modified."),
+    ]
+    audit(source, spans_of(document))

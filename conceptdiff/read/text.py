@@ -114,7 +114,8 @@ _CODE_LINE_RE = re.compile(
          |for[ \t]+\w+[ \t]+in)\b
     | ^(?:[A-Z][a-z]*:[ \t]+)?(?:if|with)\b.*:$ | ^(?:\#|//|/\*)
     | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#!
-    | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo)\b
+    | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo|make|cd|ls|cp|mv|rm|mkdir|chmod|tar
+         |git|pip3?|npm|apt(?:-get)?|dpkg|python3?|perl|sh|bash|curl|wget)(?:[ \t]|$)
     | ^[a-z][\w.-]*(?:[ \t]+\S+){0,4}?[ \t]+(?:-[A-Za-z]\b|/[\w.-]+/\S*|<[\w-]+>)(?:[ \t]+\S+){0,4}[ \t]*$  # a command
     """,
     re.VERBOSE,
@@ -169,7 +170,8 @@ class _Line:
     end: int
     text: str
     page_break: bool = False  # page furniture or a form feed stood just before it
-    indent: int = 0  # white space before the text on its physical line
+    indent: int = 0  # the column its text starts at on its physical line (tabs to every eighth column)
+    lead: int = 0  # how many white-space characters stand before the text
 
 
 # A title's number, and a "Chapter" word before it: "Chapter 1. ", "2.1 ", "IV. ".
@@ -226,8 +228,10 @@ class _Lines:
             if not core:
                 lines.append(None)
                 continue
-            start = offset + (len(content) - len(content.lstrip()))
-            lines.append(_Line(start, start + len(core), core, indent=len(content) - len(content.lstrip())))
+            lead = len(content) - len(content.lstrip())
+            # The column the text starts at, a tab stopping at every eighth: the layout's, not the characters'.
+            column = len(content[:lead].expandtabs(8)) if "\t" in content[:lead] else lead
+            lines.append(_Line(offset + lead, offset + lead + len(core), core, indent=column, lead=lead))
         breaks = {index + 1 for index, (_, _, form_feed) in enumerate(raw) if form_feed}
         removed = self.editor_settings(lines)
         if self.options.drop_page_furniture:
@@ -1059,7 +1063,7 @@ class _Blocks:
         if what == "comment" or (what == "code" and self.code is None and _RST_OPTION_RE.fullmatch(line.text)):
             self.drop(line.start, line.end, "markup")  # a comment's lines, a directive's options
             return True
-        raw_start = line.start - line.indent
+        raw_start = line.start - line.lead
         raw = self.text[raw_start : line.end]
         if self.code is None:
             self.close(at_blank=True)
@@ -1074,7 +1078,7 @@ class _Blocks:
 
     def end_indented(self) -> None:
         if self.code is not None:
-            self.code.text_source = "\n".join(self.code_lines)
+            self.code.text_source = "\n".join(self.code_lines).expandtabs(8)  # a plain text's tab stops
             self.code.closed_block = True
             self.items.append(self.code)
         self.code = None
@@ -1265,6 +1269,8 @@ class _Blocks:
             first = "U"  # an address starts a line in lower case without continuing a sentence
         if indent <= item.indents[0] and _FIELD_LINE_RE.match(line) and _FIELD_LINE_RE.match(item.pieces[0][1]):
             return False  # a run of header fields, one a line: "Author: a,\n    b" + "Status: Active"
+        if "\t" in line and "\t" in item.last_line:
+            return False  # rows laid out with tabs ("gcc\t\t: gcc-12" + "g++\t\t: g++-12"): nobody wraps prose so
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
@@ -1675,7 +1681,9 @@ _SIMPLE_SEPARATOR_RE = re.compile(r"-+(?:[ \t]+-+)*")
 
 
 def _padded(line: _Line) -> str:
-    return " " * line.indent + line.text.replace("\t", " ")
+    """The line as laid out: its columns, a tab stopping at every eighth."""
+    padded = " " * line.indent + line.text
+    return padded.expandtabs(8) if "\t" in line.text else padded
 
 
 def _table(lines: list[_Line | None], first: int, end: int) -> dict[int, _TableLine]:
