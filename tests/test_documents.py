@@ -57,6 +57,17 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # mid-sentence without a colon.
     ("dpkg-triggers", "text"): (0.90, 0.895),
     ("dpkg-rootless-builds", "text"): (0.96, 0.98),  # "(See also ...)" on a line of its own, read apart
+    # Texinfo's function definitions (a prototype, "[Function]" at the margin, its arguments on a hanging
+    # line) read as paragraphs where the list has code blocks; a copyright line and its address apart.
+    ("libtasn1-manual", "pdf"): (0.80, 0.905),
+    # The "See also" links at the page's end, which the main-text extractor leaves out (a news page's
+    # "See also" box is furniture); "LICENSE / LICENCE" read as a breadcrumb; a last line off the topic.
+    ("npm-developers-guide", "html"): (1.0, 0.90),
+    ("npm-organizations", "html"): (1.0, 0.90),
+    # A short line that ends a sentence, then the next sentence without a blank line, read as two
+    # paragraphs (the layout model's evidence of a boundary; the list's author joined them); the licence's
+    # own "Copyright (c) 1990-2009 Info-ZIP. All rights reserved." mid-file set aside as a page's footer line.
+    ("unzip-copyright", "text"): (0.86, 0.86),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

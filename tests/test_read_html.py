@@ -497,3 +497,30 @@ def test_a_contents_list_of_links_to_anchors_of_the_page_is_set_aside_whatever_i
     elsewhere = page.replace('href="faq.html#q', 'href="http://example.org/faq.html#q')
     kept = Edition.from_text(elsewhere, format="html", options=Options(flag_languages=False))
     assert [c.text for c in kept.clauses].count("Question number 3 about the program?") >= 1
+
+
+def test_a_header_inside_the_text_heads_it_and_the_pages_own_banner_is_furniture() -> None:
+    # npm's documentation: the page's banner outside the content, the text's title and subtitle in a
+    # <header> inside its <section>, and a "Table of contents" heading over a contents box.
+    page = (
+        "<html><body><header><a href='/'>npm Docs</a> <span>Search</span></header>"
+        "<section id='content'><header class='title'><h1>Organizations</h1>"
+        "<span class='description'>Working with teams &amp; organizations</span></header>"
+        "<section id='table_of_contents'><h2>Table of contents</h2>"
+        "<div id='_table_of_contents'><ul><li><a href='#description'>Description</a></li>"
+        "<li><a href='#teams'>Teams</a></li></ul></div></section>"
+        "<div id='_content'><h3 id='description'>Description</h3><p>There are three levels of org users.</p>"
+        "<h3 id='teams'>Teams</h3><p>Team admins create teams and manage their membership.</p></div>"
+        "</section></body></html>"
+    )
+    document = read_html(page)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "Organizations"),
+        ("paragraph", "Working with teams & organizations"),
+        ("heading", "Description"),
+        ("paragraph", "There are three levels of org users."),
+        ("heading", "Teams"),
+        ("paragraph", "Team admins create teams and manage their membership."),
+    ]
+    assert {"npm Docs", "Table of contents"} <= {d.text for d in document.dropped if d.reason != "markup"}
+    audit(page, spans_of(document))

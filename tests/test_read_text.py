@@ -795,3 +795,45 @@ def test_a_tab_sets_text_in_to_the_next_eighth_column() -> None:
         ("list_item", "Existing packages should be modified."),
     ]
     audit(source, spans_of(document))
+
+
+def test_a_fields_value_set_in_under_it_goes_on_with_the_field() -> None:
+    # fonts-liberation's copyright file: the Copyright field's second line set in with a tab.
+    source = (
+        "Upstream Author: Red Hat Inc.\n\n"
+        "Copyright: (C) 2007 Red Hat, Inc. All rights reserved.\n"
+        "\t       LIBERATION is a trademark of Red Hat, Inc.\n\n"
+        "License: GPL-2\n"
+        "Copyright: 2008 Another Holder\n"
+    )
+    assert texts(source) == [
+        "Upstream Author: Red Hat Inc.",
+        "Copyright: (C) 2007 Red Hat, Inc. All rights reserved. LIBERATION is a trademark of Red Hat, Inc.",
+        "License: GPL-2",
+        "Copyright: 2008 Another Holder",
+    ]
+
+
+def test_a_table_of_bars_under_a_crossed_rule_is_read_by_row() -> None:
+    # base-passwd's README: cells set apart by "|", no frame, a "----+----" rule under the header.
+    source = (
+        "Reserved uids:\n"
+        "    uid   | name              | description\n"
+        "    ------+-------------------+---------------\n"
+        "    63434 | netplan           | netplan\n"
+        "    64000 | ftn               | fidogate\n"
+        "    64010 | alias             | qmail alias\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind.value, b.text, b.context) for b in document.blocks] == [
+        ("paragraph", "Reserved uids:", None),
+        ("table_row", "uid | name | description", None),
+        ("table_row", "63434 | netplan | netplan", "uid | name | description"),
+        ("table_row", "64000 | ftn | fidogate", "uid | name | description"),
+        ("table_row", "64010 | alias | qmail alias", "uid | name | description"),
+    ]
+    assert [d.reason for d in document.dropped] == ["markup"]
+    audit(source, spans_of(document))
+    # Rows kept as a table are no row of links to set aside.
+    kept = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [c.text for c in kept.clauses][-1] == "64010 | alias | qmail alias"

@@ -62,12 +62,20 @@ def test_the_lines_of_a_passage_that_recurs_whole_are_no_running_header() -> Non
     for component in ("zlib", "libpng", "expat", "pcre", "harfbuzz"):
         lines += [f"{component} is licensed as follows:", "", *licence, ""]
     assert paged.find_running_headers(lines, repeats=3) == set()
-    # A two-line header over pages of different text is still one.
+    # A two-line header over pages of different text is still one, where the text shows pages
+    # (page numbers, form feeds); without them, lines recurring as regularly are a section's own
+    # titles ("Related Links" under each message of a web page).
     pages: list[str] = []
     for number in range(1, 6):
         body = [f"Page {number} says thing {n} of its own." for n in range(24)]
-        pages += ["ACME data protection policy", "internal use only", "", *body, ""]
+        pages += ["ACME data protection policy", "internal use only", "", *body, "", f"- {number} -", ""]
     assert paged.find_running_headers(pages, repeats=3) == {"acmedataprotectionpolicy", "internaluseonly"}
+    unnumbered = [line for line in pages if not line.startswith("- ")]
+    assert paged.find_running_headers(unnumbered, repeats=3) == set()
+    assert paged.find_running_headers(unnumbered, repeats=3, page_breaks=5) == {
+        "acmedataprotectionpolicy",
+        "internaluseonly",
+    }
 
 
 def test_a_line_inside_a_paragraph_each_time_it_recurs_is_no_running_header() -> None:

@@ -120,7 +120,9 @@ def _beside_page_number(numbers: frozenset[int], index: int) -> bool:
 _MIN_PAGE_LINES = 20  # running headers recur a page apart: at least this many lines on average
 
 
-def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, str] | None = None) -> set[str]:
+def find_running_headers(
+    lines: Sequence[str], *, repeats: int, keys: dict[int, str] | None = None, page_breaks: int = 0
+) -> set[str]:
     """The :func:`furniture_key` of lines that recur as running headers or footers.
 
     ``lines`` are the stripped lines of the text (blank ones included, so that
@@ -128,7 +130,9 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
     not end like a sentence (unless it carries a page number), recurs at least
     ``repeats`` times, and its occurrences are spread through the text like
     pages are: either they carry page numbers, or stand next to a page number
-    or a form feed, or their spacing is regular.  ``keys``, when given, is
+    or a form feed, or their spacing is regular in a text that shows pages
+    (page numbers, or ``page_breaks`` form feeds: a heading each section of a
+    web page repeats, "Related Links", is no header).  ``keys``, when given, is
     filled with the key of each line keyed (by its index), for the caller to reuse.
     """
     if keys is None:
@@ -176,6 +180,8 @@ def find_running_headers(lines: Sequence[str], *, repeats: int, keys: dict[int, 
         if numbered[key] >= 0.5 * len(where):
             found.add(key)
             continue
+        if len(numbers) < 2 and page_breaks < 2:
+            continue  # regular spacing alone says pages only in a text that has pages
         spread = (sum((gap - mean) ** 2 for gap in gaps) / len(gaps)) ** 0.5
         if spread <= 0.25 * mean and _apart(lines, where) and not _repeated_passage(lines, where):
             found.add(key)

@@ -61,6 +61,7 @@ from conceptdiff.read._document import (
     trimmed,
 )
 from conceptdiff.read._labels import label_style, split_label
+from conceptdiff.read._paged import is_toc_heading
 from conceptdiff.read._scraped import FUNCTION_WORDS, looks_like_heading
 
 __all__ = ["looks_like_html", "read_html", "read_html_fragment"]
@@ -94,6 +95,9 @@ _FURNITURE_CLASS_RE = re.compile(
     r"masthead|toc|contents|printindex)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Sectioning elements: a <header> inside one heads that part, not the page (HTML's banner landmark
+# is a <header> outside them).
+_SECTIONING = frozenset("article section main".split())
 # Elements whose class or id never makes them furniture: ``<html class="sidebar-visible">``
 # (mdBook) says the sidebar is shown, not that the page is one.
 _PAGE_ELEMENTS = frozenset("html body main article".split())
@@ -458,7 +462,8 @@ class _Reader(HTMLParser):
         self.implied_ends(tag)
         attributes = dict(attrs_list)
         skip = self.skipping or tag in _SKIP or _hidden(attributes) or (tag == "a" and _is_anchor_mark(attributes))
-        furniture = self.in_furniture or (not skip and _is_furniture(tag, attributes))
+        sectioned = tag == "header" and any(o.tag in _SECTIONING for o in self.stack)
+        furniture = self.in_furniture or (not skip and _is_furniture(tag, attributes, sectioned=sectioned))
         self.stack.append(_Open(tag, furniture, skip))
         if skip:
             return
@@ -753,8 +758,11 @@ def _is_anchor_mark(attributes: dict[str, str | None]) -> bool:
     return _ANCHOR_CLASS_RE.search(attributes.get("class") or "") is not None
 
 
-def _is_furniture(tag: str, attributes: dict[str, str | None]) -> bool:
-    if tag in _FURNITURE:
+def _is_furniture(tag: str, attributes: dict[str, str | None], *, sectioned: bool = False) -> bool:
+    """Does the element hold a page's furniture?  ``sectioned``: a ``<header>``
+    inside an article, a section or the main text, which introduces that part
+    (its title, its subtitle) and is the page's banner only when it says so."""
+    if tag in _FURNITURE and not sectioned:
         return True
     if (attributes.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
@@ -926,6 +934,12 @@ def _anchors(source: str) -> dict[str, int]:
 def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[DroppedSpan]]:
     """Set aside a page's table of contents and index (:func:`_contents_entries`)."""
     drop = _contents_entries(source, blocks)
+    for position, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or block.level < 2 or not is_toc_heading(block.text):
+            continue  # an <h1> "Contents" titles the page's text (Sphinx's master document)
+        following = next((other for k, other in enumerate(blocks) if k > position and k not in drop), None)
+        if following is None or following.kind is BlockKind.HEADING:
+            drop.add(position)  # "Table of contents" over nothing: its list was the page's furniture
     if not drop:
         return blocks, []
     dropped = [DroppedSpan(a, b, "table-of-contents", source[a:b]) for k in sorted(drop) for a, b in blocks[k].spans]
@@ -1047,11 +1061,16 @@ def _outside_main_text(source: str, blocks: list[Block], contents: set[int]) -> 
     last = len(inside) - 1 - inside[::-1].index(True) if True in inside else -1
     menus = _menus(blocks, inside, last)
     title = first
-    while title > 0 and (blocks[title - 1].kind is BlockKind.HEADING or title - 1 in contents or title - 1 in menus):
+    while title > 0 and (
+        blocks[title - 1].kind is BlockKind.HEADING
+        or title - 1 in contents
+        or title - 1 in menus
+        or (title >= 2 and _subtitle(blocks[title - 1]) and blocks[title - 2].kind is BlockKind.HEADING)
+    ):
         # The main text's title (extractors keep it as metadata, not as text), above its contents
-        # or a sidebar laid out between them.
+        # or a sidebar laid out between them, and a subtitle under it ("Developers" + "Developer guide").
         title -= 1
-        if blocks[title].kind is BlockKind.HEADING and title not in menus:
+        if (blocks[title].kind is BlockKind.HEADING or _subtitle(blocks[title])) and title not in menus:
             first = title
             inside[first] = True
     kept: list[Block] = []
@@ -1066,6 +1085,16 @@ def _outside_main_text(source: str, blocks: list[Block], contents: set[int]) -> 
         else:
             dropped.extend(DroppedSpan(a, b, "boilerplate", source[a:b]) for a, b in block.spans)
     return kept, dropped
+
+
+def _subtitle(block: Block) -> bool:
+    """A short line under a title that is no sentence ("Working with teams & organizations")."""
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and not block.links
+        and len(block.text.split()) <= _MENU_WORDS
+        and not _SENTENCE_END_RE.search(block.text)
+    )
 
 
 #: A run of this many blocks or more the extractor left out, each of few words and no

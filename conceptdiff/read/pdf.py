@@ -539,6 +539,32 @@ _GUTTER_GAP = 0.8
 _CODE_GAP = 40.0
 
 
+def _right_edge(rows: Sequence[Sequence[_Word]]) -> float | None:
+    """Where the page's lines of text mostly end (a justified text's right margin), or None."""
+    ends = Counter(round(row[-1].x1) for row in rows if len(row) >= 4)
+    if not ends:
+        return None
+    edge, count = ends.most_common(1)[0]
+    return float(edge) if count >= 3 else None
+
+
+def _justified(row: Sequence[_Word], right_edge: float | None) -> bool:
+    """A line of justified text: it ends at the page's right margin and its
+    spaces, however wide, are nearly even (a table's gaps between cells are
+    wider than those between the words of a cell)."""
+    if right_edge is None or len(row) < 3 or abs(row[-1].x1 - right_edge) > 2.0:
+        return False
+    size = max(word.style.size for word in row) or 1.0
+    # between two words; not between the pieces of one (a quotation mark, then a string in another font)
+    spaces = [gap for previous, word in itertools.pairwise(row) if (gap := word.x0 - previous.x1) > 0.15 * size]
+    return len(spaces) >= 2 and max(spaces) <= _JUSTIFIED_SPREAD * min(spaces)
+
+
+# The widest space of a justified line, in its narrowest ones (TeX stretches a space after a
+# comma or a full stop more than the others).
+_JUSTIFIED_SPREAD = 2.0
+
+
 def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, float]]) -> list[float]:
     """The x of the vertical rules that run through the middle of ``row``."""
     middle = sum((word.y0 + word.y1) / 2 for word in row) / len(row)
@@ -552,6 +578,7 @@ def _page_lines(page: int, words: Sequence[_Word], marks: _Marks, width: float) 
     tabled = [len(cuts) >= 3 and cuts[0] - 2 <= row[0].x0 and row[-1].x1 <= cuts[-1] + 2
               for row, cuts in zip(rows, columns, strict=True)]  # fmt: skip
     zones = _column_zones(rows, tabled, width)
+    right_edge = _right_edge(rows)
     lines: list[_Line] = []
     index = 0
     while index < len(rows):
@@ -573,8 +600,11 @@ def _page_lines(page: int, words: Sequence[_Word], marks: _Marks, width: float) 
                             lines.append(_Line(page, piece, (page, index, side), number))
             index = end
             continue
-        # a row of code is one line however far apart its words (aligned columns of a listing)
-        gap = _CODE_GAP if all(word.style.mono for word in rows[index]) else _PIECE_GAP
+        # a row of code is one line however far apart its words (aligned columns of a listing), and so is
+        # a line of justified text, however wide its spaces
+        row = rows[index]
+        justified = not columns[index] and _justified(row, right_edge)
+        gap = _CODE_GAP if justified or all(word.style.mono for word in row) else _PIECE_GAP
         for piece in _split(rows[index], gap, columns[index]):
             lines.append(_Line(page, piece, (page, -1, 0), index))
         index += 1
@@ -1025,6 +1055,16 @@ def _mark_table_of_contents(lines: Sequence[_Line]) -> None:
             line.furniture = "table-of-contents"
         else:
             after_heading = False
+    for index, line in enumerate(lines[:-1]):
+        if (
+            line.furniture is None
+            and lines[index + 1].furniture == "table-of-contents"
+            and _INDEX_LETTER_RE.fullmatch(line.text.strip())
+        ):
+            line.furniture = "table-of-contents"  # an index's letter over its entries
+
+
+_INDEX_LETTER_RE = re.compile(r"[A-Z]|[0-9]|Symbols")
 
 
 # -- blocks ------------------------------------------------------------------------
@@ -1278,6 +1318,15 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
     >>> vocabulary = _Vocabulary(["procedures apply", "a comma and words separated by a comma", "separated"])
     >>> _join_lines(["the proce-", "dures apply"], vocabulary), _join_lines(["comma-", "separated"], vocabulary)
     ('the procedures apply', 'comma-separated')
+
+    A capital after the hyphen keeps it unless the document writes the word
+    whole; an identifier broken after its underscore is joined:
+
+    >>> vocabulary = _Vocabulary(["an OPTIONAL element", "the MIME type"])
+    >>> _join_lines(["is OP-", "TIONAL here"], vocabulary), _join_lines(["the MIME-", "Info file"], vocabulary)
+    ('is OPTIONAL here', 'the MIME-Info file')
+    >>> _join_lines(["at most ASN1_MAX_", "NAME_SIZE bytes"], vocabulary)
+    'at most ASN1_MAX_NAME_SIZE bytes'
     """
     if not texts:
         return ""
@@ -1286,25 +1335,25 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
         match = _HYPHENATED_END_RE.search(out)
         following = _LEADING_LETTER_WORD_RE.match(text)
         if match is None or following is None or vocabulary is None:
-            # a dash ending a line inside a word ("--" + "with-icu", "policy—" + "and") glues it to the next
-            glued = out[-1:] in ("-", "—", "\u2010") and not out[-2:-1].isspace() and len(out) > 1
+            # a dash ending a line inside a word ("--" + "with-icu", "policy—" + "and") glues it to the next,
+            # and so does an identifier's underscore ("ASN1_MAX_" + "NAME_SIZE")
+            glued = (out[-1:] in ("-", "—", "\u2010") and not out[-2:-1].isspace() and len(out) > 1) or (
+                out[-1:] == "_" and out[-2:-1].isalnum() and text[:1].isalnum()
+            )
             out = out + text if glued or not out or not text else f"{out} {text}"
             continue
         first, second = match.group(1), following.group(0)
+        joined, compound = (first + second).casefold(), f"{first}-{second}".casefold()
+        words = vocabulary.words
         if out[-1] == "\u00ad":
             keep = False
-        elif second[0].isupper():
+        elif words[joined] > 0 and compound not in vocabulary.compounds:
+            keep = False  # the document writes the word whole ("OP-" + "TIONAL": "OPTIONAL")
+        elif second[0].isupper() or compound in vocabulary.compounds:
             keep = True
         else:
-            joined, compound = (first + second).casefold(), f"{first}-{second}".casefold()
-            words = vocabulary.words
-            if words[joined] > 0:
-                keep = False
-            elif compound in vocabulary.compounds:
-                keep = True
-            else:
-                # each part is counted once at this very line end: "elsewhere" is a second time
-                keep = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
+            # each part is counted once at this very line end: "elsewhere" is a second time
+            keep = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
         out = out + text if keep else out[:-1] + text
     return out
 

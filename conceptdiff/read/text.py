@@ -71,10 +71,11 @@ __all__ = ["read_plain"]
 
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
+_DRAWN_RE = re.compile(r"[-=+|]{3,}")  # a line drawn with rule characters only (no table's)
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
 _QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
 #: A line starting with none of these is no fence, underline, quotation or heading (a hot path's pre-check).
-_MARKUP_STARTS = frozenset("`~=-^\"'#*+_>")
+_MARKUP_STARTS = frozenset("`~=-^\"'#*+_>|")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 _SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
@@ -124,6 +125,8 @@ _CODE_LINE_RE = re.compile(
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
 _FIELD_LINE_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
+# A field with its value on its line; not a licence's name, whose text under it is the licence.
+_FIELD_VALUE_RE = re.compile(r"(?!Licen[cs]e:)[A-Z][\w-]*:[ \t]+\S")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
 
 
@@ -345,7 +348,9 @@ class _Lines:
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
         keys: dict[int, str] = {}
-        headers = paged.find_running_headers(stripped, repeats=self.options.running_header_repeats, keys=keys)
+        headers = paged.find_running_headers(
+            stripped, repeats=self.options.running_header_repeats, keys=keys, page_breaks=len(breaks)
+        )
         glued = paged.find_glued_headers(stripped)  # headers that never stand on a line of their own
         headers |= glued
         removed: set[int] = set()
@@ -839,7 +844,11 @@ class _Blocks:
         self.underline_levels: dict[str, int] = {}
         self.vocabulary = vocabulary.folded
         # Tables are laid out, not wrapped: their lines say nothing of the width.
-        self.tables = {**_tables(lines), **_simple_tables(lines), **_grid_tables(lines)} if options.join_lines else {}
+        self.tables = (
+            {**_pipe_tables(lines), **_tables(lines), **_simple_tables(lines), **_grid_tables(lines)}
+            if options.join_lines
+            else {}
+        )
         content = [line for at, line in enumerate(lines) if line is not None and at not in self.tables]
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
@@ -1137,6 +1146,10 @@ class _Blocks:
                 self.close(at_blank=False)
                 self.drop(line.start, line.end, "markup")
             return
+        if _DRAWN_RE.fullmatch(stripped):
+            self.close(at_blank=False)
+            self.drop(line.start, line.end, "markup")  # a border drawn alone ("+---+", "──┆" read as "--|")
+            return
         offset = line.start
         if self.options.strip_markup and (quote := _QUOTE_PREFIX_RE.match(stripped)):
             rest = stripped[quote.end() :]
@@ -1271,6 +1284,13 @@ class _Blocks:
             return False  # a run of header fields, one a line: "Author: a,\n    b" + "Status: Active"
         if "\t" in line and "\t" in item.last_line:
             return False  # rows laid out with tabs ("gcc\t\t: gcc-12" + "g++\t\t: g++-12"): nobody wraps prose so
+        if (
+            item.lines == 1
+            and indent > item.indents[0]
+            and _FIELD_VALUE_RE.match(item.pieces[0][1])
+            and not _FIELD_LINE_RE.match(line)
+        ):
+            return True  # a field's value set in under it: "Copyright: (C) 2007 Red Hat" + "    LIBERATION is ..."
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
@@ -1606,6 +1626,55 @@ def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
             found[at] = _TableLine(None, rule=True)
         index = rules[-1] + 1
     return found
+
+
+def _pipe_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """Tables whose cells are set apart by ``|`` without a frame (a database
+    client's output, a hand-made list of allocations): a header row, a rule of
+    dashes under it crossed where the bars stand (``------+------``), then two
+    rows or more with as many bars at the same columns.  One row a block, the
+    header row the others' context; the rule is markup.  By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index + 3 < len(lines):
+        bars = _bars(lines[index])
+        rule = lines[index + 1]
+        if not bars or rule is None or not _PIPE_RULE_RE.fullmatch(rule.text):
+            index += 1
+            continue
+        end = index + 2
+        while end < len(lines) and _same_bars(_bars(lines[end]), bars):
+            end += 1
+        if end - index - 2 < 2:
+            index += 1
+            continue
+        header = _bar_cells(lines[index])
+        found[index] = _TableLine(header)
+        found[index + 1] = _TableLine(None, rule=True)
+        for at in range(index + 2, end):
+            found[at] = _TableLine(_bar_cells(lines[at]), header)
+        index = end
+    return found
+
+
+_BAR_RE = re.compile(r"(?<=\s)\|(?=\s)")
+_PIPE_RULE_RE = re.compile(r"[-=]{2,}(?:[+|][-=]{2,})+[+|]?")
+
+
+def _bars(line: _Line | None) -> list[int]:
+    """The columns of the bars between a frameless row's cells (none for a framed row, "| a |")."""
+    if line is None or "|" not in line.text or line.text[:1] == "|" or line.text[-1:] == "|":
+        return []
+    return [match.start() for match in _BAR_RE.finditer(_padded(line))]
+
+
+def _same_bars(bars: list[int], header: list[int]) -> bool:
+    return len(bars) == len(header) and all(abs(a - b) <= 1 for a, b in zip(bars, header, strict=True))
+
+
+def _bar_cells(line: _Line | None) -> str:
+    assert line is not None
+    return _joined_cells([" ".join(part.split()) for part in line.text.split("|")])
 
 
 def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
@@ -2151,16 +2220,24 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
 def _drawing_as_ascii(text: str) -> str:
     """``text`` with the box-drawing characters of its drawn lines as ASCII, one
     for one: a line made of them (a border, a rule) or set between two of them
-    (a table's row); a line of prose keeps any it holds ("a ┆ b")."""
+    (a table's row) beside another drawn line; a line of prose keeps any it
+    holds ("a ┆ b"), and so does a line framed alone ("│ a │")."""
     lines = text.splitlines(keepends=True)
-    for number, line in enumerate(lines):
+    kinds: list[str] = []  # "drawn", "framed" or ""
+    for line in lines:
         stripped = line.strip()
         if not stripped or not _BOX_DRAWING_RE.search(stripped):
-            continue
-        drawn = _BOX_LINE_RE.fullmatch(stripped) is not None
-        framed = stripped[0] in _BOX_VERTICALS and stripped[-1] in _BOX_VERTICALS and len(stripped) > 1
-        if drawn or framed:
-            lines[number] = line.translate(_BOX_TO_ASCII)
+            kinds.append("")
+        elif _BOX_LINE_RE.fullmatch(stripped) is not None:
+            kinds.append("drawn")
+        elif stripped[0] in _BOX_VERTICALS and stripped[-1] in _BOX_VERTICALS and len(stripped) > 2:
+            kinds.append("framed")
+        else:
+            kinds.append("")
+    for number, kind in enumerate(kinds):
+        beside = (number and kinds[number - 1]) or (number + 1 < len(kinds) and kinds[number + 1])
+        if kind == "drawn" or (kind == "framed" and beside):
+            lines[number] = lines[number].translate(_BOX_TO_ASCII)
     return "".join(lines)
 
 
