@@ -144,6 +144,9 @@ def test_web_boilerplate_is_recognized(text: str) -> None:
         "Members may vote by post.",
         "Share capital shall be paid in full before the first meeting of the board.",
         "1 January 2020 is the date on which this Regulation applies.",
+        # A web address is no agency's photo credit ("/ap" in "/api/", "/reuters/" in a path).
+        "https://nodejs.org/api/test.html",
+        "https://example.com/reuters/feed",
     ],
 )
 def test_content_is_no_boilerplate(text: str) -> None:

@@ -84,8 +84,8 @@ _BOILERPLATE_RE = re.compile(
     rf"""
     (?:©|\(c\))[ \t]*{_AGENCY}\b.{{0,80}}
   | (?:photo|image|picture|foto|illustration|video)(?:[ \t]+(?:credit|courtesy))?s?[ \t]*(?::|by\b|©|/).{{0,100}}
-  | .{{0,60}}/[ \t]*{_AGENCY}[ \t]*/?.{{0,40}}
-  | {_AGENCY}[ \t]*(?:photos?|images?)?[ \t]*/.{{0,60}}
+  | (?![a-z][a-z0-9+.-]*://).{{0,60}}/[ \t]*{_AGENCY}\b[ \t]*/?.{{0,40}}
+  | {_AGENCY}\b[ \t]*(?:photos?|images?)?[ \t]*/.{{0,60}}
   | \(?(?:photo|image)[ \t]+(?:by|credit|courtesy)\b.{{0,80}}
   | no[ \t]+comments[ \t]*:?
   | [0-9]{{1,4}}[ \t]+comments?[ \t]*:?
