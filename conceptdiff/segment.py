@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Set
 from os import PathLike
 from typing import NamedTuple
 
@@ -60,6 +60,7 @@ from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
 from conceptdiff.read import Block, BlockKind, Document, _furniture, read_path, read_text
 from conceptdiff.read import _scraped as scraped
+from conceptdiff.read._document import FIELD_RE, field_runs
 from conceptdiff.read._inline import collapse, strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
 
@@ -119,25 +120,6 @@ _HEADING_NUMBER_RE = re.compile(
     r"((?:Appendix|APPENDIX|Annex|ANNEX)[ \t]+(?:[A-Z]|[0-9]{1,2})|[0-9]{1,2}(?:\.[0-9]{1,2}){0,4})"
     r"[ \t]+(?=[A-Z\"“'‘(])"
 )
-
-
-_FIELD_RE = re.compile(r"[A-Z][\w-]*:[ \t]+\S")
-
-
-def _field_runs(blocks: Sequence[Block]) -> set[int]:
-    """The positions of blocks in a run of header fields of three names or
-    more, one a block ("Type: Informational", "Created: 05-Jul-2001"): a document's own
-    header (a PEP's, an RFC's, a Debian control stanza), whose dates are no
-    web page's "Published: ..." furniture."""
-    runs: set[int] = set()
-    start = 0
-    for position in range(len(blocks) + 1):
-        if position < len(blocks) and blocks[position].label is None and _FIELD_RE.match(blocks[position].text):
-            continue
-        if len({blocks[at].text.split(":", 1)[0] for at in range(start, position)}) >= 3:
-            runs.update(range(start, position))  # three names: no headline printed three times
-        start = position + 1
-    return runs
 
 
 def _with_label(block: Block) -> Block:
@@ -301,7 +283,8 @@ class _SetAside:
             (p for p, b in enumerate(blocks[:_TITLE_PAGE]) if len(b.text.split()) > _TITLE_PAGE_WORDS), _TITLE_PAGE
         )
         opening = max(_EDGE, opening)
-        fields = _field_runs(blocks)
+        # A document's own header ("Created: 05-Jul-2001") is no web page's date line.
+        fields = field_runs([b.text if b.label is None and FIELD_RE.match(b.text) else None for b in blocks])
         kept = []
         for position, block in enumerate(blocks):
             if (

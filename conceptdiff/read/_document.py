@@ -30,6 +30,7 @@ from conceptdiff.model import DroppedSpan
 from conceptdiff.read._paged import is_toc_heading
 
 __all__ = [
+    "FIELD_RE",
     "MIN_CONTENTS_ENTRIES",
     "TITLE_PAGE_DETAIL_RE",
     "Block",
@@ -38,6 +39,7 @@ __all__ = [
     "SourceBuilder",
     "code_text",
     "contents_start",
+    "field_runs",
     "fill_gaps",
 ]
 
@@ -242,6 +244,30 @@ class SourceBuilder:
         blocks = tuple(sorted(self.blocks, key=lambda block: block.start))
         dropped = tuple(sorted(self.dropped, key=lambda span: span.start))
         return Document(source, format, blocks, dropped)
+
+
+#: A field of a header, one a line: its name (one word), a colon, its value or the line's end.
+FIELD_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
+
+
+def field_runs(fields: Sequence[str | None]) -> set[int]:
+    """The positions of a document's header fields: runs of consecutive
+    fields (``None``: no field) of three names or more ("PEP: 8", "Status:
+    Active", "Created: 05-Jul-2001"); a headline printed three times ("Lavrov:
+    ...") is no header.  The text and segmentation passes both ask it.
+
+    >>> sorted(field_runs(["PEP: 8", "Status: Active", "Created: 2001", None, "Note: x"]))
+    [0, 1, 2]
+    """
+    found: set[int] = set()
+    start = 0
+    for position in range(len(fields) + 1):
+        if position < len(fields) and fields[position] is not None:
+            continue
+        if len({str(fields[at]).split(":", 1)[0] for at in range(start, position)}) >= 3:
+            found.update(range(start, position))
+        start = position + 1
+    return found
 
 
 def contents_start(blocks: Sequence[Block], start: int) -> int | None:

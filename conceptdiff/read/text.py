@@ -53,7 +53,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import attrs
 
@@ -62,7 +62,15 @@ from conceptdiff.normalize import normalize_text
 from conceptdiff.options import Options
 from conceptdiff.read import _paged as paged
 from conceptdiff.read import _scraped as scraped
-from conceptdiff.read._document import TITLE_PAGE_DETAIL_RE, Block, BlockKind, Document, code_text
+from conceptdiff.read._document import (
+    FIELD_RE,
+    TITLE_PAGE_DETAIL_RE,
+    Block,
+    BlockKind,
+    Document,
+    code_text,
+    field_runs,
+)
 from conceptdiff.read._inline import collapse as collapse_space
 from conceptdiff.read._inline import strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, label_style, split_label
@@ -71,7 +79,7 @@ __all__ = ["read_plain"]
 
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
-_DRAWN_RE = re.compile(r"[-=+|]{3,}")  # a line drawn with rule characters only (no table's)
+_DRAWN_RE = re.compile(r"[-=+|]{3,}")  # a line drawn with rule characters only (tables read theirs first)
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
 _QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
 #: A line starting with none of these is no fence, underline, quotation or heading (a hot path's pre-check).
@@ -124,7 +132,7 @@ _CODE_LINE_RE = re.compile(
 # A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
-_FIELD_LINE_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
+_FIELD_LINE_RE = FIELD_RE  # a header's field: "Status: Active"
 # A field with its value on its line; not a licence's name, whose text under it is the licence.
 _FIELD_VALUE_RE = re.compile(r"(?!Licen[cs]e:)[A-Z][\w-]*:[ \t]+\S")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
@@ -261,25 +269,20 @@ class _Lines:
         file variables at its end (``Local Variables:`` ... ``End:``, a comment
         leader before each line or not) and a Vim modeline among its first or
         last five lines (``vim: set ts=8 sw=4:``)."""
-        content = [index for index, line in enumerate(lines) if line is not None]
-        removed: set[int] = set()
-        tail = content[-40:]
-        opening = next((at for at, index in enumerate(tail) if _EMACS_OPEN_RE.fullmatch(lines[index].text)), None)  # type: ignore[union-attr]
+        content = [(index, line) for index, line in enumerate(lines) if line is not None]
+        removed: dict[int, _Line] = {}
+        tail = content[-40:]  # Emacs looks for the block in the file's last 3,000 characters
+        opening = next((at for at, (_, line) in enumerate(tail) if _EMACS_OPEN_RE.fullmatch(line.text)), None)
         if opening is not None:
-            closing = next(
-                (at for at in range(opening + 1, len(tail)) if _EMACS_END_RE.fullmatch(lines[tail[at]].text)),  # type: ignore[union-attr]
-                None,
-            )
+            closing = next((at for at in range(opening, len(tail)) if _EMACS_END_RE.fullmatch(tail[at][1].text)), None)
             if closing is not None:
                 removed.update(tail[opening : closing + 1])
-        for index in content[:5] + content[-5:]:
-            if _VIM_MODELINE_RE.fullmatch(lines[index].text):  # type: ignore[union-attr]
-                removed.add(index)
+        removed.update(
+            (index, line) for index, line in content[:5] + content[-5:] if _VIM_MODELINE_RE.fullmatch(line.text)
+        )
         for index in sorted(removed):
-            line = lines[index]
-            assert line is not None
-            self.drop(line.start, line.end, "markup")
-        return removed
+            self.drop(removed[index].start, removed[index].end, "markup")
+        return set(removed)
 
     def unframe(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
         """Boxed text: a run of three lines or more that start and end with the
@@ -943,8 +946,8 @@ class _Blocks:
         code (calls, assignments, statements, comments, braces, commands) and
         seldom as prose: a code example of a plain text (PEP 8's
         ``    if foo == 'blah': do_blah_thing()``), read as a code block until a
-        line comes back to the text's column.  A quotation or a sample notice
-        set in is prose and stays paragraphs."""
+        line comes back out of its first line's column.  A quotation or a
+        sample notice set in is prose and stays paragraphs."""
         if not self.options.join_lines:
             return False
         if self.after_blank and self.current is None and self.items:
@@ -1881,23 +1884,6 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
     return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
 
-def _header_fields(items: Sequence[_Item]) -> set[int]:
-    """The positions of items in a run of fields of three names or more, one a line or
-    two (``PEP: 8``, ``Status: Active``): a document's header, none of whose
-    fields is a section's title."""
-    fields: set[int] = set()
-    start = 0
-    for position in range(len(items) + 1):
-        if position < len(items):
-            item = items[position]
-            if item.label is None and item.lines <= 2 and _FIELD_LINE_RE.match(item.text) is not None:
-                continue
-        if len({items[at].text.split(":", 1)[0] for at in range(start, position)}) >= 3:
-            fields.update(range(start, position))  # three names: no headline printed three times
-        start = position + 1
-    return fields
-
-
 def _reads_as_heading(item: _Item, words: int) -> bool:
     """``_is_heading``'s reading of the line's ``words`` (how many) and its place, title-page lines aside."""
     text = item.text
@@ -2148,7 +2134,12 @@ class _Repairs:
         styles: dict[str, int] = {}
         # Numbered headings under an unnumbered one above them all (a document's title, a
         # "TERMS AND CONDITIONS"): they nest under it, one level down.
-        fields = _header_fields(items)
+        fields = field_runs(  # a header's fields, none of them a section's title
+            [
+                item.text if item.label is None and item.lines <= 2 and _FIELD_LINE_RE.match(item.text) else None
+                for item in items
+            ]
+        )
         headings = [
             i not in fields
             and _is_heading(item, items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i else None)
