@@ -837,3 +837,26 @@ def test_a_table_of_bars_under_a_crossed_rule_is_read_by_row() -> None:
     # Rows kept as a table are no row of links to set aside.
     kept = Edition.from_text(source, options=NO_LANGUAGE)
     assert [c.text for c in kept.clauses][-1] == "64010 | alias | qmail alias"
+
+
+def test_a_table_of_bars_without_a_rule_is_read_by_row_and_no_row_is_set_aside() -> None:
+    # Three rows or more with their bars at the same columns, framed or not: a table, not rows of links.
+    source = (
+        "Fees\n\n"
+        "| Service   | Price  | Notes        |\n"
+        "| Basic     | 10 EUR | monthly      |\n"
+        "| Premium   | 20 EUR | yearly       |\n\n"
+        "Prices include taxes.\n"
+    )
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [(c.kind.value, c.text) for c in edition.clauses] == [
+        ("heading", "Fees"),
+        ("table_row", "Service | Price | Notes"),
+        ("table_row", "Basic | 10 EUR | monthly"),
+        ("table_row", "Premium | 20 EUR | yearly"),
+        ("paragraph", "Prices include taxes."),
+    ]
+    assert all(d.reason == "markup" for d in edition.dropped)
+    # A single row of links between blank lines is still a page's navigation.
+    page = "Home | About | Contact\n\nThe text of the page goes here and is long enough to read.\n"
+    assert [d.text for d in Edition.from_text(page, options=NO_LANGUAGE).dropped] == ["Home | About | Contact"]

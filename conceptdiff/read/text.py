@@ -1632,29 +1632,32 @@ def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
 
 
 def _pipe_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
-    """Tables whose cells are set apart by ``|`` without a frame (a database
-    client's output, a hand-made list of allocations): a header row, a rule of
-    dashes under it crossed where the bars stand (``------+------``), then two
-    rows or more with as many bars at the same columns.  One row a block, the
-    header row the others' context; the rule is markup.  By line index."""
+    """Tables whose cells are set apart by ``|`` (a database client's output,
+    a hand-made list of allocations, a table whose frame was read off as a
+    box's): a header row, a rule of dashes under it crossed where the bars
+    stand (``------+------``), then two rows or more with as many bars at the
+    same columns; or, without a rule, three rows or more so.  One row a block,
+    the first row the others' context; the rule is markup.  By line index."""
     found: dict[int, _TableLine] = {}
     index = 0
-    while index + 3 < len(lines):
+    while index + 2 < len(lines):
         bars = _bars(lines[index])
-        rule = lines[index + 1]
-        if not bars or rule is None or not _PIPE_RULE_RE.fullmatch(rule.text):
+        if not bars:
             index += 1
             continue
-        end = index + 2
+        rule = lines[index + 1]
+        ruled = rule is not None and _PIPE_RULE_RE.fullmatch(rule.text) is not None
+        end = index + (2 if ruled else 1)
         while end < len(lines) and _same_bars(_bars(lines[end]), bars):
             end += 1
-        if end - index - 2 < 2:
+        if end - index < (4 if ruled else _MIN_TABLE_ROWS):
             index += 1
             continue
         header = _bar_cells(lines[index])
         found[index] = _TableLine(header)
-        found[index + 1] = _TableLine(None, rule=True)
-        for at in range(index + 2, end):
+        if ruled:
+            found[index + 1] = _TableLine(None, rule=True)
+        for at in range(index + (2 if ruled else 1), end):
             found[at] = _TableLine(_bar_cells(lines[at]), header)
         index = end
     return found
