@@ -937,7 +937,7 @@ def _contents(source: str, blocks: list[Block]) -> tuple[list[Block], list[Dropp
     for position, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING or block.level < 2 or not is_toc_heading(block.text):
             continue  # an <h1> "Contents" titles the page's text (Sphinx's master document)
-        following = next((other for k, other in enumerate(blocks) if k > position and k not in drop), None)
+        following = next((blocks[k] for k in range(position + 1, len(blocks)) if k not in drop), None)
         if following is None or following.kind is BlockKind.HEADING:
             drop.add(position)  # "Table of contents" over nothing: its list was the page's furniture
     if not drop:

@@ -959,7 +959,8 @@ class _Blocks:
         if last.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or not last.pieces:
             return False
         offset = last.pieces[0][0]
-        base = offset - (self.text.rfind("\n", 0, offset) + 1)  # the column of its text
+        # The column of its text, tabs to every eighth as the lines' indents are.
+        base = len(self.text[self.text.rfind("\n", 0, offset) + 1 : offset].expandtabs(8))
         if last.kind is BlockKind.PARAGRAPH:
             base = min(base, *last.indents)
         if last.lines == 1 and not last.last_line.endswith(":") and _looks_like_heading(last.last_line):
