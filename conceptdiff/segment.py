@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from os import PathLike
 from typing import NamedTuple
 
@@ -238,6 +238,7 @@ class _SetAside:
         self._stems: dict[str, Counter[str]] = {}
         self._found: tuple[tuple[Block, ...], dict[int, _Candidate]] | None = None
         self._scores: dict[str, float] = {}
+        self._fields: set[int] = set()  # ids of the blocks that are a document's header fields (see boilerplate)
         self._text: tuple[list[Block], Counter[str]] | None = None  # see text_stems
 
     def text_stems(self, blocks: list[Block]) -> Counter[str]:
@@ -285,11 +286,18 @@ class _SetAside:
         opening = max(_EDGE, opening)
         # A document's own header ("Created: 05-Jul-2001") is no web page's date line.
         fields = field_runs([b.text if b.label is None and FIELD_RE.match(b.text) else None for b in blocks])
+        # Of those, the fields whose name recurs (a copyright file's stanzas of "Files:",
+        # "Copyright:", "License:") are the document's own to the passes below too: a
+        # page's "Photo: Reuters" next to them is not.
+        names = Counter(blocks[position].text.split(":", 1)[0] for position in fields)
+        self._fields = {id(blocks[p]) for p in fields if names[blocks[p].text.split(":", 1)[0]] >= 2}
+        notices = _licence_notices(blocks)
         kept = []
         for position, block in enumerate(blocks):
             if (
                 block.label is None
                 and position not in fields
+                and position not in notices
                 and len(block.text) <= 200  # furniture is short (is_boilerplate's own bound)
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
                 and not self._heads_prose(blocks, position)
@@ -365,6 +373,7 @@ class _SetAside:
             and block.label is None
             and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
             and "bullet" not in block.flags
+            and id(block) not in self._fields
             and scraped.stray_line(block.text)
             for position, block in enumerate(blocks)
         ]
@@ -499,6 +508,7 @@ class _SetAside:
                 block.label is not None
                 or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 or "bullet" in block.flags
+                or id(block) in self._fields
                 or len(block.text) > _furniture.MAX_CHARS
             ):
                 continue
@@ -618,6 +628,35 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+# A copyright line, and the grant of a licence that follows a program's or a file's copyright lines.
+_NOTICE_LINE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
+_GRANT_RE = re.compile(
+    r"(?:This|The)[ \t]+(?:program|library|file|software|package|work|font|documentation)[ \t]+(?:is|are)[ \t]+"
+    r"(?:free[ \t]+software|distributed|licen[cs]ed|released)"
+    r"|Permission[ \t]+(?:is[ \t]+hereby[ \t]+granted|to[ \t]+use,[ \t]+copy)"
+    r"|Redistribution[ \t]+and[ \t]+use[ \t]+in[ \t]+source"
+    r"|Licensed[ \t]+under[ \t]+the\b",
+    re.IGNORECASE,
+)
+
+
+def _licence_notices(blocks: Sequence[Block]) -> set[int]:
+    """The positions of copyright lines that a grant of a licence follows
+    ("Copyright (C) 2012 Free Software Foundation, Inc." + "This program is
+    free software ..."): a program's notice, not a page's footer, wherever
+    it stands (a README's last lines)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, block in enumerate(blocks):
+        if _NOTICE_LINE_RE.match(block.text) and len(block.text) <= 200:
+            run.append(position)
+            continue
+        if run and _GRANT_RE.match(block.text):
+            found.update(run)
+        run = []
+    return found
 
 
 # The formats a scraper's copy comes in (a page's text pasted, a page saved): their repeats may

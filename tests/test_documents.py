@@ -10,6 +10,8 @@ is a known disagreement, listed in the benchmark's verbose output.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from benchmarks import segmentation
@@ -122,3 +124,15 @@ def test_the_benchmark_subset_runs_and_meets_its_goals() -> None:
             "scraped, written noise": 0.1,
         }.get(rendering, 0.02)
         assert result.noise_kept <= allowed * max(1, result.noise_total), rendering
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_copyright_files_fields_copied_from_a_web_page_are_its_own(seed: int) -> None:
+    # A page's copy of a Debian copyright file: each field its own paragraph, a dateline
+    # and the title above them.  "Copyright:" recurs in every stanza, so the fields are
+    # the file's; no field stands alone as a page's furniture line would.
+    (document,) = load_documents(["libopus-copyright"])
+    text, truth, _ = segmentation.render_scraped(document.truth, random.Random(f"libopus-copyright/scraped/{seed}"))
+    fields = [c.text for c in truth if c.text.startswith("Copyright: ")]
+    kept = {c.text for c in read(text=text).clauses}
+    assert len(fields) >= 15 and [f for f in fields if f not in kept] == []

@@ -446,6 +446,34 @@ def test_wrapped_paragraphs_read_back_whole_at_any_width(paragraphs: list[str], 
     audit(source, spans_of(document))
 
 
+def test_a_copyright_notice_broken_at_the_wrap_goes_on_and_a_finished_one_stands_apart() -> None:
+    # A notice whose last words the wrap pushed to the next line (cairo's copyright file) is one
+    # line of text; one that ended ("... Triplett.", "... <https://fsf.org/>") stands apart, and
+    # so does a field after it, whatever the width left ("License: GPL-2+").
+    source = (
+        "The cairo library is distributed under the terms of the licences below,\n"
+        "and the files it was built from carry the notices of the people who\n"
+        "wrote each of them; the notices are copied here as the files give them,\n"
+        "one after the other, each with the names and the years it gives.\n"
+        "\n"
+        "Copyright 2002, 2003 University of Southern California, Information\n"
+        "Sciences Institute (ISI)\n"
+        "\n"
+        "Copyright (C) 2001-2006 Bart Massey, Jamey Sharp, and Josh Triplett.\n"
+        "All Rights Reserved.\n"
+        "\n"
+        "Copyright: 2004 Gurban Muhemmet Tewekgeli and Kakilik, Turkmen developers\n"
+        "License: GPL-2+\n"
+    )
+    assert texts(source)[1:] == [
+        "Copyright 2002, 2003 University of Southern California, Information Sciences Institute (ISI)",
+        "Copyright (C) 2001-2006 Bart Massey, Jamey Sharp, and Josh Triplett.",
+        "All Rights Reserved.",
+        "Copyright: 2004 Gurban Muhemmet Tewekgeli and Kakilik, Turkmen developers",
+        "License: GPL-2+",
+    ]
+
+
 def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:
     source = (
         "                    GNU GENERAL PUBLIC LICENSE\n"

@@ -304,6 +304,37 @@ def test_a_field_repeated_under_its_stanza_is_no_headline() -> None:
     assert "boilerplate" not in reasons(edition)
 
 
+def test_a_licences_copyright_line_at_the_end_of_a_short_file_is_its_own() -> None:
+    # A short licence file is all "last lines": its copyright line, which a grant follows, is the
+    # program's notice, not a page's footer (and a README's closing notice the same).
+    licence = (
+        "MIT License\n\nCopyright (c) 2012 Tim Caswell\n\n"
+        "Permission is hereby granted, free of charge, to any person obtaining a copy of this software, "
+        "to deal in the Software without restriction.\n\n"
+        'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.\n'
+    )
+    edition = Edition.from_text(licence, options=NO_LANGUAGE)
+    assert "Copyright (c) 2012 Tim Caswell" in texts(edition) and edition.dropped == ()
+    readme = (
+        "The Free Software Foundation is distributing this version of patch\n"
+        "independently because as of this writing, Larry Wall has not released a\n"
+        "new version of patch since mid-1988.  We have heard that he has been\n"
+        "too busy working on other things, like Perl.  He has graciously agreed\n"
+        "to let GNU `patch' be distributed under the terms of the GNU General\n"
+        "Public License.\n\n------\n\n"
+        "Copyright (C) 1984, 1985, 1986, 1987, 1988 Larry Wall\n\n"
+        "Copyright (C) 1989-1993, 1997, 1999, 2002, 2009, 2011-2012 Free Software\nFoundation, Inc.\n\n"
+        "This program is free software: you can redistribute it and/or modify\n"
+        "it under the terms of the GNU General Public License.\n"
+    )
+    kept = texts(Edition.from_text(readme, options=NO_LANGUAGE))
+    assert "Copyright (C) 1984, 1985, 1986, 1987, 1988 Larry Wall" in kept
+    assert "Copyright (C) 1989-1993, 1997, 1999, 2002, 2009, 2011-2012 Free Software Foundation, Inc." in kept
+    # Without a grant after it, a copyright line at a page's end is still its footer.
+    page = licence.replace("Copyright (c) 2012 Tim Caswell\n\n", "") + "\nCopyright 2024 Example Media\n"
+    assert "Copyright 2024 Example Media" not in texts(Edition.from_text(page, options=NO_LANGUAGE))
+
+
 def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:
     text = "The Agency publishes its annual report.\n\nAbout Us   Press   Advertise   Jobs\n"
     edition = Edition.from_text(text, options=NO_LANGUAGE)

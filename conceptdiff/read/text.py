@@ -1305,8 +1305,14 @@ class _Blocks:
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
         if not open_end and not first.islower():
-            if _NOTICE_RE.match(line) or (_NOTICE_RE.match(item.pieces[0][1]) and not first.isdigit()):
-                return False  # a copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ..."
+            if _NOTICE_RE.match(line) or (
+                _NOTICE_RE.match(item.pieces[0][1])
+                and not first.isdigit()
+                and not (previous[-1:].isalnum() and self.overflowed(item, line) and not _FIELD_LINE_RE.match(line))
+            ):
+                # A copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ...";
+                # unless a wrap broke its last word off, the line full ("... Information" + "Sciences Institute").
+                return False
             if item.lines == 1 and self.short(item.last_length) and scraped.signature(previous):
                 return False  # a signature line: "<signature of Ty Coon>, 1 April 1989" + "Ty Coon, President of Vice"
             if item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
@@ -1359,6 +1365,11 @@ class _Blocks:
             return False
         right = self.width - indent - length
         return abs(indent - right) <= max(6.0, 0.15 * self.width)
+
+    def overflowed(self, item: _Item, line: str) -> bool:
+        """In a hard-wrapped text, would the first word of ``line`` have overflowed
+        the item's last line (which is then full: the wrap, not the author, ended it)?"""
+        return self.width != float("inf") and item.last_length + 1 + len(line.split(None, 1)[0]) > self.width
 
     def continues_wrapped(self, item: _Item, line: str, indent: int, ended: bool) -> bool:
         """:meth:`continues` in a text hard-wrapped at :attr:`width`.
@@ -1454,6 +1465,8 @@ class _Blocks:
                 return False  # a term alone between blank lines ("type", "needs rebase or merge"): no sentence's end
             return not _furniture(last)  # a paragraph broken mid-sentence, not a page's furniture line
         dangling = previous[-1:] in ",–—" or _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None
+        if dangling and _FIELD_LINE_RE.match(stripped) and _FIELD_LINE_RE.match(last.text):
+            return False  # a field's list of names ends with a comma, the next field is its own ("License: ...")
         if dangling and not (last.kind is BlockKind.PARAGRAPH and last.lines == 1 and _looks_like_heading(previous)):
             return not _furniture(last)  # "... Free Trade Agreement –" + blank + "Dominican Republic ..."
         # A heading stands alone: a wrapped line followed by more of its paragraph is none.
