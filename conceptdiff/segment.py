@@ -637,7 +637,8 @@ _GRANT_RE = re.compile(
     r"(?:free[ \t]+software|distributed|licen[cs]ed|released)"
     r"|Permission[ \t]+(?:is[ \t]+hereby[ \t]+granted|to[ \t]+use,[ \t]+copy)"
     r"|Redistribution[ \t]+and[ \t]+use[ \t]+in[ \t]+source"
-    r"|Licensed[ \t]+under[ \t]+the\b",
+    r"|Licensed[ \t]+under[ \t]+the\b"
+    r"|For[ \t]+the[ \t]+purposes?[ \t]+of[ \t]+this[ \t]+(?:copyright|licen[cs]e)",
     re.IGNORECASE,
 )
 
