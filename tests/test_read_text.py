@@ -474,6 +474,30 @@ def test_a_copyright_notice_broken_at_the_wrap_goes_on_and_a_finished_one_stands
     ]
 
 
+def test_entries_of_a_list_of_terms_and_an_item_ending_with_and_are_not_rejoined_across_a_blank_line() -> None:
+    # A function's arguments copied from a manual, one a paragraph (libtasn1's), and util-linux's
+    # "what: ... why: ..." entries: a term and its colon start an entry, even in lower case.
+    source = (
+        "asn1 create element\n\n"
+        'definitions: pointer to the structure returned by "parser asn1" function\n\n'
+        "source name: the name of the type of the new structure (must be inside p structure).\n\n"
+        "what: sfdisk --show-size\nwhy: this does not belong to fdisk\n\n"
+        "what: sfdisk --unit\nwhy: unnecessary option, only sector unit is supported\n\n"
+        # A licence's item ends with the list's "; and": a paragraph after it is its own.
+        "(b) You must cause any modified files to carry prominent notices stating that You changed the files; and\n\n"
+        "You must retain, in the Source form of any Derivative Works that You distribute, all copyright notices.\n"
+    )
+    assert texts(source) == [
+        "asn1 create element",
+        'definitions: pointer to the structure returned by "parser asn1" function',
+        "source name: the name of the type of the new structure (must be inside p structure).",
+        "what: sfdisk --show-size why: this does not belong to fdisk",
+        "what: sfdisk --unit why: unnecessary option, only sector unit is supported",
+        "You must cause any modified files to carry prominent notices stating that You changed the files; and",
+        "You must retain, in the Source form of any Derivative Works that You distribute, all copyright notices.",
+    ]
+
+
 def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:
     source = (
         "                    GNU GENERAL PUBLIC LICENSE\n"

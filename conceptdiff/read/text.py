@@ -136,6 +136,10 @@ _FIELD_LINE_RE = FIELD_RE  # a header's field: "Status: Active"
 # A field with its value on its line; not a licence's name, whose text under it is the licence.
 _FIELD_VALUE_RE = re.compile(r"(?!Licen[cs]e:)[A-Z][\w-]*:[ \t]+\S")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
+# An entry of a list of terms (a function's arguments): a term of up to three words, a colon, its text.
+_TERM_ENTRY_RE = re.compile(r"[A-Za-z_][\w*.-]*(?: [\w*.-]+){0,2}:[ \t]+\S")
+# An item of a list ends with the list's conjunction: "...; and" + blank + "(d) ..." or a new paragraph.
+_LIST_CONJUNCTION_RE = re.compile(r"[;,][ \t]+(?:and|or)$")
 
 
 def _open_word(word: str) -> bool:
@@ -1446,6 +1450,7 @@ class _Blocks:
             if (
                 not _TERMINAL_RE.search(previous_line[-12:])
                 and _open_word(previous_line.rsplit(None, 1)[-1])
+                and not (_LIST_CONJUNCTION_RE.search(previous_line[-8:]) and not stripped[:1].islower())
                 and not _FIELD_LINE_RE.match(stripped)
                 and indent <= last.indents[-1]
             ):
@@ -1460,6 +1465,8 @@ class _Blocks:
             return True  # a word hyphenated across a page break
         # "U.S." does not close a sentence.
         closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)
+        if _TERM_ENTRY_RE.match(stripped) and _TERM_ENTRY_RE.match(last.text):
+            return False  # entries of a list of terms: "definitions: return the pointer ..." + "errorDescription: ..."
         if not closed and first.islower() and not previous.endswith(":"):
             if following is None and len(stripped.split()) <= _TERM_WORDS and not _TERMINAL_RE.search(stripped):
                 return False  # a term alone between blank lines ("type", "needs rebase or merge"): no sentence's end
