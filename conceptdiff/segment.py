@@ -605,6 +605,8 @@ class _SetAside:
                 if keys[earlier] != key:
                     continue
                 adjacent = all(keys[k] == key for k in range(earlier + 1, position))  # nothing else between
+                if not adjacent and any(blocks[k].kind is BlockKind.HEADING for k in range(earlier + 1, position)):
+                    break  # each section saying it (a tier's criteria, a function's arguments): the document's
                 if _repeats(blocks[earlier], block, adjacent=adjacent):
                     twin = (earlier, index)
                     break

@@ -335,6 +335,25 @@ def test_a_licences_copyright_line_at_the_end_of_a_short_file_is_its_own() -> No
     assert "Copyright 2024 Example Media" not in texts(Edition.from_text(page, options=NO_LANGUAGE))
 
 
+def test_a_clause_each_section_repeats_is_no_duplicate_but_a_copy_next_to_it_is() -> None:
+    # A manual's functions each say what they return: a heading between two copies makes
+    # them the document's own; side by side, a copy is still a scraper's.
+    text = (
+        "Libtasn1 Reference\n\n"
+        "The functions below create, read and delete the structures of a schema.\n\n"
+        "Deleting a Structure\n\n"
+        "Deletes the structure and sets the pointer to NULL.\n\n"
+        "Returns: ASN1_SUCCESS if successful, ASN1_ELEMENT_NOT_FOUND if the structure was NULL.\n\n"
+        "Deleting an Element\n\n"
+        "Deletes the element named by its name inside the structure.\n\n"
+        "Returns: ASN1_SUCCESS if successful, ASN1_ELEMENT_NOT_FOUND if the structure was NULL.\n\n"
+        "Returns: ASN1_SUCCESS if successful, ASN1_ELEMENT_NOT_FOUND if the structure was NULL.\n"
+    )
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    returns = [t for t in texts(edition) if t.startswith("Returns:")]
+    assert len(returns) == 2 and reasons(edition) == {"duplicate": 1}
+
+
 def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:
     text = "The Agency publishes its annual report.\n\nAbout Us   Press   Advertise   Jobs\n"
     edition = Edition.from_text(text, options=NO_LANGUAGE)
