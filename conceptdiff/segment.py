@@ -640,6 +640,7 @@ _GRANT_RE = re.compile(
     r"|Permission[ \t]+(?:is[ \t]+hereby[ \t]+granted|to[ \t]+use,[ \t]+copy)"
     r"|Redistribution[ \t]+and[ \t]+use[ \t]+in[ \t]+source"
     r"|Licensed[ \t]+under[ \t]+the\b"
+    r"|Everyone[ \t]+is[ \t]+permitted[ \t]+to[ \t]+copy"
     r"|For[ \t]+the[ \t]+purposes?[ \t]+of[ \t]+this[ \t]+(?:copyright|licen[cs]e)",
     re.IGNORECASE,
 )

@@ -135,3 +135,14 @@ def test_a_copyright_files_fields_copied_from_a_web_page_are_its_own(seed: int) 
     fields = [c.text for c in truth if c.text.startswith("Copyright: ")]
     kept = {c.text for c in read(text=text).clauses}
     assert len(fields) >= 15 and [f for f in fields if f not in kept] == []
+
+
+@pytest.mark.parametrize("name", ["lgpl-2.0", "gfdl-1.2"])
+def test_a_gnu_licences_notice_copied_from_a_web_page_is_its_own(name: str) -> None:
+    # "Copyright (C) 1991 Free Software Foundation, Inc. ..." then "Everyone is permitted to copy ...":
+    # the licence's notice, not the page's copyright footer, wherever the page puts it.
+    (document,) = load_documents([name])
+    notice = next(c.text for c in document.truth if c.text.startswith("Copyright (C)"))
+    for seed in range(4):
+        text, _, _ = segmentation.render_scraped(document.truth, random.Random(f"{name}/scraped/{seed}"))
+        assert notice in {c.text for c in read(text=text).clauses}, seed
