@@ -69,12 +69,18 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # A short line that ends a sentence, then the next sentence without a blank line, read as two
     # paragraphs (the layout model's evidence of a boundary; the list's author joined them).
     ("unzip-copyright", "text"): (0.875, 0.93),
+    # A page dumped to text by a tool, no blank line between paragraphs: a paragraph whose last line is
+    # full leaves no sign of its end (the list's author went by the sense, and by the policy's source); a
+    # definition list's term read apart from its definition; code blocks read as fields, line by line;
+    # the page's navigation kept. Its list was written after the rules for such dumps were made on it.
+    ("debian-python-policy-text", "text"): (0.82, 0.86),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {
     ("debian-python-policy", "html"): 1,  # the "Index" link ("Indices and tables" is off-topic)
     ("us-nss-2002", "text"): 3,  # page footers glued inside lines ("... and National Security Strategy 29 ix. ...")
     ("dpkg-triggers", "text"): 11,  # the table's rules and the diagram's lines, read into paragraphs
+    ("debian-python-policy-text", "text"): 2,  # the note on the HTML version, the "Navigation" line
 }
 # Clauses holding what the score takes for markup: the sample notices' "<year>" and "<name of author>",
 # read as paragraphs where the lists have code blocks (see FLOORS).

@@ -368,6 +368,40 @@ def test_restructuredtext_literal_blocks_and_directives() -> None:
     audit(source, spans_of(document))
 
 
+def test_restructuredtext_toctree_entries_are_a_list_and_directive_options_are_markup() -> None:
+    # CMake's manual: a toctree's entries are links, one a list item, their targets set aside;
+    # a directive's options (":maxdepth: 1") are never text, and its long lines say nothing of
+    # the width the prose was wrapped at.
+    prose = (
+        "A policy is a deprecation mechanism and not a reliable feature toggle.\n"
+        "A policy should almost never be set to ``OLD``, except to silence warnings\n"
+        "in an otherwise frozen or stable codebase, or temporarily as part of a\n"
+        "larger migration path.\n\n"
+    )
+    entry = "   CMP01{n:02}: The Xcode generator does not append per-config suffixes to paths. </policy/CMP01{n:02}>\n"
+    entries = "".join(entry.format(n=n) for n in range(12))
+    source = (
+        "Introduction\n============\n\n" + prose + "Policies Introduced by CMake 3.25\n"
+        "=================================\n\n.. toctree::\n   :maxdepth: 1\n\n"
+        + entries
+        + "\n.. note::\n   :class: small\n\n   Notes are text.\n"
+    )
+    document = read_text(source, name="cmake-policies.7.rst")
+    blocks = [(b.kind.value, b.text) for b in document.blocks]
+    assert blocks[:3] == [
+        ("heading", "Introduction"),
+        ("paragraph", " ".join(prose.replace("``", "").split())),
+        ("heading", "Policies Introduced by CMake 3.25"),
+    ]
+    assert blocks[3] == (
+        "list_item",
+        "CMP0100: The Xcode generator does not append per-config suffixes to paths.",
+    )
+    assert len(blocks) == 3 + 12 + 1 and blocks[-1] == ("paragraph", "Notes are text.")
+    assert not any(":maxdepth:" in text or ":class:" in text or "</policy/" in text for _, text in blocks)
+    audit(source, spans_of(document))
+
+
 def test_restructuredtext_metadata_fields_at_the_top_are_markup() -> None:
     # A documentation builder's file-wide metadata (":title:", ":orphan:"), not shown on the page.
     source = (
@@ -496,6 +530,59 @@ def test_entries_of_a_list_of_terms_and_an_item_ending_with_and_are_not_rejoined
         "You must cause any modified files to carry prominent notices stating that You changed the files; and",
         "You must retain, in the Source form of any Derivative Works that You distribute, all copyright notices.",
     ]
+
+
+_DUMPED = (
+    # A web page dumped to text by a tool (Debian's python-policy.txt): lines filled to 79
+    # columns, no blank line between paragraphs, headings with their permalink mark.
+    "2.2. Unversioned python commands\u00b6\n"
+    "\n"
+    "For the Debian 11 release (bullseye), the /usr/bin/python command is provided\n"
+    "in the python-is-python2 package (pointing to /usr/bin/python2). The /usr/bin/\n"
+    "python-config and /usr/bin/pydoc commands are provided in the python-dev-is-\n"
+    "python2 package. These package are not installed by default for new\n"
+    "installations, but only for upgrades from the Debian 10 release (buster).\n"
+    "For any version, the main binary package must be called pythonX.Y, and the\n"
+    "binary package pythonX.Y-minimal might exist; the binary package named python3-\n"
+    "venv depends on it.\n"
+    "The packages python-is-python3 and python-dev-is-python3 provide the /usr/bin/\n"
+    "python, /usr/bin/python-config and /usr/bin/pydoc commands pointing to Python3.\n"
+)
+
+
+def test_a_page_dumped_to_text_by_a_tool_reads_by_its_layout() -> None:
+    # Filled to the width by a tool, a line that ends a sentence with room left for the next
+    # line's first word ended its paragraph; a path broken after its slash and a versioned
+    # name broken after its hyphen are mended whole; the permalink mark is markup.
+    filler = (
+        "Debian has previously supported two Python stacks, one for Python 3 and one for\n"
+        "Python 2 and the goal for Debian is to reduce this to one stack, dropping the\n"
+    )
+    source = _DUMPED + "\n" + filler * 26
+    document = read_plain(source)
+    assert [b.text for b in document.blocks][:4] == [
+        "Unversioned python commands",
+        "For the Debian 11 release (bullseye), the /usr/bin/python command is provided in the python-is-python2 "
+        "package (pointing to /usr/bin/python2). The /usr/bin/python-config and /usr/bin/pydoc commands are "
+        "provided in the python-dev-is-python2 package. These package are not installed by default for new "
+        "installations, but only for upgrades from the Debian 10 release (buster).",
+        "For any version, the main binary package must be called pythonX.Y, and the binary package "
+        "pythonX.Y-minimal might exist; the binary package named python3-venv depends on it.",
+        "The packages python-is-python3 and python-dev-is-python3 provide the /usr/bin/python, "
+        "/usr/bin/python-config and /usr/bin/pydoc commands pointing to Python3.",
+    ]
+    assert [d.text for d in document.dropped if d.reason == "markup"] == ["\u00b6"]
+    audit(source, spans_of(document))
+    # Wrapped by hand (room left on many lines), the same lines keep the author's reading:
+    # a full line ending a sentence does not end its paragraph, and "/usr/bin/" + "python"
+    # at a line's end is two words.
+    hand_wrapped = (
+        "Debian has previously supported two Python stacks, one for\n"
+        "Python 3 and one for Python 2, and the goal for Debian is to\n"
+        "reduce this to one stack.\n\n"
+    )
+    by_hand = _DUMPED.replace("\u00b6", "") + "\n" + hand_wrapped * 20
+    assert "(buster). For any version" in read_plain(by_hand).blocks[1].text
 
 
 def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:

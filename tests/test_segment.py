@@ -354,6 +354,19 @@ def test_a_clause_each_section_repeats_is_no_duplicate_but_a_copy_next_to_it_is(
     assert len(returns) == 2 and reasons(edition) == {"duplicate": 1}
 
 
+def test_a_name_and_its_version_or_a_year_beside_by_is_no_dateline() -> None:
+    # "by" also joins a name to a number that is no date: a section's title, a copyright line.
+    text = (
+        "Policies Introduced by CMake 3.25\n\nThe policies below were added in 3.25.\n\n"
+        "Policies Introduced by CMake 3.9\n\nThe policies below were added in 3.9.\n\n"
+        "Copyright 1995 by Tom Lord\n\nPermission is hereby granted to use this software.\n\n"
+        "Posted by Admin at 10:31 AM\n"
+    )
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    assert [d.text.strip() for d in edition.dropped] == ["Posted by Admin at 10:31 AM"]
+    assert "Policies Introduced by CMake 3.9" in texts(edition)
+
+
 def test_a_menu_laid_out_in_columns_is_a_row_of_links() -> None:
     text = "The Agency publishes its annual report.\n\nAbout Us   Press   Advertise   Jobs\n"
     edition = Edition.from_text(text, options=NO_LANGUAGE)

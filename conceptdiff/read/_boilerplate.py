@@ -270,6 +270,9 @@ _DATE_PART_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_RE = re.compile(r"\b[0-9]{1,2}[:.][0-9]{2}\b")
+# Meta words that also join a name to what follows it ("by", "on", "at"): beside numbers
+# alone ("CMake 3.25", "1995 by Tom Lord"), no sign of a date.
+_NEAR_WORDS = frozenset({"by", "on", "at", "about", "around", "first", "next"})
 _CREDIT_RE = re.compile(
     r"\(?(?:(?:file|top|main|header|lead)[ \t]+)?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|graphic|"
     r"credit|source|caption)"
@@ -385,6 +388,14 @@ def _dateline(text: str) -> bool:
         return False  # "Version 3, 29 June 2007", "dated 12 March and signed by": words of a sentence
     if not meta and _DATE_RE.search(text) is None and _CLOCK_RE.search(text) is None:
         return False  # "FEBRUARY 2015" on a cover: a month and a year are no dateline, a day or a time is
+    if (
+        _DATE_RE.search(text) is None
+        and all(":" not in clock.group(0) for clock in _CLOCK_RE.finditer(text))
+        and not any(w.casefold() in _META_WORDS and w.casefold() not in _NEAR_WORDS for w in words)
+    ):
+        # Numbers beside "by" or "on" and no date, no time of day, no other meta word: "Policies
+        # Introduced by CMake 3.25", "Copyright 1995 by Tom Lord" (a version, a year), no dateline.
+        return False
     return len(other) <= (3 if meta else 0)  # a byline's name or a dateline's place, beside a meta word
 
 

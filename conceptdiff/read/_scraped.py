@@ -200,8 +200,12 @@ def ends_sentence(text: str, end: int | None = None) -> bool:
     head = text[max(0, stop - 80) : stop].rstrip("\"'”’»)]").rstrip(".!?")
     word = head.rsplit(None, 1)[-1] if head.split() else ""
     word = word.lstrip("\"'“‘«([")
-    if not word or "." in word or (len(word) == 1 and word.isalpha()):
-        return False  # U.S., e.g., initials
+    if not word or (len(word) == 1 and word.isalpha()):
+        return False  # initials
+    if "." in word and all(len(part) <= 3 and part.isalpha() for part in word.split(".")):
+        return False  # U.S., e.g., Ph.D.: a name with a dot inside ("sys.path", "pythonX.Y") ends one
+    if "." in word and not any(char.isalpha() for char in word):
+        return False  # "3.5.": a section's number, an address's digits
     if word.casefold() in _NUMBERABBREVIATIONS:
         return not text[stop : stop + 20].lstrip()[:1].isdigit()
     return word.casefold() not in ABBREVIATIONS

@@ -91,6 +91,12 @@ _WORD_HYPHEN_END_RE = re.compile(r"\w-$")  # searched in a text's last 3 charact
 _ENDS_IN_NUMBER_RE = re.compile(r"(?:^|\s)[0-9]{1,4}$")
 _STARTS_WITH_NUMBER_RE = re.compile(r"[0-9]{1,4}\s")
 _WORD_START_RE = re.compile(r"[^\W\d_]\w*")
+# A name broken at a hyphen after its version: a digit ("python3-") or a dotted part ("pythonX.Y-").
+_VERSIONED_END_RE = re.compile(r"(?:[0-9]|\w\.\w+)-$")
+# A path or an address ending a line with a slash ("/usr/share/", "https://example.org/docs/"), and
+# the rest of it on the next line: a name's characters, up to white space.
+_PATH_END_RE = re.compile(r"(?:^|\s)(?:~|\.{1,2}|[a-z][a-z0-9+.-]*:/|[\w.-]*)?/(?:[\w.+-]+/)*$")
+_PATH_GOES_ON_RE = re.compile(r"[\w.-]+(?:/[\w.+-]*)*(?:[.,;:)]?(?:\s|$))")
 _VOCABULARY_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Patterns anchored at the end ($) are searched in a text's last characters only
 # (a search tries every position: on a whole line that is most of a line's cost).
@@ -152,6 +158,8 @@ def _open_word(word: str) -> bool:
 # reStructuredText's explicit markup: a directive (its name in group 1), a comment, a target.
 _RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
 _RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
+# The target of a toctree entry or of a reference: " </policy/CMP0142>" at the end of its title.
+_TOCTREE_TARGET_RE = re.compile(r"[ \t]*<[^<>\s]+>$")
 # A field of a reStructuredText field list: ":name: value" (a name may hold spaces).
 _RST_FIELD_RE = re.compile(r":(?![ \t])[^:\n]{1,60}(?<![ \t]):(?:[ \t]|$)")
 # A web address: it starts a line in lower case without continuing a sentence.
@@ -237,6 +245,8 @@ class _Lines:
             raw = self.unframe(raw)
         if "#" in self.text or "//" in self.text:
             raw = self.uncomment(raw)
+        if "¶" in self.text:
+            raw = self.permalinks(raw)
         stripped = [content.strip() for _, content, _ in raw]
         lines: list[_Line | None] = []
         for (offset, content, _), core in zip(raw, stripped, strict=True):
@@ -321,6 +331,19 @@ class _Lines:
                 # The inner text keeps its place: the frame columns become spaces.
                 result[position] = (offset, " " * (left + 1) + content[left + 1 : right], form_feed)
             index = end
+        return result
+
+    def permalinks(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+        """A heading's permalink mark at the end of its line, as a page dumped to
+        text keeps it (Sphinx's "¶": "2.1. Removal of the unversioned packages¶"),
+        set aside as markup."""
+        result = list(raw)
+        for position, (offset, content, form_feed) in enumerate(raw):
+            kept = content.rstrip()
+            if kept.endswith("¶") and kept[:-1].strip():
+                kept = kept[:-1].rstrip()
+                self.drop(offset + len(kept), offset + len(content.rstrip()), "markup")
+                result[position] = (offset, kept, form_feed)
         return result
 
     def uncomment(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
@@ -750,6 +773,49 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
     return runs * 8 >= content, body
 
 
+def _rst_explicit_blocks(lines: list[_Line | None]) -> set[int]:
+    """The lines of a reStructuredText file's explicit markup blocks: each
+    directive, comment or target line and the lines set in under it (a code
+    block, a toctree's entries, a directive's options and body)."""
+    found: set[int] = set()
+    base: int | None = None
+    for at, line in enumerate(lines):
+        if line is None:
+            continue
+        if base is not None and line.indent > base:
+            found.add(at)
+            continue
+        base = None
+        if _RST_EXPLICIT_RE.match(line.text):
+            found.add(at)
+            base = line.indent
+    return found
+
+
+_GREEDY_PAIRS = 50  # lines that surely go on with the line before them, to call a wrap a tool's
+
+
+def _greedy_wrap(lines: list[_Line | None], width: float) -> bool:
+    """Was the text wrapped by a tool, filling each line as far as ``width``
+    allows (a page dumped to text, a formatter's output)?  Then no line of a
+    paragraph leaves room for the next line's first word: of the lines that
+    surely go on with the one before (it stopped mid-sentence past half the
+    width, at the same indent), at most one in a hundred could have taken it.  Authors who wrap by
+    hand leave such room all the time."""
+    if width == float("inf"):
+        return False
+    pairs = room = 0
+    for a, b in itertools.pairwise(lines):
+        if a is None or b is None or a.indent != b.indent or _TERMINAL_RE.search(a.text[-12:]):
+            continue
+        word = b.text.split(None, 1)[0]
+        if not word[:1].isalpha() or a.indent + len(a.text) < 0.5 * width:
+            continue  # a list's marker, a number; lines of code or fields, far short of any wrap
+        pairs += 1
+        room += a.indent + len(a.text) + 1 + len(word) <= width
+    return pairs >= _GREEDY_PAIRS and room <= 0.01 * pairs
+
+
 _SUCCESSORS = {"i": "ii", "ii": "iii", "iii": "iv", "iv": "v", "v": "vi", "vi": "vii", "vii": "viii", "viii": "ix",
                "ix": "x", "I": "II", "II": "III", "III": "IV", "IV": "V", "V": "VI"}  # fmt: skip
 
@@ -831,6 +897,9 @@ class _Vocabulary:
         self.folded = {w.casefold() for w in words}
         #: As written, those starting in lower case: they tell title-cased common words from names.
         self.lowercase = {w for w in words if w[:1].islower()}
+        #: The pairs of words a compound joins with its hyphens ("python-dev-is-python": "dev-is",
+        #: "is-python"): a compound broken at one of them keeps its hyphen.
+        self.hyphen_pairs = {f"{a}-{b}" for w in self.folded if "-" in w for a, b in itertools.pairwise(w.split("-"))}
 
 
 class _Blocks:
@@ -850,16 +919,22 @@ class _Blocks:
         self.page_break = False
         self.underline_levels: dict[str, int] = {}
         self.vocabulary = vocabulary.folded
+        self.hyphen_pairs = vocabulary.hyphen_pairs
         # Tables are laid out, not wrapped: their lines say nothing of the width.
         self.tables = (
             {**_pipe_tables(lines), **_tables(lines), **_simple_tables(lines), **_grid_tables(lines)}
             if options.join_lines
             else {}
         )
-        content = [line for at, line in enumerate(lines) if line is not None and at not in self.tables]
+        # So are a reStructuredText file's directives and their bodies (code, a toctree's entries).
+        unwrapped = set(self.tables) | (_rst_explicit_blocks(lines) if rst else set())
+        content = [line for at, line in enumerate(lines) if line is not None and at not in unwrapped]
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
         self.blank_convention, self.body_indent = _paragraph_convention(lines)
+        #: Wrapped by a tool (see _greedy_wrap): a line after which the next word would have fitted was
+        #: ended on purpose, and a line ending in a path's "/" was broken inside the path.
+        self.greedy = _greedy_wrap([None if at in self.tables else line for at, line in enumerate(lines)], self.width)
         self.in_fence = False
         # reStructuredText: an indented block being read after "::" or a directive (what, base indent).
         self.indented: tuple[str, int] | None = None
@@ -887,8 +962,26 @@ class _Blocks:
             previous = item.pieces[-1][1]
             hyphen = _HYPHEN_END_RE.search(previous[-80:]) if previous[-1:] == "-" else None
             head = _WORD_START_RE.match(content)
+            if (
+                self.greedy
+                and previous[-1:] == "/"
+                and _PATH_END_RE.search(previous[-80:])
+                and _PATH_GOES_ON_RE.match(content)
+            ):
+                # A path or an address broken after a slash by a tool's wrap: "/usr/bin/" + "python-config".
+                item.add(offset, content, "")
+                item.end = line.end
+                item.lines += 1
+                item.last_line, item.last_length = line.text, line.indent + len(line.text)
+                item.indents = (*item.indents, line.indent)[:2]
+                return
             if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
-                keep = head.group(0)[0].isupper() or self.keeps_hyphen(hyphen.group(1), head.group(0))
+                # A name with a version in it keeps its hyphen: "pythonX.Y-" + "minimal", "python3-" + "dev".
+                keep = (
+                    head.group(0)[0].isupper()
+                    or _VERSIONED_END_RE.search(previous[-40:]) is not None
+                    or self.keeps_hyphen(hyphen.group(1), head.group(0))
+                )
                 item.add(offset, content, "" if keep else _MEND)  # "Asia-" + "Pacific": keep
                 item.end = line.end
                 item.lines += 1
@@ -909,7 +1002,14 @@ class _Blocks:
             return False
         # Only a compound the document writes elsewhere keeps its hyphen: two words that
         # also stand alone prove nothing ("some-" + "thing", "with-" + "out").
-        return f"{left}-{right}".casefold() in self.vocabulary
+        compound = f"{left}-{right}".casefold()
+        if compound in self.vocabulary:
+            return True
+        # ... or writes inside a longer compound ("python-dev-is-" + "python2", "python-dev-is-python3").
+        letters = _WORD_START_RE.match(right)
+        return compound in self.hyphen_pairs or (
+            letters is not None and f"{left}-{letters.group(0)}".casefold().rstrip("0123456789") in self.hyphen_pairs
+        )
 
     def run(self) -> tuple[list[_Item], list[DroppedSpan]]:
         tables = self.tables
@@ -1062,8 +1162,12 @@ class _Blocks:
         name = (match.group(1) or "").casefold()
         if name in ("code-block", "code", "sourcecode", "literalinclude"):
             self.indented = ("code", line.indent)
+        elif name == "toctree":
+            self.indented = ("toctree", line.indent)  # its options, then its entries: a list of links
         elif not name:
             self.indented = ("comment", line.indent)  # a comment, a target, a substitution
+        else:
+            self.indented = ("options", line.indent)  # a directive's options; its body is text
         return True
 
     def inside_indented(self, line: _Line | None) -> bool:
@@ -1077,8 +1181,15 @@ class _Blocks:
         if line.indent <= base:
             self.end_indented()
             return False
-        if what == "comment" or (what == "code" and self.code is None and _RST_OPTION_RE.fullmatch(line.text)):
+        option = _RST_OPTION_RE.fullmatch(line.text) is not None
+        if what == "options" and not option:
+            self.indented = None  # the directive's body ("This is a note."), read as text
+            return False
+        if what == "comment" or (what in ("code", "toctree", "options") and self.code is None and option):
             self.drop(line.start, line.end, "markup")  # a comment's lines, a directive's options
+            return True
+        if what == "toctree":
+            self.toctree_entry(line)
             return True
         raw_start = line.start - line.lead
         raw = self.text[raw_start : line.end]
@@ -1092,6 +1203,21 @@ class _Blocks:
         self.code.add(line.start, line.text)
         self.code.end = line.end
         return True
+
+    def toctree_entry(self, line: _Line) -> None:
+        """An entry of a ``toctree`` directive: a list item of the link's title
+        ("CMP0142: The Xcode generator ... </policy/CMP0142>"), its target set
+        aside as markup; an entry that is a target alone keeps it as its text."""
+        self.close(at_blank=True)
+        match = _TOCTREE_TARGET_RE.search(line.text)
+        text = line.text[: match.start()].rstrip() if match and match.start() else line.text
+        item = _Item(line.start, line.start + len(text), BlockKind.LIST_ITEM, lines=1, indents=(line.indent,))
+        item.add(line.start, text)
+        item.last_line, item.last_length = text, line.indent + len(text)
+        item.closed_block = True
+        self.items.append(item)
+        if len(text) < len(line.text):
+            self.drop(line.start + len(text), line.end, "markup")
 
     def end_indented(self) -> None:
         if self.code is not None:
@@ -1144,6 +1270,7 @@ class _Blocks:
                 and current.kind is not BlockKind.HEADING
                 and len(stripped) >= 0.6 * len(current.last_line)
                 and not BULLET_RE.match(current.last_line)
+                and any(char.isalnum() for char in current.last_line)  # not a comment's close "*/"
             ):
                 char = stripped[0]
                 level = self.underline_levels.setdefault(char, len(self.underline_levels) + 1)
@@ -1412,7 +1539,7 @@ class _Blocks:
         if ended:
             if first.islower():
                 return True
-            return not (well_short or (fits and not self.blank_convention))
+            return not (well_short or (fits and (self.greedy or not self.blank_convention)))
         if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or _open_word(last_word):
             return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
