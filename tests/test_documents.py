@@ -74,6 +74,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # definition list's term read apart from its definition; code blocks read as fields, line by line;
     # the page's navigation kept. Its list was written after the rules for such dumps were made on it.
     ("debian-python-policy-text", "text"): (0.82, 0.86),
+    # "Section 2(a)" + "(4)" broken at the wrap, which the list's author mended without a space.
+    ("cc-by-sa-4.0", "text"): (0.985, 0.985),
+    # reStructuredText in a .txt file: the Subversion keyword in the Date field, which a processor shortens to
+    # the date; the auto-numbered footnote ("[#]", "[1]" once numbered); copyright lines of a bullet read apart;
+    # a paragraph broken at a line that ends a sentence.
+    ("docutils-copying", "text"): (0.82, 0.74),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

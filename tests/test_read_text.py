@@ -402,6 +402,31 @@ def test_restructuredtext_toctree_entries_are_a_list_and_directive_options_are_m
     audit(source, spans_of(document))
 
 
+def test_a_txt_file_written_in_restructuredtext_is_read_as_such() -> None:
+    # Docutils' COPYING.txt: a .txt name, reStructuredText content (targets, references, a field list).
+    source = (
+        "==================\n Copying Docutils\n==================\n\n"
+        ":Author: David Goodger\n:Copyright: This document has been placed in the public domain.\n\n"
+        "Most of the files have been placed in the public domain; see the\n"
+        "`Public Domain Dedication`_ below.  There are a few exceptions_, and\n"
+        "docutils/__main__.py is one of them (`local copy <licenses/gpl-3-0.txt>`__).\n\n"
+        ".. _Public Domain Dedication: #public-domain-dedication\n"
+        ".. _exceptions: #exceptions\n"
+        "__ licenses/gpl-3-0.txt\n"
+    )
+    document = read_text(source, name="COPYING.txt")
+    assert [b.text for b in document.blocks] == [
+        "Copying Docutils",
+        "Author: David Goodger",
+        "Copyright: This document has been placed in the public domain.",
+        "Most of the files have been placed in the public domain; see the Public Domain Dedication below. "
+        "There are a few exceptions, and docutils/__main__.py is one of them (local copy).",
+    ]
+    audit(source, spans_of(document))
+    # A plain text that only quotes a ``literal`` stays plain text.
+    assert read_text("Use ``tabs`` only, as PEP_8 says.\n", name="notes.txt").blocks[0].text.startswith("Use ``tabs``")
+
+
 def test_restructuredtext_metadata_fields_at_the_top_are_markup() -> None:
     # A documentation builder's file-wide metadata (":title:", ":orphan:"), not shown on the page.
     source = (
@@ -411,9 +436,14 @@ def test_restructuredtext_metadata_fields_at_the_top_are_markup() -> None:
     assert [b.text for b in document.blocks] == ["The transfer commands read it."]
     assert [d.reason for d in document.dropped] == ["markup"] * 3
     audit(source, spans_of(document))
-    # A field list further on is text; a plain text's leading colon line too.
-    later = "Intro.\n\n:Author: Jane Doe\n"
-    assert [b.text for b in read_text(later, name="topic.rst").blocks] == ["Intro.", ":Author: Jane Doe"]
+    # A field list further on is text, as a processor shows it (a document's bibliographic fields under
+    # its title: "Author: Jane Doe"); a plain text's leading colon line is text as written.
+    later = "Intro.\n\n:Author: Jane Doe\n:Contact: jane@example.org\n"
+    assert [b.text for b in read_text(later, name="topic.rst").blocks] == [
+        "Intro.",
+        "Author: Jane Doe",
+        "Contact: jane@example.org",
+    ]
     assert read_text(source, name="topic.txt").blocks[0].text.startswith(":title:")
 
 
@@ -583,6 +613,24 @@ def test_a_page_dumped_to_text_by_a_tool_reads_by_its_layout() -> None:
     )
     by_hand = _DUMPED.replace("\u00b6", "") + "\n" + hand_wrapped * 20
     assert "(buster). For any version" in read_plain(by_hand).blocks[1].text
+
+
+def test_an_abbreviations_hyphen_at_a_wrap_is_kept() -> None:
+    source = (
+        "Considerations for the public: By using one of our public licenses, a licensor\n"
+        "grants the public permission to use the licensed material under specified terms\n"
+        "and conditions. If the licensor's permission is not necessary for any reason, for\n"
+        "example, because of any applicable exception or limitation to copyright, then that\n"
+        "use is not regulated by the license. Our licenses grant only permissions under\n"
+        "copyright and certain other rights that a licensor has authority to grant. Use of\n"
+        "the licensed material may still be restricted for other reasons, including because\n"
+        "others have copyright or other rights in the material. A licensor may make special\n"
+        "requests, such as asking that all changes be marked or described. Although not\n"
+        "required by our licenses, you are encouraged to respect those requests where\n"
+        "reasonable, and to mark material that includes other CC-\n"
+        "licensed material.\n"
+    )
+    assert texts(source)[0].endswith("includes other CC-licensed material.")
 
 
 def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:

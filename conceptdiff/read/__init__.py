@@ -111,7 +111,9 @@ def read_text(
     """Read a text already decoded (see :func:`detect_format` for ``format=None``).
 
     ``name`` (a file name, for its suffix) helps the detection; a ``.rst``
-    name reads reStructuredText markup off a plain text.
+    name, or a ``.txt`` file's content that is clearly reStructuredText
+    (:func:`~conceptdiff.read.text.looks_like_restructuredtext`), reads its
+    markup off a plain text.
     """
     options = options or Options()
     chosen = format or detect_format(name, text=text)
@@ -130,9 +132,12 @@ def read_text(
         from conceptdiff.read.dep5 import read_debian_copyright
 
         return read_debian_copyright(text)
-    from conceptdiff.read.text import read_plain
+    from conceptdiff.read.text import looks_like_restructuredtext, read_plain
 
-    rst = bool(name) and Path(str(name)).suffix.lower() in (".rst", ".rest")
+    # A .rst name reads reStructuredText markup off the text; so does the content of a
+    # .txt file (or a text without a name) that is clearly reStructuredText.
+    suffix = Path(str(name)).suffix.lower() if name else ""
+    rst = suffix in (".rst", ".rest") or (suffix in ("", ".txt") and looks_like_restructuredtext(text))
     return read_plain(text, options=options, rst=rst)
 
 

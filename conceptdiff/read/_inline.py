@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["collapse", "strip_inline_markup"]
+__all__ = ["collapse", "strip_inline_markup", "strip_rst_markup"]
 
 
 def collapse(text: str) -> str:
@@ -72,3 +72,41 @@ def strip_inline_markup(text: str) -> str:
         if needed in text:
             text = pattern.sub(replacement, text)
     return " ".join(text.split())
+
+
+# reStructuredText's inline markup: its own, not Markdown's ("__main__" and "_private_"
+# are names there, not emphasis).  Each comes with a string every match holds.
+_RST_INLINE = (
+    ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),  # `local copy <licenses/x.txt>`__
+    ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1"),  # ``NEW``
+    ("`", re.compile(r":[\w-]{1,30}:`([^`\n]{1,300})`"), r"\1"),  # :command:`cmake_policy`
+    ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),  # `Public Domain Dedication`_
+    ("_", re.compile(r"(?<![\w`])(\w[\w.+-]{0,60}?)__?(?=[\s.,;:!?)\]'\"]|$)"), None),  # exceptions_, Sphinx_
+    ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
+    ("*", re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
+    ("]_", re.compile(r"\[([#*]?[\w-]{0,30})\]_"), r"[\1]"),  # a footnote's or a citation's reference: [1]_
+    ("\\", re.compile(r"\\([^\s\w])"), r"\1"),  # an escaped character: \*.py
+)
+
+
+def strip_rst_markup(text: str) -> str:
+    """Take reStructuredText's inline markup off ``text``: roles, literals,
+    references (`` `title <target>`_ ``, ``word_``), emphasis, footnote
+    references, escapes.
+
+    >>> strip_rst_markup("See the `Public Domain Dedication`_ and the exceptions_ ([#]_), ``NEW``.")
+    'See the Public Domain Dedication and the exceptions ([#]), NEW.'
+    >>> strip_rst_markup("docutils/__main__.py and \\*.py files, :command:`if(POLICY)`")
+    'docutils/__main__.py and *.py files, if(POLICY)'
+    """
+    for needed, pattern, replacement in _RST_INLINE:
+        if needed in text:
+            text = pattern.sub(replacement or _reference, text)
+    return " ".join(text.split())
+
+
+def _reference(match: re.Match[str]) -> str:
+    """A reference's name (``exceptions_``), not a name that only looks like one
+    (``__version__``, ``_private_``, ``my_var_``: underscores inside it)."""
+    name = match.group(1)
+    return match.group(0) if "_" in name else name

@@ -6,6 +6,8 @@ kept apart from its clause's text (``3.``, ``(b)``, ``IV.``, ``1.2.``,
 
 >>> split_label("(b) the Work"), split_label("2.1. Scope"), split_label("Article 12 Termination")
 (('(b)', 1, 3), ('2.1', 2, 4), ('Article 12', 1, 10))
+>>> split_label("Section 1 -- Definitions.")
+('Section 1', 1, 12)
 >>> split_label("Section 6 states the terms"), split_label("2002 was a year")
 ((None, 0, 0), (None, 0, 0))
 >>> label_style("IV"), label_style("(b)"), label_style("1.2")
@@ -26,7 +28,7 @@ _LABEL_RE = re.compile(
     (?:
         (?P<word>(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|Chapter|CHAPTER|Part|PART|Rule|Paragraph|§{1,2})
             [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4})
-            (?:\.|[ \t]*[:–—-](?=\s)|(?=[ \t]*$)|(?=[ \t]+[A-Z0-9"“'‘(]))
+            (?:\.|[ \t]*(?:[:–—-]|--)(?=\s)|(?=[ \t]*$)|(?=[ \t]+[A-Z0-9"“'‘(]))
       | \((?P<paren>[0-9]{1,3}|[a-z]{1,2}|[A-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)
       | \[(?P<bracket>[0-9]{1,3})\]
       | (?P<multi>(?:[0-9]{1,3}|[A-Z])(?:\.[0-9]{1,3}){1,5})\.?

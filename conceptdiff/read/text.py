@@ -72,7 +72,7 @@ from conceptdiff.read._document import (
     field_runs,
 )
 from conceptdiff.read._inline import collapse as collapse_space
-from conceptdiff.read._inline import strip_inline_markup
+from conceptdiff.read._inline import strip_rst_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, label_style, split_label
 
 __all__ = ["read_plain"]
@@ -156,7 +156,7 @@ def _open_word(word: str) -> bool:
 
 
 # reStructuredText's explicit markup: a directive (its name in group 1), a comment, a target.
-_RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)")
+_RST_EXPLICIT_RE = re.compile(r"\.\.(?:[ \t]+([\w-]+)::|[ \t]|$)|__[ \t]+\S")  # "__ url": an anonymous target
 _RST_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
 # The target of a toctree entry or of a reference: " </policy/CMP0142>" at the end of its title.
 _TOCTREE_TARGET_RE = re.compile(r"[ \t]*<[^<>\s]+>$")
@@ -979,6 +979,7 @@ class _Blocks:
                 # A name with a version in it keeps its hyphen: "pythonX.Y-" + "minimal", "python3-" + "dev".
                 keep = (
                     head.group(0)[0].isupper()
+                    or (len(hyphen.group(1)) >= 2 and hyphen.group(1).isupper())  # "CC-" + "licensed", "PDF-" + "based"
                     or _VERSIONED_END_RE.search(previous[-40:]) is not None
                     or self.keeps_hyphen(hyphen.group(1), head.group(0))
                 )
@@ -1030,6 +1031,9 @@ class _Blocks:
                 self.page_break = True
             following = self.lines[index + 1] if index + 1 < len(self.lines) else None
             if self.rst and self.options.strip_markup and self.rst_markup(line):
+                self.after_blank = False
+                continue
+            if self.rst and self.options.strip_markup and self.rst_field(line):
                 self.after_blank = False
                 continue
             if not self.rst and self.indented_code(index):
@@ -1149,6 +1153,17 @@ class _Blocks:
             if line is not None:
                 self.drop(line.start, line.end, "markup")
         return index
+
+    def rst_field(self, line: _Line) -> bool:
+        """A field of a field list (":Author: David Goodger", a document's
+        bibliographic fields under its title): one clause, read as a processor
+        shows it, "Author: David Goodger" (its leading colon is markup)."""
+        if _RST_FIELD_RE.match(line.text) is None or line.indent > 0:
+            return False
+        self.close(at_blank=False)
+        self.new_item(line, BlockKind.PARAGRAPH, line.text[1:], line.start + 1, labelled=False)
+        self.drop(line.start, line.start + 1, "markup")
+        return True
 
     def rst_markup(self, line: _Line) -> bool:
         """A directive or a comment line (``.. code-block:: python``, ``.. note::``,
@@ -2313,7 +2328,7 @@ class _Repairs:
                 # (A run of spaced-out letters there is one in the collapsed text too.)
                 body = collapse_space(paged.despace(item.joined(collapse=False), vocabulary))
             if self.rst and self.options.strip_markup:
-                body = strip_inline_markup(body)
+                body = strip_rst_markup(body)
             if not body:
                 self.drop_item(item, "markup")
                 continue
@@ -2333,6 +2348,33 @@ class _Repairs:
                       level if kind is BlockKind.HEADING else 0, item.label, 0, None, (), frozenset(flags))
             )  # fmt: skip
         return blocks
+
+
+# reStructuredText's own marks: explicit markup (a directive, a hyperlink target, a footnote,
+# a substitution), a reference ("`Public Domain Dedication`_", "exceptions_", "`local copy <...>`__"),
+# an interpreted text role (":command:`cmake_policy`"), an inline literal ("``NEW``").
+_RST_MARKS = (
+    re.compile(r"^\.\.[ \t]+(?:[\w-]+::|_[^:\n]+:|\[[#*\w-]*\]|\|[^|\n]+\|)", re.MULTILINE),
+    re.compile(r"`[^`\n]+`__?(?![\w`])|\b\w+_(?=[ \t.,;:)]|$)(?<!__)", re.MULTILINE),
+    re.compile(r"(?<![\w`]):[\w-]+:`[^`\n]+`"),
+    re.compile(r"``[^`\n]+``"),
+)
+
+
+def looks_like_restructuredtext(text: str) -> bool:
+    r"""Is ``text`` (a ``.txt`` file's) clearly reStructuredText?  Two kinds of
+    its marks at least, one of them explicit markup or a reference: a plain
+    text may quote a ``literal``, not also set ``.. _targets:`` and
+    ``references_``.
+
+    >>> looks_like_restructuredtext("See the `Public Domain Dedication`_.\n\n.. _Public Domain Dedication: #pdd\n")
+    True
+    >>> looks_like_restructuredtext("Use ``tabs`` only.\n"), looks_like_restructuredtext("my_var_ = 1\n")
+    (False, False)
+    """
+    sample = text[:65_536]
+    found = [pattern.search(sample) is not None for pattern in _RST_MARKS]
+    return sum(found) >= 2 and (found[0] or found[1])
 
 
 def read_plain(text: str, *, options: Options | None = None, rst: bool = False) -> Document:
