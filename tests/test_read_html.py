@@ -91,6 +91,37 @@ def test_pre_is_one_code_block_with_its_lines() -> None:
     ]
 
 
+def test_a_highlighted_codes_comments_are_code_not_a_pages_comments() -> None:
+    # highlight.js marks a comment <span class="hljs-comment">: a highlighter's class, not the
+    # page's comments section (Node's API pages lost every comment of their examples).
+    page = (
+        '<p>Use it:</p><pre><code class="language-bash">corepack use pnpm@7.x '
+        '<span class="hljs-comment"># sets the latest 7.x version</span>\n'
+        'corepack use yarn@* <span class="hljs-comment"># sets the latest version</span></code></pre>'
+    )
+    document = read_html(page)
+    assert [b.text for b in document.blocks] == [
+        "Use it:",
+        "corepack use pnpm@7.x # sets the latest 7.x version\ncorepack use yarn@* # sets the latest version",
+    ]
+    audit(page, spans_of(document))
+
+
+def test_a_footnotes_link_back_is_markup_and_a_figures_number_its_label() -> None:
+    page = (
+        '<p>Overflow checks are enabled.<sup><a href="#fn-1" id="fr-1-1">1</a></sup></p>'
+        '<p><img src="fig1.png" alt="a shell"></p><p class="caption">Fig. 2.\u2003hello-rust-integer program.</p>'
+        '<ol class="footnote-definition"><li id="fn-1"><p>See the u32 docs for more information. '
+        '<a href="#fr-1-1">\u21a9</a></p></li></ol>'
+    )
+    document = read_html(page)
+    assert [b.text for b in document.blocks][-1] == "See the u32 docs for more information."
+    audit(page, spans_of(document))
+    # The caption's number is its label, as a section's is ("Fig. 2", like "Article 12").
+    clauses = Edition.from_text(f"<html><body>{page}</body></html>", options=Options(flag_languages=False)).clauses
+    assert [(c.label, c.text) for c in clauses][1] == ("Fig. 2", "hello-rust-integer program.")
+
+
 def test_br_ends_a_line_that_ends_a_sentence_and_joins_a_wrapped_one() -> None:
     page = "<div>The Licensee may use<br>the Work.<br>The Licensor keeps<br>\nits rights.<br><br>Notices</div>"
     assert [b.text for b in read_html(page).blocks] == [

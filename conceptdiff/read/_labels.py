@@ -6,8 +6,8 @@ kept apart from its clause's text (``3.``, ``(b)``, ``IV.``, ``1.2.``,
 
 >>> split_label("(b) the Work"), split_label("2.1. Scope"), split_label("Article 12 Termination")
 (('(b)', 1, 3), ('2.1', 2, 4), ('Article 12', 1, 10))
->>> split_label("Section 1 -- Definitions.")
-('Section 1', 1, 12)
+>>> split_label("Section 1 -- Definitions."), split_label("Fig. 2. hello-rust-integer program.")
+(('Section 1', 1, 12), ('Fig. 2', 1, 7))
 >>> split_label("Section 6 states the terms"), split_label("2002 was a year")
 ((None, 0, 0), (None, 0, 0))
 >>> label_style("IV"), label_style("(b)"), label_style("1.2")
@@ -26,7 +26,8 @@ __all__ = ["BULLET_RE", "BULLET_STARTS", "LABEL_STARTS", "bullet_length", "label
 _LABEL_RE = re.compile(
     r"""
     (?:
-        (?P<word>(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|Chapter|CHAPTER|Part|PART|Rule|Paragraph|§{1,2})
+        (?P<word>(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|Chapter|CHAPTER|Part|PART|Rule|Paragraph|§{1,2}
+            |Fig\.|Figure|FIGURE|Table|TABLE)
             [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4})
             (?:\.|[ \t]*(?:[:–—-]|--)(?=\s)|(?=[ \t]*$)|(?=[ \t]+[A-Z0-9"“'‘(]))
       | \((?P<paren>[0-9]{1,3}|[a-z]{1,2}|[A-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)
@@ -50,7 +51,7 @@ BULLET_RE = re.compile(r"(?:[" + re.escape(_BULLETS) + r"]|o(?=[ \t]))(?=\s|$)")
 #: A text starting with none of these has no bullet (a hot path's pre-check).
 BULLET_STARTS = frozenset(_BULLETS + "o")
 #: A label starts with one of these, or is one letter followed by "." or ")".
-LABEL_STARTS = frozenset("ASCPR§([0123456789IVXLCDMivxlcdm")
+LABEL_STARTS = frozenset("ASCPRFT§([0123456789IVXLCDMivxlcdm")
 
 
 def split_label(text: str) -> tuple[str | None, int, int]:
@@ -72,7 +73,7 @@ def split_label(text: str) -> tuple[str | None, int, int]:
         end = match.end()
         if text[match.start("word") + len(match["word"]) : end].strip() == "":
             end = match.start("word") + len(match["word"])  # only white space after it: not part of the label
-        return label, 1 + label.count("."), end
+        return label, 1 + label.rsplit(None, 1)[-1].count("."), end  # "Art. 5" is one deep, "Section 2.1" two
     if match["paren"]:
         return f"({match['paren']})", 1, match.end()
     if match["bracket"]:

@@ -392,6 +392,8 @@ class _Reader(HTMLParser):
             self.heading_level = pending.level
             if any(link.startswith("#") for link in pending.links):
                 pending = attrs.evolve(pending, runs=_without_permalink_mark(pending.runs))
+        elif pending.kind is not BlockKind.CODE and any(link.startswith("#") for link in pending.links):
+            pending = attrs.evolve(pending, runs=_without_permalink_mark(pending.runs, _BACKREF_MARK_RE))
         joined = "".join(text for text, _, _ in pending.runs)
         text = code_text(joined) if pending.kind is BlockKind.CODE else " ".join(joined.split())
         span = _span(self.source, pending.runs)
@@ -463,7 +465,11 @@ class _Reader(HTMLParser):
         attributes = dict(attrs_list)
         skip = self.skipping or tag in _SKIP or _hidden(attributes) or (tag == "a" and _is_anchor_mark(attributes))
         sectioned = tag == "header" and any(o.tag in _SECTIONING for o in self.stack)
-        furniture = self.in_furniture or (not skip and _is_furniture(tag, attributes, sectioned=sectioned))
+        # Inside preformatted code, classes are a highlighter's ("hljs-comment"), never the page's parts.
+        in_code = self.pending is not None and self.pending.kind is BlockKind.CODE
+        furniture = self.in_furniture or (
+            not skip and not in_code and _is_furniture(tag, attributes, sectioned=sectioned)
+        )
         self.stack.append(_Open(tag, furniture, skip))
         if skip:
             return
@@ -741,13 +747,20 @@ _ANCHOR_CLASS_RE = re.compile(
 _PERMALINK_MARK_RE = re.compile(r"[#¶§\U0001f517⚓]")
 
 
-def _without_permalink_mark(runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+# The text of a footnote's link back to where it was cited: "↩", "↑", "^".
+_BACKREF_MARK_RE = re.compile("[\u21a9\u2191\u2934^][\ufe0e\ufe0f]?")
+
+
+def _without_permalink_mark(
+    runs: list[tuple[str, int, int]], mark: re.Pattern[str] = _PERMALINK_MARK_RE
+) -> list[tuple[str, int, int]]:
     """A heading's text runs without a permalink mark at their end (Node's
-    ``<a class="mark" href="#policies">#</a>``), when other text remains."""
+    ``<a class="mark" href="#policies">#</a>``), when other text remains; with
+    ``mark`` :data:`_BACKREF_MARK_RE`, a footnote's without its link back ("↩")."""
     end = len(runs)
     while end and not runs[end - 1][0].strip():
         end -= 1
-    if not end or not _PERMALINK_MARK_RE.fullmatch(runs[end - 1][0].strip()):
+    if not end or not mark.fullmatch(runs[end - 1][0].strip()):
         return runs
     kept = runs[: end - 1]
     return kept if any(text.strip() for text, _, _ in kept) else runs
