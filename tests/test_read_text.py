@@ -633,6 +633,45 @@ def test_an_abbreviations_hyphen_at_a_wrap_is_kept() -> None:
     assert texts(source)[0].endswith("includes other CC-licensed material.")
 
 
+def test_commands_set_in_a_plain_text_and_the_prose_between_them() -> None:
+    # util-linux's howto-tests.txt: prose at the commands' column after a blank line ends the
+    # example; commands under a lead-in ending with a colon are code at its own column too;
+    # "Example:" alone under a finished sentence leads into what follows.
+    source = (
+        "Running the tests\n"
+        "-----------------\n"
+        "\n"
+        " The tests are run from the tests directory of the source tree:\n"
+        "\n"
+        "   # cd tests\n"
+        "   # ./run.sh [options, see --help]\n"
+        "\n"
+        "   Alternatively using sudo and make:\n"
+        "\n"
+        "   $ make check-programs\n"
+        '   $ sudo -E make check TS_OPTS="--parallel=1"\n'
+        "\n"
+        " TS_COMMAND\n"
+        '       Evaluated by "make check" to override the default command (run.sh).\n'
+        "       Example:\n"
+        "\n"
+        '         $ make check TS_COMMAND="true"\n'
+    )
+    document = read_plain(source)
+    assert [(b.kind.value, b.text) for b in document.blocks] == [
+        ("heading", "Running the tests"),
+        ("paragraph", "The tests are run from the tests directory of the source tree:"),
+        ("code", "# cd tests\n# ./run.sh [options, see --help]"),
+        ("paragraph", "Alternatively using sudo and make:"),
+        ("code", '$ make check-programs\n$ sudo -E make check TS_OPTS="--parallel=1"'),
+        ("heading", "TS_COMMAND"),
+        ("paragraph", 'Evaluated by "make check" to override the default command (run.sh).'),
+        ("paragraph", "Example:"),
+        ("code", '$ make check TS_COMMAND="true"'),
+    ]
+    audit(source, spans_of(document))
+
+
 def test_a_title_pages_date_and_notice_are_no_sections_and_numbered_sections_nest_under_their_part() -> None:
     source = (
         "                    GNU GENERAL PUBLIC LICENSE\n"

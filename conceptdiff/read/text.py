@@ -171,6 +171,27 @@ _NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
 # Prose: a few words of letters in a row (what a comment of code seldom holds).
 _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
+# A line of words leading into what follows it ("Alternatively using sudo and make:", "for example:").
+_LEAD_IN_RE = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_][\w'’-]*){1,12}:")
+# A capitalized word or three alone before a colon, nothing after it: "Example:", "For example:".
+_LEAD_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+){0,2}:")
+# The words that open a line of code which ends with a colon ("if x:", "class Foo:").
+_CODE_OPENERS = frozenset("if elif else for while try except finally with class def case switch do".split())
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Does a line read as prose rather than code: words in a row that no code
+    marks, or a lead-in ending with a colon that no keyword opens?"""
+    if _CODE_LINE_RE.search(text):
+        return False
+    if _PROSE_RE.match(text):
+        return True
+    if _LEAD_IN_RE.fullmatch(text) is None:
+        return False
+    first = text.split(None, 1)[0].casefold()
+    return first not in _CODE_OPENERS or (first == "for" and " in " not in text)  # "for example:"
+
+
 _FRAMED_RE = re.compile(r"([ \t]*)([*|#])(?:[ \t]*|[ \t].*[ \t])\2[ \t]*")
 # A capitalized word (where no word character stands before it: ``_Names``).
 _CAPITALIZED_RE = re.compile(r"[A-Z][a-z]{1,30}\b")
@@ -1075,7 +1096,10 @@ class _Blocks:
             return False  # under a title: a section set in, not an example
         line = self.lines[index]
         assert line is not None
-        if line.indent < base + 2 or not _CODE_LINE_RE.search(line.text) or _PROSE_RE.search(line.text):
+        # Under a lead-in ending with a colon, commands may stand at its own column ("Alternatively
+        # using sudo and make:" + blank + "$ make check-programs"): then every line must read as code.
+        level = self.after_blank and line.indent >= base and last.last_line.endswith(":")
+        if (line.indent < base + 2 and not level) or not _CODE_LINE_RE.search(line.text) or _PROSE_RE.search(line.text):
             return False  # a code block opens with code
         texts: list[str] = []
         for other in self.lines[index:]:
@@ -1089,8 +1113,10 @@ class _Blocks:
         prose = sum(1 for text in texts if _PROSE_RE.search(text) and not _CODE_LINE_RE.search(text))
         if 2 * code < len(texts) or 3 * prose > len(texts):
             return False
+        if line.indent < base + 2 and code < len(texts):
+            return False  # at the lead-in's own column, code only
         self.close(at_blank=True)
-        self.indented = ("code", line.indent - 1)
+        self.indented = ("plain-code", line.indent - 1)
         return self.inside_indented(line)
 
     def table_row(self, index: int, row: _TableLine) -> None:
@@ -1194,6 +1220,11 @@ class _Blocks:
                 self.code_blanks += 1
             return True
         if line.indent <= base:
+            self.end_indented()
+            return False
+        if what == "plain-code" and self.code is not None and self.code_blanks and _reads_as_prose(line.text):
+            # After a blank line, prose at the code's column ends a plain text's example:
+            # "$ ./run.sh [options]" + blank + "Alternatively using sudo and make:".
             self.end_indented()
             return False
         option = _RST_OPTION_RE.fullmatch(line.text) is not None
@@ -1432,6 +1463,8 @@ class _Blocks:
             first = "U"  # an address starts a line in lower case without continuing a sentence
         if indent <= item.indents[0] and _FIELD_LINE_RE.match(line) and _FIELD_LINE_RE.match(item.pieces[0][1]):
             return False  # a run of header fields, one a line: "Author: a,\n    b" + "Status: Active"
+        if _LEAD_WORD_RE.fullmatch(line) and previous[-1:] in ".!?)" and scraped.ends_sentence(previous.rstrip(")")):
+            return False  # "... the default command (run.sh)." + "Example:": a lead-in to what follows
         if "\t" in line and "\t" in item.last_line:
             return False  # rows laid out with tabs ("gcc\t\t: gcc-12" + "g++\t\t: g++-12"): nobody wraps prose so
         if (
