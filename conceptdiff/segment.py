@@ -579,7 +579,9 @@ class _SetAside:
     def duplicates(self, blocks: list[Block]) -> list[Block]:
         """A clause duplicates one at most ``duplicate_window`` clauses before it
         with the same normalized text and the same label (or no label on one
-        side: a headline repeated above its numbered heading); a long clause
+        side: a headline repeated above its numbered heading), and no heading
+        between them unless they stand side by side (each section of a reference
+        says "Default: false" for itself); a long clause
         among the first three (a headline) is also a duplicate anywhere later.
         Of an unlabelled and a labelled copy, the unlabelled one is set aside.
         Table rows and code are never duplicates (a table repeats cells).
