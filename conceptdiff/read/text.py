@@ -173,8 +173,9 @@ _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
 _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 # A line of words leading into what follows it ("Alternatively using sudo and make:", "for example:").
 _LEAD_IN_RE = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_][\w'’-]*){1,12}:")
-# A capitalized word or three alone before a colon, nothing after it: "Example:", "For example:".
-_LEAD_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+){0,2}:")
+# A capitalized word alone before a colon, nothing after it: "Example:", "Examples:" (a label, where
+# "For example:" under a sentence goes on with its paragraph).
+_LEAD_WORD_RE = re.compile(r"[A-Z][a-z]+:")
 # The words that open a line of code which ends with a colon ("if x:", "class Foo:").
 _CODE_OPENERS = frozenset("if elif else for while try except finally with class def case switch do".split())
 
