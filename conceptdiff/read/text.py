@@ -1543,6 +1543,8 @@ class _Blocks:
         """Is a line set in the middle of the page (a title block's line)?"""
         if self.width == float("inf") or indent < 8 or length > 0.75 * self.width:
             return False
+        if indent <= self.body_indent <= 8:
+            return False  # at the body's own indent (a text set in by a tab throughout): no title's
         right = self.width - indent - length
         return abs(indent - right) <= max(6.0, 0.15 * self.width)
 
