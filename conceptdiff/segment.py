@@ -60,7 +60,7 @@ from conceptdiff.normalize import normalize_collapsed, normalize_text
 from conceptdiff.options import Options
 from conceptdiff.read import Block, BlockKind, Document, _furniture, read_path, read_text
 from conceptdiff.read import _scraped as scraped
-from conceptdiff.read._document import FIELD_RE, field_runs
+from conceptdiff.read._document import FIELD_RE, NOTICE_RE, field_runs
 from conceptdiff.read._inline import collapse, strip_inline_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, LABEL_STARTS, split_label
 
@@ -289,8 +289,9 @@ class _SetAside:
         # Of those, the fields whose name recurs (a copyright file's stanzas of "Files:",
         # "Copyright:", "License:") are the document's own to the passes below too: a
         # page's "Photo: Reuters" next to them is not.
-        names = Counter(blocks[position].text.split(":", 1)[0] for position in fields)
-        self._fields = {id(blocks[p]) for p in fields if names[blocks[p].text.split(":", 1)[0]] >= 2}
+        names = {position: blocks[position].text.split(":", 1)[0] for position in fields}
+        uses = Counter(names.values())
+        self._fields = {id(blocks[position]) for position, name in names.items() if uses[name] >= 2}
         notices = _licence_notices(blocks)
         kept = []
         for position, block in enumerate(blocks):
@@ -634,8 +635,7 @@ class _SetAside:
         return [block for block in result if block is not None]
 
 
-# A copyright line, and the grant of a licence that follows a program's or a file's copyright lines.
-_NOTICE_LINE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
+# The grant of a licence that follows a program's or a file's copyright lines.
 _GRANT_RE = re.compile(
     r"(?:This|The)[ \t]+(?:program|library|file|software|package|work|font|documentation)[ \t]+(?:is|are)[ \t]+"
     r"(?:free[ \t]+software|distributed|licen[cs]ed|released)"
@@ -656,7 +656,7 @@ def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     found: set[int] = set()
     run: list[int] = []
     for position, block in enumerate(blocks):
-        if _NOTICE_LINE_RE.match(block.text) and len(block.text) <= 200:
+        if NOTICE_RE.match(block.text) and len(block.text) <= 200:
             run.append(position)
             continue
         if run and _GRANT_RE.match(block.text):

@@ -386,15 +386,14 @@ def _dateline(text: str) -> bool:
     other = [w for w in words if w.casefold() not in _META_WORDS and w.casefold() not in _WIDGET_GLUE]
     if not _DATE_PART_RE.search(text) or any(w[:1].islower() for w in other):
         return False  # "Version 3, 29 June 2007", "dated 12 March and signed by": words of a sentence
-    if not meta and _DATE_RE.search(text) is None and _CLOCK_RE.search(text) is None:
-        return False  # "FEBRUARY 2015" on a cover: a month and a year are no dateline, a day or a time is
+    timed = any(":" in clock.group(0) for clock in _CLOCK_RE.finditer(text))
     if (
         _DATE_RE.search(text) is None
-        and all(":" not in clock.group(0) for clock in _CLOCK_RE.finditer(text))
+        and not timed
         and not any(w.casefold() in _META_WORDS and w.casefold() not in _NEAR_WORDS for w in words)
     ):
-        # Numbers beside "by" or "on" and no date, no time of day, no other meta word: "Policies
-        # Introduced by CMake 3.25", "Copyright 1995 by Tom Lord" (a version, a year), no dateline.
+        # No day, no time of day and no meta word but "by" or "on": "FEBRUARY 2015" on a cover (a
+        # month and a year), "Policies Introduced by CMake 3.25", "Copyright 1995 by Tom Lord".
         return False
     return len(other) <= (3 if meta else 0)  # a byline's name or a dateline's place, beside a meta word
 

@@ -32,6 +32,7 @@ from conceptdiff.read._paged import is_toc_heading
 __all__ = [
     "FIELD_RE",
     "MIN_CONTENTS_ENTRIES",
+    "NOTICE_RE",
     "TITLE_PAGE_DETAIL_RE",
     "Block",
     "BlockKind",
@@ -248,6 +249,9 @@ class SourceBuilder:
 
 #: A field of a header, one a line: its name (one word), a colon, its value or the line's end.
 FIELD_RE = re.compile(r"[A-Z][\w-]*:(?:\s|$)")
+#: The start of a copyright notice ("Copyright (C) 2007 ...", "© 2024 ...", "(c) 1995 ..."): a
+#: block of its own to the text reader, a program's notice to segmentation when a grant follows it.
+NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 
 
 def field_runs(fields: Sequence[str | None]) -> set[int]:

@@ -43,14 +43,20 @@ def collapse(text: str) -> str:
 # pattern's inner run excludes its own delimiter, so matching stays linear.
 # Each comes with a string every match holds: a text without it is not
 # searched (the replacements only keep matched text or put a space).
+# Marks reStructuredText and the Markdown left in plain text share (each with a string every match holds).
+_TITLED_REFERENCE = ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1")  # `copy <x.txt>`__
+_LITERAL = ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1")  # ``NEW``
+_INTERPRETED = ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1")  # `Public Domain Dedication`_
+_STRONG = ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1")
+
 _INLINE_MARKUP = (
     ("![", re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)"), r"\1"),
     ("](", re.compile(r"\[([^\]\n]{1,300})\]\((?:[^)\s]{0,500})(?:[ \t]+\"[^\"\n]{0,200}\")?\)"), r"\1"),
-    ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),
-    ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1"),
+    _TITLED_REFERENCE,
+    _LITERAL,
     ("`", re.compile(r":[a-z]{1,20}:`([^`\n]{1,300})`"), r"\1"),
-    ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),
-    ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
+    _INTERPRETED,
+    _STRONG,
     ("__", re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,300})(?<=\S)__(?![\w_])"), r"\1"),
     ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*])\*(?![\w*])"), r"\1"),
     ("_", re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300})(?<=[^\s_])_(?![\w_])"), r"\1"),
@@ -77,12 +83,12 @@ def strip_inline_markup(text: str) -> str:
 # reStructuredText's inline markup: its own, not Markdown's ("__main__" and "_private_"
 # are names there, not emphasis).  Each comes with a string every match holds.
 _RST_INLINE = (
-    ("`", re.compile(r"`([^`\n]{1,300})[ \t]+<[^>\s]{1,500}>`_{1,2}"), r"\1"),  # `local copy <licenses/x.txt>`__
-    ("``", re.compile(r"``([^`\n]{1,300})``"), r"\1"),  # ``NEW``
+    _TITLED_REFERENCE,
+    _LITERAL,
     ("`", re.compile(r":[\w-]{1,30}:`([^`\n]{1,300})`"), r"\1"),  # :command:`cmake_policy`
-    ("`", re.compile(r"(?<!`)`([^`\n]{1,300})`(?!`)_{0,2}"), r"\1"),  # `Public Domain Dedication`_
+    _INTERPRETED,
     ("_", re.compile(r"(?<![\w`])(\w[\w.+-]{0,60}?)__?(?=[\s.,;:!?)\]'\"]|$)"), None),  # exceptions_, Sphinx_
-    ("**", re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,300})(?<=\S)\*\*(?![\w*])"), r"\1"),
+    _STRONG,
     ("*", re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300})(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
     ("]_", re.compile(r"\[([#*]?[\w-]{0,30})\]_"), r"[\1]"),  # a footnote's or a citation's reference: [1]_
     ("\\", re.compile(r"\\([^\s\w])"), r"\1"),  # an escaped character: \*.py

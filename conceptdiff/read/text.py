@@ -64,6 +64,7 @@ from conceptdiff.read import _paged as paged
 from conceptdiff.read import _scraped as scraped
 from conceptdiff.read._document import (
     FIELD_RE,
+    NOTICE_RE,
     TITLE_PAGE_DETAIL_RE,
     Block,
     BlockKind,
@@ -164,8 +165,6 @@ _TOCTREE_TARGET_RE = re.compile(r"[ \t]*<[^<>\s]+>$")
 _RST_FIELD_RE = re.compile(r":(?![ \t])[^:\n]{1,60}(?<![ \t]):(?:[ \t]|$)")
 # A web address: it starts a line in lower case without continuing a sentence.
 _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
-# The start of a copyright notice, a block of its own.
-_NOTICE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b|©|\([Cc]\)[ \t]")
 # A line inside a box: the same frame character at both ends, white space inside them.
 # A line set in a comment: its indent (group 1) and leader (group 2), a space or nothing after it.
 _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
@@ -980,42 +979,32 @@ class _Blocks:
 
     def join(self, item: _Item, line: _Line, content: str, offset: int) -> None:
         """Join a wrapped line to ``item``, mending a word hyphenated across it."""
-        if item.pieces:
-            previous = item.pieces[-1][1]
-            hyphen = _HYPHEN_END_RE.search(previous[-80:]) if previous[-1:] == "-" else None
-            head = _WORD_START_RE.match(content)
-            if (
-                self.greedy
-                and previous[-1:] == "/"
-                and _PATH_END_RE.search(previous[-80:])
-                and _PATH_GOES_ON_RE.match(content)
-            ):
-                # A path or an address broken after a slash by a tool's wrap: "/usr/bin/" + "python-config".
-                item.add(offset, content, "")
-                item.end = line.end
-                item.lines += 1
-                item.last_line, item.last_length = line.text, line.indent + len(line.text)
-                item.indents = (*item.indents, line.indent)[:2]
-                return
-            if hyphen and head and len(previous) >= 2 and previous[-2] != "-":
-                # A name with a version in it keeps its hyphen: "pythonX.Y-" + "minimal", "python3-" + "dev".
-                keep = (
-                    head.group(0)[0].isupper()
-                    or (len(hyphen.group(1)) >= 2 and hyphen.group(1).isupper())  # "CC-" + "licensed", "PDF-" + "based"
-                    or _VERSIONED_END_RE.search(previous[-40:]) is not None
-                    or self.keeps_hyphen(hyphen.group(1), head.group(0))
-                )
-                item.add(offset, content, "" if keep else _MEND)  # "Asia-" + "Pacific": keep
-                item.end = line.end
-                item.lines += 1
-                item.last_line, item.last_length = line.text, line.indent + len(line.text)
-                item.indents = (*item.indents, line.indent)[:2]
-                return
-        item.add(offset, content)
+        item.add(offset, content, self.glue(item.pieces[-1][1], content) if item.pieces else " ")
         item.end = line.end
         item.lines += 1
         item.last_line, item.last_length = line.text, line.indent + len(line.text)
         item.indents = (*item.indents, line.indent)[:2]
+
+    def glue(self, previous: str, content: str) -> str:
+        """What joins ``content`` to the ``previous`` piece of its item: a space;
+        nothing after a path's slash that a tool's wrap broke ("/usr/bin/" +
+        "python-config") or a hyphen that stays ("Asia-" + "Pacific"); or
+        :data:`_MEND`, the hyphen of a word broken across lines taken back."""
+        if previous[-1:] == "/":
+            if self.greedy and _PATH_END_RE.search(previous[-80:]) and _PATH_GOES_ON_RE.match(content):
+                return ""
+            return " "
+        hyphen = _HYPHEN_END_RE.search(previous[-80:]) if previous[-1:] == "-" else None
+        head = _WORD_START_RE.match(content)
+        if not (hyphen and head and len(previous) >= 2 and previous[-2] != "-"):
+            return " "
+        keep = (
+            head.group(0)[0].isupper()
+            or (len(hyphen.group(1)) >= 2 and hyphen.group(1).isupper())  # "CC-" + "licensed", "PDF-" + "based"
+            or _VERSIONED_END_RE.search(previous[-40:]) is not None  # "pythonX.Y-" + "minimal", "python3-" + "dev"
+            or self.keeps_hyphen(hyphen.group(1), head.group(0))
+        )
+        return "" if keep else _MEND
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
         """Is ``left-`` + ``right`` a compound (keep the hyphen) rather than a
@@ -1485,8 +1474,8 @@ class _Blocks:
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
         if not open_end and not first.islower():
-            if _NOTICE_RE.match(line) or (
-                _NOTICE_RE.match(item.pieces[0][1])
+            if NOTICE_RE.match(line) or (
+                NOTICE_RE.match(item.pieces[0][1])
                 and not first.isdigit()
                 and not (previous[-1:].isalnum() and self.overflowed(item, line) and not _FIELD_LINE_RE.match(line))
             ):
@@ -1563,8 +1552,7 @@ class _Blocks:
         previous = item.last_line
         first = line[:1]
         width = self.width
-        word = line.split(None, 1)[0]
-        fits = item.last_length + 1 + len(word) <= width
+        fits = not self.overflowed(item, line)
         well_short = fits and item.last_length < 0.75 * width
         last_word = previous.rsplit(None, 1)[-1].casefold()
         stop = ended or (
