@@ -206,6 +206,8 @@ _TITLE_PAGE = 15
 _TITLE_PAGE_WORDS = 12
 # How many words a line of a page's chrome above its repeated headline may have.
 _CHROME_WORDS = 40
+# A repeated headline is this many words at most (a paragraph is no headline).
+_HEADLINE_WORDS = 16
 # Two or more spaces between words, not after a sentence's end (a typist's double space).
 _COLUMNS_RE = re.compile(r"(?<=[^\s.!?:;])[ \t]{2,}(?=\S)")
 
@@ -333,7 +335,7 @@ class _SetAside:
             words = block.text.split()
             if (
                 block.label is None
-                and 0 < len(words) <= 16
+                and 0 < len(words) <= _HEADLINE_WORDS
                 and block.text.rstrip()[-1:] not in ".!?:;,"  # a sentence is no headline
                 and _key(block.text) == _key(blocks[first + 1].text)
                 and not (first and self._attached(blocks[first - 1], block))
@@ -596,7 +598,8 @@ class _SetAside:
         keys = [_key(block.text) for block in blocks]
         result: list[Block | None] = []
         recent: list[tuple[int, int]] = []  # (position in blocks, index in result) of kept blocks
-        opening = {keys[p]: p for p in range(min(3, len(blocks))) if len(keys[p].split()) >= 8}
+        # A headline is no paragraph: eight to sixteen words (a licence notice opening a file is none).
+        opening = {keys[p]: p for p in range(min(3, len(blocks))) if 8 <= len(keys[p].split()) <= _HEADLINE_WORDS}
         kept_at: dict[int, int] = {}
         for position, block in enumerate(blocks):
             key = keys[position]
@@ -648,6 +651,10 @@ _GRANT_RE = re.compile(
 )
 
 
+# "All rights reserved." on a line of its own, under a program's copyright lines.
+_RESERVED_RE = re.compile(r"All[ \t]+rights[ \t]+reserved\.?", re.IGNORECASE)
+
+
 def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     """The positions of copyright lines that a grant of a licence follows
     ("Copyright (C) 2012 Free Software Foundation, Inc." + "This program is
@@ -656,8 +663,8 @@ def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     found: set[int] = set()
     run: list[int] = []
     for position, block in enumerate(blocks):
-        if NOTICE_RE.match(block.text) and len(block.text) <= 200:
-            run.append(position)
+        if (NOTICE_RE.match(block.text) and len(block.text) <= 200) or (run and _RESERVED_RE.fullmatch(block.text)):
+            run.append(position)  # "All rights reserved." on a line of its own closes the notice
             continue
         if run and _GRANT_RE.match(block.text):
             found.update(run)

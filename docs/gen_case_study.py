@@ -31,7 +31,7 @@ from conceptdiff.significance import assess, term_shifts  # noqa: E402
 
 OLD = "fixtures/corpus/us-nss-2002.en.txt"
 NEW = "fixtures/corpus/us-nss-2006.en.txt"
-REVIEWED = "fixtures/expected/us-nss-2006.json"
+REVIEWED = "fixtures/documents/us-nss-2006/expected.json"
 PAGE = ROOT / "docs" / "case-study.md"
 
 
@@ -170,8 +170,8 @@ def build() -> str:
     add(
         [
             "",
-            f"How faithful the reading is: `{REVIEWED}` lists the 2006 edition's clauses as reviewed by",
-            f"hand against the source. {same} of its {len(expected)} clauses "
+            f"How faithful the reading is: `{REVIEWED}` lists the 2006 edition's clauses as written by",
+            f"hand from the source (by two readers who ran no conceptdiff code). {same} of its {len(expected)} clauses "
             f"({_percent(same, len(expected))}) are read exactly so (kind, number label and text),",
             f"in order; conceptdiff reads {len(got)} clauses in all. "
             + (

@@ -512,24 +512,24 @@ def test_the_seed_article_quirks_each_handled() -> None:
     assert_audit((FIXTURES / "seed" / "news-article-ru-foreign-policy-concept-2023.txt").read_text("utf-8"), edition)
 
 
-def test_us_nss_2006_matches_its_reviewed_clause_list() -> None:
-    expected = _expected("us-nss-2006.json")
-    edition = Edition.from_path(FIXTURES / str(expected["source"]), options=NO_LANGUAGE)
-    clauses = expected["clauses"]
-    assert isinstance(clauses, list)
-    want = Counter((c["label"], normalize_text(c["text"])) for c in clauses)
-    got = Counter((c.label, c.normalized) for c in edition.clauses)
-    hits = sum((want & got).values())
-    precision, recall = hits / sum(got.values()), hits / sum(want.values())
-    # The hand review differs from the reader on a few clauses (see the file's "review").
-    assert precision >= 0.98 and recall >= 0.98, (precision, recall, (want - got).most_common(5))
+def test_us_nss_2006_reads_its_structure_and_sets_its_page_furniture_aside() -> None:
+    """The PDF extraction of the 2006 Strategy (its clause list, written by hand, is scored by
+    tests/test_documents.py): section headings read as such, page numbers and the table of
+    contents set aside, every character accounted for."""
+    path = FIXTURES / "documents" / "us-nss-2006" / "document.txt"
+    edition = Edition.from_path(path, options=NO_LANGUAGE)
     assert [c.text for c in edition.clauses if c.kind is ClauseKind.HEADING and c.label in ("I", "XI")] == [
         "Overview of America's National Security Strategy",
         "Conclusion",
     ]
     assert reasons(edition)["page-number"] == 25
     assert not [c for c in edition.clauses if "....." in c.text]
-    assert_audit((FIXTURES / str(expected["source"])).read_text("utf-8"), edition)
+    # A line the extraction broke inside a paragraph goes on with it (no blank line after it).
+    assert (
+        "The human desire for freedom is universal, but the growth of freedom is not inevitable. "
+        "Without support from free nations, freedom's spread could be hampered by the challenges we face:"
+    ) in [c.text for c in edition.clauses]
+    assert_audit(path.read_text("utf-8"), edition)
 
 
 # -- properties ------------------------------------------------------------------------

@@ -49,7 +49,8 @@ MIN_CONTENTS_ENTRIES = 3
 
 #: What a title page says besides its title: a version or a date, a copyright notice, an address.
 TITLE_PAGE_DETAIL_RE = re.compile(
-    r"\b(?:version|revision|v\.)[ \t]*[0-9]|(?:^|\s)(?:copyright|©|\([Cc]\)[ \t])|@|https?://|www\.|"
+    r"\b(?:version|revision|v\.)[ \t]*[0-9]|(?:^|\s)(?:copyright|©|\([Cc]\)[ \t])|@|(?:https?|ftp)://|www\.|"
+    r"\ball[ \t]+rights[ \t]+reserved\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+(?:[0-9]{1,2},?[ \t]+)?[0-9]{4}\b",
     re.IGNORECASE,
 )

@@ -139,8 +139,12 @@ _CODE_LINE_RE = re.compile(
 # A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
+# A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
+_LONG_LINE = 120
 _FIELD_LINE_RE = FIELD_RE  # a header's field: "Status: Active"
 # A field with its value on its line; not a licence's name, whose text under it is the licence.
+# A field whose name is a few words ("Bug reports: https://bugs.gnupg.org"), its value on its line.
+_NAMED_FIELD_RE = re.compile(r"[A-Z][\w-]*(?:[ \t][\w()-]+){0,3}:[ \t]+\S")
 _FIELD_VALUE_RE = re.compile(r"(?!Licen[cs]e:)[A-Z][\w-]*:[ \t]+\S")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
 # An entry of a list of terms (a function's arguments): a term of up to three words, a colon, its text.
@@ -953,6 +957,10 @@ class _Blocks:
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
         self.blank_convention, self.body_indent = _paragraph_convention(lines)
+        # One paragraph a long line (an extraction that kept a PDF's paragraphs on one line each):
+        # the median line of several words is longer than any wrap makes.
+        prose = sorted(len(line.text) for line in content if line.text.count(" ") >= 3)
+        self.long_lines = self.width == float("inf") and bool(prose) and prose[len(prose) // 2] >= _LONG_LINE
         #: Wrapped by a tool (see _greedy_wrap): a line after which the next word would have fitted was
         #: ended on purpose, and a line ending in a path's "/" was broken inside the path.
         self.greedy = _greedy_wrap([None if at in self.tables else line for at, line in enumerate(lines)], self.width)
@@ -1453,6 +1461,13 @@ class _Blocks:
             first = "U"  # an address starts a line in lower case without continuing a sentence
         if indent <= item.indents[0] and _FIELD_LINE_RE.match(line) and _FIELD_LINE_RE.match(item.pieces[0][1]):
             return False  # a run of header fields, one a line: "Author: a,\n    b" + "Status: Active"
+        if (
+            item.lines == 1
+            and indent == item.indents[0]
+            and _NAMED_FIELD_RE.match(line)
+            and _NAMED_FIELD_RE.match(previous)
+        ):
+            return False  # fields named in words, one a line: "Bug reports: https://..." + "Maintainer: ..."
         if _LEAD_WORD_RE.fullmatch(line) and previous[-1:] in ".!?)" and scraped.ends_sentence(previous.rstrip(")")):
             return False  # "... the default command (run.sh)." + "Example:": a lead-in to what follows
         if "\t" in line and "\t" in item.last_line:
@@ -1500,6 +1515,18 @@ class _Blocks:
             # sets its paragraphs apart by blank lines, a line that ended a sentence near it
             # was no paragraph's end (no blank line followed): the next line goes on.
             near_full = self.blank_convention and item.last_length >= max(30, 0.8 * self.longest)
+            # Where paragraphs are long lines set apart by blank lines, a block's long line that
+            # ended a sentence, no blank line after it, was broken by the extraction (a PDF's line,
+            # a page's end): "... is not inevitable." + "Without support from free nations ...".
+            # (Headings never reach here; an item's next label or bullet starts the next item.)
+            broken = (
+                self.blank_convention
+                and self.long_lines
+                and len(previous) >= 0.5 * _LONG_LINE
+                and len(line) >= 0.5 * _LONG_LINE
+                and not _looks_like_heading(line)
+            )
+            near_full = near_full or broken
             # After an indented first line, a line less indented goes on with its paragraph (and, where
             # paragraphs are told by their first-line indent, so does a line at its other lines' indent).
             dedented = (
@@ -1583,6 +1610,10 @@ class _Blocks:
             return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
             return False  # "... the following:" + "Attribution right: ..."
+        if well_short and first.isupper() and _URL_RE.match(previous.rsplit(None, 1)[-1]):
+            # An address ends a notice's line, the next word would have fitted: the next line is a
+            # statement of its own ("... website at https://www.npmjs.com" + "Operated by npm, Inc.").
+            return False
         if (
             item.lines == 1
             and item.last_length < 0.7 * width
@@ -2070,6 +2101,8 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
         return False
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
+    if previous is not None and _NAMED_FIELD_RE.match(item.text) and _NAMED_FIELD_RE.match(previous.last_line):
+        return False  # the last of a run of fields ("Maintainer: ..." + "License: GPL-3.0-or-later")
     # A title page's date or version line, a copyright notice, an address is no section's title.
     return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
