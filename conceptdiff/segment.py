@@ -568,6 +568,15 @@ class _SetAside:
             and scraped.ends_sentence(following.text)
         )
 
+    def _parted(self, blocks: list[Block], earlier: int, position: int) -> bool:
+        """Do a rule or a copyright notice stand between ``blocks[earlier]`` and
+        ``blocks[position]``, making them parts of their own (a file of several
+        licences, each with its notice and its disclaimer), not a scraper's copy?"""
+        if any(NOTICE_RE.match(blocks[k].text) for k in range(earlier + 1, position)):
+            return True
+        start, end = blocks[earlier].spans[-1][1], blocks[position].spans[0][0]
+        return start < end and _PART_RULE_RE.search(self.document.source, start, end) is not None
+
     def _as_laid_out(self, block: Block) -> str:
         """A one-line block of a text file with its columns kept: a menu laid
         out as "About Us   Press   Jobs" is a row of links, not a sentence."""
@@ -613,6 +622,8 @@ class _SetAside:
                 adjacent = all(keys[k] == key for k in range(earlier + 1, position))  # nothing else between
                 if not adjacent and any(blocks[k].kind is BlockKind.HEADING for k in range(earlier + 1, position)):
                     break  # each section saying it (a tier's criteria, a function's arguments): the document's
+                if not adjacent and self._parted(blocks, earlier, position):
+                    break  # each licence of a file of several saying it, a rule or a copyright notice between
                 if _repeats(blocks[earlier], block, adjacent=adjacent):
                     twin = (earlier, index)
                     break
@@ -636,6 +647,12 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+# A rule on a line of its own (drawn, or spaced out: "= = = = ="), or an HTML page's <hr>.
+_PART_RULE_RE = re.compile(
+    r"^[ \t]*(?:([-=_*~#])\1{2,}|([-=*~#])(?:[ \t]+\2){2,})[ \t]*$|<hr\b", re.MULTILINE | re.IGNORECASE
+)
 
 
 # The grant of a licence that follows a program's or a file's copyright lines.

@@ -1086,3 +1086,92 @@ def test_a_table_of_bars_without_a_rule_is_read_by_row_and_no_row_is_set_aside()
     # A single row of links between blank lines is still a page's navigation.
     page = "Home | About | Contact\n\nThe text of the page goes here and is long enough to read.\n"
     assert [d.text for d in Edition.from_text(page, options=NO_LANGUAGE).dropped] == ["Home | About | Contact"]
+
+
+def test_a_line_an_extraction_broke_inside_a_paragraph_goes_on_where_paragraphs_are_long_lines() -> None:
+    # The 2006 US National Security Strategy as extracted from its PDF: one paragraph a long line,
+    # blank lines between, and now and then a paragraph broken at one of the PDF's own lines.
+    paragraph = "The human desire for freedom is universal, but the growth of freedom is not inevitable. " * 2
+    source = (
+        f"{paragraph.strip()}\n"
+        "Without support from free nations, freedom's spread could be hampered by the challenges we face.\n\n"
+        + "".join(
+            f"Paragraph {n} says something of its own at length, as a policy text does, {paragraph}\n\n"
+            for n in range(6)
+        )
+        + "A. Summary of the Strategy\n"
+        "The United States has long championed freedom because doing so reflects our values and serves us.\n"
+    )
+    blocks = read_plain(source).blocks
+    assert blocks[0].text.endswith(
+        "is not inevitable. Without support from free nations, freedom's spread could be "
+        "hampered by the challenges we face."
+    )
+    # A heading over its paragraph stays apart; a wrapped text is not affected (see the GPL's test above).
+    assert [b.text for b in blocks[-2:]] == [
+        "Summary of the Strategy",
+        "The United States has long championed freedom because doing so reflects our values and serves us.",
+    ]
+
+
+def test_rules_spaced_out_are_markup_and_a_title_framed_by_rules_is_a_heading() -> None:
+    source = (
+        "Mypy is licensed under the terms of the MIT license, reproduced below.\n\n"
+        "= = = = =\n\n"
+        "---- LLVM Exceptions to the Apache 2.0 License ----\n\n"
+        "   As an exception, you may redistribute such embedded portions.\n\n"
+        " *** WARNING for root users ***\n\n"
+        "The tests touch your /etc/fstab.\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (BlockKind.PARAGRAPH, "Mypy is licensed under the terms of the MIT license, reproduced below."),
+        (BlockKind.HEADING, "LLVM Exceptions to the Apache 2.0 License"),
+        (BlockKind.PARAGRAPH, "As an exception, you may redistribute such embedded portions."),
+        (BlockKind.HEADING, "WARNING for root users"),
+        (BlockKind.PARAGRAPH, "The tests touch your /etc/fstab."),
+    ]
+    assert [d.text for d in document.dropped] == ["= = = = ="]
+    audit(source, spans_of(document))
+
+
+def test_a_fields_values_one_a_line_under_the_first_are_one_field_and_fields_named_in_words_one_a_line() -> None:
+    source = (
+        "Developed by: <NAME OF DEVELOPMENT GROUP>\n"
+        "              <NAME OF INSTITUTION>\n"
+        "              <URL FOR DEVELOPMENT GROUP/INSTITUTION>\n\n"
+        "Repository: git://git.gnupg.org/gnupg.git\n"
+        "Bug reports: https://bugs.gnupg.org\n"
+        "Security related bug reports: <security@gnupg.org>\n"
+        "License: GPL-3.0-or-later\n\n"
+        "GnuPG is free software.  See the files COPYING for copying conditions.\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (
+            BlockKind.PARAGRAPH,
+            "Developed by: <NAME OF DEVELOPMENT GROUP> <NAME OF INSTITUTION> <URL FOR DEVELOPMENT GROUP/INSTITUTION>",
+        ),
+        (BlockKind.PARAGRAPH, "Repository: git://git.gnupg.org/gnupg.git"),
+        (BlockKind.PARAGRAPH, "Bug reports: https://bugs.gnupg.org"),
+        (BlockKind.PARAGRAPH, "Security related bug reports: <security@gnupg.org>"),
+        (BlockKind.PARAGRAPH, "License: GPL-3.0-or-later"),  # the last field: no heading
+        (BlockKind.PARAGRAPH, "GnuPG is free software. See the files COPYING for copying conditions."),
+    ]
+
+
+def test_a_notice_line_ending_in_an_address_ends_its_statement() -> None:
+    # npm's LICENSE: each line of the notice says something of its own; a wrapped phrase goes on.
+    source = (
+        "The npm public registry at https://registry.npmjs.org\n"
+        "and the npm website at https://www.npmjs.com\n"
+        "Operated by npm, Inc.\n"
+        "Use governed by terms published on https://www.npmjs.com\n\n"
+        + "The Artistic License 2.0 is a licence that is wrapped at seventy-two columns as here,\n"
+        * 8
+    )
+    assert texts(source)[:3] == [
+        "The npm public registry at https://registry.npmjs.org and the npm website at https://www.npmjs.com",
+        "Operated by npm, Inc.",
+        "Use governed by terms published on https://www.npmjs.com",
+    ]

@@ -718,3 +718,47 @@ def test_markup_patterns_run_only_on_text_that_can_match_them(text: str) -> None
     for _, pattern, replacement in _INLINE_MARKUP:
         expected = pattern.sub(replacement, expected)
     assert strip_inline_markup(text) == _SPACE_RE.sub(" ", expected).strip()
+
+
+_BSD_CONDITIONS = (
+    "Redistribution and use in source and binary forms, with or without\n"
+    "modification, are permitted provided that the following conditions are met:\n"
+)
+
+
+def test_a_licence_file_of_several_parts_keeps_each_parts_own_copy_of_a_paragraph() -> None:
+    # SymPy's LICENSE: each part (a rule between) has its notice and repeats the BSD conditions.
+    parts = [
+        f"Copyright (c) 20{n:02} Holder number {n}\nAll rights reserved.\n\n{_BSD_CONDITIONS}\n"
+        "  a. Redistributions of source code must retain the above copyright notice.\n"
+        for n in range(3)
+    ]
+    text = "\n" + "\n" + ("-" * 80 + "\n\n").join(parts)
+    clauses, dropped = segment(text, options=NO_LANGUAGE, format="text")
+    assert [c.text for c in clauses].count(" ".join(_BSD_CONDITIONS.split())) == 3
+    assert [c.text for c in clauses].count("All rights reserved.") == 3  # part of each notice
+    assert not [d for d in dropped if d.reason in ("duplicate", "boilerplate")]
+
+
+def test_a_scrapers_copy_of_a_paragraph_side_by_side_is_still_set_aside() -> None:
+    paragraph = "The ministry will shorten the retention period for personal data held by public bodies."
+    text = f"Data Retention Rules Tightened\n\n{paragraph}\n\n{paragraph}\n\nThe rules apply from next year on.\n"
+    clauses, dropped = segment(text, options=NO_LANGUAGE, format="text")
+    assert [c.text for c in clauses].count(paragraph) == 1
+    assert [d.reason for d in dropped] == ["duplicate"]
+
+
+def test_a_long_paragraph_among_the_first_blocks_is_no_headline_repeated_later() -> None:
+    # python-dateutil's LICENSE opens with the Apache notice and repeats it in the licence's appendix.
+    notice = (
+        'Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file '
+        "except in compliance with the License. You may obtain a copy of the License at"
+    )
+    text = (
+        f"Copyright 2017- Paul Ganssle\n\n{notice}\n\n    http://www.apache.org/licenses/LICENSE-2.0\n\n"
+        + "".join(f"Paragraph {n} of the licence's terms runs on for a while, as terms do.\n\n" for n in range(20))
+        + f"APPENDIX: How to apply the Apache License to your work.\n\n{notice}\n\n"
+        "    http://www.apache.org/licenses/LICENSE-2.0\n"
+    )
+    clauses, _ = segment(text, options=NO_LANGUAGE, format="text")
+    assert [c.text for c in clauses].count(notice) == 2

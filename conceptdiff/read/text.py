@@ -81,6 +81,9 @@ __all__ = ["read_plain"]
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 _UNDERLINE_RE = re.compile(r"([=\-~^\"'`#*+_])\1{2,}")
 _DRAWN_RE = re.compile(r"[-=+|]{3,}")  # a line drawn with rule characters only (tables read theirs first)
+_SPACED_RULE_RE = re.compile(r"([-=~*_#])(?:[ \t]+\1){2,}")  # a rule spaced out: "= = = = =", "* * *"
+# A title framed by rules on its line: "---- Full license text follows ----", "*** IMPORTANT ***".
+_FRAMED_TITLE_RE = re.compile(r"([-=~*#])\1{2,}[ \t]+(\S(?:.*\S)?)[ \t]+\1{3,}")
 _FENCE_RE = re.compile(r"(?:```|~~~)[\w+-]{0,20}")
 _QUOTE_PREFIX_RE = re.compile(r"(?:>[ \t]?){1,6}")
 #: A line starting with none of these is no fence, underline, quotation or heading (a hot path's pre-check).
@@ -1325,9 +1328,15 @@ class _Blocks:
                 self.close(at_blank=False)
                 self.drop(line.start, line.end, "markup")
             return
-        if _DRAWN_RE.fullmatch(stripped):
+        if _DRAWN_RE.fullmatch(stripped) or _SPACED_RULE_RE.fullmatch(stripped):
             self.close(at_blank=False)
             self.drop(line.start, line.end, "markup")  # a border drawn alone ("+---+", "──┆" read as "--|")
+            return
+        framed = _FRAMED_TITLE_RE.fullmatch(stripped)
+        if framed and any(char.isalnum() for char in framed.group(2)):
+            level = self.underline_levels.setdefault(framed.group(1), len(self.underline_levels) + 1)
+            self.new_item(line, BlockKind.HEADING, framed.group(2), line.start + framed.start(2), level=level)
+            self.close(at_blank=False)
             return
         offset = line.start
         if self.options.strip_markup and (quote := _QUOTE_PREFIX_RE.match(stripped)):
@@ -1479,6 +1488,11 @@ class _Blocks:
             and not _FIELD_LINE_RE.match(line)
         ):
             return True  # a field's value set in under it: "Copyright: (C) 2007 Red Hat" + "    LIBERATION is ..."
+        value = _NAMED_FIELD_RE.match(item.pieces[0][1]) if indent > item.indents[0] else None
+        if value is not None and indent == item.indents[0] + value.end() - 1:
+            return (
+                True  # a field's values one a line, each under the first: "Developed by: <GROUP>" + "   <INSTITUTION>"
+            )
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
@@ -2101,8 +2115,13 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
         return False
     if item.kind is BlockKind.LIST_ITEM and item.label is None:
         return False  # a bullet stays a list item
-    if previous is not None and _NAMED_FIELD_RE.match(item.text) and _NAMED_FIELD_RE.match(previous.last_line):
-        return False  # the last of a run of fields ("Maintainer: ..." + "License: GPL-3.0-or-later")
+    if _NAMED_FIELD_RE.match(item.text) and any(
+        other is not None
+        and _NAMED_FIELD_RE.match(other.last_line)
+        and other.last_line.split(":", 1)[0] != item.text.split(":", 1)[0]  # a headline repeated is no field
+        for other in (previous, following)
+    ):
+        return False  # one of a run of fields ("Maintainer: ..." + "License: GPL-3.0-or-later")
     # A title page's date or version line, a copyright notice, an address is no section's title.
     return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
