@@ -1175,3 +1175,54 @@ def test_a_notice_line_ending_in_an_address_ends_its_statement() -> None:
         "Operated by npm, Inc.",
         "Use governed by terms published on https://www.npmjs.com",
     ]
+
+
+_SECTIONS = ["Preface", "Notices and Acknowledgements", "Conventions", "Byte and Its Representation", "CRC32", "Index"]
+_NUMBERS = ["0.", "0.1.", "1.", "1.1.", "1.1.1.", "2."]
+
+
+def test_an_outline_of_numbered_titles_that_the_sections_repeat_is_a_table_of_contents() -> None:
+    # The .xz format's specification: no "Contents" heading, no page numbers.
+    outline = "".join(f"{'   ' * n.count('.')}{n} {title}\n" for n, title in zip(_NUMBERS, _SECTIONS, strict=True))
+    body = "".join(
+        f"\n{n} {title}\n\n        The text of section {n} says what {title.lower()} is about, at length.\n"
+        for n, title in zip(_NUMBERS, _SECTIONS, strict=True)
+    )
+    document = read_plain(f"The .xz File Format\n===================\n\n{outline}{body}")
+    assert [d.reason for d in document.dropped].count("table-of-contents") == len(_SECTIONS)
+    headings = [(b.label, b.text) for b in document.blocks if b.kind is BlockKind.HEADING]
+    # "1.1.1. CRC32" is a section's heading, never a running header (no page number has several levels).
+    assert headings[1:] == [(n.rstrip("."), title) for n, title in zip(_NUMBERS, _SECTIONS, strict=True)]
+
+
+def test_a_numbered_list_that_names_no_later_line_is_no_table_of_contents() -> None:
+    steps = "".join(f"{n}. Step number {n} of the procedure\n" for n in range(1, 7))
+    document = read_plain(f"Do this:\n\n{steps}\nThen you are done.\n")
+    assert not [d for d in document.dropped if d.reason == "table-of-contents"]
+    assert len([b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]) == 6
+
+
+def test_a_long_program_set_in_is_one_code_block_and_the_text_comes_back_out_of_a_quoted_line() -> None:
+    program = "\n".join(f"            x{n} = f(x{n - 1});" for n in range(1, 80))
+    source = (
+        "        The program below reads data from standard input:\n\n"
+        f"            #include <stdio.h>\n\n{program}\n\n"
+        '        If "make test" produces something like\n\n'
+        "           example.o(.text+0x154): undefined reference to `gzputc'\n\n"
+        "        check that you don't have old files libz.* in /usr/lib. So:\n\n"
+        "        make distclean\n"
+        "        ./configure\n"
+        "        make\n"
+    )
+    blocks = read_plain(source).blocks
+    assert [b.kind for b in blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+    ]
+    assert blocks[1].text.count("\n") == 80  # the include, a blank line, 79 statements
+    assert blocks[4].text.startswith("check that")
+    assert blocks[5].text == "make distclean\n./configure\nmake"

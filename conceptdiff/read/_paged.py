@@ -92,7 +92,9 @@ def furniture_key(line: str) -> str:
 
 
 _TERMINAL_RE = re.compile(r"[.!?;:,][\"'”’)\]]*$")
-_LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]")
+# A heading's label: "5.", "B)", "IV.", and a section's number of several levels ("2.1.1.3.", "4.5"),
+# which no page number is.
+_LABELLED_RE = re.compile(r"(?:[0-9]{1,3}|[A-Z]|[IVXLC]{1,6})[.)][ \t]|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?[ \t]")
 
 
 _ODD_CASE_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")

@@ -132,7 +132,7 @@ _CODE_LINE_RE = re.compile(
       (?:def|class|import|from[ \t]+\S+[ \t]+import|return|raise|elif|else:|try:|except|finally:|while
          |for[ \t]+\w+[ \t]+in)\b
     | ^(?:[A-Z][a-z]*:[ \t]+)?(?:if|with)\b.*:$ | ^(?:\#|//|/\*)
-    | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#!
+    | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#! | ^\.\.?/[\w.-]+(?:[ \t]|$)  # a script run by its path
     | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo|make|cd|ls|cp|mv|rm|mkdir|chmod|tar
          |git|pip3?|npm|apt(?:-get)?|dpkg|python3?|perl|sh|bash|curl|wget)(?:[ \t]|$)
     | ^[a-z][\w.-]*(?:[ \t]+\S+){0,4}?[ \t]+(?:-[A-Za-z]\b|/[\w.-]+/\S*|<[\w-]+>)(?:[ \t]+\S+){0,4}[ \t]*$  # a command
@@ -233,6 +233,17 @@ _TITLE_NUMBER_RE = re.compile(
 )
 
 
+# An entry of an outline: a section's number ("2.1.1.2.", "3.") and a short title, nothing after.
+_OUTLINE_ENTRY_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?[ \t]+\S.{0,70}(?<![.;:,])")
+_MIN_OUTLINE = 5
+_CODE_SAMPLE = 60  # the lines of a block set in that tell whether it is code
+
+
+def _text_line(line: _Line | None) -> _Line:
+    assert line is not None
+    return line
+
+
 def _title_key(text: str) -> str:
     """A title as tables of contents and headings share it: its number off, case and spacing folded."""
     stripped = text.strip()
@@ -293,6 +304,8 @@ class _Lines:
             [line.text for line in lines if line is not None]
         ):
             removed |= self.table_of_contents(lines, removed)
+        if self.options.drop_table_of_contents:
+            removed |= self.outline(lines, removed)
         kept: list[_Line | None] = []
         pending_break = False
         for index, line in enumerate(lines):
@@ -563,6 +576,31 @@ class _Lines:
                 if line is not None and len(line.text) <= 80:
                     self._titles.setdefault(_title_key(line.text), []).append(at)
         return any(at > index for at in self._titles.get(key, ()))
+
+    def outline(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
+        """A table of contents without a heading or page numbers: a run of
+        ``_MIN_OUTLINE`` numbered titles or more, one a line with no blank line
+        between ("0. Preface", "   0.1. Notices and Acknowledgements", ...),
+        nearly all of which name a line further on (the sections' own
+        headings); a numbered list of steps or terms names none."""
+        found: set[int] = set()
+        run: list[int] = []
+        for index in range(len(lines) + 1):
+            line = lines[index] if index < len(lines) else None
+            if index in removed:
+                continue  # set aside already (a page's furniture): no break in the run
+            if line is not None and _OUTLINE_ENTRY_RE.fullmatch(line.text):
+                run.append(index)
+                continue
+            if len(run) >= _MIN_OUTLINE:
+                named = sum(1 for at in run if self.names_a_later_line(_text_line(lines[at]), run[-1], lines))
+                if named >= 0.8 * len(run):
+                    for at in run:
+                        entry = _text_line(lines[at])
+                        self.drop(entry.start, entry.end, "table-of-contents")
+                        found.add(at)
+            run = []
+        return found
 
     def table_of_contents(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
         found: set[int] = set()
@@ -1107,13 +1145,15 @@ class _Blocks:
             if other is not None and other.indent < line.indent:
                 break  # code is never set out of its first line's column
             if other is not None:
-                if len(texts) == 60:
-                    return False  # a long stretch set in: a quotation, an indented section
+                if len(texts) == _CODE_SAMPLE:
+                    break  # a long stretch set in: its first lines tell (below)
                 texts.append(other.text)
         code = sum(1 for text in texts if _CODE_LINE_RE.search(text))
         prose = sum(1 for text in texts if _PROSE_RE.search(text) and not _CODE_LINE_RE.search(text))
         if 2 * code < len(texts) or 3 * prose > len(texts):
             return False
+        if len(texts) == _CODE_SAMPLE and (3 * code < 2 * len(texts) or prose):
+            return False  # a long stretch set in reads as code throughout, or is a quotation, a section set in
         if line.indent < base + 2 and code < len(texts):
             return False  # at the lead-in's own column, code only
         self.close(at_blank=True)
@@ -1678,6 +1718,8 @@ class _Blocks:
         closed = _TERMINAL_RE.search(previous[-12:]) is not None and scraped.ends_sentence(previous)
         if _TERM_ENTRY_RE.match(stripped) and _TERM_ENTRY_RE.match(last.text):
             return False  # entries of a list of terms: "definitions: return the pointer ..." + "errorDescription: ..."
+        if not self.page_break and indent < min(last.indents) - 1:
+            return False  # back out of a line set in (a command, a message quoted) to the text's column
         if not closed and first.islower() and not previous.endswith(":"):
             if following is None and len(stripped.split()) <= _TERM_WORDS and not _TERMINAL_RE.search(stripped):
                 return False  # a term alone between blank lines ("type", "needs rebase or merge"): no sentence's end
@@ -2146,6 +2188,9 @@ def _reads_as_heading(item: _Item, words: int) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«"):
         return False
+    last_word = text.rsplit(None, 1)[-1]
+    if _open_word(last_word) or last_word.casefold() == "like":
+        return False  # a sentence going on past its line: "If "make test" produces something like"
     if item.label is not None and item.kind is BlockKind.LIST_ITEM:
         return _looks_like_heading(text) and item.opened_block and item.closed_block
     return item.opened_block or item.closed_block or _looks_like_heading(text)
