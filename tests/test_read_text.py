@@ -1226,3 +1226,49 @@ def test_a_long_program_set_in_is_one_code_block_and_the_text_comes_back_out_of_
     assert blocks[1].text.count("\n") == 80  # the include, a blank line, 79 statements
     assert blocks[4].text.startswith("check that")
     assert blocks[5].text == "make distclean\n./configure\nmake"
+
+
+_TERMINAL_PIECES = st.sampled_from(
+    ["a", "B", " ", "\n", "1.", "\x1b[1m", "\x1b[0m", "\x1b[4m", "\x1b[22m", "N\bN", "_\bx", "+\bo", "\b", "\x1b"]
+)
+
+
+@given(st.lists(_TERMINAL_PIECES, max_size=60).map("".join))
+def test_a_terminals_rendering_accounts_for_every_source_character(source: str) -> None:
+    from conceptdiff.read._terminal import render
+
+    rendered = render(source)
+    assert "\b" not in rendered.text and "\x1b[" not in rendered.text
+    covered = [False] * len(source)
+    previous_end = 0
+    for index, char in enumerate(rendered.text):
+        start, end = rendered.source_span(index, index + 1)
+        assert previous_end <= start < end
+        previous_end = end
+        piece = source[start:end]
+        assert piece == char or "\b" in piece  # the character itself, or an overstrike showing it
+        covered[start:end] = [True] * (end - start)
+    for start, end in rendered.gaps:
+        covered[start:end] = [True] * (end - start)
+    assert all(covered)
+
+
+def test_a_manual_formatted_for_a_terminal_reads_as_the_terminal_shows_it() -> None:
+    # man-db's manual as groff wrote it: bold and underline as escape sequences, bullets overstruck.
+    source = (
+        "\x1b[1m1.2.  The Manual Page System\x1b[0m\n\n"
+        "    The package provides the following \x1b[1mprograms\x1b[22m for the \x1b[4muser\x1b[24m:\n\n"
+        " \x1b[1m+\bo man \x1b[22m- an interface to the system reference manuals\n"
+        " \x1b[1m+\bo whatis \x1b[22m- search the manual page names\n\n"
+        "N\bNA\bAM\bME\bE\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind, b.label, b.text) for b in document.blocks] == [
+        (BlockKind.HEADING, "1.2", "The Manual Page System"),
+        (BlockKind.PARAGRAPH, None, "The package provides the following programs for the user:"),
+        (BlockKind.LIST_ITEM, None, "man - an interface to the system reference manuals"),
+        (BlockKind.LIST_ITEM, None, "whatis - search the manual page names"),
+        (BlockKind.PARAGRAPH, None, "NAME"),
+    ]
+    assert document.source == source
+    audit(source, spans_of(document))

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from conceptdiff import ClauseKind, Edition, Options
 from conceptdiff.normalize import normalize_text
 from conceptdiff.read._paged import furniture_key
+from conceptdiff.read._terminal import render
 from conceptdiff.segment import segment, split_label, strip_inline_markup
 from conceptdiff.strategies import clause_lists
 
@@ -65,7 +66,8 @@ def assert_audit(text: str, edition: Edition) -> None:
         assert clause.span is not None
         assert "\n" not in clause.text or clause.kind is ClauseKind.CODE, "line breaks only in code"
         start, stop = clause.span
-        source = text[start:stop] + " ".join(text[a:b] for a, b in continuations if a >= stop)
+        # As a terminal shows it (a no-op on a text without a terminal's formatting).
+        source = " ".join(render(text[a:b]).text for a, b in [(start, stop), *continuations] if a >= start)
         if clause.kind is ClauseKind.CODE:  # verbatim: every line as written
             assert all(line.strip() in source for line in clause.text.split("\n")), clause.text
             continue
@@ -626,6 +628,17 @@ _NOISY_LINES = ["Page 3", "- 4 -", "12", "NaTIONal SeCurITy", "• item;", "Titl
 @given(st.lists(st.sampled_from(_NOISY_LINES), max_size=40))
 def test_the_audit_holds_on_noisy_lines(lines: list[str]) -> None:
     text = "\n".join(lines)
+    assert_audit(text, Edition.from_text(text, options=NO_LANGUAGE))
+
+
+_TERMINAL_PIECES = ["Word", "a", " ", "\n", "\n\n", "1.", "* ", "x", "12", "\f", "\x85", "Title\n=====\n",
+                    "\x1b[1m", "\x1b[0m", "\x1b[4m", "\x1b", "\x1bW", "N\bN", "_\bx", "+\bo", "_\b ", "\b"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TERMINAL_PIECES), max_size=60))
+def test_the_audit_holds_on_text_formatted_for_a_terminal(pieces: list[str]) -> None:
+    # Escape sequences, overstrikes, stray escapes and backspaces, labels and bullets alone before a page break.
+    text = "".join(pieces)
     assert_audit(text, Edition.from_text(text, options=NO_LANGUAGE))
 
 

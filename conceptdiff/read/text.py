@@ -75,6 +75,7 @@ from conceptdiff.read._document import (
 from conceptdiff.read._inline import collapse as collapse_space
 from conceptdiff.read._inline import strip_rst_markup
 from conceptdiff.read._labels import BULLET_RE, BULLET_STARTS, label_style, split_label
+from conceptdiff.read._terminal import looks_formatted, render
 
 __all__ = ["read_plain"]
 
@@ -2257,7 +2258,12 @@ class _Repairs:
     def runs(self, item: _Item) -> list[tuple[int, int]]:
         """The item's stretches of source between dropped spans (page furniture)."""
         runs: list[tuple[int, int]] = []
-        start = previous_end = item.start
+        start = item.start
+        # Its label or bullet first: a label alone on its line, page furniture, then the text.
+        if item.label_source is not None:
+            previous_end = item.label_source[0] + len(item.label_source[1])
+        else:
+            previous_end = item.start + ("bullet" in item.flags)
         for offset, content in item.pieces:
             if offset > previous_end:
                 position = bisect.bisect_left(self.boundaries, previous_end)
@@ -2506,6 +2512,13 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
     table or a rule drawn with them is read as one drawn with ASCII; the
     document keeps the original text."""
     options = options or Options()
+    if looks_formatted(text):
+        return _read_rendered(text, options=options, rst=rst)
+    return _read_laid_out(text, options=options, rst=rst)
+
+
+def _read_laid_out(text: str, *, options: Options, rst: bool) -> Document:
+    """:func:`read_plain` of a text without a terminal's formatting."""
     source = text
     if _BOX_DRAWING_RE.search(text):
         text = _drawing_as_ascii(text)
@@ -2520,6 +2533,31 @@ def read_plain(text: str, *, options: Options | None = None, rst: bool = False) 
         return document
     spans = tuple(DroppedSpan(d.start, d.end, d.reason, source[d.start : d.end]) for d in document.dropped)
     return attrs.evolve(document, source=source, dropped=spans)
+
+
+def _read_rendered(source: str, *, options: Options, rst: bool) -> Document:
+    """A text formatted for a terminal (:mod:`conceptdiff.read._terminal`): read
+    as the terminal shows it, its spans given in the source; the escape
+    sequences no clause's span holds are set aside as markup."""
+    rendered = render(source)
+    document = _read_laid_out(rendered.text, options=options, rst=rst)  # rendered once: no escape is read twice
+    blocks = tuple(
+        attrs.evolve(block, spans=tuple(rendered.source_span(start, end) for start, end in block.spans))
+        for block in document.blocks
+    )
+    dropped = [
+        DroppedSpan(*(span := rendered.source_span(d.start, d.end)), d.reason, source[span[0] : span[1]])
+        for d in document.dropped
+    ]
+    covered = sorted([span for block in blocks for span in block.spans] + [(d.start, d.end) for d in dropped])
+    starts = [start for start, _ in covered]
+    # The escape sequences, and the overstrikes that show white space ("_\b " underlines a space).
+    shown = [rendered.source_span(index, index + 1) for index in rendered.wide]
+    for start, end in sorted([*rendered.gaps, *shown]):
+        at = bisect.bisect_right(starts, start) - 1
+        if at < 0 or covered[at][1] < end:  # no span holds it
+            dropped.append(DroppedSpan(start, end, "markup", source[start:end]))
+    return attrs.evolve(document, source=source, blocks=blocks, dropped=tuple(dropped))
 
 
 def _drawing_as_ascii(text: str) -> str:
