@@ -8,8 +8,12 @@ measured by the CLI row) ``--repeat`` times; the best CPU time counts (the
 machines are shared: the best run is the one least disturbed).  Inputs are
 built from the bundled fixtures only:
 
-* **text**: the eight hard-wrapped licence texts of ``fixtures/documents``,
-  twice over, and the two US National Security Strategies (PDF-extracted);
+* **text**: every plain-text document of ``fixtures/documents`` (licences,
+  the two US National Security Strategies as extracted from their PDFs,
+  standards, a manual formatted for a terminal, notes), each read as the
+  file it is (until 2026-12 the texts were joined into one file, which read
+  as a text of no wrap width once the documents' layouts mixed: a figure of
+  no document's);
 * **markdown**: the four GitHub privacy statements of ``fixtures/corpus``;
 * **html**, **docx**, **pdf**: the renderings in ``fixtures/documents`` (a
   browser-ready page, a Word document, the page printed by Chromium), and the
@@ -66,15 +70,10 @@ def _best(function: Callable[[], object], repeat: int) -> float:
 
 
 def _inputs(folder: Path) -> dict[str, list[Path]]:
-    licences = sorted(DOCUMENTS.glob("*/document.txt"))
-    text = folder / "licences.txt"
-    text.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in licences * 2), encoding="utf-8")
-    nss = folder / "us-nss.txt"
-    nss.write_text("".join((CORPUS / f"us-nss-{y}.en.txt").read_text(encoding="utf-8") for y in (2002, 2006)))
     markdown = folder / "privacy.md"
     markdown.write_text("\n".join((CORPUS / name).read_text(encoding="utf-8") for name in PRIVACY), encoding="utf-8")
     return {
-        "text": [text, nss],
+        "text": sorted(DOCUMENTS.glob("*/document.txt")),
         "markdown": [markdown],
         "html": sorted(DOCUMENTS.glob("*/as-html.html")) + sorted(DOCUMENTS.glob("*/document.html")),
         "docx": sorted(DOCUMENTS.glob("*/as-docx.docx")),

@@ -28,9 +28,10 @@ __all__ = ["Rendered", "looks_formatted", "render"]
 
 # A control sequence (CSI: "ESC[1m", "ESC[22m", "ESC[0K"), or another escape of two characters.
 _ESCAPE_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
-# A character struck over with another: "N\bN" (bold), "_\bN" (underline), "+\bo" (a bullet).
-_OVERSTRIKE_RE = re.compile(r"([^\n\b\x1b])(?:\x08([^\n\b\x1b]))+")
 _BULLETS = frozenset({("+", "o"), ("o", "+")})
+# What a terminal does not show as it stands: an escape sequence, a character struck over with
+# others ("N\bN" bold, "_\bN" underline, "+\bo" a bullet), a stray backspace.
+_EVENT_RE = re.compile(rf"{_ESCAPE_RE.pattern}|(?P<strike>[^\n\b\x1b](?:\x08[^\n\b\x1b])+)|\x08")
 
 
 def looks_formatted(text: str) -> bool:
@@ -70,39 +71,38 @@ class Rendered:
 
 
 def render(source: str) -> Rendered:
-    """``source`` as a terminal shows it (see the module's docstring)."""
-    chars: list[str] = []
+    """``source`` as a terminal shows it (see the module's docstring).
+
+    Only the formatting is looked at one piece at a time; the text between
+    is copied as it stands."""
+    pieces: list[str] = []
+    shown = 0  # the length of the rendering so far
     moves, source_starts, wide, widths = array("q"), array("q"), array("q"), array("q")
     gaps: list[tuple[int, int]] = []
-    position = 0
-    expected = 0  # where the next character starts if nothing intervenes
-    length = len(source)
-    while position < length:
-        char = source[position]
-        if char == "\x1b" and (escape := _ESCAPE_RE.match(source, position)):
-            gaps.append((position, escape.end()))
-            position = escape.end()
+    expected = 0  # where the text after the last event starts
+    for event in _EVENT_RE.finditer(source):
+        start, end = event.span()
+        if start > expected:  # plain text since the last event: its characters follow one another
+            moves.append(shown)
+            source_starts.append(expected)
+            pieces.append(source[expected:start])
+            shown += start - expected
+        if event.group("strike") is None:
+            gaps.append((start, end))  # an escape sequence, or a backspace with nothing to strike over
+            expected = end
             continue
-        if char == "\b":
-            gaps.append((position, position + 1))  # a backspace with nothing to strike over
-            position += 1
-            continue
-        if position != expected:
-            moves.append(len(chars))
-            source_starts.append(position)
-        strike = (
-            _OVERSTRIKE_RE.match(source, position) if position + 1 < length and source[position + 1] == "\b" else None
-        )
-        if strike:
-            wide.append(len(chars))
-            widths.append(strike.end() - position)
-            chars.append(_shown(strike.group(0)[::2]))  # the characters struck over one another
-            position = strike.end()
-            expected = -1  # the next character's start is recorded: this one was wider than one
-            continue
-        chars.append(char)
-        position = expected = position + 1
-    return Rendered("".join(chars), moves, source_starts, wide, widths, tuple(gaps))
+        moves.append(shown)
+        source_starts.append(start)
+        wide.append(shown)
+        widths.append(end - start)
+        pieces.append(_shown(event.group("strike")[::2]))  # the characters struck over one another
+        shown += 1
+        expected = end
+    if expected < len(source):
+        moves.append(shown)
+        source_starts.append(expected)
+        pieces.append(source[expected:])
+    return Rendered("".join(pieces), moves, source_starts, wide, widths, tuple(gaps))
 
 
 def _shown(struck: str) -> str:
