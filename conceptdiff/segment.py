@@ -569,10 +569,12 @@ class _SetAside:
         )
 
     def _parted(self, blocks: list[Block], earlier: int, position: int) -> bool:
-        """Do a rule or a copyright notice stand between ``blocks[earlier]`` and
-        ``blocks[position]``, making them parts of their own (a file of several
-        licences, each with its notice and its disclaimer), not a scraper's copy?"""
-        if any(NOTICE_RE.match(blocks[k].text) for k in range(earlier + 1, position)):
+        """Do ``blocks[earlier]`` and ``blocks[position]`` stand in parts of
+        their own, a heading, a copyright notice or a rule between them (each
+        section of a reference says "Default: false" for itself, each licence
+        of a file of several its conditions), rather than a scraper's copy?"""
+        between = blocks[earlier + 1 : position]
+        if any(block.kind is BlockKind.HEADING or NOTICE_RE.match(block.text) for block in between):
             return True
         start, end = blocks[earlier].spans[-1][1], blocks[position].spans[0][0]
         return start < end and _PART_RULE_RE.search(self.document.source, start, end) is not None
@@ -591,10 +593,10 @@ class _SetAside:
     def duplicates(self, blocks: list[Block]) -> list[Block]:
         """A clause duplicates one at most ``duplicate_window`` clauses before it
         with the same normalized text and the same label (or no label on one
-        side: a headline repeated above its numbered heading), and no heading
-        between them unless they stand side by side (each section of a reference
-        says "Default: false" for itself); a long clause
-        among the first three (a headline) is also a duplicate anywhere later.
+        side: a headline repeated above its numbered heading), and, unless they
+        stand side by side, no heading, copyright notice or rule between them
+        (``_parted``); a headline of eight to sixteen words among the first
+        three is also a duplicate anywhere later.
         Of an unlabelled and a labelled copy, the unlabelled one is set aside.
         Table rows and code are never duplicates (a table repeats cells).
         Only in a copy a scraper may have made (plain text, a web page): a
@@ -620,10 +622,8 @@ class _SetAside:
                 if keys[earlier] != key:
                     continue
                 adjacent = all(keys[k] == key for k in range(earlier + 1, position))  # nothing else between
-                if not adjacent and any(blocks[k].kind is BlockKind.HEADING for k in range(earlier + 1, position)):
-                    break  # each section saying it (a tier's criteria, a function's arguments): the document's
                 if not adjacent and self._parted(blocks, earlier, position):
-                    break  # each licence of a file of several saying it, a rule or a copyright notice between
+                    break  # each part of the document saying it for itself: the document's, not a copy
                 if _repeats(blocks[earlier], block, adjacent=adjacent):
                     twin = (earlier, index)
                     break

@@ -146,9 +146,9 @@ _TERM_WORDS = 4
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
 _FIELD_LINE_RE = FIELD_RE  # a header's field: "Status: Active"
-# A field with its value on its line; not a licence's name, whose text under it is the licence.
 # A field whose name is a few words ("Bug reports: https://bugs.gnupg.org"), its value on its line.
 _NAMED_FIELD_RE = re.compile(r"[A-Z][\w-]*(?:[ \t][\w()-]+){0,3}:[ \t]+\S")
+# A field with its value on its line; not a licence's name, whose text under it is the licence.
 _FIELD_VALUE_RE = re.compile(r"(?!Licen[cs]e:)[A-Z][\w-]*:[ \t]+\S")
 _POSSESSIVE_RE = re.compile(r"\w['’]s$")
 # An entry of a list of terms (a function's arguments): a term of up to three words, a colon, its text.
@@ -238,11 +238,6 @@ _TITLE_NUMBER_RE = re.compile(
 _OUTLINE_ENTRY_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?[ \t]+\S.{0,70}(?<![.;:,])")
 _MIN_OUTLINE = 5
 _CODE_SAMPLE = 60  # the lines of a block set in that tell whether it is code
-
-
-def _text_line(line: _Line | None) -> _Line:
-    assert line is not None
-    return line
 
 
 def _title_key(text: str) -> str:
@@ -585,19 +580,17 @@ class _Lines:
         nearly all of which name a line further on (the sections' own
         headings); a numbered list of steps or terms names none."""
         found: set[int] = set()
-        run: list[int] = []
-        for index in range(len(lines) + 1):
-            line = lines[index] if index < len(lines) else None
+        run: list[tuple[int, _Line]] = []
+        for index, line in enumerate([*lines, None]):
             if index in removed:
                 continue  # set aside already (a page's furniture): no break in the run
-            if line is not None and _OUTLINE_ENTRY_RE.fullmatch(line.text):
-                run.append(index)
+            if line is not None and line.text[:1].isdigit() and _OUTLINE_ENTRY_RE.fullmatch(line.text):
+                run.append((index, line))
                 continue
             if len(run) >= _MIN_OUTLINE:
-                named = sum(1 for at in run if self.names_a_later_line(_text_line(lines[at]), run[-1], lines))
+                named = sum(self.names_a_later_line(entry, run[-1][0], lines) for _, entry in run)
                 if named >= 0.8 * len(run):
-                    for at in run:
-                        entry = _text_line(lines[at])
+                    for at, entry in run:
                         self.drop(entry.start, entry.end, "table-of-contents")
                         found.add(at)
             run = []
@@ -1529,11 +1522,10 @@ class _Blocks:
             and not _FIELD_LINE_RE.match(line)
         ):
             return True  # a field's value set in under it: "Copyright: (C) 2007 Red Hat" + "    LIBERATION is ..."
+        # A field's values one a line, each under the first: "Developed by: <GROUP>" + "   <INSTITUTION>".
         value = _NAMED_FIELD_RE.match(item.pieces[0][1]) if indent > item.indents[0] else None
         if value is not None and indent == item.indents[0] + value.end() - 1:
-            return (
-                True  # a field's values one a line, each under the first: "Developed by: <GROUP>" + "   <INSTITUTION>"
-            )
+            return True
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
