@@ -41,7 +41,10 @@ code block compares line by line, trailing spaces off):
 * **bF1**: clause-boundary agreement, F1 over where clauses start (the label
   and first six words of each clause);
 * **cut**: share of clauses that are a piece of an expected clause (a sentence
-  cut mid-way, or a paragraph cut in two); **glued**: share that hold two or
+  cut mid-way, or a paragraph cut in two); **mid-sentence**: the share of them
+  that end where the expected clause's sentence goes on (the text after them
+  in it, and no sentence end of theirs: the issue's "sentences cut mid-way");
+  **glued**: share that hold two or
   more expected clauses;
 * **noise**: share of noise strings (page furniture, navigation, injected
   boilerplate and duplicates) still found in some clause;
@@ -126,6 +129,7 @@ class Score:
     starts_predicted: int = 0
     starts_hit: int = 0
     cut: int = 0
+    mid_sentence: int = 0
     glued: int = 0
     noise_total: int = 0
     noise_kept: int = 0
@@ -195,6 +199,11 @@ _MARKUP_RE = re.compile(
 )
 
 
+#: A clause ending a sentence: a full stop, question or exclamation mark, colon
+#: or semicolon, perhaps inside a closing quote or bracket.
+_SENTENCE_END_RE = re.compile(r"[.!?:;][\"'’”)\]]*$")
+
+
 def score(truth: Sequence[TrueClause], reading: Reading, noise: Sequence[str]) -> Score:
     predicted = Counter(_key(c) for c in reading.clauses)
     expected = Counter(_key(c) for c in truth)
@@ -203,13 +212,16 @@ def score(truth: Sequence[TrueClause], reading: Reading, noise: Sequence[str]) -
     starts_e = Counter(_start(c) for c in truth)
     expected_texts = [normalize_text(c.text) for c in truth if c.kind != "code"]
     joined = "\n".join(expected_texts)
-    cut = glued = 0
+    cut = mid_sentence = glued = 0
     for clause, count in (predicted - expected).items():
         text = clause[1]
         if not text or "\n" in text:
             continue
-        if any(text != e and text in e for e in expected_texts):
+        pieces_of = [e for e in expected_texts if text != e and text in e]
+        if pieces_of:
             cut += count
+            if not _SENTENCE_END_RE.search(text) and all(not e.endswith(text) for e in pieces_of):
+                mid_sentence += count
         elif sum(1 for e in expected_texts if e and e in text) >= 2 or (
             f"{text}" not in joined and any(len(e) > 20 and e in text for e in expected_texts)
         ):
@@ -231,6 +243,7 @@ def score(truth: Sequence[TrueClause], reading: Reading, noise: Sequence[str]) -
         starts_predicted=sum(starts_p.values()),
         starts_hit=sum((starts_p & starts_e).values()),
         cut=cut,
+        mid_sentence=mid_sentence,
         glued=glued,
         noise_total=len(seen_noise),
         noise_kept=kept,
@@ -552,7 +565,7 @@ def run(documents: Sequence[Document], *, seeds: int, verbose: bool = False) -> 
         totals[rendering] = totals.get(rendering, Score()) + result
         if verbose:
             print(f"  {rendering:10} {name:40} P {result.precision:.3f} R {result.recall:.3f} "
-                  f"bF1 {result.boundary_f1:.3f} cut {result.cut} glued {result.glued} "
+                  f"bF1 {result.boundary_f1:.3f} cut {result.cut} mid {result.mid_sentence} glued {result.glued} "
                   f"noise {result.noise_kept}/{result.noise_total} markup {result.markup} "
                   f"{'' if result.audit_failures == 0 else 'AUDIT FAILED'}")  # fmt: skip
         if verbose and result.hits < max(result.expected, result.predicted):
@@ -583,8 +596,9 @@ def run(documents: Sequence[Document], *, seeds: int, verbose: bool = False) -> 
 
 def table(totals: dict[str, Score]) -> str:
     rows = [
-        "| rendering | files | clauses | P | R | bF1 | cut | glued | noise kept | markup | empty | audit | MB/s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| rendering | files | clauses | P | R | bF1 | cut | mid-sentence | glued | noise kept | markup | empty "
+        "| audit | MB/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     order = ["text", "markdown", "html", "pdf", "as-html", "as-docx", "as-pdf", "scraped", "scraped, written noise",
              "scraped, held-out noise", "scraped, blind noise", "pdf-text"]  # fmt: skip
@@ -592,7 +606,8 @@ def table(totals: dict[str, Score]) -> str:
         s = totals[rendering]
         rows.append(
             f"| {rendering} | {s.files} | {s.expected} | {s.precision:.3f} | {s.recall:.3f} | {s.boundary_f1:.3f} "
-            f"| {s.cut / max(1, s.predicted):.1%} | {s.glued / max(1, s.predicted):.1%} "
+            f"| {s.cut / max(1, s.predicted):.1%} | {s.mid_sentence / max(1, s.predicted):.1%} "
+            f"| {s.glued / max(1, s.predicted):.1%} "
             f"| {s.noise_kept}/{s.noise_total} ({s.noise_kept / max(1, s.noise_total):.1%}) | {s.markup} "
             f"| {s.empty} | {'ok' if s.audit_failures == 0 else f'{s.audit_failures} failed'} "
             f"| {s.size / max(1e-9, s.seconds) / 1e6:.2f} |"

@@ -62,6 +62,40 @@ def test_a_paragraph_a_converter_split_with_blank_lines_is_mended() -> None:
     ]
 
 
+def test_in_a_text_that_sets_every_line_apart_blank_lines_do_not_end_a_sentence() -> None:
+    # From the 2002 US National Security Strategy as a PDF converter gave it: every run of
+    # the page's text a line of its own, a blank line after each (twenty lines and more).
+    opening = "".join(f"Paragraph {n} of the strategy ends here.\n\n" for n in range(20))
+    source = opening + (
+        "We will work with the International Monetary Fund\n\n"
+        "(IMF), and the private sector to implement the G-7 Action Plan.\n\n"
+        "We will incorporate environmental concerns, creating a healthy\n\n"
+        '"network" between multilateral environmental agreements.\n\n'
+        "We will promote energy supplies in the Western Hemisphere, Africa,\n\n"
+        "Central Asia, and the Caspian region.\n\n"
+        '"We fight for a just peace."\n\n'
+        "President Bush\n"
+        "West Point, New York June 1, 2002\n\n"
+        "The lessons of history are clear.\n"
+    )
+    assert texts(source)[20:] == [
+        "We will work with the International Monetary Fund (IMF), and the private sector to implement the G-7 "
+        "Action Plan.",
+        'We will incorporate environmental concerns, creating a healthy "network" between multilateral environmental '
+        "agreements.",
+        "We will promote energy supplies in the Western Hemisphere, Africa, Central Asia, and the Caspian region.",
+        '"We fight for a just peace."',
+        "President Bush West Point, New York June 1, 2002",
+        "The lessons of history are clear.",
+    ]
+    # In a text that does not set every line apart, a short line of its own after a comma
+    # and a blank line still stands alone.
+    assert texts("Dear members of the board,\n\nThe lessons of history are clear.\n") == [
+        "Dear members of the board,",
+        "The lessons of history are clear.",
+    ]
+
+
 def test_after_a_comma_and_a_blank_line_a_title_or_a_label_still_starts_anew() -> None:
     source = (
         "If you prefer 2.7.6 over 3.3.3,\n\npyenv install\n\nThe licensee may, at its option,\n\n(a) copy the work;\n"

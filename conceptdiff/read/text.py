@@ -145,6 +145,13 @@ _CODE_LINE_RE = re.compile(
 _TERM_WORDS = 4
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
+# A text with a blank line after this share of its lines or more sets every line
+# apart (an extraction that wrote each run of a PDF's text as a paragraph of its
+# own): its blank lines say little of where paragraphs end.
+_SPACED_LINES = 0.9
+# A bracketed abbreviation opening a line ("(IMF), and the private sector ...")
+# goes on with the line before it ("... the International Monetary Fund").
+_BRACKETED_ABBREVIATION_RE = re.compile(r"\([A-Z][A-Za-z.&-]*[A-Z]\)(?=[,;:.]?(?:\s|$))")
 _FIELD_LINE_RE = FIELD_RE  # a header's field: "Status: Active"
 # A field whose name is a few words ("Bug reports: https://bugs.gnupg.org"), its value on its line.
 _NAMED_FIELD_RE = re.compile(r"[A-Z][\w-]*(?:[ \t][\w()-]+){0,3}:[ \t]+\S")
@@ -833,6 +840,13 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
     return runs * 8 >= content, body
 
 
+def _spaced_lines(lines: list[_Line | None]) -> bool:
+    """Is a blank line set after nearly every line of text (``_SPACED_LINES``)?"""
+    content = sum(1 for line in lines if line is not None)
+    runs = sum(1 for a, b in itertools.pairwise(lines) if a is not None and b is None)
+    return content >= 20 and runs >= _SPACED_LINES * content
+
+
 def _rst_explicit_blocks(lines: list[_Line | None]) -> set[int]:
     """The lines of a reStructuredText file's explicit markup blocks: each
     directive, comment or target line and the lines set in under it (a code
@@ -996,6 +1010,8 @@ class _Blocks:
         # the median line of several words is longer than any wrap makes.
         prose = sorted(len(line.text) for line in content if line.text.count(" ") >= 3)
         self.long_lines = self.width == float("inf") and bool(prose) and prose[len(prose) // 2] >= _LONG_LINE
+        #: A blank line after nearly every line (_SPACED_LINES): blank lines tell little, their absence much.
+        self.spaced = _spaced_lines(lines)
         #: Wrapped by a tool (see _greedy_wrap): a line after which the next word would have fitted was
         #: ended on purpose, and a line ending in a path's "/" was broken inside the path.
         self.greedy = _greedy_wrap([None if at in self.tables else line for at, line in enumerate(lines)], self.width)
@@ -1526,6 +1542,8 @@ class _Blocks:
         value = _NAMED_FIELD_RE.match(item.pieces[0][1]) if indent > item.indents[0] else None
         if value is not None and indent == item.indents[0] + value.end() - 1:
             return True
+        if self.spaced:
+            return True  # every line set apart but these two: one block ("President Bush" + "West Point, ...")
         ended = (
             _SENTENCE_END_RE.search(previous[-12:]) is not None
             and previous[-1:] != ";"
@@ -1704,7 +1722,9 @@ class _Blocks:
                 # (an address, a quotation displayed: "... return to" + "   Software Distribution ...").
                 return not _furniture(last)
         previous = last.pieces[-1][1]
-        first = "U" if _URL_RE.match(stripped) else stripped[:1]  # an address is no sentence going on
+        # An address is no sentence going on.  Where every line is set apart, a quoted word may go on
+        # ("... creating a healthy" + '"network" between ...'); elsewhere it opens an entry ('"yes" - ...').
+        first = "U" if _URL_RE.match(stripped) else (stripped.lstrip("\"“‘'") if self.spaced else stripped)[:1]
         if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
             return True  # a word hyphenated across a page break
         # "U.S." does not close a sentence.
@@ -1746,11 +1766,29 @@ class _Blocks:
     def broken_off(self, previous: str, stripped: str) -> bool:
         """Was a sentence broken off, however short its last line, at a blank
         line a converter put between the lines of a paragraph?  The next line
-        starts in lower case and the previous one ends with a word cut at a
-        hyphen ("moment of influ-" + "ence into decades"), a dash, a comma, an
-        abbreviation ("U.S.") or a function word ("threatening us," + "our allies")."""
-        if not stripped[:1].islower() or _URL_RE.match(stripped):
+        starts in lower case (where every line is set apart, perhaps after a
+        quotation mark: :attr:`spaced`) and the previous
+        one ends with a word cut at a hyphen ("moment of influ-" + "ence into
+        decades"), a dash, a comma, an abbreviation ("U.S.") or a function word
+        ("threatening us," + "our allies"); or the next line opens with a
+        bracketed abbreviation ("... the European Union" + "(EU), our partner");
+        or, in a text that sets every line apart (:attr:`spaced`), the previous
+        line ends with a comma before a line of words ("Africa," + "Central
+        Asia, and the Caspian region.")."""
+        if _URL_RE.match(stripped):
             return False  # an address is no sentence going on
+        if _BRACKETED_ABBREVIATION_RE.match(stripped) and not _TERMINAL_RE.search(previous[-12:]):
+            return True  # "... the International Monetary Fund" + "(IMF), and the private sector ..."
+        if not (stripped.lstrip("\"“‘'") if self.spaced else stripped)[:1].islower():
+            # Every line set apart: a comma goes on to a sentence of words whatever its case
+            # ("... the Western Hemisphere, Africa," + "Central Asia, and the Caspian region.").
+            return (
+                self.spaced
+                and previous[-1:] == ","
+                and not _looks_like_heading(previous)  # "THE WHITE HOUSE," (its date line set aside)
+                and split_label(stripped)[0] is None
+                and len(stripped.split()) >= _GOING_ON_WORDS
+            )
         if previous[-1:] == "-":
             # A word cut at its hyphen ("influ-", "self-"), or a dash between spaces ("unprecedented -").
             return _WORD_HYPHEN_END_RE.search(previous[-3:]) is not None or previous[-2:] == " -"
