@@ -40,7 +40,7 @@ import re
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
-from itertools import chain, compress, repeat
+from itertools import chain, combinations, compress, repeat
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -307,6 +307,10 @@ class _Gaps:
 #: it stays within a few clauses of its place (in a short edition a quarter is two clauses).
 _GROUP_REACH = 0.25
 _GROUP_NEAR = 8
+#: A repeated text's copies are re-paired by their neighbourhood (``_Aligner.repair_repeated``)
+#: when paired at most this many times; at most this many swaps are tried in all.
+_REPAIR_COPIES = 6
+_REPAIR_BUDGET = 64
 
 
 class _Aligner:
@@ -708,6 +712,7 @@ class _Aligner:
         A pair made here sits between two in-order neighbours, so the in-order
         run grows by it and stays a longest one: ``order`` reuses it.
         """
+        self.repair_repeated()
         run = self.in_order()
         self.kept = set(run)
         gaps = self.gaps(run)
@@ -743,6 +748,66 @@ class _Aligner:
                 else:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
+
+    def repair_repeated(self) -> None:
+        """Re-pair the copies of a repeated text where their neighbourhood
+        says which went where.
+
+        :meth:`anchor` pairs the copies of a text found several times ("Without
+        prejudice to specific agreement between parties," opening two sections)
+        n-th with n-th within the gaps of the texts found once, which a moved
+        heading can mislead: its section's stock sentence goes with it, the
+        other section's is stranded.  Two copies' partners are swapped when
+        that makes the longest in-order run longer, the swap that lengthens it
+        most first, until none does; a swap that ties with another is not made
+        (neither edition's order may choose).  A text paired more than
+        ``_REPAIR_COPIES`` times is left as it is, and the swaps tried are
+        bounded (``_REPAIR_BUDGET``): the work stays bounded and the same on
+        any machine.
+        """
+        groups: dict[str, list[int]] = defaultdict(list)  # text -> positions in self.links
+        for k, link in enumerate(self.links):
+            if len(link.old) == 1 and len(link.new) == 1:
+                i, j = link.old[0], link.new[0]
+                if self.old[i].normalized == self.new[j].normalized:
+                    groups[self.old[i].normalized].append(k)
+        candidates = [t for t, ks in groups.items() if 2 <= len(ks) <= _REPAIR_COPIES]
+        if not candidates:
+            return
+        run = set(self.in_order())
+        budget = _REPAIR_BUDGET
+        for text in sorted(candidates, key=_checksum):
+            members = groups[text]
+            if all(self.link_firsts[k] in run for k in members):
+                continue  # every copy in order already
+            length = len(self.in_order())
+            while budget > 0:
+                best, chosen, tied = length, None, False
+                for a, b in combinations(members, 2):
+                    if budget <= 0:
+                        break
+                    budget -= 1
+                    self.swap_partners(a, b)
+                    swapped = len(self.in_order())
+                    self.swap_partners(a, b)
+                    if swapped > best:
+                        best, chosen, tied = swapped, (a, b), False
+                    elif swapped == best and chosen is not None:
+                        tied = True
+                if chosen is None or tied:
+                    break
+                self.swap_partners(*chosen)
+                length = best
+
+    def swap_partners(self, a: int, b: int) -> None:
+        """Swap the new clauses of one-to-one links ``a`` and ``b`` (of one text)."""
+        for k, j in ((a, self.links[b].new[0]), (b, self.links[a].new[0])):
+            link = self.links[k]
+            i = link.old[0]
+            method = MatchMethod.EXACT if self.old[i].text == self.new[j].text else MatchMethod.NORMALIZED
+            self.links[k] = attrs.evolve(link, new=(j,), method=method)
+            self.link_firsts[k] = (i, j)
+            self.link_weights[k] = self.weight(self.links[k])
 
     def paired_by_term(self, olds: Sequence[int], news: Sequence[int]) -> bool:
         """Pair the free clauses of a gap that define one term ("'Licensor' means

@@ -258,3 +258,52 @@ def test_a_list_item_and_a_heading_with_the_same_words_are_not_paired_for_their_
     assert changes[((1,), (1,))] is ChangeKind.REWORDED  # the list item, in place
     assert changes[((3,), (3,))] is ChangeKind.REWORDED  # the chapter's title, in place
     assert ChangeKind.MOVED not in changes.values()
+
+
+def test_a_stock_sentence_goes_with_its_section_when_a_heading_moves() -> None:
+    # From EUPL 1.2 (found by a thorough Hypothesis run): sections 14 and 15 both open with
+    # the same stock clause.  The new edition merges the three paragraphs before them and
+    # moves the heading "14. Jurisdiction" after section 15's heading; each stock clause
+    # stays with the clauses of its own section, and only the heading moved.
+    stock = "Without prejudice to specific agreement between parties,"
+    litigation = "- {} litigation resulting from the interpretation of this License will be subject to the Court,"
+    governed = "- this Licence shall be governed by the law of the Member State where the Licensor resides,"
+    old = Edition.from_clauses(
+        [
+            *BODY[:3],
+            "14. Jurisdiction",
+            stock,
+            litigation.format("any"),
+            "- any litigation arising between other parties will be subject to the competent court.",
+            "15. Applicable Law",
+            stock,
+            governed,
+        ]
+    )
+    new = Edition.from_clauses(
+        [
+            " ".join(BODY[:3]),
+            stock,
+            litigation.format("relevant"),
+            "15. Applicable Law",
+            "14. Jurisdiction",
+            stock,
+            governed,
+        ]
+    )
+    truth = {
+        (ChangeKind.MERGED, (0, 1, 2), (0,)),
+        (ChangeKind.UNCHANGED, (4,), (1,)),  # section 14's stock clause, before its litigation clause
+        (ChangeKind.REWORDED, (5,), (2,)),
+        (ChangeKind.REMOVED, (6,), ()),
+        (ChangeKind.UNCHANGED, (7,), (3,)),
+        (ChangeKind.MOVED, (3,), (4,)),  # the one heading that moved
+        (ChangeKind.UNCHANGED, (8,), (5,)),  # section 15's stock clause, under its heading
+        (ChangeKind.UNCHANGED, (9,), (6,)),
+    }
+    assert {(c.kind, c.old, c.new) for c in conceptdiff.compare(old, new).changes} == truth
+    # Compared the other way round: the same links, inverted.
+    inverse = {(c.kind, c.new, c.old) for c in conceptdiff.compare(new, old).changes}
+    assert {(ChangeKind.SPLIT if kind is ChangeKind.MERGED else kind, o, n) for kind, o, n in truth} == {
+        (ChangeKind.REMOVED if kind is ChangeKind.ADDED else kind, o, n) for kind, o, n in inverse
+    }
