@@ -73,7 +73,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # full leaves no sign of its end (the list's author went by the sense, and by the policy's source); a
     # definition list's term read apart from its definition; code blocks read as fields, line by line;
     # the page's navigation kept. Its list was written after the rules for such dumps were made on it.
-    ("debian-python-policy-text", "text"): (0.82, 0.86),
+    ("debian-python-policy-text", "text"): (0.875, 0.885),
     # "Section 2(a)" + "(4)" broken at the wrap, which the list's author mended without a space.
     ("cc-by-sa-4.0", "text"): (0.985, 0.985),
     # reStructuredText in a .txt file: the Subversion keyword in the Date field, which a processor shortens to
@@ -104,7 +104,19 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Measured once at 0.286/0.291 (its terminal escape sequences and overstrikes read as text). Remains:
     # groff's layout: option lists (an option, its description set in under it), footnotes, commands
     # drawn in boxes of "|" and "_", tables of aligned columns, a page header kept once.
-    ("man-db-manual", "text"): (0.795, 0.71),
+    ("man-db-manual", "text"): (0.82, 0.77),
+    # Added 2026-12-07, each measured once with the code of the moment. The Debian Constitution (a text
+    # browser's rendering: numbered sections, nested numbered lists), measured at 0.987/0.974. Remains:
+    # three items whose title and text the rendering runs on without a blank line, the title's line full.
+    ("debian-constitution", "text"): (0.985, 0.97),
+    # The machine-readable debian/copyright format 1.0 (a standard, the same rendering), measured at
+    # 0.518/0.737: grids ruled with "|----+----|" read as paragraphs of pipes, examples printed at the
+    # page's edge under text set in read as fields. Remains: "Example 1." captions (the list's author
+    # made "Example 1" a label), two copyright lines and two licence exceptions quoted as examples.
+    ("debian-copyright-format", "text"): (0.94, 0.955),
+    # The debconf specification (the same rendering), measured at 0.768/0.756 (the same grids and
+    # examples). Remains: "Table 1." captions read as labels.
+    ("debconf-specification", "text"): (0.965, 0.965),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {
@@ -118,7 +130,9 @@ NOISE_KEPT = {
 # Clauses holding what the score takes for markup: the sample notices' "<year>" and "<name of author>",
 # read as paragraphs where the lists have code blocks (see FLOORS).
 MARKUP_KEPT = {("gpl-2.0", "text"): 3, ("gpl-1.0", "text"): 3, ("lgpl-2.0", "text"): 3}
-MARKUP_KEPT[("man-db-manual", "text")] = 8  # groff's boxes around commands, drawn with "|" and "_" (see FLOORS)
+# The manual's placeholders ("<sec>", "<name>") the score takes for tags, in clauses the list reads otherwise
+# (groff's boxed commands, its option lists: see FLOORS).
+MARKUP_KEPT[("man-db-manual", "text")] = 9
 DOCUMENTS = load_documents()
 CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from typing import Any
 
 from hypothesis import assume, example, given, settings
@@ -1306,3 +1307,158 @@ def test_a_manual_formatted_for_a_terminal_reads_as_the_terminal_shows_it() -> N
     ]
     assert document.source == source
     audit(source, spans_of(document))
+
+
+# -- a text browser's rendering of a standard (the Debian constitution, copyright-format 1.0, debconf) --
+
+
+def test_a_numbered_title_in_sentence_case_over_text_set_in_further_is_a_heading() -> None:
+    source = (
+        "1. Introduction\n\n"
+        "   The Debian Project is an association of individuals who have made\n"
+        "   common cause to create a free operating system.\n\n"
+        "2. Decision-making bodies and individuals\n\n"
+        "   Each decision in the Project is made by one or more of the following:\n"
+        "    1. The Developers, by way of General Resolution or an election;\n"
+        "    2. The Project Leader;\n\n"
+        "  2.1. General rules\n\n"
+        "    1. Nothing in this constitution imposes an obligation on anyone to do\n"
+        "       work for the Project.\n"
+    )
+    blocks = read_plain(source).blocks
+    headings = [(b.label, b.text) for b in blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        ("1", "Introduction"),
+        ("2", "Decision-making bodies and individuals"),
+        ("2.1", "General rules"),
+    ]
+    # A short numbered item among its siblings, nothing set in under it, stays an item.
+    items = read_plain("Steps:\n\n1. Unpack the archive\n\n2. Run the installer\n").blocks
+    assert [b.kind for b in items[1:]] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+
+
+def test_a_wrapped_line_opening_with_the_word_copyright_is_no_copyright_notice() -> None:
+    source = (
+        "   It is valid to use License in the header stanza without an accompanying\n"
+        "   Copyright field, but Copyright alone is not sufficient.\n\n"
+        "   Copyright (C) 2007 Free Software Foundation, Inc.\n"
+        "   Copyright 2010 Angela Watts\n"
+    )
+    assert texts(source)[0] == (
+        "It is valid to use License in the header stanza without an accompanying "
+        "Copyright field, but Copyright alone is not sufficient."
+    )
+
+
+def test_a_grid_ruled_inside_its_bars_reads_a_row_a_ruled_group_whatever_cell_is_empty() -> None:
+    source = (
+        "   +------------------------------------------------------+\n"
+        "   | Keyword       | Meaning                              |\n"
+        "   |---------------+--------------------------------------|\n"
+        "   | Apache        | Apache license 1.0, 2.0.             |\n"
+        "   |---------------+--------------------------------------|\n"
+        "   |               | GNU Free Documentation License 1.0,  |\n"
+        "   | GFDL          | 1.1, 1.2, or 1.3. Use GFDL-NIV       |\n"
+        "   |               | instead if there are no Front-Cover. |\n"
+        "   +------------------------------------------------------+\n"
+    )
+    document = read_plain(source)
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (BlockKind.TABLE_ROW, "Keyword | Meaning"),
+        (BlockKind.TABLE_ROW, "Apache | Apache license 1.0, 2.0."),
+        (
+            BlockKind.TABLE_ROW,
+            "GFDL | GNU Free Documentation License 1.0, 1.1, 1.2, or 1.3. Use GFDL-NIV instead if there are no "
+            "Front-Cover.",
+        ),
+    ]
+    audit(source, spans_of(document))
+
+
+def test_a_grid_ruled_only_under_its_header_reads_a_row_a_line() -> None:
+    source = (
+        "+--------+--------------------------------------------+\n"
+        "|Section |              Section contents              |\n"
+        "+--------+--------------------------------------------+\n"
+        "|   1    | user executable programs or shell commands |\n"
+        "|   2    | system calls (functions provided by kernel) |\n"
+        "|   3    | library calls (functions within libraries) |\n"
+        "+--------+--------------------------------------------+\n"
+    )
+    assert texts(source) == [
+        "Section | Section contents",
+        "1 | user executable programs or shell commands",
+        "2 | system calls (functions provided by kernel)",
+        "3 | library calls (functions within libraries)",
+    ]
+
+
+def test_fields_set_in_under_a_lead_in_are_an_example() -> None:
+    source = (
+        "Declare Build-Depends on at least:\n\n"
+        "  Build-Depends: python2.7\n"
+        "  Build-Depends: python2.6 (>= 2.6-1)\n\n"
+        "The keyword all is no longer to be used.\n"
+    )
+    blocks = read_plain(source).blocks
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    assert blocks[1].text == "Build-Depends: python2.7\nBuild-Depends: python2.6 (>= 2.6-1)"
+    # A commit's subject under an author's name ("Jeff King (2):") is no field.
+    shortlog = read_plain("Jeff King (2):\n      shell: add basic tests\n      shell: limit size of commands\n")
+    assert BlockKind.CODE not in [b.kind for b in shortlog.blocks]
+
+
+def test_an_example_printed_at_the_page_edge_under_indented_text_is_one_code_block() -> None:
+    body = "".join(
+        f"   Paragraph {n} of the specification: the text stands three columns in, and its\n"
+        "   lines go on under one another as the page's own do.\n\n"
+        for n in range(4)
+    )
+    source = body + (
+        "   This information is stored in a template file that consists of stanzas in\n"
+        "   a rfc-822 compliant format, separated by blank lines. Here is an example:\n\n"
+        " Template: hostname\n"
+        " Type: string\n"
+        " Description: unqualified hostname for this computer\n"
+        "  This is the name by which this computer will be known on the network.\n\n"
+        " Template: domain\n"
+        " Type: string\n\n"
+        "   For localization, the description field can be supplemented with versions\n"
+        "   for other languages.\n"
+    )
+    document = read_plain(source)
+    assert [b.kind for b in document.blocks][-3:] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    assert document.blocks[-2].text.split("\n") == [
+        "Template: hostname",
+        "Type: string",
+        "Description: unqualified hostname for this computer",
+        " This is the name by which this computer will be known on the network.",
+        "",
+        "Template: domain",
+        "Type: string",
+    ]
+    audit(source, spans_of(document))
+    # Bullets at the page's edge under indented text are a list, not an example.
+    notes = (
+        body + '   Fixes since v1.7.5:\n\n * "git diff --stat" used to count a binary file\n   with modified bits.\n'
+    )
+    assert BlockKind.CODE not in [b.kind for b in read_plain(notes).blocks]
+
+
+def test_in_a_text_a_tool_wrapped_a_line_that_left_room_for_the_next_word_ended_its_block() -> None:
+    # The Debian Social Contract as a text browser wrapped it: each item's title, then its text.
+    words = "the project will keep its promises to the community of users and authors alike".split()
+    wrap = textwrap.TextWrapper(74, initial_indent="   ", subsequent_indent="   ")
+    # Enough lines for the text to show the tool's wrap (``_GREEDY_PAIRS``).
+    filler = "".join(wrap.fill(" ".join((words[n:] + words[:n]) * 4)) + ".\n\n" for n in range(14))
+    source = filler + (
+        "    2. We will give back to the free software community\n"
+        "       When we write new components of the Debian system, we will license\n"
+        "       them in a manner consistent with the Debian Free Software\n"
+        "       Guidelines.\n"
+    )
+    assert texts(source)[-2:] == [
+        "We will give back to the free software community",
+        "When we write new components of the Debian system, we will license them in a manner consistent with the "
+        "Debian Free Software Guidelines.",
+    ]

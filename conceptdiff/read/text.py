@@ -145,6 +145,11 @@ _CODE_LINE_RE = re.compile(
 _TERM_WORDS = 4
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
+# A line opening a copyright notice ("Copyright (C) 2007", "Copyright 2008 John Smith",
+# "COPYRIGHT NOTICE"), not one a wrap began with the word ("Copyright field, but ...").
+_NOTICE_LINE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b(?![ \t]+[a-z])|©|\([Cc]\)[ \t]")
+# A numbered line alone with the text under it set in further is a section's title of at most this many words.
+_SECTION_TITLE_WORDS = 8
 # A text with a blank line after this share of its lines or more sets every line
 # apart (an extraction that wrote each run of a PDF's text as a paragraph of its
 # own): its blank lines say little of where paragraphs end.
@@ -185,6 +190,11 @@ _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
 _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
 # Prose: a few words of letters in a row (what a comment of code seldom holds).
 _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
+# A field of a control file or a mail header shown as an example: "Build-Depends: python2.7",
+# "Template: hostname", "Files:" (a capitalized name without spaces, a colon, its value or
+# nothing; not a commit's "setup: fix ...").  Set in under a lead-in, a copyright file's own
+# "Copyright: 1998 ..." lines are no example (``_Blocks.indented_code``).
+_FIELD_CODE_RE = re.compile(r"[A-Z][\w.-]*:(?:[ \t]+\S|$)")
 # A line of words leading into what follows it ("Alternatively using sudo and make:", "for example:").
 _LEAD_IN_RE = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_][\w'’-]*){1,12}:")
 # A capitalized word alone before a colon, nothing after it: "Example:", "Examples:" (a label, where
@@ -366,6 +376,9 @@ class _Lines:
                 end += 1
             if frame is None or end - index < 3:
                 index += 1
+                continue
+            if frame[2] == "|" and index and _GRID_BORDER_RE.fullmatch(raw[index - 1][1].strip()):
+                index = end  # a grid's row of several lines under its rule ("|----+----|"): cells, no box
                 continue
             for position in range(index, end):
                 offset, content, form_feed = raw[position]
@@ -1106,7 +1119,7 @@ class _Blocks:
             if self.rst and self.options.strip_markup and self.rst_field(line):
                 self.after_blank = False
                 continue
-            if not self.rst and self.indented_code(index):
+            if not self.rst and (self.indented_code(index) or self.outdented_code(index)):
                 self.after_blank = False
                 continue
             self.line(line, following)
@@ -1148,7 +1161,14 @@ class _Blocks:
         # Under a lead-in ending with a colon, commands may stand at its own column ("Alternatively
         # using sudo and make:" + blank + "$ make check-programs"): then every line must read as code.
         level = self.after_blank and line.indent >= base and last.last_line.endswith(":")
-        if (line.indent < base + 2 and not level) or not _CODE_LINE_RE.search(line.text) or _PROSE_RE.search(line.text):
+        # Under a lead-in ("... may be one of the following:"), fields set in are an example's too.
+        fields = last.last_line.endswith(":") and line.indent >= base + 2
+
+        def reads_as_code(text: str) -> bool:
+            field = fields and _FIELD_CODE_RE.match(text) is not None and NOTICE_RE.match(text) is None
+            return _CODE_LINE_RE.search(text) is not None or field
+
+        if (line.indent < base + 2 and not level) or not reads_as_code(line.text) or _PROSE_RE.search(line.text):
             return False  # a code block opens with code
         texts: list[str] = []
         for other in self.lines[index:]:
@@ -1158,8 +1178,8 @@ class _Blocks:
                 if len(texts) == _CODE_SAMPLE:
                     break  # a long stretch set in: its first lines tell (below)
                 texts.append(other.text)
-        code = sum(1 for text in texts if _CODE_LINE_RE.search(text))
-        prose = sum(1 for text in texts if _PROSE_RE.search(text) and not _CODE_LINE_RE.search(text))
+        code = sum(1 for text in texts if reads_as_code(text))
+        prose = sum(1 for text in texts if _PROSE_RE.search(text) and not reads_as_code(text))
         if 2 * code < len(texts) or 3 * prose > len(texts):
             return False
         if len(texts) == _CODE_SAMPLE and (3 * code < 2 * len(texts) or prose):
@@ -1169,6 +1189,52 @@ class _Blocks:
         self.close(at_blank=True)
         self.indented = ("plain-code", line.indent - 1)
         return self.inside_indented(line)
+
+    def outdented_code(self, index: int) -> bool:
+        """A block set *out* from the text's body column, after a blank line,
+        under a title or a lead-in ending with a colon, whose lines at its own
+        column read as code or fields (no bullet, no number): an example a text
+        browser printed near the page's edge while the text stands indented
+        (``Template: hostname`` at column 1 under text at column 3).  Its lines
+        set in further (a field's continuation) are its own; after a blank line
+        it goes on only with a line at its column that reads so (a second
+        stanza), never with the text's body."""
+        if not self.options.join_lines or not self.after_blank or self.current is not None or not self.items:
+            return False
+        line = self.lines[index]
+        assert line is not None
+        last = self.items[-1]
+        if not 1 <= line.indent < self.body_indent or not last.indents or last.indents[0] <= line.indent:
+            return False  # (a control file's fields at the margin, continued a column in, are the document)
+        title = last.kind is BlockKind.HEADING or (last.lines == 1 and not _TERMINAL_RE.search(last.last_line[-12:]))
+        if not title and not last.last_line.endswith(":"):
+            return False  # an example stands under its title or a lead-in ("Here is an example:")
+        texts = [text for text, indent in self.outdented_block(index) if indent == line.indent]
+        if not texts or not all(
+            (_CODE_LINE_RE.search(text) or _FIELD_CODE_RE.match(text))
+            and not BULLET_RE.match(text)
+            and split_label(text)[0] is None
+            for text in texts
+        ):
+            return False
+        self.close(at_blank=True)
+        self.indented = ("outdented-code", line.indent)
+        return self.inside_indented(line)
+
+    def outdented_block(self, index: int) -> Iterator[tuple[str, int]]:
+        """The lines (text, indent) of the block :meth:`outdented_code` would read from ``index``."""
+        column = self.lines[index].indent  # type: ignore[union-attr]
+        blank = False
+        for count, other in enumerate(self.lines[index:]):
+            if count == _CODE_SAMPLE:
+                return
+            if other is None:
+                blank = True
+                continue
+            if other.indent < column or (blank and other.indent != column):
+                return
+            blank = False
+            yield other.text, other.indent
 
     def table_row(self, index: int, row: _TableLine) -> None:
         """A line of a plain-text table: a row (its header row the context),
@@ -1270,7 +1336,15 @@ class _Blocks:
             if self.code is not None:
                 self.code_blanks += 1
             return True
-        if line.indent <= base:
+        if what == "outdented-code":
+            after_blank = self.code is not None and self.code_blanks > 0
+            if line.indent < base or (
+                after_blank
+                and (line.indent != base or not (_CODE_LINE_RE.search(line.text) or _FIELD_CODE_RE.match(line.text)))
+            ):
+                self.end_indented()
+                return False
+        elif line.indent <= base:
             self.end_indented()
             return False
         if what == "plain-code" and self.code is not None and self.code_blanks and _reads_as_prose(line.text):
@@ -1554,7 +1628,7 @@ class _Blocks:
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
         if not open_end and not first.islower():
-            if NOTICE_RE.match(line) or (
+            if _NOTICE_LINE_RE.match(line) or (
                 NOTICE_RE.match(item.pieces[0][1])
                 and not first.isdigit()
                 and not (previous[-1:].isalnum() and self.overflowed(item, line) and not _FIELD_LINE_RE.match(line))
@@ -1675,6 +1749,12 @@ class _Blocks:
             return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
             return False  # "... the following:" + "Attribution right: ..."
+        if self.greedy and fits and first.isupper() and not _NAMED_FIELD_RE.match(line):
+            # Wrapped by a tool, a line that left room for the next word was ended on purpose,
+            # with or without a full stop: an item's title above its text ("2. We will give back
+            # to the free software community" + "When we write new components ..."); not before a
+            # field ("... ranges: LISTofRECORDRANGE" + "Errors: Match, Value"), which runs have their rules for.
+            return False
         if well_short and first.isupper() and _URL_RE.match(previous.rsplit(None, 1)[-1]):
             # An address ends a notice's line, the next word would have fitted: the next line is a
             # statement of its own ("... website at https://www.npmjs.com" + "Operated by npm, Inc.").
@@ -1989,8 +2069,9 @@ def _bar_cells(line: _Line | None) -> str:
 
 
 def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
-    """Tables drawn in a grid (``+----+----+`` borders, ``|`` between cells, a
-    row on one line or several between two borders): one row a block, the
+    """Tables drawn in a grid (``+----+----+`` borders or ``|----+----|`` rules,
+    ``|`` between cells, a row on one line or several between two borders, or,
+    under a header, one a line where no line leaves its first cell empty): one row a block, the
     first row the others' header; the borders are markup.  By line index."""
     found: dict[int, _TableLine] = {}
     index = 0
@@ -2019,6 +2100,8 @@ def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
         if not closed or not rows:
             index += 1
             continue
+        if len(rows) == 2:  # ruled under its header and at its foot only: perhaps a row a line
+            rows = [rows[0], *_grid_rows(lines, rows[1])]
         header: str | None = None
         for number, row in enumerate(rows):
             cells: list[str] = []
@@ -2040,11 +2123,26 @@ def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
     return found
 
 
+def _grid_rows(lines: list[_Line | None], group: list[int]) -> list[list[int]]:
+    """The rows of the lines ``group`` under a grid's header: one row whose
+    cells wrap, unless every line fills its first cell (a row a line)."""
+    firsts = []
+    for at in group:
+        line = lines[at]
+        assert line is not None
+        firsts.append(line.text.strip()[1:].split("|", 1)[0].strip())
+    if len(group) > 1 and all(firsts):
+        return [[at] for at in group]
+    return [group]
+
+
 def _is_grid_border(line: _Line | None) -> bool:
-    return line is not None and line.text[:1] == "+" and _GRID_BORDER_RE.fullmatch(line.text) is not None
+    """A grid's border: ``+----+----+``, or a rule between rows drawn inside the
+    outer bars (``|-------+-------|``, as a text browser draws a table)."""
+    return line is not None and line.text[:1] in "+|" and _GRID_BORDER_RE.fullmatch(line.text) is not None
 
 
-_GRID_BORDER_RE = re.compile(r"\+[-=+]*-[-=+]*\+")
+_GRID_BORDER_RE = re.compile(r"\+[-=+]*-[-=+]*\+|\|[-=]*-[-=]*(?:\+[-=]*)+\|")
 _GRID_ROW_RE = re.compile(r"\|.*\|")
 
 
@@ -2196,10 +2294,10 @@ def _is_heading(item: _Item, following: _Item | None, previous: _Item | None = N
     ):
         return False  # one of a run of fields ("Maintainer: ..." + "License: GPL-3.0-or-later")
     # A title page's date or version line, a copyright notice, an address is no section's title.
-    return _reads_as_heading(item, words) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
+    return _reads_as_heading(item, words, following) and TITLE_PAGE_DETAIL_RE.search(item.text) is None
 
 
-def _reads_as_heading(item: _Item, words: int) -> bool:
+def _reads_as_heading(item: _Item, words: int, following: _Item | None = None) -> bool:
     """``_is_heading``'s reading of the line's ``words`` (how many) and its place, title-page lines aside."""
     text = item.text
     if item.label is not None and item.kind is BlockKind.LIST_ITEM and text.endswith(".") and words <= 8:
@@ -2223,7 +2321,12 @@ def _reads_as_heading(item: _Item, words: int) -> bool:
     if _open_word(last_word) or last_word.casefold() == "like":
         return False  # a sentence going on past its line: "If "make test" produces something like"
     if item.label is not None and item.kind is BlockKind.LIST_ITEM:
-        return _looks_like_heading(text) and item.opened_block and item.closed_block
+        if not (item.opened_block and item.closed_block):
+            return False
+        # A numbered title in sentence case stands alone, the text under it set in further:
+        # "1. Introduction" + "   The Debian Project is ...", "  2.1. General rules" + "    1. Nothing ...".
+        set_in = following is not None and bool(following.indents) and following.indents[0] > item.indents[0]
+        return _looks_like_heading(text) or (set_in and words <= _SECTION_TITLE_WORDS)
     return item.opened_block or item.closed_block or _looks_like_heading(text)
 
 
