@@ -555,3 +555,35 @@ def test_a_header_inside_the_text_heads_it_and_the_pages_own_banner_is_furniture
     ]
     assert {"npm Docs", "Table of contents"} <= {d.text for d in document.dropped if d.reason != "markup"}
     audit(page, spans_of(document))
+
+
+def test_items_naming_a_place_of_the_page_and_saying_more_are_the_texts_own() -> None:
+    # The debian/copyright format's HTML: "<li><a href="#format-field">Format</a>: required.</li>" lists
+    # each stanza's fields, each linking to the field's section further down: no table of contents.
+    names = ("Format", "Upstream-Name", "Upstream-Contact", "Source", "Disclaimer")
+    items = "".join(f'<li><a href="#f{n}">{name}</a>: optional.</li>' for n, name in enumerate(names))
+    sections = "".join(
+        f'<h3 id="f{n}">{name}</h3><p>The {name} field says what it says in a full sentence.</p>'
+        for n, name in enumerate(names)
+    )
+    page = f"<html><body><main><h1>Header stanza</h1><ul>{items}</ul>{sections}</main></body></html>"
+    edition = Edition.from_text(page, format="html", options=Options(flag_languages=False))
+    assert [c.text for c in edition.clauses][1:3] == ["Format: optional.", "Upstream-Name: optional."]
+    assert not [d for d in edition.dropped if d.reason == "table-of-contents"]
+
+
+def test_a_part_whose_class_names_its_contents_is_no_table_of_contents() -> None:
+    # DocBook wraps an example's body in <div class="example-contents">; a "toc" or "contents" box is furniture.
+    page = (
+        '<html><body><div class="toc"><p>Table of Contents</p><ul><li><a href="#ex">8. Examples</a></li></ul></div>'
+        '<h2 id="ex">8. Examples</h2><div class="example"><p class="title">Example 3. Simple</p>'
+        '<div class="example-contents"><p>A possible debian/copyright file for a program distributed in the '
+        "Debian source package xsol:</p><pre>Format: https://www.debian.org/doc/packaging-manuals/</pre></div></div>"
+        "</body></html>"
+    )
+    texts = [b.text for b in read_html(page).blocks]
+    assert "Table of Contents" not in texts
+    assert texts[-2:] == [
+        "A possible debian/copyright file for a program distributed in the Debian source package xsol:",
+        "Format: https://www.debian.org/doc/packaging-manuals/",
+    ]

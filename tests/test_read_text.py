@@ -1462,3 +1462,16 @@ def test_in_a_text_a_tool_wrapped_a_line_that_left_room_for_the_next_word_ended_
         "When we write new components of the Debian system, we will license them in a manner consistent with the "
         "Debian Free Software Guidelines.",
     ]
+
+
+def test_a_long_row_of_a_drawn_grid_keeps_its_cells_however_its_lines_touch_the_bars() -> None:
+    # The X11 protocol's types, drawn with box characters: a row of many lines, the first cell's
+    # text against its bar ("│LISTofFOO   │is not ..."): the lines under it look like a box's,
+    # three in a row, and are still the row's, one row of two cells.
+    lines = ["elements of type FOO. The size of the length", "field may vary (it is not the same size as", "a FOO),"]
+    lines += ["and in some cases it may be implicit. Except", "where noted, zero-length lists are legal."]
+    row = "".join(f"│{'LISTofFOO' if n == 1 else '':12}│{text:48}│\n" for n, text in enumerate(lines))
+    source = (
+        f"┌{'─' * 12}┬{'─' * 48}┐\n│{'Name':12}│{'Value':48}│\n├{'─' * 12}┼{'─' * 48}┤\n{row}└{'─' * 12}┴{'─' * 48}┘\n"
+    )
+    assert texts(source) == ["Name | Value", "LISTofFOO | " + " ".join(lines)]

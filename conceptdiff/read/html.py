@@ -92,7 +92,10 @@ _FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search
 _FURNITURE_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|gdpr|share|sharing|social|breadcrumbs?|sidebar|newsletter|subscribe|"
     r"comments?|related|advert|advertisement|ads?|promo|banner|skip-link|skiplink|navbar|nav|menu|footer|"
-    r"masthead|toc|contents|printindex)(?:$|[\s_-])",
+    r"masthead|toc|printindex)(?:$|[\s_-])"
+    # A table of contents by name ("contents", "table-of-contents", "page-contents"); not a part's
+    # body ("example-contents": DocBook's example, "entry-contents").
+    r"|^[_-]*(?:table[_-]of[_-]|page[_-]|local[_-])?contents(?:$|[_-])",
     re.IGNORECASE,
 )
 # Sectioning elements: a <header> inside one heads that part, not the page (HTML's banner landmark
@@ -933,6 +936,8 @@ def read_html(source: str, *, options: Options | None = None) -> Document:
 
 _ANCHOR_RE = re.compile(r"""<[a-z][^<>]*?\s(?:id|name)\s*=\s*["']?([^"'\s<>]+)""", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)
+# A link's end, then words of the item's own ("<a href="#format">Format</a>: required.").
+_OWN_TEXT_RE = re.compile(r"</a\s*>(?:[^<\w]|<[^<>]*>)*[^\W\d_]{2}", re.IGNORECASE)
 _CONTENTS_ENTRY_WORDS = 60  # a paragraph entry of a table of contents (a <dd>) is no longer
 
 
@@ -980,6 +985,8 @@ def _contents_entries(source: str, blocks: list[Block]) -> set[int]:
             block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) > _CONTENTS_ENTRY_WORDS
         ):
             return None
+        if block.spans and _OWN_TEXT_RE.search(source, block.spans[0][0], block.spans[-1][1]):
+            return None  # words of its own after its link ("Format: required."): an item, no entry
         link = block.links[0]
         path, fragment = link.split("#", 1)
         if path and _SCHEME_RE.match(path):

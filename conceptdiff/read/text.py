@@ -377,8 +377,8 @@ class _Lines:
             if frame is None or end - index < 3:
                 index += 1
                 continue
-            if frame[2] == "|" and index and _GRID_BORDER_RE.fullmatch(raw[index - 1][1].strip()):
-                index = end  # a grid's row of several lines under its rule ("|----+----|"): cells, no box
+            if frame[2] == "|" and self.grid_row(raw, framed, index, end):
+                index = end  # a grid's row of several lines ("|      | GNU Free ... |"): cells, no box
                 continue
             for position in range(index, end):
                 offset, content, form_feed = raw[position]
@@ -389,6 +389,30 @@ class _Lines:
                 result[position] = (offset, " " * (left + 1) + content[left + 1 : right], form_feed)
             index = end
         return result
+
+    @staticmethod
+    def grid_row(
+        raw: list[tuple[int, str, bool]], framed: list[tuple[int, int, str] | None], index: int, end: int
+    ) -> bool:
+        """Are the framed lines ``raw[index:end]`` a grid's cells rather than a
+        box: under a grid's rule (above them, no blank line between), with a
+        bar inside at the same column on every line (the rule between two
+        cells)?  A table of bars without rules, a box drawn around a title
+        ("│ font server 1 │"), are read without their frame."""
+        above = index - 1
+        while above >= 0 and raw[above][1].strip() and not _GRID_BORDER_RE.fullmatch(raw[above][1].strip()):
+            above -= 1
+        if above < 0 or not raw[above][1].strip():
+            return False
+        columns: set[int] | None = None
+        for position in range(index, end):
+            content = raw[position][1]
+            left, right, _ = framed[position]  # type: ignore[misc]
+            bars = {at for at in range(left + 1, right) if content[at] == "|"}
+            columns = bars if columns is None else columns & bars
+            if not columns:
+                return False
+        return bool(columns)
 
     def permalinks(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
         """A heading's permalink mark at the end of its line, as a page dumped to
