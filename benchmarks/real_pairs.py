@@ -9,7 +9,13 @@ statements, two PEP 8 revisions) or from the system's common-licenses
 folder (LGPL 2.0 and 2.1, GFDL 1.2 and 1.3: GNU texts, verbatim copies
 allowed; their answers were written after the alignment rules of the other
 four, and conceptdiff was measured on them once, before anyone looked at
-its output there) as clause lists, frozen (conceptdiff's
+its output there) or from Debian's doc-debian package (the Debian
+Constitution v1.7 and v1.8, the Social Contract v1.1 and v1.2: measured
+once at 0.731 and 0.333 when their answers were written, 2026-12-07; 0.704
+for the first against its answer as written, before a split and a merge its
+reader had made of clauses apart were scored on their consecutive clauses,
+the others as added and removed), as
+clause lists, frozen (conceptdiff's
 reading of each file, so that the pair measures alignment, not reading), and
 ``changes``: the answer, **written by hand** by a reader who ran no diff or
 alignment tool (how, and the hard calls, in each file's ``review``).  Every

@@ -735,7 +735,11 @@ class _Aligner:
                 continue
             i, j = olds[0], news[0]
             sim = _similarity(self.old_words[i], self.new_words[j])
-            if self.options.in_place_threshold <= sim < self.options.positional_threshold and self.held_in_place(i, j):
+            bar = self.options.in_place_threshold
+            label = self.old[i].label
+            if label is not None and label == self.new[j].label and bar < 1:
+                bar /= 2  # its number confirms its place: "5. Propose draft General Resolutions and amendments."
+            if bar <= sim < self.options.positional_threshold and self.held_in_place(i, j):
                 # Rewritten beyond the usual bar but kept in its place, both neighbours in order:
                 # a reader still recognises it; said with a low confidence.
                 self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.6)

@@ -46,7 +46,8 @@ class Options:
             edge; a split or merge here needs unchanged neighbours) and the
             two clauses are of one kind: a clause rewritten in place, reported
             as reworded with a low confidence (only below ``positional_threshold``,
-            which pairs the rest; 1 switches the rule off).
+            which pairs the rest; 1 switches the rule off).  Half of it when
+            the two clauses bear the same number label, which confirms the place.
         split_threshold: a clause split into several consecutive clauses (or
             several merged into one) must reach this similarity between the
             one text and the joined others.

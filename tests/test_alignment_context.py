@@ -191,6 +191,33 @@ def test_a_clause_rewritten_in_place_between_reworded_neighbours_is_reworded_wit
     assert kinds == ["added", "removed"]
 
 
+def test_a_numbered_clause_rewritten_in_place_is_reworded_its_number_confirming_the_place() -> None:
+    # Debian Constitution 1.7 -> 1.8, section 5.1: item 5 rewritten (0.22 similar: below in_place_threshold),
+    # items 4 and 6 unchanged around it.
+    items = [
+        f"{n}. Appoint or act in the role number {n} described in this constitution for the project."
+        for n in range(1, 9)
+    ]
+    old = [*items[:4], "5. Propose draft General Resolutions and amendments.", *items[5:]]
+    rewritten = (
+        "Propose General Resolutions and ballot options for General Resolutions. When proposed by the "
+        "Project Leader, sponsors for the General Resolution or ballot option are not required; see §4.2.1."
+    )
+    new = [*items[:4], f"5. {rewritten}", *items[5:]]
+    result = conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(new))
+    changed = [c for c in result.changes if c.kind is not ChangeKind.UNCHANGED]
+    assert [(c.kind, c.old, c.new) for c in changed] == [(ChangeKind.REWORDED, (4,), (4,))]
+    assert changed[0].confidence < 0.5
+    # Under another number, the same text is no rewording of it: removed and added.
+    renumbered = [*items[:4], f"9. {rewritten}", *items[5:]]
+    kinds = sorted(
+        c.kind.value
+        for c in conceptdiff.compare(Edition.from_clauses(old), Edition.from_clauses(renumbered)).changes
+        if c.kind is not ChangeKind.UNCHANGED
+    )
+    assert kinds == ["added", "removed"]
+
+
 def test_a_definition_rewritten_in_its_place_is_paired_by_the_term_it_defines() -> None:
     # PEP 8, 2005: two definitions of a list rewritten beyond any word bar (0.15 and 0.28
     # similar), between a reworded and an unchanged neighbour, keep the names they define.
