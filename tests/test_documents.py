@@ -117,6 +117,11 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # The debconf specification (the same rendering), measured at 0.768/0.756 (the same grids and
     # examples). Remains: "Table 1." captions read as labels.
     ("debconf-specification", "text"): (0.965, 0.965),
+    # The Filesystem Hierarchy Standard 3.0 (the same rendering), measured at 0.608/0.596: its tables of
+    # contents (titles wrapped elsewhere than the headings) and two-column tables under a header read as
+    # paragraphs. Remains: tables cut after their first word where a cell runs onto a line of its own, a
+    # table of three columns with empty cells, footnotes' labels ("^[1]"), lead-ins glued to a table's header.
+    ("fhs-3.0", "text"): (0.905, 0.815),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {
@@ -133,6 +138,7 @@ MARKUP_KEPT = {("gpl-2.0", "text"): 3, ("gpl-1.0", "text"): 3, ("lgpl-2.0", "tex
 # The manual's placeholders ("<sec>", "<name>") the score takes for tags, in clauses the list reads otherwise
 # (groff's boxed commands, its option lists: see FLOORS).
 MARKUP_KEPT[("man-db-manual", "text")] = 9
+MARKUP_KEPT[("fhs-3.0", "text")] = 1  # the standard's placeholders ("/lib<qual>") the score takes for tags
 DOCUMENTS = load_documents()
 CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
 

@@ -1475,3 +1475,72 @@ def test_a_long_row_of_a_drawn_grid_keeps_its_cells_however_its_lines_touch_the_
         f"┌{'─' * 12}┬{'─' * 48}┐\n│{'Name':12}│{'Value':48}│\n├{'─' * 12}┼{'─' * 48}┤\n{row}└{'─' * 12}┴{'─' * 48}┘\n"
     )
     assert texts(source) == ["Name | Value", "LISTofFOO | " + " ".join(lines)]
+
+
+def test_a_table_of_contents_whose_titles_wrap_elsewhere_than_the_headings_is_set_aside() -> None:
+    # The Filesystem Hierarchy Standard 3.0 as a text browser rendered it: each chapter's contents,
+    # titles wrapped onto a line set in deeper, the headings printed whole further on.
+    contents = (
+        "   Table of Contents\n\n"
+        "   3.1. Purpose\n"
+        "   3.2. Requirements\n"
+        "   3.3. /bin : Essential user command binaries (for use by\n"
+        "           all users)\n\n"
+        "        3.3.1. Purpose\n"
+        "        3.3.2. Requirements\n\n"
+        "   3.4. /etc/sgml : Configuration files for SGML\n"
+        "           (optional)\n\n"
+        "   3.5. /usr/include : Directory for standard include files.\n"
+    )
+    body = (
+        "3.1. Purpose\n\n   The root filesystem holds what booting needs.\n\n"
+        "3.2. Requirements\n\n   These directories are required in the root.\n\n"
+        "3.3. /bin : Essential user command binaries (for use by all users)\n\n   Commands for everyone.\n\n"
+        "3.3.1. Purpose\n\n   Binaries that users and administrators run.\n\n"
+        "3.3.2. Requirements\n\n   No subdirectories in it.\n\n"
+        "3.4. /etc/sgml : Configuration files for SGML (optional)\n\n   Generic configuration files.\n\n"
+        "3.5. /usr/include : Directory for standard include files.\n\n   The system's include files.\n"
+    )
+    document = read_plain(contents + "\n" + body)
+    assert document.blocks[0].text == "Purpose" and document.blocks[0].label == "3.1"
+    assert all(d.reason == "table-of-contents" for d in document.dropped)
+    assert [d.text for d in document.dropped][3:5] == [
+        "3.3. /bin : Essential user command binaries (for use by",
+        "all users)",
+    ]
+    assert len(document.dropped) == 10  # the heading, eight entries, two of them wrapped (their second lines)
+
+
+def test_a_table_of_two_columns_under_a_header_reads_by_row_aligned_or_not() -> None:
+    aligned = (
+        "   The following directories are required in /.\n"
+        "   Directory Description\n"
+        "   bin       Essential command binaries\n"
+        "   boot      Static files of the boot loader\n"
+        "   dev       Device files\n"
+    )
+    assert texts(aligned) == [
+        "The following directories are required in /.",
+        "Directory | Description",
+        "bin | Essential command binaries",
+        "boot | Static files of the boot loader",
+        "dev | Device files",
+    ]
+    # A narrow rendering cut each row after its first word, a cell wrapped onto "(optional)".
+    narrow = (
+        "   The following directories must be in /, if installed:\n"
+        "   Directory Description\n"
+        "   home User home directories (optional)\n"
+        "   lib<qual> Alternate format essential shared libraries\n"
+        "   (optional)\n"
+        "   root Home directory for the root user (optional)\n"
+    )
+    assert texts(narrow)[1:] == [
+        "Directory | Description",
+        "home | User home directories (optional)",
+        "lib<qual> | Alternate format essential shared libraries (optional)",
+        "root | Home directory for the root user (optional)",
+    ]
+    # A list of people under a name is no table.
+    people = "Ben Laenen\nAdam Sampson\nAlan Ott\nAlex Duggan\nAnita Kulshreshtha\n"
+    assert not any(" | " in text for text in texts(people))

@@ -285,6 +285,7 @@ class _Lines:
         self.options = options
         self.dropped: list[DroppedSpan] = []
         self._titles: dict[str, list[int]] | None = None  # see names_a_later_line
+        self._numbered: dict[str, list[tuple[int, str]]] = {}  # a section's number -> its lines (at, title key)
 
     def drop(self, start: int, end: int, reason: str) -> None:
         if end > start:
@@ -608,14 +609,23 @@ class _Lines:
         title of a line further on, its number and a "Chapter" word aside
         ("1. Introduction" and "Chapter 1. Introduction" further on)?"""
         key = _title_key(entry.text)
-        if not key or len(entry.text) > 80 or entry.text.rstrip()[-1:] in ".;,":
+        numbered = _SECTION_NUMBER_RE.match(entry.text)
+        # (A sentence is no title; a numbered title may end with a full stop: "4.5. /usr/include : ... files.")
+        if not key or len(entry.text) > 80 or (entry.text.rstrip()[-1:] in ".;," and numbered is None):
             return False
         if self._titles is None:
-            self._titles = {}
+            self._titles, self._numbered = {}, {}
             for at, line in enumerate(lines):
                 if line is not None and len(line.text) <= 80:
                     self._titles.setdefault(_title_key(line.text), []).append(at)
-        return any(at > index for at in self._titles.get(key, ()))
+                if line is not None and (number := _SECTION_NUMBER_RE.match(line.text)) is not None:
+                    self._numbered.setdefault(number.group(1), []).append((at, _title_key(line.text)))
+        if numbered is None:
+            return any(at > index for at in self._titles.get(key, ()))
+        # A numbered entry names a later line of its number ("3.1. Purpose", not "3.3.1. Purpose"), its
+        # title perhaps wrapped elsewhere than the heading's ("3.7.6. /etc/sgml : Configuration files
+        # for SGML" + "(optional)"): that line begins as the entry does.
+        return any(at > index and later.startswith(key) for at, later in self._numbered.get(numbered.group(1), ()))
 
     def outline(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
         """A table of contents without a heading or page numbers: a run of
@@ -655,8 +665,11 @@ class _Lines:
             while scan < len(content):
                 candidate = lines[content[scan]]
                 assert candidate is not None
+                # After an entry whose title wrapped onto lines set in deeper, the next entry may name
+                # its section as the first did ("3.4. /bin : ... (for use by" + "all users)" + "3.4.1. Purpose").
+                wrapped = bool(entries) and all(_deeper(lines[at], lines[entries[-1]]) for at in pending)
                 if paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)) or (
-                    heading and not pending and self.names_a_later_line(candidate, content[scan], lines)
+                    heading and (not pending or wrapped) and self.names_a_later_line(candidate, content[scan], lines)
                 ):
                     entries.extend(pending)
                     entries.append(content[scan])
@@ -877,6 +890,15 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
     return runs * 8 >= content, body
 
 
+# A section's number of two levels or more, as it opens a line ("3.7.6. ", "4.11.10 ").
+_SECTION_NUMBER_RE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?[ \t\u00a0]")
+
+
+def _deeper(line: _Line | None, than: _Line | None) -> bool:
+    """Is ``line`` set in deeper than ``than`` (a wrapped title's further line under its first)?"""
+    return line is not None and than is not None and line.indent > than.indent
+
+
 def _spaced_lines(lines: list[_Line | None]) -> bool:
     """Is a blank line set after nearly every line of text (``_SPACED_LINES``)?"""
     content = sum(1 for line in lines if line is not None)
@@ -1033,7 +1055,13 @@ class _Blocks:
         self.hyphen_pairs = vocabulary.hyphen_pairs
         # Tables are laid out, not wrapped: their lines say nothing of the width.
         self.tables = (
-            {**_pipe_tables(lines), **_tables(lines), **_simple_tables(lines), **_grid_tables(lines)}
+            {
+                **_headed_pairs(lines),
+                **_pipe_tables(lines),
+                **_tables(lines),
+                **_simple_tables(lines),
+                **_grid_tables(lines),
+            }
             if options.join_lines
             else {}
         )
@@ -1973,6 +2001,120 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
             found.update(_table(lines, first, last))
         index = max(end, index + 1)
     return found
+
+
+def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """Two-column tables without rules: under a header line of two cells of a
+    word or two, capitalized ("Directory Description"), three rows or more at
+    its indent, no blank line between, each a first cell and a second that
+    opens with a word, no bullet before.  Where most rows align their second
+    cell under the header's (two spaces or more before it: "bin       Essential
+    command binaries"), every row is cut at that column; where they do not (a
+    text browser's narrow rendering: "home User home directories"), after its
+    first word.  A line set in deeper, or a bracketed note alone ("(optional)"),
+    goes on with the row's second cell.  By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index + _MIN_TABLE_ROWS < len(lines):
+        header = lines[index]
+        if header is None or not _HEADER_PAIR_RE.fullmatch(" ".join(header.text.split())):
+            index += 1
+            continue
+        body = []
+        end = index + 1
+        while end < len(lines) and (line := lines[end]) is not None and line.indent >= header.indent:
+            body.append(end)
+            end += 1
+        rows = _pair_rows(lines, header, body)
+        longest = max((len(lines[ats[0]].text) for ats, _ in rows[1:]), default=0)  # type: ignore[union-attr]
+        if len(rows) < _MIN_TABLE_ROWS or 3 * len(header.text) > 2 * longest:
+            index += 1  # (a header is short beside its rows: a paragraph's line of capitals is none)
+            continue
+        head = " | ".join(rows.pop(0)[1])
+        found[index] = _TableLine(head)
+        for ats, cells in rows:
+            found[ats[0]] = _TableLine(" | ".join(cells), head)
+            for at in ats[1:]:
+                found[at] = _TableLine(None)
+        index = max(ats[-1] for ats, _ in rows) + 1
+    return found
+
+
+def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> list[tuple[list[int], list[str]]]:
+    """The header's cells and the rows of ``body`` under it (see :func:`_headed_pairs`), as
+    (line indexes, [first cell, second cell]); fewer than ``_MIN_TABLE_ROWS`` rows: not a table."""
+    spaces = [at for at, char in enumerate(header.text) if char == " "]
+    rows = [line for at in body if (line := lines[at]) is not None and line.indent == header.indent]
+
+    def aligned(column: int) -> int:
+        """How many rows have a gap of two spaces or more, then a cell, at ``column``."""
+        count = 0
+        for row in rows:
+            padded = _padded(row)
+            count += padded.startswith("  ", column - 2) and bool(padded[column : column + 1].strip())
+        return count
+
+    # The header's second cell starts after one of its spaces: where most rows align theirs, or after its first word.
+    columns = [header.indent + at + 1 for at in spaces]
+    best = max(columns, key=aligned, default=None) if columns else None
+    if best is None:
+        return []
+    split_aligned = 3 * aligned(best) >= 2 * max(1, len(rows))
+    if not split_aligned:
+        best = header.indent + header.text.index(" ") + 1
+    padded_header = _padded(header)
+    result: list[tuple[list[int], list[str]]] = [([], [padded_header[:best].strip(), padded_header[best:].strip()])]
+    for at in body:
+        line = lines[at]
+        assert line is not None
+        note = _NOTE_RE.fullmatch(line.text) is not None
+        if line.indent > header.indent or (note and len(result) > 1):
+            if len(result) == 1:
+                return []
+            result[-1][0].append(at)
+            result[-1][1][1] += " " + " ".join(line.text.split())  # the second cell wrapped
+            continue
+        padded = _padded(line)
+        if split_aligned:
+            first, second = padded[:best].strip(), padded[best:].strip()
+            # (A first cell of words must end before a gap: "lib<qual> Alternate ..." is cut by words.)
+            if padded[best - 1 : best] != " " or not first or (" " in first and not padded.startswith("  ", best - 2)):
+                break
+        else:
+            parts = line.text.split(" ", 1)
+            if len(parts) < 2 or parts[1][:1] == " ":
+                break
+            first, second = parts[0], parts[1]
+        if (
+            not _PAIR_ROW_RE.match(second)
+            or "  " in second  # a third cell: a table of more columns (``_tables``), or none
+            or BULLET_RE.match(line.text)
+            or first.endswith((":", ".", ","))
+        ):
+            break
+        result.append(([at], [first, second]))
+    if len(result) - 1 < _MIN_TABLE_ROWS:
+        return []
+    if not split_aligned:
+        # Cut after a first word, the rows must read as names and what they name: identifiers
+        # ("home", "lib<qual>", "csh.login") over descriptions of three words or more, not a list
+        # of people ("Adam Sampson") or an address's lines.
+        named = [cells for _, cells in result[1:]]
+        identifiers = sum(1 for first, _ in named if first[:1].islower() or _IDENTIFIER_MARK_RE.search(first))
+        described = sorted(len(second.split()) for _, second in named)[len(named) // 2]
+        if 3 * identifiers < 2 * len(named) or described < 3:
+            return []
+    return result
+
+
+# A two-column table's header: two cells of a word or two, capitalized, no mark ("Directory Description").
+_HEADER_PAIR_RE = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*)? [A-Z][\w-]*(?: [A-Za-z][\w-]*)?")
+# A row's second cell opens with a word, not a mark ("= xmlto", "# returns ...", "- list of ...").
+_PAIR_ROW_RE = re.compile(r"[^\W_]")
+# What marks a word as a name in a system (a path, a file, a placeholder): "lib<qual>", "csh.login".
+_IDENTIFIER_MARK_RE = re.compile(r"[./<_]")
+# A bracketed note alone on its line, a wrapped cell's end: "(optional)".
+_NOTE_RE = re.compile(r"\([^()]{1,40}\)")
 
 
 def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
