@@ -1541,6 +1541,19 @@ def test_a_table_of_two_columns_under_a_header_reads_by_row_aligned_or_not() -> 
         "lib<qual> | Alternate format essential shared libraries (optional)",
         "root | Home directory for the root user (optional)",
     ]
+    # Two rows are enough under a header; a cell cut after its first word wraps with its note.
+    files = (
+        "   The following files must be in /etc if the corresponding subsystem is installed:\n"
+        "   File Description\n"
+        "   ld.so.conf List of extra directories to search for shared\n"
+        "   libraries (optional)\n"
+        "   motd Post-login message of the day file (optional)\n"
+    )
+    assert texts(files)[1:] == [
+        "File | Description",
+        "ld.so.conf | List of extra directories to search for shared libraries (optional)",
+        "motd | Post-login message of the day file (optional)",
+    ]
     # A list of people under a name is no table.
     people = "Ben Laenen\nAdam Sampson\nAlan Ott\nAlex Duggan\nAnita Kulshreshtha\n"
     assert not any(" | " in text for text in texts(people))

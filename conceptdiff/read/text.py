@@ -1967,6 +1967,7 @@ _RULE_RE = re.compile(r"[-=_+|: ]{3,}")
 _WORD_RUN_RE = re.compile(r"\S+")
 _CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
 _MIN_TABLE_ROWS = 3
+_MIN_PAIR_ROWS = 2  # under its header, a two-column table of two rows is one (``_headed_pairs``)
 _MIN_TABLE_COLUMNS = 3
 _MAX_HEADER_LINES = 3
 
@@ -2015,7 +2016,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
     goes on with the row's second cell.  By line index."""
     found: dict[int, _TableLine] = {}
     index = 0
-    while index + _MIN_TABLE_ROWS < len(lines):
+    while index + _MIN_PAIR_ROWS < len(lines):
         header = lines[index]
         if header is None or not _HEADER_PAIR_RE.fullmatch(" ".join(header.text.split())):
             index += 1
@@ -2027,7 +2028,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
             end += 1
         rows = _pair_rows(lines, header, body)
         longest = max((len(lines[ats[0]].text) for ats, _ in rows[1:]), default=0)  # type: ignore[union-attr]
-        if len(rows) < _MIN_TABLE_ROWS or 3 * len(header.text) > 2 * longest:
+        if len(rows) < _MIN_PAIR_ROWS or 3 * len(header.text) > 2 * longest:
             index += 1  # (a header is short beside its rows: a paragraph's line of capitals is none)
             continue
         head = " | ".join(rows.pop(0)[1])
@@ -2042,7 +2043,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
 
 def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> list[tuple[list[int], list[str]]]:
     """The header's cells and the rows of ``body`` under it (see :func:`_headed_pairs`), as
-    (line indexes, [first cell, second cell]); fewer than ``_MIN_TABLE_ROWS`` rows: not a table."""
+    (line indexes, [first cell, second cell]); fewer than ``_MIN_PAIR_ROWS`` rows: not a table."""
     spaces = [at for at, char in enumerate(header.text) if char == " "]
     rows = [line for at in body if (line := lines[at]) is not None and line.indent == header.indent]
 
@@ -2068,6 +2069,10 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
         line = lines[at]
         assert line is not None
         note = _NOTE_RE.fullmatch(line.text) is not None
+        if not split_aligned and len(result) > 1 and not result[-1][1][1].endswith(")"):
+            # Cut after its first word, a row's cell wrapped onto a line that ends with its note:
+            # "ld.so.conf List of extra directories to search for shared" + "libraries (optional)".
+            note = note or _WRAPPED_NOTE_RE.fullmatch(line.text) is not None
         if line.indent > header.indent or (note and len(result) > 1):
             if len(result) == 1:
                 return []
@@ -2093,7 +2098,7 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
         ):
             break
         result.append(([at], [first, second]))
-    if len(result) - 1 < _MIN_TABLE_ROWS:
+    if len(result) - 1 < _MIN_PAIR_ROWS:
         return []
     if not split_aligned:
         # Cut after a first word, the rows must read as names and what they name: identifiers
@@ -2113,8 +2118,9 @@ _HEADER_PAIR_RE = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*)? [A-Z][\w-]*(?: [A
 _PAIR_ROW_RE = re.compile(r"[^\W_]")
 # What marks a word as a name in a system (a path, a file, a placeholder): "lib<qual>", "csh.login".
 _IDENTIFIER_MARK_RE = re.compile(r"[./<_]")
-# A bracketed note alone on its line, a wrapped cell's end: "(optional)".
+# A bracketed note alone on its line, a wrapped cell's end: "(optional)"; or after the cell's last word.
 _NOTE_RE = re.compile(r"\([^()]{1,40}\)")
+_WRAPPED_NOTE_RE = re.compile(r"[^\s()]+ \([^()]{1,40}\)")
 
 
 def _simple_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
