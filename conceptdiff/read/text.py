@@ -1275,7 +1275,9 @@ class _Blocks:
 
     def outdented_block(self, index: int) -> Iterator[tuple[str, int]]:
         """The lines (text, indent) of the block :meth:`outdented_code` would read from ``index``."""
-        column = self.lines[index].indent  # type: ignore[union-attr]
+        start = self.lines[index]
+        assert start is not None
+        column = start.indent
         blank = False
         for count, other in enumerate(self.lines[index:]):
             if count == _CODE_SAMPLE:
@@ -2027,7 +2029,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
             body.append(end)
             end += 1
         rows = _pair_rows(lines, header, body)
-        longest = max((len(lines[ats[0]].text) for ats, _ in rows[1:]), default=0)  # type: ignore[union-attr]
+        longest = max((len(_text(lines[ats[0]])) for ats, _ in rows[1:]), default=0)
         if len(rows) < _MIN_PAIR_ROWS or 3 * len(header.text) > 2 * longest:
             index += 1  # (a header is short beside its rows: a paragraph's line of capitals is none)
             continue
