@@ -115,6 +115,22 @@ def test_every_old_and_new_clause_is_in_exactly_one_expected_change(pair: Edited
     assert sorted(j for c in pair.changes for j in c.new) == list(range(len(pair.new_texts)))
 
 
+@given(classic_pairs)
+def test_an_added_clause_is_unlike_every_old_clause_of_its_number(pair: EditedPair) -> None:
+    # The engine pairs a clause rewritten in place under the same number label at half of
+    # in_place_threshold: a clause inserted anew stays below that bar to every old clause of its label.
+    for change in pair.changes:
+        if change.kind is not ChangeKind.ADDED:
+            continue
+        added = clause_from_string(pair.new_texts[change.new[0]])
+        if added.label is None or added.normalized in {clause_from_string(t).normalized for t in pair.old_texts}:
+            continue  # (a copy of an old clause is another edit: the engine pairs copies n-th with n-th)
+        for text in pair.old_texts:
+            old = clause_from_string(text)
+            if old.label == added.label:
+                assert similarity(added.normalized, old.normalized) < 0.15, (added.text, old.text)
+
+
 @given(any_pairs)
 def test_each_change_has_the_shape_of_its_kind(pair: EditedPair) -> None:
     for c in pair.changes:

@@ -18,7 +18,13 @@ import attrs
 
 from conceptdiff._generate.choosers import Chooser
 from conceptdiff._generate.edits import merge_texts, relabel, reword_text, split_text
-from conceptdiff._generate.limits import CLOSEST_MARGIN, INSERT_CEILING, MAX_PARTS, SAME_CLAUSE_FLOOR
+from conceptdiff._generate.limits import (
+    CLOSEST_MARGIN,
+    INSERT_CEILING,
+    LABELLED_INSERT_CEILING,
+    MAX_PARTS,
+    SAME_CLAUSE_FLOOR,
+)
 from conceptdiff._generate.pairs import EditedPair, ExpectedChange, Mix, PairEdit, RewordStrength
 from conceptdiff._generate.text import (
     RENUMBERABLE,
@@ -31,6 +37,7 @@ from conceptdiff._generate.text import (
 )
 from conceptdiff._generate.vocabulary import synth_clause
 from conceptdiff.model import ChangeKind
+from conceptdiff.segment import clause_from_string
 
 __all__ = ["Builder", "Item", "MixBuilder", "Move", "as_ops", "generate_pair", "op_count"]
 
@@ -185,6 +192,7 @@ class Builder(abc.ABC):
         self.base = base
         self.insert_pool = tuple(insert_pool) if insert_pool is not None else None
         self.info = [ClauseInfo.of(t) for t in base]
+        self.labels = [clause_from_string(t).label for t in base]
         # The engine pairs equal texts, then equal word sequences, n-th copy with
         # n-th copy: only a clause unique on both counts can be edited safely.
         folds = Counter(i.fold for i in self.info)
@@ -241,6 +249,12 @@ class Builder(abc.ABC):
         bag, n = Counter(words), len(words)
         if any(bag_dice(bag, n, o.bag, len(o.words)) >= INSERT_CEILING for o in self.info):
             return False
+        label = clause_from_string(text).label
+        if label is not None and any(
+            old == label and bag_dice(bag, n, o.bag, len(o.words)) >= LABELLED_INSERT_CEILING
+            for o, old in zip(self.info, self.labels, strict=True)
+        ):
+            return False  # under an old clause's number, the engine pairs a clause at half the bar
         return all(bag_dice(bag, n, b, m) < INSERT_CEILING for b, m in self.inserted_bags)
 
     def unlike(self, index: int, others: Iterable[int]) -> bool:

@@ -34,6 +34,9 @@ CLOSEST_MARGIN: Final = 0.15
 #: two anchors), and no higher than ``in_place_threshold``, the lowest bar at
 #: which the engine pairs two clauses (a clause rewritten in place).
 INSERT_CEILING: Final = round(min(OPTIONS.positional_threshold - CLOSEST_MARGIN, OPTIONS.in_place_threshold), 6)
+#: ... and below this one to every old clause of its number label (0.15): the engine pairs a
+#: clause rewritten in place under the same number at half of ``in_place_threshold``.
+LABELLED_INSERT_CEILING: Final = round(INSERT_CEILING / 2, 6)
 #: The most clauses a split of the light, medium and heavy mixes makes (or a
 #: merge joins): 3, or ``max_split_parts`` if that is lower.
 MAX_PARTS: Final = min(3, OPTIONS.max_split_parts)
