@@ -712,8 +712,7 @@ class _Aligner:
         A pair made here sits between two in-order neighbours, so the in-order
         run grows by it and stays a longest one: ``order`` reuses it.
         """
-        self.repair_repeated()
-        run = self.in_order()
+        run = self.repair_repeated()
         self.kept = set(run)
         gaps = self.gaps(run)
         lone_old: dict[int, list[int]] = defaultdict(list)
@@ -753,9 +752,10 @@ class _Aligner:
                     self.take((i,), (j,), ChangeKind.REWORDED, sim, MatchMethod.POSITIONAL, sim * 0.9)
                 self.kept.add((i, j))
 
-    def repair_repeated(self) -> None:
+    def repair_repeated(self) -> list[tuple[int, int]]:
         """Re-pair the copies of a repeated text where their neighbourhood
-        says which went where.
+        says which went where; return the longest in-order run after it
+        (:meth:`in_order`).
 
         :meth:`anchor` pairs the copies of a text found several times ("Without
         prejudice to specific agreement between parties," opening two sections)
@@ -775,16 +775,15 @@ class _Aligner:
                 i, j = link.old[0], link.new[0]
                 if self.old[i].normalized == self.new[j].normalized:
                     groups[self.old[i].normalized].append(k)
+        run = self.in_order()
         candidates = [t for t, ks in groups.items() if 2 <= len(ks) <= _REPAIR_COPIES]
-        if not candidates:
-            return
-        run = set(self.in_order())
         budget = _REPAIR_BUDGET
         for text in sorted(candidates, key=_checksum):
             members = groups[text]
-            if all(self.link_firsts[k] in run for k in members):
+            in_run = set(run)
+            if all(self.link_firsts[k] in in_run for k in members):
                 continue  # every copy in order already
-            length = len(self.in_order())
+            length = len(run)
             while budget > 0:
                 best, chosen, tied = length, None, False
                 for a, b in combinations(members, 2):
@@ -802,6 +801,8 @@ class _Aligner:
                     break
                 self.swap_partners(*chosen)
                 length = best
+                run = self.in_order()
+        return run
 
     def swap_partners(self, a: int, b: int) -> None:
         """Swap the new clauses of one-to-one links ``a`` and ``b`` (of one text)."""

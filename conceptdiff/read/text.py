@@ -871,9 +871,12 @@ def _looks_like_heading(line: str) -> bool:
     return scraped.looks_like_heading(line)
 
 
-def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
-    """Whether the text separates paragraphs with blank lines, and the indent
-    of its body text (the most common indent of a line that follows another).
+def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, bool, int]:
+    """Whether the text separates paragraphs with blank lines, whether it sets
+    nearly every line apart by one (``_SPACED_LINES``, twenty lines or more: an
+    extraction that wrote each run of a PDF's text as a paragraph), and the
+    indent of its body text (the most common indent of a line that follows
+    another).
 
     Blank lines are the convention when there is one for every eight lines of
     text or more (runs counted once); without them, a paragraph ends where a
@@ -887,23 +890,21 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, int]:
     follows = Counter(b.indent for a, b in pairs if not _TERMINAL_RE.search(a.text[-12:]))
     follows = follows or Counter(b.indent for _, b in pairs)
     body = follows.most_common(1)[0][0] if follows else 0
-    return runs * 8 >= content, body
+    return runs * 8 >= content, content >= 20 and runs >= _SPACED_LINES * content, body
 
 
 # A section's number of two levels or more, as it opens a line ("3.7.6. ", "4.11.10 ").
 _SECTION_NUMBER_RE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?[ \t\u00a0]")
 
 
+def _example_line(text: str) -> bool:
+    """Does a line of an example printed at the page's edge read as code or as a field?"""
+    return _CODE_LINE_RE.search(text) is not None or _FIELD_CODE_RE.match(text) is not None
+
+
 def _deeper(line: _Line | None, than: _Line | None) -> bool:
     """Is ``line`` set in deeper than ``than`` (a wrapped title's further line under its first)?"""
     return line is not None and than is not None and line.indent > than.indent
-
-
-def _spaced_lines(lines: list[_Line | None]) -> bool:
-    """Is a blank line set after nearly every line of text (``_SPACED_LINES``)?"""
-    content = sum(1 for line in lines if line is not None)
-    runs = sum(1 for a, b in itertools.pairwise(lines) if a is not None and b is None)
-    return content >= 20 and runs >= _SPACED_LINES * content
 
 
 def _rst_explicit_blocks(lines: list[_Line | None]) -> set[int]:
@@ -1070,13 +1071,12 @@ class _Blocks:
         content = [line for at, line in enumerate(lines) if line is not None and at not in unwrapped]
         self.width = _wrap_width(content)
         self.longest = max((line.indent + len(line.text) for line in content), default=0)
-        self.blank_convention, self.body_indent = _paragraph_convention(lines)
+        #: spaced: a blank line after nearly every line; blank lines tell little there, their absence much.
+        self.blank_convention, self.spaced, self.body_indent = _paragraph_convention(lines)
         # One paragraph a long line (an extraction that kept a PDF's paragraphs on one line each):
         # the median line of several words is longer than any wrap makes.
         prose = sorted(len(line.text) for line in content if line.text.count(" ") >= 3)
         self.long_lines = self.width == float("inf") and bool(prose) and prose[len(prose) // 2] >= _LONG_LINE
-        #: A blank line after nearly every line (_SPACED_LINES): blank lines tell little, their absence much.
-        self.spaced = _spaced_lines(lines)
         #: Wrapped by a tool (see _greedy_wrap): a line after which the next word would have fitted was
         #: ended on purpose, and a line ending in a path's "/" was broken inside the path.
         self.greedy = _greedy_wrap([None if at in self.tables else line for at, line in enumerate(lines)], self.width)
@@ -1263,10 +1263,7 @@ class _Blocks:
             return False  # an example stands under its title or a lead-in ("Here is an example:")
         texts = [text for text, indent in self.outdented_block(index) if indent == line.indent]
         if not texts or not all(
-            (_CODE_LINE_RE.search(text) or _FIELD_CODE_RE.match(text))
-            and not BULLET_RE.match(text)
-            and split_label(text)[0] is None
-            for text in texts
+            _example_line(text) and not BULLET_RE.match(text) and split_label(text)[0] is None for text in texts
         ):
             return False
         self.close(at_blank=True)
@@ -1392,10 +1389,7 @@ class _Blocks:
             return True
         if what == "outdented-code":
             after_blank = self.code is not None and self.code_blanks > 0
-            if line.indent < base or (
-                after_blank
-                and (line.indent != base or not (_CODE_LINE_RE.search(line.text) or _FIELD_CODE_RE.match(line.text)))
-            ):
+            if line.indent < base or (after_blank and (line.indent != base or not _example_line(line.text))):
                 self.end_indented()
                 return False
         elif line.indent <= base:
@@ -1858,7 +1852,7 @@ class _Blocks:
         previous = last.pieces[-1][1]
         # An address is no sentence going on.  Where every line is set apart, a quoted word may go on
         # ("... creating a healthy" + '"network" between ...'); elsewhere it opens an entry ('"yes" - ...').
-        first = "U" if _URL_RE.match(stripped) else (stripped.lstrip("\"“‘'") if self.spaced else stripped)[:1]
+        first = "U" if _URL_RE.match(stripped) else self.opening(stripped)
         if previous[-1:] == "-" and first.islower() and _HYPHEN_END_RE.search(previous[-80:]):
             return True  # a word hyphenated across a page break
         # "U.S." does not close a sentence.
@@ -1897,6 +1891,13 @@ class _Blocks:
         # One paragraph a line: a short line without closing punctuation may be a heading.
         return len(previous.split()) >= 12
 
+    def opening(self, stripped: str) -> str:
+        """The character a line opens with, for telling whether it goes on with a
+        sentence: where every line is set apart, the one after an opening
+        quotation mark ("... creating a healthy" + '"network" between ...');
+        elsewhere a quoted word opens an entry ('"yes" - ...')."""
+        return (stripped.lstrip("\"“‘'") if self.spaced else stripped)[:1]
+
     def broken_off(self, previous: str, stripped: str) -> bool:
         """Was a sentence broken off, however short its last line, at a blank
         line a converter put between the lines of a paragraph?  The next line
@@ -1913,7 +1914,7 @@ class _Blocks:
             return False  # an address is no sentence going on
         if _BRACKETED_ABBREVIATION_RE.match(stripped) and not _TERMINAL_RE.search(previous[-12:]):
             return True  # "... the International Monetary Fund" + "(IMF), and the private sector ..."
-        if not (stripped.lstrip("\"“‘'") if self.spaced else stripped)[:1].islower():
+        if not self.opening(stripped).islower():
             # Every line set apart: a comma goes on to a sentence of words whatever its case
             # ("... the Western Hemisphere, Africa," + "Central Asia, and the Caspian region.").
             return (
@@ -2008,8 +2009,8 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
 
 def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
     """Two-column tables without rules: under a header line of two cells of a
-    word or two, capitalized ("Directory Description"), three rows or more at
-    its indent, no blank line between, each a first cell and a second that
+    word or two, capitalized ("Directory Description"), two rows or more
+    (``_MIN_PAIR_ROWS``) at its indent, no blank line between, each a first cell and a second that
     opens with a word, no bullet before.  Where most rows align their second
     cell under the header's (two spaces or more before it: "bin       Essential
     command binaries"), every row is cut at that column; where they do not (a
@@ -2030,7 +2031,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
             end += 1
         rows = _pair_rows(lines, header, body)
         longest = max((len(_text(lines[ats[0]])) for ats, _ in rows[1:]), default=0)
-        if len(rows) < _MIN_PAIR_ROWS or 3 * len(header.text) > 2 * longest:
+        if not rows or 3 * len(header.text) > 2 * longest:
             index += 1  # (a header is short beside its rows: a paragraph's line of capitals is none)
             continue
         head = " | ".join(rows.pop(0)[1])
@@ -2039,7 +2040,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
             found[ats[0]] = _TableLine(" | ".join(cells), head)
             for at in ats[1:]:
                 found[at] = _TableLine(None)
-        index = max(ats[-1] for ats, _ in rows) + 1
+        index = rows[-1][0][-1] + 1  # past the last row's last line
     return found
 
 
@@ -2059,7 +2060,7 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
 
     # The header's second cell starts after one of its spaces: where most rows align theirs, or after its first word.
     columns = [header.indent + at + 1 for at in spaces]
-    best = max(columns, key=aligned, default=None) if columns else None
+    best = max(columns, key=aligned, default=None)
     if best is None:
         return []
     split_aligned = 3 * aligned(best) >= 2 * max(1, len(rows))
