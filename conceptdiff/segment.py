@@ -277,7 +277,7 @@ class _SetAside:
     def boilerplate(self, blocks: list[Block]) -> list[Block]:
         if not self.options.drop_boilerplate or self.document.format not in ("text", "html"):
             return blocks
-        from conceptdiff.read._boilerplate import is_boilerplate  # imported only for the formats it reads
+        from conceptdiff.read._boilerplate import documentary, is_boilerplate  # imported only for the formats it reads
 
         tail = len(blocks) - _EDGE  # a page's footer: its last few lines
         # A text's opening lines: its first _EDGE blocks, or its title page's short lines before
@@ -296,6 +296,7 @@ class _SetAside:
         self._fields = {id(blocks[position]) for position, name in names.items() if uses[name] >= 2}
         notices = _licence_notices(blocks)
         kept = []
+        shown = False  # has a rule told a line that shows a page's furniture (not a notice, a date, an author)?
         for position, block in enumerate(blocks):
             if (
                 block.label is None
@@ -307,13 +308,14 @@ class _SetAside:
                 and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < opening)
             ):
                 self.drop(block, "boilerplate")
+                shown = shown or not documentary(block.text)
             else:
                 kept.append(block)
         # Lines off the text's topic are looked for only in a text that has shown
         # a page's furniture, to the rules, by a repeated headline or to the model: a licence's signature
         # block ("Ty Coon, President of Vice") shares no word with its sentences either.
         headline = self._headline(kept)
-        if len(kept) == len(blocks) and headline is None and not self._shows_furniture(kept):
+        if not shown and headline is None and not self._shows_furniture(kept):
             return kept
         kept = self._above_headline(kept, headline)
         if not self.options.drop_off_topic:
@@ -483,7 +485,11 @@ class _SetAside:
         for position, candidate in self._candidates(blocks).items():
             # Only in a text long enough to have a topic: a short one may be a news item, whose
             # sentences ("Officials declined to comment ...", 10.6) the model may take for a page's.
-            if position >= _EDGE and candidate.shared < _ON_TOPIC and candidate.measured:
+            if (
+                position >= _EDGE
+                and candidate.shared < (_OFF_TOPIC if candidate.sentence else _ON_TOPIC)
+                and candidate.measured
+            ):
                 score = self._score(candidate.text)
                 if score > _SURELY:
                     return True

@@ -252,3 +252,19 @@ def test_a_short_text_needs_a_rule_to_show_furniture() -> None:
     ]
     edition = Edition.from_text("\n\n".join(news) + "\n", options=NO_LANGUAGE)
     assert texts(edition) == news and not edition.dropped
+
+
+def test_a_notice_or_a_date_told_by_the_rules_does_not_let_the_judge_loose() -> None:
+    # A document carries its own copyright line and date as often as a page does: when they are
+    # all the rules find, they are set aside, but they show no page's furniture, and the model's
+    # lines stay (a manual's "2022-12-17" had let it set aside six of its sentences).
+    document = _PAGE.replace("Share this article", "Copyright (C) 2024 The Ministry of the Interior")
+    edition = Edition.from_text(document, options=NO_LANGUAGE)
+    assert_audit(document, edition)
+    reasons = {d.text: d.reason for d in edition.dropped}
+    assert (
+        reasons["Published 3 May 2024"] == reasons["Copyright (C) 2024 The Ministry of the Interior"] == "boilerplate"
+    )
+    assert all(line in texts(edition) for line in _FURNITURE)
+    # A share widget told by the rules does show a page: then the model's lines go.
+    assert not any(line in texts(Edition.from_text(_PAGE, options=NO_LANGUAGE)) for line in _FURNITURE)

@@ -1557,3 +1557,89 @@ def test_a_table_of_two_columns_under_a_header_reads_by_row_aligned_or_not() -> 
     # A list of people under a name is no table.
     people = "Ben Laenen\nAdam Sampson\nAlan Ott\nAlex Duggan\nAnita Kulshreshtha\n"
     assert not any(" | " in text for text in texts(people))
+
+
+def test_an_example_printed_straight_under_the_text_with_no_blank_line_is_code() -> None:
+    # A web page as a text browser dumped it: the text three columns in, each <pre> block at the
+    # page's edge right under the line before it; a wrapped line of the text never steps out.
+    body = "".join(
+        f"   Paragraph {n} of the page: the text stands three columns in, and its lines\n"
+        "   go on under one another as the page's own do.\n\n"
+        for n in range(4)
+    )
+    source = body + (
+        "   To set tags, put a line like this one in the pseudo-header:\n"
+        "Tags: <tags>\n\n"
+        "   You can also find out which package installed it. For example:\n"
+        "$ which apt-get\n"
+        "/usr/bin/apt-get\n"
+        "$ type apt-get\n"
+        "apt-get is /usr/bin/apt-get\n\n"
+        "   Replace <tags> with one or more of the available tags.\n"
+    )
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    assert [(b.kind, b.text) for b in document.blocks][-5:] == [
+        (BlockKind.PARAGRAPH, "To set tags, put a line like this one in the pseudo-header:"),
+        (BlockKind.CODE, "Tags: <tags>"),
+        (BlockKind.PARAGRAPH, "You can also find out which package installed it. For example:"),
+        (BlockKind.CODE, "$ which apt-get\n/usr/bin/apt-get\n$ type apt-get\napt-get is /usr/bin/apt-get"),
+        (BlockKind.PARAGRAPH, "Replace <tags> with one or more of the available tags."),
+    ]
+    # Prose stepping out of the column under the text stays prose; so does a field at the
+    # margin under lines set in by one (a control file's field and its continuation).
+    prose = body + "   The committee meets twice a year and reports to\nthe members in writing.\n"
+    assert BlockKind.CODE not in [b.kind for b in read_plain(prose).blocks]
+    control = body + " This work is licensed under the terms of the GPL.\n .\nLicense: GPL-2+\n"
+    assert BlockKind.CODE not in [b.kind for b in read_plain(control).blocks]
+
+
+def test_an_example_at_the_page_edge_after_a_lead_in_with_a_footnote_mark_or_of_paths_is_code() -> None:
+    body = "".join(
+        f"   Paragraph {n} of the manual: the text stands three columns in, and its lines\n"
+        "   go on under one another as the manual's own do.\n\n"
+        for n in range(4)
+    )
+    source = body + (
+        "   A module should use the following lines in the debian/rules build target:\n"
+        "   ^[7]\n\n"
+        " perl Makefile.PL INSTALLDIRS=vendor\n"
+        ' $(MAKE) OPTIMIZE="-O2 -g -Wall"\n\n'
+        "   It will use different directories for packaged modules to perl:\n\n"
+        " /usr/lib/perl6\n"
+        " /usr/share/perl6\n\n"
+        "   This will allow both to co-exist.\n"
+    )
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    code = [b.text for b in document.blocks if b.kind is BlockKind.CODE]
+    assert code == [
+        'perl Makefile.PL INSTALLDIRS=vendor\n$(MAKE) OPTIMIZE="-O2 -g -Wall"',
+        "/usr/lib/perl6\n/usr/share/perl6",
+    ]
+
+
+def test_an_appendix_or_annex_number_is_a_label_and_a_one_entry_list_of_tables_is_no_text() -> None:
+    source = (
+        "   List of Tables\n\n"
+        "   4.1. Module to package mappings\n\n"
+        "Chapter 4. Packaged Modules\n\n"
+        "   Perl module packages should be named for the primary module provided.\n\n"
+        "   Table 4.1. Module to package mappings\n\n"
+        "   The mapping is one to one.\n\n"
+        "                               Appendix A. Perl 6\n\n"
+        "   Appendix A contains notes on the next major revision.\n"
+    )
+    edition = Edition.from_text(source, options=Options(flag_languages=False))
+    assert [(c.label, c.text) for c in edition.clauses] == [
+        ("Chapter 4", "Packaged Modules"),
+        (None, "Perl module packages should be named for the primary module provided."),
+        ("Table 4.1", "Module to package mappings"),
+        (None, "The mapping is one to one."),
+        ("Appendix A", "Perl 6"),
+        (None, "Appendix A contains notes on the next major revision."),
+    ]
+    assert [d.text for d in edition.dropped if d.reason == "table-of-contents"] == [
+        "List of Tables",
+        "4.1. Module to package mappings",
+    ]

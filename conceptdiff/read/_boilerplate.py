@@ -40,7 +40,7 @@ from conceptdiff.read._scraped import (
     ends_sentence,
 )
 
-__all__ = ["is_boilerplate"]
+__all__ = ["documentary", "is_boilerplate"]
 
 
 # -- web boilerplate ----------------------------------------------------------
@@ -912,6 +912,33 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -
     (False, False)
     """
     return _told(text, at_end=at_end, at_start=at_start, by_parts=True)
+
+
+_AUTHORSHIP_RE = re.compile(r"(?:written|maintained|debianized|packaged)[ \t]+by\b|authors?:", re.IGNORECASE)
+
+
+def documentary(text: str) -> bool:
+    """Is ``text`` (a line :func:`is_boilerplate` tells) of a kind that a
+    document carries of its own as often as a web page does: a copyright or
+    rights line, a date alone, an author's line?  Such lines are set aside
+    like any other, but they show no page's furniture: a licence's or a
+    manual's notice and date are no sign that the text was scraped.
+
+    >>> documentary("Copyright (C) 1995-2020 Free Software Foundation, Inc."), documentary("2022-12-17")
+    (True, True)
+    >>> documentary("Share this article"), documentary("Sign up for our newsletter")
+    (False, False)
+    """
+    stripped = text.strip().strip("|•·-–— \t*#")
+    folded = stripped.casefold()
+    return (
+        "copyright" in folded
+        or "©" in stripped
+        or "rights reserved" in folded
+        or _COPYRIGHT_RE.fullmatch(stripped) is not None
+        or _DATE_RE.fullmatch(stripped) is not None
+        or _AUTHORSHIP_RE.match(stripped) is not None
+    )
 
 
 def _told(text: str, *, at_end: bool, at_start: bool, by_parts: bool) -> bool:

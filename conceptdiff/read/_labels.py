@@ -28,7 +28,8 @@ _LABEL_RE = re.compile(
     (?:
         (?P<word>(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|Chapter|CHAPTER|Part|PART|Rule|Paragraph|§{1,2}
             |Fig\.|Figure|FIGURE|Table|TABLE)
-            [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4})
+            [ \t]?[0-9IVXLCDM]{1,7}[a-z]?(?:\.[0-9]{1,3}){0,4}
+          | (?:Appendix|APPENDIX|Annex|ANNEX)[ \t][A-Z0-9]{1,3}(?:\.[0-9]{1,3}){0,4})
             (?:\.|[ \t]*(?:[:–—-]|--)(?=\s)|(?=[ \t]*$)|(?=[ \t]+[A-Z0-9"“'‘(]))
       | \((?P<paren>[0-9]{1,3}|[a-z]{1,2}|[A-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)
       | \[(?P<bracket>[0-9]{1,3})\]

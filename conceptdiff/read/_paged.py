@@ -309,7 +309,8 @@ def _repeated_passage(lines: Sequence[str], where: Sequence[int]) -> bool:
 
 # -- tables of contents -------------------------------------------------------
 
-_TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|índice|indice|оглавление|содержание",
+_TOC_HEADING_RE = re.compile(r"(?:table[ \t]+of[ \t]+)?contents|inhalt|sommaire|índice|indice|оглавление|содержание"
+                             r"|list[ \t]+of[ \t]+(?:tables|figures|examples|illustrations)",
                              re.IGNORECASE)  # fmt: skip
 # A title followed by a leader (dots, dashes or spaced dots) and a page number.
 _TOC_LEADER_RE = re.compile(
@@ -343,7 +344,8 @@ _LEADER_HINT_RE = re.compile(
     r"|(?<!_)____[_]*+[ \t]*+[0-9]|(?<!…)……[…]*+[ \t]*+[0-9]"
 )
 # The words of _TOC_HEADING_RE, case-folded.
-_TOC_WORDS = ("contents", "inhalt", "sommaire", "índice", "indice", "оглавление", "содержание")
+_TOC_WORDS = ("contents", "inhalt", "sommaire", "índice", "indice", "оглавление", "содержание", "list of tables",
+              "list of figures", "list of examples", "list of illustrations")  # fmt: skip
 
 
 def _folded(line: str) -> str:

@@ -195,6 +195,10 @@ _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 # nothing; not a commit's "setup: fix ...").  Set in under a lead-in, a copyright file's own
 # "Copyright: 1998 ..." lines are no example (``_Blocks.indented_code``).
 _FIELD_CODE_RE = re.compile(r"[A-Z][\w.-]*:(?:[ \t]+\S|$)")
+# A file's path alone on its line: "/usr/share/perl6", "~/.config/app/".
+_PATH_LINE_RE = re.compile(r"~?/[\w.+-]+(?:/[\w.+-]+)*/?")
+# A lead-in's end: a colon, perhaps a footnote's mark after it ("... build target: ^[7]").
+_LEAD_IN_END_RE = re.compile(r":[ \t]*(?:\^?\[[0-9]{1,3}\])?$")
 # A line of words leading into what follows it ("Alternatively using sudo and make:", "for example:").
 _LEAD_IN_RE = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_][\w'’-]*){1,12}:")
 # A capitalized word alone before a colon, nothing after it: "Example:", "Examples:" (a label, where
@@ -245,7 +249,7 @@ class _Line:
 
 # A title's number, and a "Chapter" word before it: "Chapter 1. ", "2.1 ", "IV. ".
 _TITLE_NUMBER_RE = re.compile(
-    r"(?:(?:chapter|section|part|appendix|annex|article)[ \t\u00a0]+)?"
+    r"(?:(?:chapter|section|part|appendix|annex|article|table|figure|example)[ \t\u00a0]+)?"
     r"(?:[0-9]{1,3}(?:\.[0-9]{1,3})*|[ivxlc]{1,6}|[a-z])[.)]?[ \t\u00a0]+",
     re.IGNORECASE,
 )
@@ -680,7 +684,8 @@ class _Lines:
                     break
                 scan += 1
             leaders = sum(1 for i in entries if paged.is_toc_entry(_text(lines[i]), after_toc_heading=False))
-            if (heading and len(entries) >= 2) or leaders >= 2 or (leaders == 1 and len(entries) == 1 and heading):
+            # Under its heading, one entry will do: a list of tables may hold one table.
+            if (heading and entries) or leaders >= 2:
                 for i in ([index] if heading else []) + entries:
                     item = lines[i]
                     assert item is not None
@@ -894,12 +899,26 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, bool, int]:
 
 
 # A section's number of two levels or more, as it opens a line ("3.7.6. ", "4.11.10 ").
-_SECTION_NUMBER_RE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?[ \t\u00a0]")
+# A section's number ("3.1. Purpose"), or a table's, a figure's or an example's after its word, as a
+# list of tables names it ("4.1. Module to package mappings" for "Table 4.1. Module to ...").
+_SECTION_NUMBER_RE = re.compile(
+    r"(?:(?:Table|Figure|Example)[ \t\u00a0]+)?([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?[ \t\u00a0]", re.IGNORECASE
+)
 
 
 def _example_line(text: str) -> bool:
-    """Does a line of an example printed at the page's edge read as code or as a field?"""
-    return _CODE_LINE_RE.search(text) is not None or _FIELD_CODE_RE.match(text) is not None
+    """Does a line of an example printed at the page's edge read as code, as a
+    field or as a path alone (``/usr/share/perl6``)?"""
+    return (
+        _CODE_LINE_RE.search(text) is not None
+        or _FIELD_CODE_RE.match(text) is not None
+        or _PATH_LINE_RE.fullmatch(text) is not None
+    )
+
+
+def _unmarked(text: str) -> bool:
+    """Does a line start with neither a bullet nor a number label?"""
+    return BULLET_RE.match(text) is None and split_label(text)[0] is None
 
 
 def _deeper(line: _Line | None, than: _Line | None) -> bool:
@@ -1243,30 +1262,66 @@ class _Blocks:
         return self.inside_indented(line)
 
     def outdented_code(self, index: int) -> bool:
-        """A block set *out* from the text's body column, after a blank line,
-        under a title or a lead-in ending with a colon, whose lines at its own
-        column read as code or fields (no bullet, no number): an example a text
-        browser printed near the page's edge while the text stands indented
-        (``Template: hostname`` at column 1 under text at column 3).  Its lines
-        set in further (a field's continuation) are its own; after a blank line
-        it goes on only with a line at its column that reads so (a second
-        stanza), never with the text's body."""
-        if not self.options.join_lines or not self.after_blank or self.current is not None or not self.items:
+        """A block set *out* from the text's body column whose lines read as
+        code or fields (no bullet, no number): an example a text browser
+        printed near the page's edge while the text stands indented
+        (``Template: hostname`` at column 1 under text at column 3).
+
+        After a blank line, it stands under a title, a lead-in ending with a
+        colon (a footnote's mark after it: ``target: ^[7]``) or, when every
+        line at its column reads as code (not only as fields), under any
+        paragraph; all its lines at its own column read so.  Straight under a
+        line of the body, with no blank line between (:meth:`pre_under_body`),
+        less is asked.  Its lines set in further (a field's continuation) are
+        its own; after a blank line it goes on only with a line at its column
+        that reads so (a second stanza), never with the text's body."""
+        if not self.options.join_lines:
             return False
         line = self.lines[index]
         assert line is not None
+        if not self.after_blank:
+            return self.pre_under_body(index, line)
+        if self.current is not None or not self.items:
+            return False
         last = self.items[-1]
         if not 1 <= line.indent < self.body_indent or not last.indents or last.indents[0] <= line.indent:
             return False  # (a control file's fields at the margin, continued a column in, are the document)
         title = last.kind is BlockKind.HEADING or (last.lines == 1 and not _TERMINAL_RE.search(last.last_line[-12:]))
-        if not title and not last.last_line.endswith(":"):
-            return False  # an example stands under its title or a lead-in ("Here is an example:")
+        lead_in = title or _LEAD_IN_END_RE.search(last.text[-40:]) is not None
         texts = [text for text, indent in self.outdented_block(index) if indent == line.indent]
-        if not texts or not all(
-            _example_line(text) and not BULLET_RE.match(text) and split_label(text)[0] is None for text in texts
+        if not texts or not all(_example_line(text) and _unmarked(text) for text in texts):
+            return False
+        if not lead_in and not (last.kind is BlockKind.PARAGRAPH and all(_CODE_LINE_RE.search(t) for t in texts)):
+            return False  # an example stands under its title or a lead-in ("Here is an example:")
+        return self.open_outdented(line, at_blank=True)
+
+    def pre_under_body(self, index: int, line: _Line) -> bool:
+        """:meth:`outdented_code` straight under a paragraph of the body, no
+        blank line between: a text browser prints a ``<pre>`` block so, and no
+        wrapped line of the body steps out of its column.  Its first line reads
+        as code or a field, and half its lines up to a blank line (a session's
+        output under its commands: ``$ which apt-get`` + ``/usr/bin/apt-get``);
+        never a field at the margin under lines set in by one (a control
+        file's field and its continuation)."""
+        last = self.current
+        if (
+            last is None
+            or last.kind is not BlockKind.PARAGRAPH
+            or not last.pieces
+            or len(set(last.indents)) != 1
+            or not 0 <= line.indent < min(self.body_indent, last.indents[0])
+            or (line.indent == 0 and last.indents[0] == 1)
+            or not (_example_line(line.text) and _unmarked(line.text))
         ):
             return False
-        self.close(at_blank=True)
+        run = list(itertools.takewhile(lambda other: other is not None, self.lines[index : index + _CODE_SAMPLE]))
+        if 2 * sum(1 for other in run if other is not None and _example_line(other.text)) < len(run):
+            return False
+        return self.open_outdented(line, at_blank=False)
+
+    def open_outdented(self, line: _Line, *, at_blank: bool) -> bool:
+        """Start the code block of :meth:`outdented_code` at ``line``."""
+        self.close(at_blank=at_blank)
         self.indented = ("outdented-code", line.indent)
         return self.inside_indented(line)
 
