@@ -86,7 +86,7 @@ _KINDS = {
     BlockKind.CODE: ClauseKind.CODE,
 }
 # Flags readers use among themselves, not clause flags.
-_READER_FLAGS = frozenset({"heading:inferred", "bullet"})
+_READER_FLAGS = frozenset({"heading:inferred", "bullet", "centred"})
 _LABELLED = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
@@ -304,6 +304,9 @@ class _SetAside:
                 and position not in notices
                 and len(block.text) <= 200  # furniture is short (is_boilerplate's own bound)
                 and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM)
+                # A line its author centred among a text's opening lines is its title block's
+                # ("Written by  Ian A. Murdock" under the title), no page's byline.
+                and not (position < opening and "centred" in block.flags)
                 and not self._heads_prose(blocks, position)
                 and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < opening)
             ):

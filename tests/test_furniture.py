@@ -268,3 +268,20 @@ def test_a_notice_or_a_date_told_by_the_rules_does_not_let_the_judge_loose() -> 
     assert all(line in texts(edition) for line in _FURNITURE)
     # A share widget told by the rules does show a page: then the model's lines go.
     assert not any(line in texts(Edition.from_text(_PAGE, options=NO_LANGUAGE)) for line in _FURNITURE)
+
+
+def test_a_byline_the_author_centred_in_a_title_block_is_kept() -> None:
+    # A page's byline ("By Jane Doe") is furniture; a line its author centred under the title of
+    # a hard-wrapped text is the title block's own, kept as a clause like its date.
+    body = "".join(
+        f"Paragraph {n} of the manifesto: the project will be developed openly, in the spirit\n"
+        "of the free software movement, and its design will be open to every user.\n\n"
+        for n in range(4)
+    )
+    source = "\t\t\tThe Debian Linux Manifesto\n\n\t\t\tWritten by  Ian A. Murdock\n\n" + body
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert_audit(source, edition)
+    assert texts(edition)[:2] == ["The Debian Linux Manifesto", "Written by Ian A. Murdock"]
+    # Not centred (a scraped page's byline at the margin), it is set aside.
+    page = "The Debian Linux Manifesto\n\nWritten by Ian A. Murdock\n\n" + body
+    assert "Written by Ian A. Murdock" not in texts(Edition.from_text(page, options=NO_LANGUAGE))

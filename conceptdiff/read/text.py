@@ -1110,9 +1110,17 @@ class _Blocks:
         self.dropped.append(DroppedSpan(start, end, reason, self.text[start:end]))
 
     def close(self, *, at_blank: bool) -> None:
-        if self.current is not None:
-            self.current.closed_block = at_blank
-            self.items.append(self.current)
+        current = self.current
+        if current is not None:
+            current.closed_block = at_blank
+            if (
+                current.lines == 1
+                and current.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+                and current.indents
+                and self.centred(current.indents[0], len(current.last_line))
+            ):
+                current.flags.add("centred")  # a title block's line, as the author set it (see segment)
+            self.items.append(current)
             self.current = None
 
     def open(self, item: _Item) -> None:
