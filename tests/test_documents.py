@@ -143,6 +143,16 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # measured at 0.889/0.889: the centred byline "Written by  Ian A. Murdock" set aside as a page's
     # byline; the framed "Appendix" line the list's author had made a label (see its review).
     ("debian-manifesto", "text"): (1.0, 1.0),
+    # util-linux's contribution policy (items set in by a tab, commands and options under them),
+    # measured at 0.819/0.747: an item's second sentence at its text's column read apart ("one patch
+    # per email." + "See Email Format."), a mail's header example set aside as a byline, which let the
+    # furniture model drop four of its lines and a heading, commands under an item's lead-in read into
+    # it. Remains: branch names and options aligned in columns ("master   - development ...") read as
+    # one paragraph or code where the list has items and rows.
+    ("util-linux-howto-contribute", "text"): (0.95, 0.9),
+    # OpenSSL's HOWTO on certificates, measured at 0.964/0.964: its author's signature read with the
+    # "--" delimiter above it.
+    ("openssl-howto-certificates", "text"): (1.0, 1.0),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import textwrap
 from typing import Any
 
@@ -1642,4 +1643,91 @@ def test_an_appendix_or_annex_number_is_a_label_and_a_one_entry_list_of_tables_i
     assert [d.text for d in edition.dropped if d.reason == "table-of-contents"] == [
         "List of Tables",
         "4.1. Module to package mappings",
+    ]
+
+
+def test_a_bullets_item_goes_on_at_its_text_column_until_a_blank_line() -> None:
+    # util-linux's contribution policy: items set in by a tab, their lines at the text's column.
+    source = (
+        "Sending Patches\n\n"
+        "\t* many small patches are preferred over a single large patch. Split\n"
+        "\t  patch sets based upon logical functionality.\n\n"
+        "\t* one patch per email.\n"
+        "\t  See Email Format.\n\n"
+        "\t* add a Signed-off-by line.\n"
+        "\t  Hint: use git commit -s\n\n"
+        "\t* Primary repository is on kernel.org:\n"
+        "\t  git clone git://git.kernel.org/pub/scm/utils/util-linux/util-linux.git\n\n"
+        "\t  We use this repository for master and stable branches only.\n"
+    )
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (BlockKind.HEADING, "Sending Patches"),
+        (
+            BlockKind.LIST_ITEM,
+            "many small patches are preferred over a single large patch. Split patch sets based upon logical"
+            " functionality.",
+        ),
+        (BlockKind.LIST_ITEM, "one patch per email. See Email Format."),
+        (BlockKind.LIST_ITEM, "add a Signed-off-by line. Hint: use git commit -s"),
+        (BlockKind.LIST_ITEM, "Primary repository is on kernel.org:"),
+        (BlockKind.CODE, "git clone git://git.kernel.org/pub/scm/utils/util-linux/util-linux.git"),
+        (BlockKind.PARAGRAPH, "We use this repository for master and stable branches only."),
+    ]
+    # A paragraph's first-line indent that falls at an item's text column, in a text whose items'
+    # lines and body stand elsewhere (the benchmark's PDF extraction of the AWS CLI's S3 guide: first
+    # lines set in by three, the others at the edge, items' lines at two), starts the paragraph.
+    from benchmarks.segmentation import load_documents, render_pdf_text
+
+    guide = load_documents(["awscli-s3-config"])[0]
+    pdf, _, _ = render_pdf_text(guide.truth, random.Random("awscli-s3-config/pdf-text/1"))
+    assert "\n   These are the configuration values that can be set for both aws s3 and aws s3api:" in pdf
+    texts = [b.text for b in read_plain(pdf).blocks]
+    assert "These are the configuration values that can be set for both aws s3 and aws s3api:" in texts
+    assert (
+        "max_bandwidth - The maximum bandwidth that will be consumed for uploading and downloading data to and"
+        " from Amazon S3." in texts
+    )
+
+
+def test_a_signature_delimiter_is_markup_and_a_wrapped_colon_is_no_lead_in() -> None:
+    source = (
+        "By now, you have your certificate and your private key and can start\n"
+        "using applications that depend on it.\n\n"
+        "--\n"
+        "Richard Levitte\n"
+    )
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    assert [b.text for b in document.blocks][-1] == "Richard Levitte"
+    # A colon that ends a full line inside a sentence leads into nothing: the next line goes on.
+    wrapped = (
+        "Programs that have private compiled extensions must either handle multiple\n"
+        "version support themselves, or declare a tight dependency on the current\n"
+        "Python version (e.g. Depends: python3 (>= 3.5), python3 (<< 3.6)), but the\n"
+        "interpreter must be the one of the package that ships them, e.g. Depends:\n"
+        "python3 (>= 3.5), python3 (<< 3.6).\n"
+    )
+    assert [b.kind for b in read_plain(wrapped).blocks] == [BlockKind.PARAGRAPH]
+    # A short lead-in's command straight under it is one; its C-like condition reads as code.
+    readme = "".join(
+        f"Paragraph {n} of the README: a package of icons that the themes of the desktop\n"
+        "fall back on, set out as its authors wrote it.\n\n"
+        for n in range(3)
+    )
+    example = readme + (
+        "To install this package in /usr just run:\n"
+        "make PREFIX=/usr\n\n"
+        "Do not use `else' after non-returning functions. For example:\n\n"
+        "  if (this)\n"
+        '          err(EXIT_FAIL, "this failed");\n'
+        "  else\n"
+        '          err(EXIT_FAIL, "that failed");\n'
+    )
+    assert [b.kind for b in read_plain(example).blocks][3:] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
     ]

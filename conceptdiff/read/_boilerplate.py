@@ -914,13 +914,18 @@ def is_boilerplate(text: str, *, at_end: bool = False, at_start: bool = False) -
     return _told(text, at_end=at_end, at_start=at_start, by_parts=True)
 
 
-_AUTHORSHIP_RE = re.compile(r"(?:written|maintained|debianized|packaged)[ \t]+by\b|authors?:", re.IGNORECASE)
+_AUTHORSHIP_RE = re.compile(
+    r"(?:written|maintained|debianized|packaged)[ \t]+by\b|authors?:"
+    r"|(?:from|to|cc|reply-to|sender|signed-off-by):[ \t]+[^<>\n]*<[^<>@\s]+@[^<>\s]+>",  # a mail's header
+    re.IGNORECASE,
+)
 
 
 def documentary(text: str) -> bool:
     """Is ``text`` (a line :func:`is_boilerplate` tells) of a kind that a
     document carries of its own as often as a web page does: a copyright or
-    rights line, a date alone, an author's line?  Such lines are set aside
+    rights line, a date alone, an author's line, a mail's header ("From: John
+    Doe <jdoe@example.com>")?  Such lines are set aside
     like any other, but they show no page's furniture: a licence's or a
     manual's notice and date are no sign that the text was scraped.
 

@@ -55,6 +55,7 @@ list_item 3 'Third item'
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -388,7 +389,8 @@ _FENCE_RE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _TABLE_RULE_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _LINK_RE = re.compile(r"\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)")
 _REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:[ \t]+\S", re.MULTILINE)
-_STRONG_RE = re.compile(r"\*\*\w[^*\n]{0,200}\w\*\*|(?<!\w)__\w[^_\n]{0,200}\w__(?!\w)")
+_STRONG_STAR_RE = re.compile(r"\*\*\w[^*\n]{0,200}\w\*\*")
+_STRONG_UNDERSCORE_RE = re.compile(r"__(?<!\w__)\w[^_\n]{0,200}\w__(?!\w)")
 _INDENTED_RE = re.compile(r"^(?: {4}|\t)\S", re.MULTILINE)
 _NONBLANK_RE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
@@ -407,6 +409,14 @@ def _headings(sample: str) -> int:
     return count + (headings_in_run if run < 3 else 0)
 
 
+def _count(pattern: re.Pattern[str], sample: str, most: int, mark: str) -> int:
+    """How many times ``pattern`` matches in ``sample``, counted up to ``most``;
+    0 at once when ``mark`` (which every match holds) is nowhere in it."""
+    if mark not in sample:
+        return 0
+    return sum(1 for _ in itertools.islice(pattern.finditer(sample), most))
+
+
 def looks_like_markdown(text: str) -> bool:
     """Is ``text`` (from a ``.txt`` file, or given as text) clearly Markdown?
 
@@ -421,15 +431,18 @@ def looks_like_markdown(text: str) -> bool:
     False
     """
     sample = text[:65_536]  # evidence shows early; a bounded sample keeps the test cheap
-    headings = _headings(sample)
-    fences = len(_FENCE_RE.findall(sample))
+    headings = _headings(sample) if "#" in sample else 0
+    # Each mark is looked for only where its characters are (a plain text has few), and counted
+    # only as far as the score counts it.
+    fences = len(_FENCE_RE.findall(sample)) if "```" in sample or "~~~" in sample else 0
+    rule = "|" in sample and "---" in sample and _TABLE_RULE_RE.search(sample) is not None
     score = (
         min(headings, 4)
         + 3 * min(fences // 2, 1)
-        + 3 * min(len(_TABLE_RULE_RE.findall(sample)), 1)
-        + min(len(_LINK_RE.findall(sample)), 3)
-        + min(len(_REFERENCE_RE.findall(sample)), 2)
-        + min(len(_STRONG_RE.findall(sample)), 2)
+        + 3 * rule
+        + _count(_LINK_RE, sample, 3, "](")
+        + _count(_REFERENCE_RE, sample, 2, "]:")
+        + min(_count(_STRONG_STAR_RE, sample, 2, "**") + _count(_STRONG_UNDERSCORE_RE, sample, 2, "__"), 2)
     )
     if score < 3:
         return False

@@ -133,6 +133,7 @@ _CODE_LINE_RE = re.compile(
       (?:def|class|import|from[ \t]+\S+[ \t]+import|return|raise|elif|else:|try:|except|finally:|while
          |for[ \t]+\w+[ \t]+in)\b
     | ^(?:[A-Z][a-z]*:[ \t]+)?(?:if|with)\b.*:$ | ^(?:\#|//|/\*)
+    | ^(?:if|while|for|switch)[ \t]*\(.*\)[ \t]*\{?$  # a C-like condition on its line: "if (this)"
     | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#! | ^\.\.?/[\w.-]+(?:[ \t]|$)  # a script run by its path
     | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo|make|cd|ls|cp|mv|rm|mkdir|chmod|tar
          |git|pip3?|npm|apt(?:-get)?|dpkg|python3?|perl|sh|bash|curl|wget)(?:[ \t]|$)
@@ -1238,8 +1239,17 @@ class _Blocks:
         line = self.lines[index]
         assert line is not None
         # Under a lead-in ending with a colon, commands may stand at its own column ("Alternatively
-        # using sudo and make:" + blank + "$ make check-programs"): then every line must read as code.
-        level = self.after_blank and line.indent >= base and last.last_line.endswith(":")
+        # using sudo and make:" + blank + "$ make check-programs"; an item's "... on kernel.org:" +
+        # "git clone git://..." at its text's column): then every line must read as code.
+        # Straight under it, no blank line between, the lead-in is a bullet's item's or a line that
+        # ended well short of the width ("... just run:" + "make PREFIX=/usr"): a full line's colon
+        # may be a wrap's ("... (e.g. Depends:" + "python3 (>= 3.5) ...)").
+        level = last.last_line.endswith(":") and (
+            self.after_blank
+            or "bullet" in last.flags
+            or (self.short(last.last_length) and len(last.last_line.split()) >= 3)  # not a field's "URL:"
+        )
+        level = level and line.indent >= base
         # Under a lead-in ("... may be one of the following:"), fields set in are an example's too.
         fields = last.last_line.endswith(":") and line.indent >= base + 2
 
@@ -1250,7 +1260,12 @@ class _Blocks:
         if (line.indent < base + 2 and not level) or not reads_as_code(line.text) or _PROSE_RE.search(line.text):
             return False  # a code block opens with code
         texts: list[str] = []
+        # At the lead-in's column straight under it, the example ends at a blank line (the item's
+        # text goes on after it: "... on kernel.org:" + "git clone ..." + blank + "We use ...").
+        inline = not self.after_blank and line.indent < base + 2
         for other in self.lines[index:]:
+            if other is None and inline:
+                break
             if other is not None and other.indent < line.indent:
                 break  # code is never set out of its first line's column
             if other is not None:
@@ -1266,7 +1281,7 @@ class _Blocks:
         if line.indent < base + 2 and code < len(texts):
             return False  # at the lead-in's own column, code only
         self.close(at_blank=True)
-        self.indented = ("plain-code", line.indent - 1)
+        self.indented = ("inline-code" if inline else "plain-code", line.indent - 1)
         return self.inside_indented(line)
 
     def outdented_code(self, index: int) -> bool:
@@ -1447,6 +1462,9 @@ class _Blocks:
         assert self.indented is not None
         what, base = self.indented
         if line is None:
+            if what == "inline-code":
+                self.end_indented()  # an example under its item's lead-in ends at a blank line
+                return False
             if self.code is not None:
                 self.code_blanks += 1
             return True
@@ -1566,6 +1584,11 @@ class _Blocks:
         if _DRAWN_RE.fullmatch(stripped) or _SPACED_RULE_RE.fullmatch(stripped):
             self.close(at_blank=False)
             self.drop(line.start, line.end, "markup")  # a border drawn alone ("+---+", "──┆" read as "--|")
+            return
+        if stripped == "--" and self.after_blank and following is not None:
+            # A signature's delimiter ("--" alone after a blank line, its author's name under it).
+            self.close(at_blank=False)
+            self.drop(line.start, line.end, "markup")
             return
         framed = _FRAMED_TITLE_RE.fullmatch(stripped)
         if framed and any(char.isalnum() for char in framed.group(2)):
@@ -1747,17 +1770,22 @@ class _Blocks:
                 # A copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ...";
                 # unless a wrap broke its last word off, the line full ("... Information" + "Sciences Institute").
                 return False
-            if item.lines == 1 and self.short(item.last_length) and scraped.signature(previous):
+            # (Neither is ever a bullet's item: "* add a Signed-off-by line." at a tab stop.)
+            bullet = "bullet" in item.flags
+            if item.lines == 1 and not bullet and self.short(item.last_length) and scraped.signature(previous):
                 return False  # a signature line: "<signature of Ty Coon>, 1 April 1989" + "Ty Coon, President of Vice"
-            if item.lines == 1 and self.centred(item.last_length - len(previous), len(previous)):
+            if item.lines == 1 and not bullet and self.centred(item.last_length - len(previous), len(previous)):
                 return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
         if (
             not open_end
+            and "bullet" not in item.flags
             and item.lines == 1
             and self.centred(item.last_length - len(previous), len(previous))
             and self.centred(indent, len(line))
         ):
             return False  # two centred lines: "Version 2.0, January 2004" + "http://www.apache.org/licenses/"
+        if self.hangs_on(item, indent):
+            return True
         if self.width != float("inf"):
             return self.continues_wrapped(item, line, indent, ended)
         if ended:
@@ -1818,6 +1846,25 @@ class _Blocks:
         """In a hard-wrapped text, would the first word of ``line`` have overflowed
         the item's last line (which is then full: the wrap, not the author, ended it)?"""
         return self.width != float("inf") and item.last_length + 1 + len(line.split(None, 1)[0]) > self.width
+
+    def hangs_on(self, item: _Item, indent: int) -> bool:
+        """In a text whose blocks stand between blank lines, does a line at
+        ``indent`` go on with a bullet's item, at its text's column ("* one patch
+        per email." + "  See Email Format.")?  Where the item's own wrapped lines
+        stand or, on its first line, where the text's body does (not a
+        paragraph's first-line indent that happens to fall there)."""
+        if not self.blank_convention or "bullet" not in item.flags:
+            return False
+        column = self.text_column(item)
+        return indent == column and (
+            item.indents[1:] == (column,) or (len(item.indents) == 1 and column == self.body_indent)
+        )
+
+    def text_column(self, item: _Item) -> int:
+        """The column where ``item``'s text begins on its first line (after its
+        bullet or label), tabs to every eighth as the lines' indents are."""
+        offset = item.pieces[0][0]
+        return len(self.text[self.text.rfind("\n", 0, offset) + 1 : offset].expandtabs(8))
 
     def continues_wrapped(self, item: _Item, line: str, indent: int, ended: bool) -> bool:
         """:meth:`continues` in a text hard-wrapped at :attr:`width`.
@@ -2853,7 +2900,9 @@ class _Repairs:
 # an interpreted text role (":command:`cmake_policy`"), an inline literal ("``NEW``").
 _RST_MARKS = (
     re.compile(r"^\.\.[ \t]+(?:[\w-]+::|_[^:\n]+:|\[[#*\w-]*\]|\|[^|\n]+\|)", re.MULTILINE),
-    re.compile(r"`[^`\n]+`__?(?![\w`])|\b\w+_(?=[ \t.,;:)]|$)(?<!__)", re.MULTILINE),
+    # (A reference "exceptions_": an underscore after a letter or digit, before a space, a stop or
+    # the line's end; the literal first, so that the search skips to the underscores.)
+    re.compile(r"`[^`\n]+`__?(?![\w`])|_(?<=[^\W_]_)(?=[ \t.,;:)]|$)", re.MULTILINE),
     re.compile(r"(?<![\w`]):[\w-]+:`[^`\n]+`"),
     re.compile(r"``[^`\n]+``"),
 )
@@ -2871,8 +2920,16 @@ def looks_like_restructuredtext(text: str) -> bool:
     (False, False)
     """
     sample = text[:65_536]
-    found = [pattern.search(sample) is not None for pattern in _RST_MARKS]
-    return sum(found) >= 2 and (found[0] or found[1])
+    # The cheap marks first, each looked for only where its characters are (a plain text has
+    # none): a reference's search is the dear one, made only when it can still decide.
+    explicit = _RST_MARKS[0].search(sample) is not None
+    role = ":`" in sample and _RST_MARKS[2].search(sample) is not None
+    literal = "``" in sample and _RST_MARKS[3].search(sample) is not None
+    if explicit and (role or literal):
+        return True
+    if not explicit and not (role or literal):
+        return False  # a reference alone is one kind of mark
+    return ("_" in sample or "`" in sample) and _RST_MARKS[1].search(sample) is not None
 
 
 def read_plain(text: str, *, options: Options | None = None, rst: bool = False) -> Document:
