@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -182,6 +184,21 @@ def test_the_cheap_test_for_a_table_of_contents_never_says_no_wrongly(lines: lis
     if not paged.may_hold_toc(lines):
         assert not any(paged.is_toc_heading(line) for line in lines)
         assert not any(paged.is_toc_entry(line, after_toc_heading=False) for line in lines)
+
+
+# The leader hint as first written, look-behinds first: the reference for the reordered search.
+_LEADER_REFERENCE_RE = re.compile(
+    r"(?<!\.)(?<!\.[ \t])\.[ \t]?\.[ \t]?\.[ \t]?\.[. \t]*+[0-9ivxlcdmIVXLCDM]"
+    r"|(?<!_)____[_]*+[ \t]*+[0-9]|(?<!…)……[…]*+[ \t]*+[0-9]"
+)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(". \t_…4ivXa"), max_size=40))
+def test_the_leader_hint_finds_what_its_first_form_found(text: str) -> None:
+    # Each branch now opens with its character (the search skips to it), its look-behinds after it.
+    found = paged._LEADER_HINT_RE.search(text)
+    assert (found is not None) == (_LEADER_REFERENCE_RE.search(text) is not None)
 
 
 def test_a_text_without_a_contents_heading_or_leader_is_spared_the_search() -> None:

@@ -340,8 +340,10 @@ def is_toc_heading(line: str) -> bool:
 # text at once, so tried only where a run starts, its runs possessive (a text of 100,000
 # dots took 45 s, every dot a start scanning to the end).
 _LEADER_HINT_RE = re.compile(
-    r"(?<!\.)(?<!\.[ \t])\.[ \t]?\.[ \t]?\.[ \t]?\.[. \t]*+[0-9ivxlcdmIVXLCDM]"
-    r"|(?<!_)____[_]*+[ \t]*+[0-9]|(?<!…)……[…]*+[ \t]*+[0-9]"
+    # (Each branch opens with its character, the look-behinds after it, so that the search skips
+    # from one dot, underscore or ellipsis to the next: eleven times faster on plain texts.)
+    r"\.(?<!\.\.)(?<!\.[ \t]\.)[ \t]?\.[ \t]?\.[ \t]?\.[. \t]*+[0-9ivxlcdmIVXLCDM]"
+    r"|_(?<!__)___[_]*+[ \t]*+[0-9]|…(?<!……)…[…]*+[ \t]*+[0-9]"
 )
 # The words of _TOC_HEADING_RE, case-folded.
 _TOC_WORDS = ("contents", "inhalt", "sommaire", "índice", "indice", "оглавление", "содержание", "list of tables",

@@ -1241,12 +1241,12 @@ class _Blocks:
         # Under a lead-in ending with a colon, commands may stand at its own column ("Alternatively
         # using sudo and make:" + blank + "$ make check-programs"; an item's "... on kernel.org:" +
         # "git clone git://..." at its text's column): then every line must read as code.
-        # Straight under it, no blank line between, the lead-in is a bullet's item's or a line that
-        # ended well short of the width ("... just run:" + "make PREFIX=/usr"): a full line's colon
-        # may be a wrap's ("... (e.g. Depends:" + "python3 (>= 3.5) ...)").
+        # Straight under it, no blank line between, the lead-in is a line that ended well short of
+        # the width ("... just run:" + "make PREFIX=/usr", "* ... on kernel.org:" + "git clone ..."):
+        # a full line's colon may be a wrap's ("... (e.g. Depends:" + "python3 (>= 3.5) ...)", "...
+        # colon, as in:" + "\"if x == 4 : print x\"").
         level = last.last_line.endswith(":") and (
             self.after_blank
-            or "bullet" in last.flags
             or (self.short(last.last_length) and len(last.last_line.split()) >= 3)  # not a field's "URL:"
         )
         level = level and line.indent >= base
