@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from conceptdiff import Edition, Options
+from conceptdiff import ClauseKind, Edition, Options
 from conceptdiff.read import BlockKind, read_text
 from conceptdiff.read.text import read_plain
 
@@ -1731,3 +1731,49 @@ def test_a_signature_delimiter_is_markup_and_a_wrapped_colon_is_no_lead_in() -> 
         BlockKind.PARAGRAPH,
         BlockKind.CODE,
     ]
+
+
+def test_a_pages_bulleted_list_of_its_own_sections_is_a_table_of_contents() -> None:
+    # A web page as a text browser dumps it: its links to its own sections, bulleted, then the sections.
+    sections = ("Closing bug reports", "Followup messages", "Severity levels")
+    source = (
+        "   Initially, a bug report is submitted by a user as an ordinary mail message.\n"
+        + "".join(f"     * {name}\n" for name in sections)
+        + "".join(
+            f"\n{name}\n\n   What the page says of {name.lower()}, in a sentence of its own.\n" for name in sections
+        )
+    )
+    edition = Edition.from_text(source, options=Options(flag_languages=False))
+    assert [c.text for c in edition.clauses if c.kind is ClauseKind.HEADING] == list(sections)
+    assert [d.text for d in edition.dropped if d.reason == "table-of-contents"] == [f"* {n}" for n in sections]
+    # A licence quoted twice in a comment's bullets names its own wrapped lines, no headings: kept.
+    notice = (
+        " * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS\n"
+        ' * "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT\n'
+        " * LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS\n"
+    )
+    twice = notice + "\n" + notice.replace(" * ", "")
+    assert "table-of-contents" not in {d.reason for d in read_plain(twice).dropped}
+
+
+def test_a_terms_definition_set_in_under_it_is_read_apart_in_whatever_case_it_opens() -> None:
+    body = "".join(
+        f"   Paragraph {n} of the page on severity levels, wrapped by the text browser that dumped\n"
+        "   it, its lines set three columns in.\n\n"
+        for n in range(3)
+    )
+    source = body + (
+        "   critical\n"
+        "          makes unrelated software on the system (or the whole system)\n"
+        "          break, or causes serious data loss.\n\n"
+        "   #if PNG_LIBPNG_VER >= 10504\n"
+        "          png_set_scale_16(png_ptr);\n"
+    )
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    texts = [b.text for b in document.blocks]
+    assert texts[3:5] == [
+        "critical",
+        "makes unrelated software on the system (or the whole system) break, or causes serious data loss.",
+    ]
+    assert not any(text == "#if PNG_LIBPNG_VER >= 10504" for text in texts)  # code's marks: no term

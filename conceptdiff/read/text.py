@@ -111,6 +111,11 @@ _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 # A one-line block shorter than this share of the wrap width, the next line's first word fitting
 # after it, ends before a capital: no wrap leaves three fifths of a line empty.
 _TERM_SHARE = 0.4
+# A definition list's term: at most this many words on its line, its definition set in under it by
+# this many columns or more.
+_TERM_WORDS = 4
+_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")  # words, no code's marks ("#if X >= 1")
+_DEFINITION_STEP = 3
 # A line ending with one of these stops mid-sentence: the next line goes on with it.
 _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
     "this that these those its their our your his her any each every such no some all both either neither "
@@ -144,6 +149,7 @@ _CODE_LINE_RE = re.compile(
 # A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
+_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")  # words, no code's marks ("#if X >= 1")
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
 # A line opening a copyright notice ("Copyright (C) 2007", "Copyright 2008 John Smith",
@@ -259,6 +265,45 @@ _TITLE_NUMBER_RE = re.compile(
 # An entry of an outline: a section's number ("2.1.1.2.", "3.") and a short title, nothing after.
 _OUTLINE_ENTRY_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})*\.?[ \t]+\S.{0,70}(?<![.;:,])")
 _MIN_OUTLINE = 5
+_MIN_BULLETED_OUTLINE = 3
+
+
+def _names_later_headings(entries: list[tuple[int, _Line]], lines: list[_Line | None]) -> bool:
+    """Does each entry (``(index, line)``, in order) name a line further on,
+    after the one the entry before it names, that stands alone between blank
+    lines as a heading does?  (A licence quoted twice, its lines bulleted as
+    a comment's, names its own wrapped lines, which stand in a paragraph.)"""
+    at = entries[-1][0]
+    for _, entry in entries:
+        key = _title_key(entry.text)
+        at = next(
+            (
+                j
+                for j in range(at + 1, len(lines))
+                if (line := lines[j]) is not None
+                and lines[j - 1] is None
+                and (j + 1 == len(lines) or lines[j + 1] is None)
+                and _title_key(line.text) == key
+            ),
+            -1,
+        )
+        if at < 0:
+            return False
+    return True
+
+
+def _bulleted_title(line: _Line | None) -> _Line | None:
+    """A bulleted line that reads as a title ("* Closing bug reports"), as the
+    line of its title alone (its span from its bullet on), or None."""
+    if line is None or line.text[:1] not in BULLET_STARTS:
+        return None
+    bullet = BULLET_RE.match(line.text)
+    if bullet is None:
+        return None
+    title = line.text[bullet.end() :].strip()
+    if not title or len(title) > 80 or title[-1] in ".;:," or split_label(title)[0] is not None:
+        return None
+    return attrs.evolve(line, text=title)
 _CODE_SAMPLE = 60  # the lines of a block set in that tell whether it is code
 
 
@@ -637,23 +682,41 @@ class _Lines:
         ``_MIN_OUTLINE`` numbered titles or more, one a line with no blank line
         between ("0. Preface", "   0.1. Notices and Acknowledgements", ...),
         nearly all of which name a line further on (the sections' own
-        headings); a numbered list of steps or terms names none."""
+        headings); a numbered list of steps or terms names none.  Or a run of
+        ``_MIN_BULLETED_OUTLINE`` bulleted titles or more, every one naming a
+        line further on: a web page's list of links to its own sections, as a
+        text browser prints it ("* Closing bug reports", "* Followup messages")."""
         found: set[int] = set()
         run: list[tuple[int, _Line]] = []
+        bulleted: list[tuple[int, _Line]] = []
         for index, line in enumerate([*lines, None]):
             if index in removed:
                 continue  # set aside already (a page's furniture): no break in the run
             if line is not None and line.text[:1].isdigit() and _OUTLINE_ENTRY_RE.fullmatch(line.text):
                 run.append((index, line))
                 continue
+            title = _bulleted_title(line)
+            if title is not None:
+                bulleted.append((index, title))
+                if not run:
+                    continue
             if len(run) >= _MIN_OUTLINE:
                 named = sum(self.names_a_later_line(entry, run[-1][0], lines) for _, entry in run)
                 if named >= 0.8 * len(run):
-                    for at, entry in run:
-                        self.drop(entry.start, entry.end, "table-of-contents")
-                        found.add(at)
+                    found |= self.drop_entries(run)
             run = []
+            if title is None:
+                if len(bulleted) >= _MIN_BULLETED_OUTLINE and _names_later_headings(bulleted, lines):
+                    found |= self.drop_entries(bulleted)
+                bulleted = []
         return found
+
+    def drop_entries(self, entries: list[tuple[int, _Line]]) -> set[int]:
+        """Set aside the lines of a table of contents (``(index, line)``; a
+        bulleted entry's line is its title alone, its bullet's span included)."""
+        for _, entry in entries:
+            self.drop(entry.start, entry.end, "table-of-contents")
+        return {at for at, _ in entries}
 
     def table_of_contents(self, lines: list[_Line | None], removed: set[int]) -> set[int]:
         found: set[int] = set()
@@ -1899,6 +1962,16 @@ class _Blocks:
         )
         if term and item.kind is BlockKind.PARAGRAPH and indent > self.body_indent and indent == item.indents[0]:
             return False  # ... the definition set with the same first-line indent ("kmem" + "   /dev/kmem and ...")
+        if (
+            term
+            and item.kind is BlockKind.PARAGRAPH
+            and indent >= item.indents[0] + _DEFINITION_STEP
+            and len(previous.split()) <= _TERM_WORDS
+            and _TERM_RE.fullmatch(previous) is not None
+        ):
+            # ... or set in under it, in whatever case it opens ("critical" + "      makes unrelated
+            # software on the system ... break"): a definition list as a text browser prints it.
+            return False
         if ended:
             if first.islower():
                 return True
