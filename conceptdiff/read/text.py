@@ -304,6 +304,8 @@ def _bulleted_title(line: _Line | None) -> _Line | None:
     if not title or len(title) > 80 or title[-1] in ".;:," or split_label(title)[0] is not None:
         return None
     return attrs.evolve(line, text=title)
+
+
 _CODE_SAMPLE = 60  # the lines of a block set in that tell whether it is code
 
 
