@@ -316,7 +316,8 @@ class _SetAside:
                 kept.append(block)
         # Lines off the text's topic are looked for only in a text that has shown
         # a page's furniture, to the rules, by a repeated headline or to the model: a licence's signature
-        # block ("Ty Coon, President of Vice") shares no word with its sentences either.
+        # block ("Ty Coon, President of Vice") shares no word with its sentences either. A notice, a date
+        # or an author's line the rules set aside shows none (documentary): documents carry them too.
         headline = self._headline(kept)
         if not shown and headline is None and not self._shows_furniture(kept):
             return kept
@@ -479,9 +480,10 @@ class _SetAside:
 
     def _shows_furniture(self, blocks: list[Block]) -> bool:
         """Does a plain text no rule found furniture in show some by the model:
-        two lines past its opening, mostly off the text's topic, that it
-        scores as very likely furniture, or one it scores as surely so?  Only
-        a text long enough to have a topic (``_TOPIC_SIZE``) can."""
+        two lines past its opening, mostly off the text's topic (a sentence:
+        nearly all off it, ``_OFF_TOPIC``, as a manual's own sentences may score
+        high), that it scores as very likely furniture, or one it scores as
+        surely so?  Only a text long enough to have a topic (``_TOPIC_SIZE``) can."""
         if self.document.format != "text" or not self.options.drop_off_topic:
             return False
         likely = 0

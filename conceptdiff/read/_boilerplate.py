@@ -925,9 +925,9 @@ def documentary(text: str) -> bool:
     """Is ``text`` (a line :func:`is_boilerplate` tells) of a kind that a
     document carries of its own as often as a web page does: a copyright or
     rights line, a date alone, an author's line, a mail's header ("From: John
-    Doe <jdoe@example.com>")?  Such lines are set aside
-    like any other, but they show no page's furniture: a licence's or a
-    manual's notice and date are no sign that the text was scraped.
+    Doe <jdoe@example.com>")?  Such lines are set aside like any other, but
+    they show no page's furniture: a licence's or a manual's notice and date
+    are no sign that the text was scraped.
 
     >>> documentary("Copyright (C) 1995-2020 Free Software Foundation, Inc."), documentary("2022-12-17")
     (True, True)

@@ -111,10 +111,8 @@ _TRAILING_NUMBER_RE = re.compile(r"[^\s0-9][ \t]+([0-9]{1,4})$")
 # A one-line block shorter than this share of the wrap width, the next line's first word fitting
 # after it, ends before a capital: no wrap leaves three fifths of a line empty.
 _TERM_SHARE = 0.4
-# A definition list's term: at most this many words on its line, its definition set in under it by
-# this many columns or more.
-_TERM_WORDS = 4
-_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")  # words, no code's marks ("#if X >= 1")
+# A definition list's term (of at most _TERM_WORDS words, in _TERM_RE's characters) has its
+# definition set in under it by this many columns or more.
 _DEFINITION_STEP = 3
 # A line ending with one of these stops mid-sentence: the next line goes on with it.
 _OPEN_END_WORDS = scraped.FUNCTION_WORDS | frozenset(
@@ -149,7 +147,8 @@ _CODE_LINE_RE = re.compile(
 # A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
-_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")  # words, no code's marks ("#if X >= 1")
+# A definition list's term: words, none of code's marks ("#if X >= 1" is no term).
+_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
 # A line opening a copyright notice ("Copyright (C) 2007", "Copyright 2008 John Smith",
