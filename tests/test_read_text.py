@@ -1409,12 +1409,18 @@ def test_fields_set_in_under_a_lead_in_are_an_example() -> None:
     assert BlockKind.CODE not in [b.kind for b in shortlog.blocks]
 
 
-def test_an_example_printed_at_the_page_edge_under_indented_text_is_one_code_block() -> None:
-    body = "".join(
-        f"   Paragraph {n} of the specification: the text stands three columns in, and its\n"
-        "   lines go on under one another as the page's own do.\n\n"
-        for n in range(4)
+def _set_in_paragraphs(what: str, count: int = 4) -> str:
+    """Paragraphs of ``what``, hard-wrapped and set in three columns, as a text browser prints a
+    page: enough lines for the reader to see the text's width and its body's column."""
+    return "".join(
+        f"   Paragraph {n} of {what}: the text stands three columns in, and its lines\n"
+        "   go on under one another as the page's own do.\n\n"
+        for n in range(count)
     )
+
+
+def test_an_example_printed_at_the_page_edge_under_indented_text_is_one_code_block() -> None:
+    body = _set_in_paragraphs("the specification")
     source = body + (
         "   This information is stored in a template file that consists of stanzas in\n"
         "   a rfc-822 compliant format, separated by blank lines. Here is an example:\n\n"
@@ -1563,11 +1569,7 @@ def test_a_table_of_two_columns_under_a_header_reads_by_row_aligned_or_not() -> 
 def test_an_example_printed_straight_under_the_text_with_no_blank_line_is_code() -> None:
     # A web page as a text browser dumped it: the text three columns in, each <pre> block at the
     # page's edge right under the line before it; a wrapped line of the text never steps out.
-    body = "".join(
-        f"   Paragraph {n} of the page: the text stands three columns in, and its lines\n"
-        "   go on under one another as the page's own do.\n\n"
-        for n in range(4)
-    )
+    body = _set_in_paragraphs("the page")
     source = body + (
         "   To set tags, put a line like this one in the pseudo-header:\n"
         "Tags: <tags>\n\n"
@@ -1596,11 +1598,7 @@ def test_an_example_printed_straight_under_the_text_with_no_blank_line_is_code()
 
 
 def test_an_example_at_the_page_edge_after_a_lead_in_with_a_footnote_mark_or_of_paths_is_code() -> None:
-    body = "".join(
-        f"   Paragraph {n} of the manual: the text stands three columns in, and its lines\n"
-        "   go on under one another as the manual's own do.\n\n"
-        for n in range(4)
-    )
+    body = _set_in_paragraphs("the manual")
     source = body + (
         "   A module should use the following lines in the debian/rules build target:\n"
         "   ^[7]\n\n"
