@@ -1775,3 +1775,45 @@ def test_a_terms_definition_set_in_under_it_is_read_apart_in_whatever_case_it_op
         "makes unrelated software on the system (or the whole system) break, or causes serious data loss.",
     ]
     assert not any(text == "#if PNG_LIBPNG_VER >= 10504" for text in texts)  # code's marks: no term
+
+
+def test_commands_set_between_paragraphs_at_the_texts_column_are_code_and_no_markdown() -> None:
+    # util-linux's howto: shell commands between the steps, a comment among them, no indent at all.
+    source = (
+        "Branches\n--------\n\n"
+        "4. When done push your branch to your remote git server.\n\n"
+        "git checkout master\n"
+        "git branch textual\n"
+        "# spent here most of the effort\n"
+        "git push yourgit textual:textual\n\n"
+        "5. Do not worry if you used a stupid branch name, it can be fixed before submission.\n\n"
+        "git branch -m stupid-and-wrong brilliant\n"
+        "git push yourgit brilliant:brilliant :stupid-and-wrong\n"
+    )
+    from conceptdiff.read import detect_format
+    from conceptdiff.read.markdown import looks_like_markdown
+
+    assert not looks_like_markdown(source)  # a shell comment among commands is no "#" heading
+    assert detect_format("howto.txt", text=source) == "text"
+    document = read_plain(source)
+    audit(source, spans_of(document))
+    assert [b.kind for b in document.blocks] == [
+        BlockKind.HEADING,
+        BlockKind.LIST_ITEM,
+        BlockKind.CODE,
+        BlockKind.LIST_ITEM,
+        BlockKind.CODE,
+    ]
+    # A banner framed with "#" lines is a title, and two lines of prose stay prose.
+    banner = "#####################\n# BUILDING FROM SOURCE\n#####################\n\nRun make to build it.\n"
+    assert BlockKind.CODE not in [b.kind for b in read_plain(banner).blocks]
+    prose = "Make sure the package is installed.\nThen run the tests as the maintainer does.\n"
+    assert BlockKind.CODE not in [b.kind for b in read_plain(prose).blocks]
+
+
+def test_a_number_joined_to_another_by_and_is_no_label() -> None:
+    from conceptdiff.read._labels import split_label
+
+    assert split_label("6.5 & 6.6") == (None, 0, 0)
+    assert split_label("9.10 and 11.5") == (None, 0, 0)
+    assert split_label("2.1 Apples and pears")[0] == "2.1"

@@ -397,12 +397,17 @@ _NONBLANK_RE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 
 def _headings(sample: str) -> int:
     """The ``#`` headings of ``sample``, leaving out runs of three lines or
-    more that start with ``#``: text set in comments, not headings."""
+    more that start with ``#`` (text set in comments) and a ``#`` line set
+    between two lines of text with no blank line on either side (a shell
+    comment among commands: "git branch textual" + "# spent here most of the
+    effort" + "git push ...")."""
     count = run = headings_in_run = 0
-    for line in sample.splitlines():
+    lines = sample.splitlines()
+    for at, line in enumerate(lines):
         if line.lstrip().startswith("#"):
             run += 1
-            headings_in_run += _ATX_RE.match(line) is not None
+            inside = 0 < at < len(lines) - 1 and lines[at - 1].strip() != "" and lines[at + 1].strip() != ""
+            headings_in_run += _ATX_RE.match(line) is not None and not (inside and run == 1)
             continue
         count += headings_in_run if run < 3 else 0
         run = headings_in_run = 0

@@ -201,6 +201,8 @@ _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 # nothing; not a commit's "setup: fix ...").  Set in under a lead-in, a copyright file's own
 # "Copyright: 1998 ..." lines are no example (``_Blocks.indented_code``).
 _FIELD_CODE_RE = re.compile(r"[A-Z][\w.-]*:(?:[ \t]+\S|$)")
+# A comment's frame: "#####", "/*****", "//////".
+_COMMENT_FRAME_RE = re.compile(r"(?:#{3,}|/\*{3,}|/{3,}|\*{3,}/?)")
 # A file's path alone on its line: "/usr/share/perl6", "~/.config/app/".
 _PATH_LINE_RE = re.compile(r"~?/[\w.+-]+(?:/[\w.+-]+)*/?")
 # A lead-in's end: a colon, perhaps a footnote's mark after it ("... build target: ^[7]").
@@ -1263,7 +1265,9 @@ class _Blocks:
             if self.rst and self.options.strip_markup and self.rst_field(line):
                 self.after_blank = False
                 continue
-            if not self.rst and (self.indented_code(index) or self.outdented_code(index)):
+            if not self.rst and (
+                self.indented_code(index) or self.outdented_code(index) or self.code_paragraph(index)
+            ):
                 self.after_blank = False
                 continue
             self.line(line, following)
@@ -1347,6 +1351,32 @@ class _Blocks:
         self.close(at_blank=True)
         self.indented = ("inline-code" if inline else "plain-code", line.indent - 1)
         return self.inside_indented(line)
+
+    def code_paragraph(self, index: int) -> bool:
+        """A block between blank lines at the text's own column whose lines,
+        two or more, all read as code and none as prose: commands a plain text
+        sets between its paragraphs without setting them in (``cd ~/projects`` +
+        ``git clone git://...``), one code block up to the next blank line."""
+        if not self.options.join_lines or not self.after_blank or self.current is not None:
+            return False
+        run = list(itertools.takewhile(lambda other: other is not None, self.lines[index : index + _CODE_SAMPLE]))
+        if len(run) < 2 or len(run) == _CODE_SAMPLE:
+            return False
+        first = run[0]
+        assert first is not None
+        if any(
+            other is None
+            or other.indent < first.indent
+            or _CODE_LINE_RE.search(other.text) is None
+            or _PROSE_RE.match(other.text) is not None
+            or not _unmarked(other.text)
+            or _COMMENT_FRAME_RE.fullmatch(other.text) is not None  # a banner framed with "#####": a title's
+            for other in run
+        ):
+            return False
+        self.close(at_blank=True)
+        self.indented = ("inline-code", first.indent - 1)
+        return self.inside_indented(first)
 
     def outdented_code(self, index: int) -> bool:
         """A block set *out* from the text's body column whose lines read as
