@@ -1265,9 +1265,7 @@ class _Blocks:
             if self.rst and self.options.strip_markup and self.rst_field(line):
                 self.after_blank = False
                 continue
-            if not self.rst and (
-                self.indented_code(index) or self.outdented_code(index) or self.code_paragraph(index)
-            ):
+            if not self.rst and (self.indented_code(index) or self.outdented_code(index) or self.code_paragraph(index)):
                 self.after_blank = False
                 continue
             self.line(line, following)
