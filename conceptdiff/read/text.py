@@ -1357,11 +1357,13 @@ class _Blocks:
         ``git clone git://...``), one code block up to the next blank line."""
         if not self.options.join_lines or not self.after_blank or self.current is not None:
             return False
+        first = self.lines[index]
+        assert first is not None
+        if _CODE_LINE_RE.search(first.text) is None:
+            return False  # (most blocks: their first line tells, and the run is not gathered)
         run = list(itertools.takewhile(lambda other: other is not None, self.lines[index : index + _CODE_SAMPLE]))
         if len(run) < 2 or len(run) == _CODE_SAMPLE:
             return False
-        first = run[0]
-        assert first is not None
         if any(
             other is None
             or other.indent < first.indent
