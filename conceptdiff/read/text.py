@@ -965,7 +965,6 @@ def _paragraph_convention(lines: list[_Line | None]) -> tuple[bool, bool, int]:
     return runs * 8 >= content, content >= 20 and runs >= _SPACED_LINES * content, body
 
 
-# A section's number of two levels or more, as it opens a line ("3.7.6. ", "4.11.10 ").
 # A section's number ("3.1. Purpose"), or a table's, a figure's or an example's after its word, as a
 # list of tables names it ("4.1. Module to package mappings" for "Table 4.1. Module to ...").
 _SECTION_NUMBER_RE = re.compile(
@@ -1311,11 +1310,11 @@ class _Blocks:
         # the width ("... just run:" + "make PREFIX=/usr", "* ... on kernel.org:" + "git clone ..."):
         # a full line's colon may be a wrap's ("... (e.g. Depends:" + "python3 (>= 3.5) ...)", "...
         # colon, as in:" + "\"if x == 4 : print x\"").
-        level = last.last_line.endswith(":") and (
-            self.after_blank
-            or (self.short(last.last_length) and len(last.last_line.split()) >= 3)  # not a field's "URL:"
-        )
-        level = level and line.indent >= base
+        level = (
+            line.indent >= base
+            and last.last_line.endswith(":")
+            and (self.after_blank or (self.short(last.last_length) and len(last.last_line.split()) >= 3))
+        )  # (a field's "URL:" + its address is no lead-in and its command)
         # Under a lead-in ("... may be one of the following:"), fields set in are an example's too.
         fields = last.last_line.endswith(":") and line.indent >= base + 2
 
@@ -1361,12 +1360,11 @@ class _Blocks:
         assert first is not None
         if _CODE_LINE_RE.search(first.text) is None:
             return False  # (most blocks: their first line tells, and the run is not gathered)
-        run = list(itertools.takewhile(lambda other: other is not None, self.lines[index : index + _CODE_SAMPLE]))
+        run = self.block_lines(index)
         if len(run) < 2 or len(run) == _CODE_SAMPLE:
             return False
         if any(
-            other is None
-            or other.indent < first.indent
+            other.indent < first.indent
             or _CODE_LINE_RE.search(other.text) is None
             or _PROSE_RE.match(other.text) is not None
             or not _unmarked(other.text)
@@ -1431,10 +1429,19 @@ class _Blocks:
             or not (_example_line(line.text) and _unmarked(line.text))
         ):
             return False
-        run = list(itertools.takewhile(lambda other: other is not None, self.lines[index : index + _CODE_SAMPLE]))
-        if 2 * sum(1 for other in run if other is not None and _example_line(other.text)) < len(run):
+        run = self.block_lines(index)
+        if 2 * sum(1 for other in run if _example_line(other.text)) < len(run):
             return False
         return self.open_outdented(line, at_blank=False)
+
+    def block_lines(self, index: int) -> list[_Line]:
+        """The lines from ``index`` up to the next blank line, ``_CODE_SAMPLE`` at most."""
+        run: list[_Line] = []
+        for other in self.lines[index : index + _CODE_SAMPLE]:
+            if other is None:
+                break
+            run.append(other)
+        return run
 
     def open_outdented(self, line: _Line, *, at_blank: bool) -> bool:
         """Start the code block of :meth:`outdented_code` at ``line``."""
@@ -1557,7 +1564,7 @@ class _Blocks:
         what, base = self.indented
         if line is None:
             if what == "inline-code":
-                self.end_indented()  # an example under its item's lead-in ends at a blank line
+                self.end_indented()  # an example straight under its lead-in, a code paragraph: a blank line ends it
                 return False
             if self.code is not None:
                 self.code_blanks += 1
@@ -1855,6 +1862,8 @@ class _Blocks:
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous[-12:]):
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
+        # (A signature line, a centred title line: never a bullet's item, "* add a Signed-off-by line.".)
+        bullet = "bullet" in item.flags
         if not open_end and not first.islower():
             if _NOTICE_LINE_RE.match(line) or (
                 NOTICE_RE.match(item.pieces[0][1])
@@ -1864,15 +1873,13 @@ class _Blocks:
                 # A copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ...";
                 # unless a wrap broke its last word off, the line full ("... Information" + "Sciences Institute").
                 return False
-            # (Neither is ever a bullet's item: "* add a Signed-off-by line." at a tab stop.)
-            bullet = "bullet" in item.flags
             if item.lines == 1 and not bullet and self.short(item.last_length) and scraped.signature(previous):
                 return False  # a signature line: "<signature of Ty Coon>, 1 April 1989" + "Ty Coon, President of Vice"
             if item.lines == 1 and not bullet and self.centred(item.last_length - len(previous), len(previous)):
                 return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
         if (
             not open_end
-            and "bullet" not in item.flags
+            and not bullet
             and item.lines == 1
             and self.centred(item.last_length - len(previous), len(previous))
             and self.centred(indent, len(line))
