@@ -117,6 +117,11 @@ def _elided_similarity(quote: str, full: str) -> float:
     return _common(core, full) / len(core)
 
 
+def _heading_apart(a: ClauseKind, b: ClauseKind) -> bool:
+    """Is one of two kinds a heading and the other not?"""
+    return (a is ClauseKind.HEADING) is not (b is ClauseKind.HEADING)
+
+
 def _terms(clauses: Sequence[Clause], indices: Sequence[int]) -> dict[str, int]:
     """The terms the clauses at ``indices`` define at their start
     (:data:`_DEFINES_RE`), case-folded, each to its clause's index; a term
@@ -659,16 +664,19 @@ class _Aligner:
     ) -> None:
         """Windows of consecutive unmatched clauses that together make ``whole``.
 
-        A member of another kind than ``whole`` (a heading above a paragraph)
-        that has a rewording of its own kind on the other side (``kin``) is
-        no member: a reworded heading stays the old heading's, however many
-        of its words the paragraph below it repeats.
+        A heading that has a rewording of its own kind on the other side
+        (``kin``) is no member of a paragraph's group, nor a paragraph of a
+        heading's: a reworded heading stays the old heading's, however many of
+        its words the paragraph below it repeats.  A paragraph that continues
+        a list item stays a member whatever it rewords elsewhere.
         """
         used = self.new_used if split else self.old_used
         words = self.new_words if split else self.old_words
         target = self.old_words[whole] if split else self.new_words[whole]
         clauses, kind = (self.new, self.old[whole].kind) if split else (self.old, self.new[whole].kind)
-        members = sorted(m for m in set(members) if not used[m] and (m not in kin or clauses[m].kind is kind))
+        members = sorted(
+            m for m in set(members) if not used[m] and (m not in kin or not _heading_apart(clauses[m].kind, kind))
+        )
         best: tuple[float, tuple[int, ...]] | None = None
         run: list[int] = []
         runs: list[list[int]] = []

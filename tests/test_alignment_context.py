@@ -82,6 +82,27 @@ def test_a_reworded_heading_stays_a_heading_when_its_paragraph_repeats_its_words
     assert _kinds(new, old) == [("reworded", (4,), (4,)), ("reworded", (5,), (5,))]
 
 
+def test_a_list_item_split_keeps_its_last_piece_when_that_piece_rewords_a_paragraph_too() -> None:
+    # Found by a random run of the testing docs' example: the item's last piece
+    # ("The objectives of this Policy are met.") is also a rewording of the
+    # paragraph above the list (itself split), but a paragraph that continues an
+    # item is still the item's piece: only a heading is kept apart that way.
+    goal = "so that the objectives of this Policy are met"
+    lead = f"The Controller shall notify personal data {goal}:"
+    first = "(a) The Controller shall notify personal data where necessary."
+    item = f"(b) The Controller shall notify the records of processing activities {goal}."
+    old = [*BODY[:5], lead, first, item, *BODY[5:10]]
+    lead_pieces = ["The Controller shall.", f"Notify personal data {goal}:"]
+    item_pieces = [
+        "(b) The Controller shall notify the.",
+        "Records of processing activities so that.",
+        "The objectives of this Policy are met.",
+    ]
+    new = [*BODY[:5], *lead_pieces, first, *item_pieces, *BODY[5:10]]
+    assert _kinds(old, new) == [("split", (5,), (5, 6)), ("split", (7,), (8, 9, 10))]
+    assert _kinds(new, old) == [("merged", (5, 6), (5,)), ("merged", (8, 9, 10), (7,))]
+
+
 def test_a_clause_rewritten_into_two_sentences_is_a_split_with_a_lower_confidence() -> None:
     whole = "Class-based exceptions are always preferred over string-based exceptions in the modules of the library."
     old = [*BODY[:6], whole, *BODY[6:12]]
