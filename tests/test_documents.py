@@ -57,7 +57,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # A table whose header is wrapped inside its columns (another laid out with tabs, its columns given by a
     # "---+---" rule, read line by line), a state diagram drawn with box-drawing characters, a path displayed
     # mid-sentence without a colon.
-    ("dpkg-triggers", "text"): (0.90, 0.895),
+    ("dpkg-triggers", "text"): (0.92, 0.915),
     ("dpkg-rootless-builds", "text"): (0.96, 0.98),  # "(See also ...)" on a line of its own, read apart
     # Texinfo's function definitions (a prototype, "[Function]" at the margin, its arguments on a hanging
     # line) read as paragraphs where the list has code blocks; a copyright line and its address apart.
@@ -122,7 +122,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # contents (titles wrapped elsewhere than the headings) and two-column tables under a header read as
     # paragraphs. Remains: tables of one row, a table of three columns with empty cells, footnotes' labels
     # ("^[1]" read as part of the text), a symlink listing read as text.
-    ("fhs-3.0", "text"): (0.915, 0.85),
+    ("fhs-3.0", "text"): (0.97, 0.95),
     # Added 2026-12-07 (second session), each measured once with the code of the moment. The Debian Perl
     # Policy (a DocBook manual as a text browser rendered it), measured at 0.857/0.816: six of its
     # sentences set aside as a page's furniture (a bare date in its title block had let the furniture
@@ -185,7 +185,7 @@ MARKUP_KEPT = {("gpl-2.0", "text"): 3, ("gpl-1.0", "text"): 3, ("lgpl-2.0", "tex
 # The manual's placeholders ("<sec>", "<name>") the score takes for tags, in clauses the list reads otherwise
 # (groff's boxed commands, its option lists: see FLOORS).
 MARKUP_KEPT[("man-db-manual", "text")] = 9
-MARKUP_KEPT[("fhs-3.0", "text")] = 1  # the standard's placeholders ("/lib<qual>") the score takes for tags
+MARKUP_KEPT[("fhs-3.0", "text")] = 2  # the standard's placeholders ("/lib<qual>") the score takes for tags
 DOCUMENTS = load_documents()
 CASES = [(document, rendering, path) for document in DOCUMENTS for rendering, path in document.files]
 

@@ -1566,6 +1566,100 @@ def test_a_table_of_two_columns_under_a_header_reads_by_row_aligned_or_not() -> 
     assert not any(" | " in text for text in texts(people))
 
 
+def test_a_two_column_table_of_one_row_or_of_rows_a_space_short_of_the_column_reads_by_row() -> None:
+    # The Filesystem Hierarchy Standard: a table of one row under its header, its cell
+    # after a gap at the header's column; a one-word first cell that ends a space before the
+    # column ("words List ...", "libc.so.* The ..."), the others after a gap.
+    one = "   The following directories are required in /etc:\n   Directory Description\n"
+    one += "   opt       Configuration for /opt\n"
+    assert texts(one) == [
+        "The following directories are required in /etc:",
+        "Directory | Description",
+        "opt | Configuration for /opt",
+    ]
+    short = "   The following files must be in /usr/share/dict:\n   File  Description\n   words List of English words\n"
+    assert texts(short)[1:] == ["File | Description", "words | List of English words"]
+    mixed = (
+        "   At least one of each of the following filename patterns are\n"
+        "   required (they may be files, or symbolic links):\n"
+        "   File      Description\n"
+        "   libc.so.* The dynamically-linked C library (optional)\n"
+        "   ld*       The execution time linker/loader (optional)\n"
+    )
+    assert texts(mixed)[1:] == [
+        "File | Description",
+        "libc.so.* | The dynamically-linked C library (optional)",
+        "ld* | The execution time linker/loader (optional)",
+    ]
+    # Half the rows' first cells read as names: "Xmodmap" beside "xorg.conf".
+    x11 = (
+        "   The following files must be in /etc/X11 if the corresponding subsystem is installed:\n"
+        "   File Description\n"
+        "   xorg.conf The configuration file for X.org versions 7 and later\n"
+        "   (optional)\n"
+        "   Xmodmap Global X11 keyboard modification file (optional)\n"
+    )
+    assert texts(x11)[1:] == [
+        "File | Description",
+        "xorg.conf | The configuration file for X.org versions 7 and later (optional)",
+        "Xmodmap | Global X11 keyboard modification file (optional)",
+    ]
+    # A line of capitalized words alone over one sentence is no table.
+    prose = "   Further Reading\n   See the manual for the details of each option.\n"
+    assert not any(" | " in text for text in texts(prose))
+
+
+def test_a_table_whose_long_cells_come_a_space_short_of_the_next_column_keeps_its_columns() -> None:
+    # Where every row starts a cell at a column and most rows leave two spaces or more
+    # before it, one space is enough ("Japanese Japan", "UJIS (or EUC-J) /usr").
+    source = (
+        "   Various examples:\n"
+        "   Language Territory      Character Set   Directory\n"
+        "   English  United Kingdom Unicode UTF-8   /usr/share/man/en_GB.10646\n"
+        "   French   Canada         ISO 8859-1      /usr/share/man/fr_CA.88591\n"
+        "   German   Germany        ISO 646         /usr/share/man/de_DE.646\n"
+        "   Japanese Japan          UJIS (or EUC-J) /usr/share/man/ja_JP.ujis\n"
+        "   Japanese Japan          JIS             /usr/share/man/ja_JP.jis\n"
+    )
+    assert texts(source) == [
+        "Various examples:",
+        "Language | Territory | Character Set | Directory",
+        "English | United Kingdom | Unicode UTF-8 | /usr/share/man/en_GB.10646",
+        "French | Canada | ISO 8859-1 | /usr/share/man/fr_CA.88591",
+        "German | Germany | ISO 646 | /usr/share/man/de_DE.646",
+        "Japanese | Japan | UJIS (or EUC-J) | /usr/share/man/ja_JP.ujis",
+        "Japanese | Japan | JIS | /usr/share/man/ja_JP.jis",
+    ]
+    # Cells of the same words in every row ("major opcode") keep their single space.
+    request = (
+        "     1     CARD8           major opcode\n"
+        "     1     0               minor opcode\n"
+        "     2     CARD16          major version\n"
+    )
+    assert texts(request) == ["1 | CARD8 | major opcode", "1 | 0 | minor opcode", "2 | CARD16 | major version"]
+
+
+def test_a_sentence_over_a_table_is_no_header_row() -> None:
+    # The X protocol: a paragraph, a blank line, then three columns of names; its words run
+    # across the columns' starts, so it is no header.
+    source = (
+        "The following names have predefined atom values. Note that uppercase and\n"
+        "lowercase matter.\n"
+        "\n"
+        "ARC         ITALIC_ANGLE      STRING\n"
+        "ATOM        MAX_SPACE         SUBSCRIPT_X\n"
+        "BITMAP      MIN_SPACE         SUBSCRIPT_Y\n"
+        "CAP_HEIGHT  NORM_SPACE        SUPERSCRIPT_X\n"
+    )
+    assert texts(source) == [
+        "The following names have predefined atom values. Note that uppercase and lowercase matter.",
+        "ARC | ITALIC_ANGLE | STRING",
+        "ATOM | MAX_SPACE | SUBSCRIPT_X",
+        "BITMAP | MIN_SPACE | SUBSCRIPT_Y",
+        "CAP_HEIGHT | NORM_SPACE | SUPERSCRIPT_X",
+    ]
+
+
 def test_an_example_printed_straight_under_the_text_with_no_blank_line_is_code() -> None:
     # A web page as a text browser dumped it: the text three columns in, each <pre> block at the
     # page's edge right under the line before it; a wrapped line of the text never steps out.

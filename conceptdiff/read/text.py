@@ -2190,8 +2190,10 @@ class _TableLine:
 _RULE_RE = re.compile(r"[-=_+|: ]{3,}")
 _WORD_RUN_RE = re.compile(r"\S+")
 _CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _MIN_TABLE_ROWS = 3
 _MIN_PAIR_ROWS = 2  # under its header, a two-column table of two rows is one (``_headed_pairs``)
+_MIN_ALIGNED_PAIR_ROWS = 1  # or of one row whose second cell starts under the header's, after a gap
 _MIN_TABLE_COLUMNS = 3
 _MAX_HEADER_LINES = 3
 
@@ -2230,9 +2232,11 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
 
 def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
     """Two-column tables without rules: under a header line of two cells of a
-    word or two, capitalized ("Directory Description"), two rows or more
-    (``_MIN_PAIR_ROWS``) at its indent, no blank line between, each a first cell and a second that
-    opens with a word, no bullet before.  Where most rows align their second
+    word or two, capitalized ("Directory Description"), rows at its indent, no
+    blank line between, each a first cell and a second that opens with a word,
+    no bullet before: two rows or more (``_MIN_PAIR_ROWS``), or one whose
+    second cell starts under the header's after a gap ("opt       Configuration
+    for /opt").  Where most rows align their second
     cell under the header's (two spaces or more before it: "bin       Essential
     command binaries"), every row is cut at that column; where they do not (a
     text browser's narrow rendering: "home User home directories"), after its
@@ -2240,7 +2244,7 @@ def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
     goes on with the row's second cell.  By line index."""
     found: dict[int, _TableLine] = {}
     index = 0
-    while index + _MIN_PAIR_ROWS < len(lines):
+    while index + _MIN_ALIGNED_PAIR_ROWS < len(lines):
         header = lines[index]
         if header is None or not _HEADER_PAIR_RE.fullmatch(" ".join(header.text.split())):
             index += 1
@@ -2271,23 +2275,35 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
     spaces = [at for at, char in enumerate(header.text) if char == " "]
     rows = [line for at in body if (line := lines[at]) is not None and line.indent == header.indent]
 
-    def aligned(column: int) -> int:
-        """How many rows have a gap of two spaces or more, then a cell, at ``column``."""
+    padded_header = _padded(header)
+
+    def aligned(column: int, loose: bool = False) -> int:
+        """How many rows have a gap of two spaces or more, then a cell, at ``column``; or,
+        ``loose`` and where the header has such a gap, a one-word first cell ending a space
+        before it ("words List of English words" under "File  Description")."""
+        loose = loose and padded_header.startswith("  ", column - 2)
         count = 0
         for row in rows:
             padded = _padded(row)
-            count += padded.startswith("  ", column - 2) and bool(padded[column : column + 1].strip())
+            if not padded[column : column + 1].strip():
+                continue
+            count += padded.startswith("  ", column - 2) or (
+                loose and padded[column - 1] == " " and " " not in padded[:column].strip()
+            )
         return count
 
-    # The header's second cell starts after one of its spaces: where most rows align theirs, or after its first word.
+    # The header's second cell starts after one of its spaces: where most rows align theirs
+    # (loosely if need be), or after its first word.
     columns = [header.indent + at + 1 for at in spaces]
     best = max(columns, key=aligned, default=None)
     if best is None:
         return []
     split_aligned = 3 * aligned(best) >= 2 * max(1, len(rows))
     if not split_aligned:
+        best = max(columns, key=lambda column: aligned(column, loose=True))
+        split_aligned = 3 * aligned(best, loose=True) >= 2 * max(1, len(rows))
+    if not split_aligned:
         best = header.indent + header.text.index(" ") + 1
-    padded_header = _padded(header)
     result: list[tuple[list[int], list[str]]] = [([], [padded_header[:best].strip(), padded_header[best:].strip()])]
     for at in body:
         line = lines[at]
@@ -2310,8 +2326,10 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
             if padded[best - 1 : best] != " " or not first or (" " in first and not padded.startswith("  ", best - 2)):
                 break
         else:
-            parts = line.text.split(" ", 1)
-            if len(parts) < 2 or parts[1][:1] == " ":
+            # (A row whose first cell is short may still align its second cell after a gap:
+            # "ld*       The execution time linker" under "libc.so.* The dynamically-linked ...".)
+            parts = line.text.split(None, 1)
+            if len(parts) < 2:
                 break
             first, second = parts[0], parts[1]
         if (
@@ -2322,16 +2340,16 @@ def _pair_rows(lines: list[_Line | None], header: _Line, body: list[int]) -> lis
         ):
             break
         result.append(([at], [first, second]))
-    if len(result) - 1 < _MIN_PAIR_ROWS:
+    if len(result) - 1 < (_MIN_ALIGNED_PAIR_ROWS if split_aligned else _MIN_PAIR_ROWS):
         return []
     if not split_aligned:
-        # Cut after a first word, the rows must read as names and what they name: identifiers
-        # ("home", "lib<qual>", "csh.login") over descriptions of three words or more, not a list
-        # of people ("Adam Sampson") or an address's lines.
+        # Cut after a first word, the rows must read as names and what they name: identifiers, half
+        # of them at least ("home", "lib<qual>", "csh.login"; "Xmodmap"), over descriptions of
+        # three words or more, not a list of people ("Adam Sampson") or an address's lines.
         named = [cells for _, cells in result[1:]]
         identifiers = sum(1 for first, _ in named if first[:1].islower() or _IDENTIFIER_MARK_RE.search(first))
         described = sorted(len(second.split()) for _, second in named)[len(named) // 2]
-        if 3 * identifiers < 2 * len(named) or described < 3:
+        if 2 * identifiers < len(named) or described < 3:
             return []
     return result
 
@@ -2568,6 +2586,17 @@ def _table(lines: list[_Line | None], first: int, end: int) -> dict[int, _TableL
         for run in _WORD_RUN_RE.finditer(padded):
             occupied[run.start() : run.end()] = b"\x01" * (run.end() - run.start())
     blank = [not mark for mark in occupied]
+    # A column one space wide is a gutter too where every row starts a word just after it and
+    # a third of the rows have a wider gap there: a long cell may come a space short of the next
+    # ("Japanese Japan", "UJIS (or EUC-J) /usr" among "French   Canada", "ISO 646         /usr").
+    starts = [0] * (width + 1)
+    gutter = [0] * width
+    for padded in rows:
+        for run in _WORD_RUN_RE.finditer(padded):
+            starts[run.start()] += 1
+        for gap in _GAP_RE.finditer(padded):
+            gutter[gap.start() : gap.end()] = [count + 1 for count in gutter[gap.start() : gap.end()]]
+    wide = [starts[column + 1] == len(rows) and 3 * gutter[column] >= len(rows) for column in range(width)]
     columns: list[tuple[int, int]] = []
     column = 0
     while column < width:
@@ -2575,7 +2604,7 @@ def _table(lines: list[_Line | None], first: int, end: int) -> dict[int, _TableL
             column += 1
             continue
         start = column
-        while column < width and not (blank[column] and (column + 1 >= width or blank[column + 1])):
+        while column < width and not (blank[column] and (column + 1 >= width or blank[column + 1] or wide[column])):
             column += 1  # a cell's words may be one space apart; columns are two or more
         columns.append((start, column))
     if len(columns) < _MIN_TABLE_COLUMNS:
@@ -2615,16 +2644,20 @@ def _joined_cells(cells: list[str]) -> str:
 
 def _header_lines(lines: list[_Line | None], first: int, columns: list[tuple[int, int]]) -> list[_Line]:
     """The lines just above a table's rows (a blank line between at most) whose
-    words all stand inside its columns and fill two of them at least."""
+    words all stand inside its columns, none across a column's start, and fill
+    two of them at least."""
     index = first - 1
     if index >= 0 and (line := lines[index]) is not None and _RULE_RE.fullmatch(line.text):
         index -= 1  # a rule under the header
     if index >= 0 and lines[index] is None:
         index -= 1
     found: list[_Line] = []
+    starts = [a for a, _ in columns[1:]]
     while index >= 0 and len(found) < _MAX_HEADER_LINES and (line := lines[index]) is not None:
         if len(_header_words(line, columns)) != len(line.text.split()):
             break
+        if any(a in range(run.start() + 1, run.end()) for run in _WORD_RUN_RE.finditer(_padded(line)) for a in starts):
+            break  # a word across a column's start: a sentence, not a header ("The following names have")
         found.insert(0, line)
         index -= 1
     if index >= 0 and lines[index] is not None:
