@@ -666,35 +666,46 @@ _PART_RULE_RE = re.compile(
 )
 
 
-# The grant of a licence that follows a program's or a file's copyright lines.
+# The grant of a licence that follows a program's or a file's copyright lines, near the
+# start of one of the blocks after them ("WITHIN THAT CONSTRAINT, permission to use, copy").
 _GRANT_RE = re.compile(
     r"(?:This|The)[ \t]+(?:program|library|file|software|package|work|font|documentation)[ \t]+(?:is|are)[ \t]+"
     r"(?:free[ \t]+software|distributed|licen[cs]ed|released)"
     r"|Permission[ \t]+(?:is[ \t]+hereby[ \t]+granted|to[ \t]+use,[ \t]+copy)"
-    r"|Redistribution[ \t]+and[ \t]+use[ \t]+in[ \t]+source"
+    r"|(?:The[ \t]+)?Redistribution[ \t]+and[ \t]+use\b"
     r"|Licensed[ \t]+under[ \t]+the\b"
     r"|Everyone[ \t]+is[ \t]+permitted[ \t]+to[ \t]+copy"
+    r"|You[ \t]+may[ \t]+(?:freely[ \t]+)?(?:use|copy|redistribute)\b"
     r"|For[ \t]+the[ \t]+purposes?[ \t]+of[ \t]+this[ \t]+(?:copyright|licen[cs]e)",
     re.IGNORECASE,
 )
+_GRANT_WINDOW = 60  # characters of a block's start a grant may begin within
+_GRANT_REACH = 3  # blocks after a notice a grant may stand in (a warning or an export notice between)
 
 
-# "All rights reserved." on a line of its own, under a program's copyright lines.
+# A copyright line ("Copyright (C) 2006 Red Hat, Inc.", "Portions copyright (C) 2006 ..."), and
+# "All rights reserved." on a line of its own under it.
+_NOTICE_LINE_RE = re.compile(r"(?:Portions[ \t]+)?(?:Copyright\b|©|\(C\)[ \t])", re.IGNORECASE)
 _RESERVED_RE = re.compile(r"All[ \t]+rights[ \t]+reserved\.?", re.IGNORECASE)
 
 
 def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     """The positions of copyright lines that a grant of a licence follows
     ("Copyright (C) 2012 Free Software Foundation, Inc." + "This program is
-    free software ..."): a program's notice, not a page's footer, wherever
-    it stands (a README's last lines)."""
+    free software ..."), a few blocks on at most (``_GRANT_REACH``: a
+    licence file's "All rights reserved." or an export notice between): a
+    program's notice, not a page's footer, wherever it stands (a README's
+    last lines, a copyright file's every licence)."""
     found: set[int] = set()
     run: list[int] = []
-    for position, block in enumerate(blocks):
-        if (NOTICE_RE.match(block.text) and len(block.text) <= 200) or (run and _RESERVED_RE.fullmatch(block.text)):
-            run.append(position)  # "All rights reserved." on a line of its own closes the notice
+    for position, block in enumerate([*blocks, None]):
+        text = "" if block is None else block.text
+        if (_NOTICE_LINE_RE.match(text) and len(text) <= 200) or (run and _RESERVED_RE.fullmatch(text)):
+            run.append(position)
             continue
-        if run and _GRANT_RE.match(block.text):
+        if run and any(
+            _GRANT_RE.search(after.text, 0, _GRANT_WINDOW) for after in blocks[position : position + _GRANT_REACH]
+        ):
             found.update(run)
         run = []
     return found

@@ -168,6 +168,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # read as labelled items ("6.5" + "& 6.6"). Remains: a number alone above its definition is read as
     # the item's label where the list (the benchmark's convention) makes the number a term of its own.
     ("upgrading-checklist-excerpt", "text"): (0.65, 0.49),
+    ("x11-protocol", "text"): (0.91, 0.98),  # measured once at 0.414/0.977 (its contents read as text)
+    ("krb5-copyright", "text"): (0.95, 0.935),  # measured once at 0.967/0.866 (copyright lines set aside)
+    ("libjpeg-usage", "text"): (0.93, 0.91),  # measured once at 0.826/0.880
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

@@ -1639,6 +1639,170 @@ def test_a_table_whose_long_cells_come_a_space_short_of_the_next_column_keeps_it
     assert texts(request) == ["1 | CARD8 | major opcode", "1 | 0 | minor opcode", "2 | CARD16 | major version"]
 
 
+def test_a_table_whose_rows_stand_between_blank_lines_reads_by_row() -> None:
+    # The .xz format's version history: a header of three cells, each row a blank line apart,
+    # its description wrapped under "Description".
+    source = (
+        "0.3. Version History\n\n"
+        "        Version   Date          Description\n\n"
+        "        1.1.0     2022-12-11    Added ARM64 filter and clarified 32-bit\n"
+        "                                ARM endianness in Section 5.3.2\n\n"
+        "        1.0.4     2009-08-27    Language improvements in Sections 1.2\n\n"
+        "        1.0.0     2009-01-14    The first official version\n\n"
+        "1. Conventions\n\n"
+        "        The key words are to be read as described in RFC 2119.\n"
+    )
+    assert texts(source)[1:5] == [
+        "Version | Date | Description",
+        "1.1.0 | 2022-12-11 | Added ARM64 filter and clarified 32-bit ARM endianness in Section 5.3.2",
+        "1.0.4 | 2009-08-27 | Language improvements in Sections 1.2",
+        "1.0.0 | 2009-01-14 | The first official version",
+    ]
+    # Paragraphs set in under a line of capitalized words are no rows.
+    prose = (
+        "        Scope   Of   This   Part\n\n"
+        "        The rules below apply to every member of the\n"
+        "        association and to its staff.\n\n"
+        "        A member who leaves keeps the rights earned.\n"
+    )
+    assert not any(" | " in text for text in texts(prose))
+
+
+def test_a_contents_list_goes_on_past_entries_the_excerpt_leaves_out_and_ends_at_its_first_section() -> None:
+    # The X protocol cut after chapter 1: its contents name chapters the file no longer holds;
+    # a line set in under a part's entry may repeat a chapter's name; the first section the
+    # contents name ends them; a group's label ("Advanced features:") sets entries in under it.
+    source = (
+        "Table of Contents\n\n"
+        "Acknowledgements\n"
+        "1. Protocol Formats\n\n"
+        "    Request Format\n"
+        "    Reply Format\n\n"
+        "2. Keyboards\n"
+        "3. Connection Setup\n\n"
+        "    Connection Initiation\n"
+        "    Server Response\n\n"
+        "A. Protocol Encoding\n\n"
+        "    Keyboards\n"
+        "    Requests\n\n"
+        "Glossary\n"
+        "Index\n\n"
+        "Acknowledgements\n\n"
+        "The primary contributors to the X11 protocol are named below.\n\n"
+        "Chapter 1. Protocol Formats\n\n"
+        "Request Format\n\n"
+        "Every request contains an 8-bit major opcode.\n\n"
+        "Reply Format\n\n"
+        "Every reply contains a 32-bit length field.\n"
+    )
+    assert texts(source) == [
+        "Acknowledgements",
+        "The primary contributors to the X11 protocol are named below.",
+        "Protocol Formats",
+        "Request Format",
+        "Every request contains an 8-bit major opcode.",
+        "Reply Format",
+        "Every reply contains a 32-bit length field.",
+    ]
+    grouped = (
+        "TABLE OF CONTENTS\n-----------------\n\n"
+        "Overview:\n"
+        "        Functions provided by the library\n"
+        "        Outline of typical usage\n"
+        "Advanced features:\n"
+        "        Compression parameter selection\n"
+        "        Error handling\n\n"
+        "You should read at least the overview before trying to program with the library.\n\n"
+        "Functions provided by the library\n"
+        "---------------------------------\n\n"
+        "The library provides C code to read and write JPEG files.\n\n"
+        "Outline of typical usage\n"
+        "------------------------\n\n"
+        "The rough outline of a compression is below.\n\n"
+        "Error handling\n"
+        "--------------\n\n"
+        "The library reports errors through an error manager.\n"
+    )
+    assert texts(grouped) == [
+        "You should read at least the overview before trying to program with the library.",
+        "Functions provided by the library",
+        "The library provides C code to read and write JPEG files.",
+        "Outline of typical usage",
+        "The rough outline of a compression is below.",
+        "Error handling",
+        "The library reports errors through an error manager.",
+    ]
+
+
+def test_c_declarations_set_in_under_prose_are_code() -> None:
+    # libjpeg's manual: a lead-in without a colon, a blank line, declarations and calls set in.
+    source = (
+        "Typical code for this step, if you are using the default error handler, is\n\n"
+        "        struct jpeg_compress_struct cinfo;\n"
+        "        struct jpeg_error_mgr jerr;\n"
+        "        ...\n"
+        "        cinfo.err = jpeg_std_error(&jerr);\n\n"
+        "The object is then ready.\n\n"
+        "        FILE *outfile;\n"
+        "        JSAMPROW row_pointer[1];        /* pointer to a single row */\n"
+    )
+    blocks = [(b.kind, b.text) for b in read_plain(source).blocks]
+    assert blocks[1] == (
+        BlockKind.CODE,
+        "struct jpeg_compress_struct cinfo;\nstruct jpeg_error_mgr jerr;\n...\ncinfo.err = jpeg_std_error(&jerr);",
+    )
+    assert blocks[3][0] is BlockKind.CODE and blocks[3][1].startswith("FILE *outfile;\nJSAMPROW")
+
+
+def test_a_numbered_title_after_a_code_block_and_a_blank_line_is_a_heading() -> None:
+    # The blank line the code block held at its end stands before the title (S-Lang's manual:
+    # a block with a blank line inside it had made "3.6. Lists" an item).
+    source = (
+        "3.5. Arrays\n\n"
+        "  The language has arrays, as in the simplified C code:\n\n"
+        "               x = 1;\n"
+        "               y = 2;\n\n"
+        "               n = (2 * PI) / 0.01 + 1;\n\n"
+        "  3.6.  Lists\n\n"
+        "  A list is like an array except that it may hold objects of any type.\n"
+    )
+    kinds = [(b.kind, b.label, b.text) for b in read_plain(source).blocks]
+    assert (BlockKind.HEADING, "3.6", "Lists") in kinds
+
+
+def test_a_compounds_further_part_keeps_its_hyphen_across_a_wrap() -> None:
+    # "memory-to-" + "memory": the word before the hyphen is one of its own; "integer-expres-"
+    # + "sion": a compound's last word broken, mended; "self-" + "contained" keeps its hyphen.
+    source = (
+        "Both can be done in an incremental memory-to-\n"
+        "memory fashion.  The test involving integer-expres-\n"
+        "sion and the integer-expression come after the self-\n"
+        "contained block, a memory of its own to use.\n"
+    )
+    assert texts(source) == [
+        "Both can be done in an incremental memory-to-memory fashion. The test involving integer-expression "
+        "and the integer-expression come after the self-contained block, a memory of its own to use."
+    ]
+
+
+def test_a_box_tables_cell_wrapped_before_its_comma_goes_on_without_a_space() -> None:
+    source = (
+        "┌──────────┬──────────────────────────────────────────────┐\n"
+        "│Name      │Value                                         │\n"
+        "├──────────┼──────────────────────────────────────────────┤\n"
+        "│WINGRAVITY│{ Unmap, Static, NorthWest, North, East       │\n"
+        "│          │, SouthWest, South, SouthEast }               │\n"
+        "├──────────┼──────────────────────────────────────────────┤\n"
+        "│BOOL      │{ True, False }                               │\n"
+        "└──────────┴──────────────────────────────────────────────┘\n"
+    )
+    assert texts(source) == [
+        "Name | Value",
+        "WINGRAVITY | { Unmap, Static, NorthWest, North, East, SouthWest, South, SouthEast }",
+        "BOOL | { True, False }",
+    ]
+
+
 def test_a_sentence_over_a_table_is_no_header_row() -> None:
     # The X protocol: a paragraph, a blank line, then three columns of names; its words run
     # across the columns' starts, so it is no header.

@@ -337,6 +337,48 @@ def test_a_licences_copyright_line_at_the_end_of_a_short_file_is_its_own() -> No
     assert "Copyright 2024 Example Media" not in texts(Edition.from_text(page, options=NO_LANGUAGE))
 
 
+def test_a_copyright_files_notices_are_kept_when_their_grant_follows_a_few_blocks_on() -> None:
+    # MIT Kerberos's copyright file: each licence's copyright lines, "All rights reserved." on
+    # a line of its own, then an export notice or a warning before the grant ("WITHIN THAT
+    # CONSTRAINT, permission to use, copy ..."), or a grant in other words ("The redistribution
+    # and use of this software ... is allowed", "You may freely use and distribute ...").
+    text = (
+        "Portions of the crypto library have the following copyright:\n\n"
+        "   Copyright (C) 1998 by the FundsXpress, INC.\n\n"
+        "   All rights reserved.\n\n"
+        "      Export of this software from the United States of America may\n"
+        "      require a specific license from the United States Government.\n\n"
+        "   WITHIN THAT CONSTRAINT, permission to use, copy, modify, and\n"
+        "   distribute this software and its documentation for any purpose is granted.\n\n"
+        "======================================================================\n\n"
+        "The implementation of the AES algorithm has the following copyright:\n\n"
+        "   Copyright (C) 1998-2013, Brian Gladman, Worcester, UK.\n\n"
+        "   All rights reserved.\n\n"
+        "   The redistribution and use of this software (with or without\n"
+        "   changes) is allowed without the payment of fees or royalties.\n\n"
+        "======================================================================\n\n"
+        "   Copyright, OpenVision Technologies, Inc., 1993-1996, All Rights\n"
+        "   Reserved\n\n"
+        "   WARNING:  Retrieving the source code indicates your acceptance of the\n"
+        "   following terms.\n\n"
+        "   You may freely use and distribute the Source Code and Object Code.\n"
+    )
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    kept = texts(edition)
+    assert kept.count("All rights reserved.") == 2
+    assert "Copyright (C) 1998 by the FundsXpress, INC." in kept
+    assert "Copyright (C) 1998-2013, Brian Gladman, Worcester, UK." in kept
+    assert "Copyright, OpenVision Technologies, Inc., 1993-1996, All Rights Reserved" in kept
+    assert "boilerplate" not in reasons(edition)
+    # Four blocks on, a grant is another notice's: a page's footer stays a footer.
+    page = (
+        "The Agency publishes its report.\n\n© 2024 Example Media. All rights reserved.\n\n"
+        "About us\n\nOne more line of the page.\n\nAnother line of it.\n\n"
+        "Permission is hereby granted to quote this page.\n"
+    )
+    assert "© 2024 Example Media. All rights reserved." not in texts(Edition.from_text(page, options=NO_LANGUAGE))
+
+
 def test_a_clause_each_section_repeats_is_no_duplicate_but_a_copy_next_to_it_is() -> None:
     # A manual's functions each say what they return: a heading between two copies makes
     # them the document's own; side by side, a copy is still a scraper's.

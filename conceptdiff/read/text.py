@@ -92,6 +92,8 @@ _MARKUP_STARTS = frozenset("`~=-^\"'#*+_>|")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’»)\]*_]*$")
 _SENTENCE_END_RE = re.compile(r"[.!?;][\"'”’»)\]*_]*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
+# A prefix English writes with its hyphen: a word broken after it keeps it ("self-" + "contained").
+_HYPHEN_PREFIXES = frozenset({"self"})
 _WORD_HYPHEN_END_RE = re.compile(r"\w-$")  # searched in a text's last 3 characters: "$" may stand before a "\n"
 _ENDS_IN_NUMBER_RE = re.compile(r"(?:^|\s)[0-9]{1,4}$")
 _STARTS_WITH_NUMBER_RE = re.compile(r"[0-9]{1,4}\s")
@@ -137,6 +139,9 @@ _CODE_LINE_RE = re.compile(
          |for[ \t]+\w+[ \t]+in)\b
     | ^(?:[A-Z][a-z]*:[ \t]+)?(?:if|with)\b.*:$ | ^(?:\#|//|/\*)
     | ^(?:if|while|for|switch)[ \t]*\(.*\)[ \t]*\{?$  # a C-like condition on its line: "if (this)"
+    | ^(?:struct|union|enum|const|static|extern|unsigned|int|char|long|short|float|double|void|size_t)[ \t]
+      [^;]*;[ \t]*(?:/\*.*)?$  # a C declaration: "struct jpeg_error_mgr jerr;"
+    | ^[A-Z][A-Z0-9_]+[ \t]+\*?[A-Za-z_]\w*(?:\[\w*\])?[ \t]*(?:=[^;]*)?;  # of a type in capitals: "FILE *outfile;"
     | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#! | ^\.\.?/[\w.-]+(?:[ \t]|$)  # a script run by its path
     | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo|make|cd|ls|cp|mv|rm|mkdir|chmod|tar
          |git|pip3?|npm|apt(?:-get)?|dpkg|python3?|perl|sh|bash|curl|wget)(?:[ \t]|$)
@@ -732,6 +737,9 @@ class _Lines:
             heading = paged.is_toc_heading(line.text)
             entries: list[int] = []
             scan = position + 1 if heading else position
+            underline = heading and scan < len(content) and _RULE_RE.fullmatch(_text(lines[content[scan]])) is not None
+            if underline:
+                scan += 1  # the heading's underline ("TABLE OF CONTENTS" + "-----"): set aside with it
             pending: list[int] = []
             while scan < len(content):
                 candidate = lines[content[scan]]
@@ -739,8 +747,21 @@ class _Lines:
                 # After an entry whose title wrapped onto lines set in deeper, the next entry may name
                 # its section as the first did ("3.4. /bin : ... (for use by" + "all users)" + "3.4.1. Purpose").
                 wrapped = bool(entries) and all(_deeper(lines[at], lines[entries[-1]]) for at in pending)
-                if paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries)) or (
-                    heading and (not pending or wrapped) and self.names_a_later_line(candidate, content[scan], lines)
+                # Or the lines before it are a group's label, the entries set in under it ("Overview:").
+                wrapped = wrapped or (bool(pending) and all(_deeper(candidate, lines[at]) for at in pending))
+                if (
+                    paged.is_toc_entry(candidate.text, after_toc_heading=heading or bool(entries))
+                    or (
+                        heading
+                        and (not pending or wrapped)
+                        and self.names_a_later_line(candidate, content[scan], lines)
+                    )
+                    or (
+                        heading
+                        and (not pending or wrapped)
+                        and len(entries) >= _MIN_NAMED_ENTRIES
+                        and _goes_on(lines, content, scan, entries)
+                    )
                 ):
                     entries.extend(pending)
                     entries.append(content[scan])
@@ -753,7 +774,7 @@ class _Lines:
             leaders = sum(1 for i in entries if paged.is_toc_entry(_text(lines[i]), after_toc_heading=False))
             # Under its heading, one entry will do: a list of tables may hold one table.
             if (heading and entries) or leaders >= 2:
-                for i in ([index] if heading else []) + entries:
+                for i in ([index] if heading else []) + ([content[position + 1]] if underline else []) + entries:
                     item = lines[i]
                     assert item is not None
                     self.drop(item.start, item.end, "table-of-contents")
@@ -768,6 +789,54 @@ class _Lines:
                     found.add(entries[0])
             position += 1
         return found
+
+
+#: Entries of a table of contents that name a line further on before one that names none may go on it.
+_MIN_NAMED_ENTRIES = 2
+_MAX_TOC_ENTRY = 80
+_MAX_ENTRY_WORDS = 8
+_MAX_GROUP_WORDS = 4
+
+
+def _goes_on(lines: list[_Line | None], content: list[int], scan: int, entries: list[int]) -> bool:
+    """Does a table of contents under its heading go on at ``content[scan]``, a
+    line that names none further on (the contents of a part the file leaves
+    out)?  Only with the shape of an entry (:func:`_entry_shaped`): set in
+    under another entry as the entry before it is, or with an entry's shape on
+    the line after it too and, at the entries' own column, a title that none of
+    the entries so far names: the section those entries open ("Acknowledgements"
+    under its own entry) ends it, as a chapter's own "Table of Contents" does."""
+    line = lines[content[scan]]
+    following = lines[content[scan + 1]] if scan + 1 < len(content) else None
+    if line is None or not _entry_shaped(line) or paged.is_toc_heading(line.text):
+        return False  # (a chapter's own "Table of Contents" under its heading)
+    indents = [entry.indent for at in entries if (entry := lines[at]) is not None]
+    if line.indent > min(indents) and line.indent == indents[-1]:
+        return True  # an entry set in under another, as the one before ("Keyboards" under "B. Protocol Encoding")
+    if following is None or not _entry_shaped(following, group=True):
+        return False
+    if line.indent > min(indents):
+        return True
+    return _title_key(line.text) not in {_title_key(_text(lines[at])) for at in entries}
+
+
+def _entry_shaped(line: _Line, *, group: bool = False) -> bool:
+    """A line shaped as a contents entry: a short title ("Connection Initiation",
+    "12. Flow Control and Concurrency"), no sentence's end but a numbered
+    title's full stop ("5. Changes to existing protocol."); with ``group``, or
+    the label of a group of entries ("Advanced features:")."""
+    text = line.text
+    end = text[-1:]
+    return (
+        len(text) <= _MAX_TOC_ENTRY
+        and len(text.split()) <= _MAX_ENTRY_WORDS
+        and (text[:1].isupper() or text[:1].isdigit())
+        and (
+            end not in ".:;,!?"
+            or (end == "." and _TITLE_NUMBER_RE.match(text) is not None)
+            or (group and end == ":" and len(text.split()) <= _MAX_GROUP_WORDS)
+        )
+    )
 
 
 # -- pass 2: blocks ---------------------------------------------------------------
@@ -1142,6 +1211,7 @@ class _Blocks:
         # Tables are laid out, not wrapped: their lines say nothing of the width.
         self.tables = (
             {
+                **_spaced_tables(lines),
                 **_headed_pairs(lines),
                 **_pipe_tables(lines),
                 **_tables(lines),
@@ -1217,11 +1287,20 @@ class _Blocks:
             return " "
         keep = (
             head.group(0)[0].isupper()
+            # a compound's further part ("memory-to-" + "memory"): its word before came with a hyphen too
+            or (previous[: -len(hyphen.group(0))].endswith("-") and self.keeps_chain(hyphen.group(1), head.group(0)))
+            or hyphen.group(1).casefold() in _HYPHEN_PREFIXES  # "self-" + "contained"
             or (len(hyphen.group(1)) >= 2 and hyphen.group(1).isupper())  # "CC-" + "licensed", "PDF-" + "based"
             or _VERSIONED_END_RE.search(previous[-40:]) is not None  # "pythonX.Y-" + "minimal", "python3-" + "dev"
             or self.keeps_hyphen(hyphen.group(1), head.group(0))
         )
         return "" if keep else _MEND
+
+    def keeps_chain(self, left: str, right: str) -> bool:
+        """Is ``left-`` + ``right``, ``left`` itself after a hyphen, a compound's
+        further part ("memory-to-" + "memory") rather than its last word broken
+        ("integer-expres-" + "sion")?  A word of its own, joined into none."""
+        return left.casefold() in self.vocabulary and (left + right).casefold() not in self.vocabulary
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
         """Is ``left-`` + ``right`` a compound (keep the hyphen) rather than a
@@ -1621,6 +1700,8 @@ class _Blocks:
             self.drop(line.start + len(text), line.end, "markup")
 
     def end_indented(self) -> None:
+        if self.code_blanks:
+            self.after_blank = True  # the blank lines the block held at its end stand before what follows
         if self.code is not None:
             self.code.text_source = "\n".join(self.code_lines).expandtabs(8)  # a plain text's tab stops
             self.code.closed_block = True
@@ -2191,11 +2272,13 @@ _RULE_RE = re.compile(r"[-=_+|: ]{3,}")
 _WORD_RUN_RE = re.compile(r"\S+")
 _CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
 _GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_CELL_GLUED = (",", ";", ")")  # a cell's line that begins so goes on from the last word above, no space
 _MIN_TABLE_ROWS = 3
 _MIN_PAIR_ROWS = 2  # under its header, a two-column table of two rows is one (``_headed_pairs``)
 _MIN_ALIGNED_PAIR_ROWS = 1  # or of one row whose second cell starts under the header's, after a gap
 _MIN_TABLE_COLUMNS = 3
 _MAX_HEADER_LINES = 3
+_MAX_KEY_WORDS = 3  # a row's first cell in a table of rows between blank lines (``_spaced_tables``)
 
 
 def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
@@ -2228,6 +2311,76 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
             found.update(_table(lines, first, last))
         index = max(end, index + 1)
     return found
+
+
+def _spaced_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """Tables whose rows stand between blank lines: a header of three cells or
+    more, each a capitalized word or two, two spaces or more apart ("Version
+    Date          Description"), a blank line, then rows one blank line apart,
+    each a line that starts its cells at the header's columns, further lines going on in one of its later columns
+    (a description wrapped under "Description"); two rows at least, a first
+    cell of a few words (``_MAX_KEY_WORDS``).  By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index + 2 < len(lines):
+        header = lines[index]
+        if header is None or lines[index + 1] is not None or "  " not in header.text:
+            index += 1
+            continue
+        padded = _padded(header)
+        columns = [header.indent] + [gap.end() for gap in _GAP_RE.finditer(padded)]
+        cells = [padded[a:b].strip() for a, b in zip(columns, [*columns[1:], len(padded)], strict=True)]
+        if len(columns) < _MIN_TABLE_COLUMNS or not all(_HEADER_CELL_RE.fullmatch(cell) for cell in cells):
+            index += 1
+            continue
+        rows: list[tuple[list[int], list[str]]] = []
+        at = index + 2
+        while at < len(lines) and lines[at] is not None:
+            block = []
+            while at < len(lines) and lines[at] is not None:
+                block.append(at)
+                at += 1
+            row = _spaced_row(lines, block, columns)
+            if row is None:
+                break
+            rows.append((block, row))
+            at += 1  # the blank line after the row
+        if len(rows) < _MIN_PAIR_ROWS:
+            index += 1
+            continue
+        head = _joined_cells(cells)
+        found[index] = _TableLine(head)
+        for block, row in rows:
+            found[block[0]] = _TableLine(_joined_cells(row), head)
+            for continued in block[1:]:
+                found[continued] = _TableLine(None)
+        index = rows[-1][0][-1] + 1
+    return found
+
+
+def _spaced_row(lines: list[_Line | None], block: list[int], columns: list[int]) -> list[str] | None:
+    """The cells of a row of :func:`_spaced_tables` over the lines ``block``, or ``None``:
+    its first line at the first column with its first two cells filled, no word
+    across a column's start, further lines in a later column."""
+    cells = [""] * len(columns)
+    for number, at in enumerate(block):
+        line = lines[at]
+        assert line is not None
+        padded = _padded(line)
+        if (line.indent != columns[0]) if number == 0 else (line.indent not in columns[1:]):
+            return None
+        if any(padded[column - 1 : column + 1].strip() and padded[column - 1] != " " for column in columns[1:]):
+            return None  # a word across a column's start
+        bounds = [*columns[1:], len(padded)]
+        for k, (a, b) in enumerate(zip(columns, bounds, strict=True)):
+            cells[k] = " ".join(f"{cells[k]} {padded[a:b]}".split())
+        if (number == 0 and not (cells[0] and cells[1])) or len(cells[0].split()) > _MAX_KEY_WORDS:
+            return None
+    return cells
+
+
+# A cell of a header over rows between blank lines: a capitalized word or two ("Version", "Check name").
+_HEADER_CELL_RE = re.compile(r"[A-Z][\w-]*(?: [\w-]+)?")
 
 
 def _headed_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
@@ -2523,7 +2676,11 @@ def _grid_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
                 line = lines[at]
                 assert line is not None
                 parts = [" ".join(part.split()) for part in line.text.strip()[1:-1].split("|")]
-                cells = [f"{a} {b}".strip() for a, b in itertools.zip_longest(cells, parts, fillvalue="")]
+                # (A cell wrapped at its edge may go on with the comma after its last word: "East" + ", South".)
+                cells = [
+                    f"{a}{b}" if b[:1] in _CELL_GLUED else f"{a} {b}".strip()
+                    for a, b in itertools.zip_longest(cells, parts, fillvalue="")
+                ]
             text = _joined_cells(cells)
             found[row[0]] = _TableLine(text, header)
             for at in row[1:]:
