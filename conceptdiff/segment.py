@@ -86,7 +86,7 @@ _KINDS = {
     BlockKind.CODE: ClauseKind.CODE,
 }
 # Flags readers use among themselves, not clause flags.
-_READER_FLAGS = frozenset({"heading:inferred", "bullet", "centred"})
+_READER_FLAGS = frozenset({"heading:inferred", "bullet", "centred", "term"})
 _LABELLED = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE})
 
 
@@ -307,6 +307,7 @@ class _SetAside:
                 # A line its author centred among a text's opening lines is its title block's
                 # ("Written by  Ian A. Murdock" under the title), no page's byline.
                 and not (position < opening and "centred" in block.flags)
+                and "term" not in block.flags  # a definition list's term ("5.6.26"), no date line
                 and not self._heads_prose(blocks, position)
                 and is_boilerplate(self._as_laid_out(block), at_end=position >= tail, at_start=position < opening)
             ):
@@ -685,7 +686,11 @@ _GRANT_REACH = 3  # blocks after a notice a grant may stand in (a warning or an 
 
 # A copyright line ("Copyright (C) 2006 Red Hat, Inc.", "Portions copyright (C) 2006 ..."), and
 # "All rights reserved." on a line of its own under it.
-_NOTICE_LINE_RE = re.compile(r"(?:Portions[ \t]+)?(?:Copyright\b|©|\(C\)[ \t])", re.IGNORECASE)
+_NOTICE_LINE_RE = re.compile(
+    r"(?:Portions[ \t]+)?(?:Copyright\b|©|\(C\)[ \t])"
+    r"|.{0,60}?(?:\(C\)[ \t]+Copyright|Copyright[ \t]+(?:\(C\)|©)?[ \t]*[0-9]{4})",  # "Code and ... (c) Copyright 1990"
+    re.IGNORECASE,
+)
 _RESERVED_RE = re.compile(r"All[ \t]+rights[ \t]+reserved\.?", re.IGNORECASE)
 
 
@@ -723,6 +728,8 @@ def _repeats(earlier: Block, block: Block, *, adjacent: bool) -> bool:
     under the same label ("d) make other distribution arrangements ..."); a
     scraper repeats whole blocks: side by side, an unlabelled copy of a
     labelled heading, a bullet item a few items on, a long paragraph."""
+    if "term" in block.flags:
+        return False  # a definition list names a section again ("4.9" under two versions)
     if adjacent and (earlier.label == block.label or None in (earlier.label, block.label)):
         return True
     if (earlier.label is None) != (block.label is None):

@@ -1630,13 +1630,17 @@ def test_a_table_whose_long_cells_come_a_space_short_of_the_next_column_keeps_it
         "Japanese | Japan | UJIS (or EUC-J) | /usr/share/man/ja_JP.ujis",
         "Japanese | Japan | JIS | /usr/share/man/ja_JP.jis",
     ]
-    # Cells of the same words in every row ("major opcode") keep their single space.
-    request = (
-        "     1     CARD8           major opcode\n"
-        "     1     0               minor opcode\n"
-        "     2     CARD16          major version\n"
+    # Cells of the same words in every row ("primary colour") keep their single space.
+    colours = (
+        "     red       #ff0000         primary colour\n"
+        "     green     #00ff00         primary colour\n"
+        "     orange    #ffa500         secondary colour\n"
     )
-    assert texts(request) == ["1 | CARD8 | major opcode", "1 | 0 | minor opcode", "2 | CARD16 | major version"]
+    assert texts(colours) == [
+        "red | #ff0000 | primary colour",
+        "green | #00ff00 | primary colour",
+        "orange | #ffa500 | secondary colour",
+    ]
 
 
 def test_a_table_whose_rows_stand_between_blank_lines_reads_by_row() -> None:
@@ -1800,6 +1804,132 @@ def test_a_box_tables_cell_wrapped_before_its_comma_goes_on_without_a_space() ->
         "Name | Value",
         "WINGRAVITY | { Unmap, Static, NorthWest, North, East, SouthWest, South, SouthEast }",
         "BOOL | { True, False }",
+    ]
+
+
+def test_a_sections_number_alone_over_its_definition_is_a_term_kept_however_often_it_recurs() -> None:
+    # The Debian Policy's upgrading checklist (Sphinx's text build): each version's changes
+    # under the numbers of the sections they touch; a number is no label of the definition,
+    # no date ("5.6.26"), no duplicate when a later version names the section again.
+    source = (
+        "Version 4.6.2\n*************\n\n"
+        "3.8\n   Essential packages are only required to provide their core\n   functionality.\n\n"
+        "6.5 & 6.6\n   The new package version is provided as an additional argument.\n\n"
+        "5.6.26\n   A package control file must not have more than one field.\n\n"
+        "Version 4.6.1\n*************\n\n"
+        '5.6.26\n   Permit "-b" in Vcs-Hg as well as Vcs-Git.\n\n'
+        "10.4 & perl\n   The requirement on the shebang is relaxed.\n"
+    )
+    edition = Edition.from_text(source, options=NO_LANGUAGE)
+    assert [(c.label, c.text) for c in edition.clauses if c.kind is not ClauseKind.HEADING] == [
+        (None, "3.8"),
+        (None, "Essential packages are only required to provide their core functionality."),
+        (None, "6.5 & 6.6"),
+        (None, "The new package version is provided as an additional argument."),
+        (None, "5.6.26"),
+        (None, "A package control file must not have more than one field."),
+        (None, "5.6.26"),
+        (None, 'Permit "-b" in Vcs-Hg as well as Vcs-Git.'),
+        (None, "10.4 & perl"),
+        (None, "The requirement on the shebang is relaxed."),
+    ]
+    assert [d.reason for d in edition.dropped] == ["markup", "markup"]
+    # With a full stop, or a title after it, a number is an item's label as ever.
+    assert read_plain("1.2. Scope\n\n   The rules apply.\n").blocks[0].label == "1.2"
+
+
+def test_a_protocols_definitions_and_encodings_are_code_blocks() -> None:
+    # The X extensions' specifications: a request's fields and its reply's, the arrow between
+    # them (one blank line apart in the proxy management protocol), a field under its name,
+    # an encoding's byte layout under its name; a column of bytes is no table.
+    source = (
+        "DPMSGetVersion\n\n"
+        "client_major_version: CARD16\n"
+        "client_minor_version: CARD16\n"
+        "=>\n"
+        "server_major_version: CARD16\n\n"
+        "If supplied, the client_major_version indicates what version the client wants.\n\n"
+        "GET_PROXY_ADDR\n"
+        "  proxy-service  : STRING\n"
+        "  auth-data      : LISTofCARD8 or None\n\n"
+        "  -->\n\n"
+        "  status         : CARD8\n"
+        "  proxy-address  : STRING\n\n"
+        "START_PROXY\n"
+        '  proxy-service  : STRING   (name of proxy service, e.g. "LBX")\n\n'
+        "DPMSCapable\n"
+        "     1     CARD8         opcode\n"
+        "     1     1             DPMS opcode\n"
+        "     2     1             request length\n"
+        "=>\n"
+        "     1     BOOL          capable\n"
+    )
+    blocks = [(b.kind, b.text) for b in read_plain(source).blocks]
+    code = [text for kind, text in blocks if kind is BlockKind.CODE]
+    assert code == [
+        "client_major_version: CARD16\nclient_minor_version: CARD16\n=>\nserver_major_version: CARD16",
+        "GET_PROXY_ADDR\n  proxy-service  : STRING\n  auth-data      : LISTofCARD8 or None\n\n  -->\n\n"
+        "  status         : CARD8\n  proxy-address  : STRING",
+        'START_PROXY\n  proxy-service  : STRING   (name of proxy service, e.g. "LBX")',
+        "DPMSCapable\n     1     CARD8         opcode\n     1     1             DPMS opcode\n"
+        "     2     1             request length\n=>\n     1     BOOL          capable",
+    ]
+    assert not any(kind is BlockKind.TABLE_ROW for kind, _ in blocks)
+    # Fields of a file's header ("License: MIT") or of a page are no protocol's.
+    header = "Upstream-Name: FOO\nLicense: MIT\nSource: https://example.org/foo\n"
+    assert not any(b.kind is BlockKind.CODE for b in read_plain(header).blocks)
+
+
+def test_a_configuration_example_set_in_under_its_lead_in_keeps_its_comments_as_code() -> None:
+    # Debian's PAM mini-policy: an /etc/pam.d file's comments, set in under "...:", are the
+    # example's, its directives too, one block; the same leaders at a licence's column are a
+    # source file's comments around text.
+    source = (
+        "Here is an example of a PAM configuration file that just includes the\n"
+        "common module fragments:\n\n"
+        "    #\n"
+        "    # /etc/pam.d/other - specify the PAM fallback behaviour\n"
+        "    #\n"
+        "    # Note that this file is used for any unspecified service.\n\n"
+        "    @include common-auth\n"
+        "    @include common-account\n\n"
+        "The name of this file is determined by the call to pam_start().\n"
+    )
+    blocks = [(b.kind, b.text) for b in read_plain(source).blocks]
+    assert blocks[1] == (
+        BlockKind.CODE,
+        "#\n# /etc/pam.d/other - specify the PAM fallback behaviour\n#\n"
+        "# Note that this file is used for any unspecified service.\n\n@include common-auth\n@include common-account",
+    )
+    assert blocks[2] == (BlockKind.PARAGRAPH, "The name of this file is determined by the call to pam_start().")
+    licence = (
+        "# Redistribution and use in source and binary forms, with or without\n"
+        "# modification, are permitted provided that the following conditions\n"
+        "# are met.\n"
+    )
+    assert texts(licence) == [
+        "Redistribution and use in source and binary forms, with or without modification, are permitted "
+        "provided that the following conditions are met."
+    ]
+
+
+def test_each_notice_of_a_stack_of_copyright_lines_stands_alone() -> None:
+    # libX11's copyright file: a notice ending with a stray comma, "All Rights Reserved" on its own
+    # line, "(c) Copyright" (a sign, no item's label).
+    source = (
+        "Copyright 1993 by Digital Equipment Corporation, Maynard, Massachusetts,\n"
+        "Copyright 1994 by FUJITSU LIMITED\n"
+        "Copyright 1994 by Sony Corporation\n"
+        "All Rights Reserved\n\n"
+        "(c) Copyright 1995 FUJITSU LIMITED\n"
+    )
+    blocks = [(b.label, b.text) for b in read_plain(source).blocks]
+    assert blocks == [
+        (None, "Copyright 1993 by Digital Equipment Corporation, Maynard, Massachusetts,"),
+        (None, "Copyright 1994 by FUJITSU LIMITED"),
+        (None, "Copyright 1994 by Sony Corporation"),
+        (None, "All Rights Reserved"),
+        (None, "(c) Copyright 1995 FUJITSU LIMITED"),
     ]
 
 

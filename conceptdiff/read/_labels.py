@@ -43,8 +43,8 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 _SPACE_RE = re.compile(r"\s+")
-_YEAR_AFTER_RE = re.compile(r"[ \t]+[0-9]{4}\b")
-_ANOTHER_NUMBER_RE = re.compile(r"[ \t]*(?:&|and)[ \t]+[0-9]{1,3}(?:\.[0-9]{1,3})*\.?(?:[ \t]|$)")
+_SIGN_AFTER_RE = re.compile(r"[ \t]+(?:[0-9]{4}\b|copyright\b)", re.IGNORECASE)
+_ANOTHER_NUMBER_RE = re.compile(r"[ \t]*(?:&|and)[ \t]+[0-9]{1,3}(?:\.[0-9]{1,3})*\.?(?:[ \t]|$)|[ \t]*&[ \t]")
 
 # Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
 _BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
@@ -68,10 +68,10 @@ def split_label(text: str) -> tuple[str | None, int, int]:
     if not (text[:1] in LABEL_STARTS or text[1:2] in (".", ")")):
         return None, 0, 0  # no alternative of the pattern can match: a hot path
     match = _LABEL_RE.match(text)
-    if match is None or (match["paren"] in ("c", "C") and _YEAR_AFTER_RE.match(text, match.end())):
-        return None, 0, 0  # "(c) 2024 Example Ltd.": a copyright sign, no label
+    if match is None or (match["paren"] in ("c", "C") and _SIGN_AFTER_RE.match(text, match.end())):
+        return None, 0, 0  # "(c) 2024 Example Ltd.", "(c) Copyright 1995 ...": a copyright sign, no label
     if _ANOTHER_NUMBER_RE.match(text, match.end()):
-        return None, 0, 0  # "6.5 & 6.6", "9.10 and 11.5": numbers of sections named, no item's label
+        return None, 0, 0  # "6.5 & 6.6", "9.10 and 11.5", "10.4 & perl": sections named, no item's label
     if match["word"]:
         label = _SPACE_RE.sub(" ", match["word"])
         end = match.end()

@@ -143,6 +143,7 @@ _CODE_LINE_RE = re.compile(
       [^;]*;[ \t]*(?:/\*.*)?$  # a C declaration: "struct jpeg_error_mgr jerr;"
     | ^[A-Z][A-Z0-9_]+[ \t]+\*?[A-Za-z_]\w*(?:\[\w*\])?[ \t]*(?:=[^;]*)?;  # of a type in capitals: "FILE *outfile;"
     | ^\$[A-Za-z_{(] | && | [ \t]--[a-z] | ^\#! | ^\.\.?/[\w.-]+(?:[ \t]|$)  # a script run by its path
+    | ^@[a-z]+[ \t]+\S  # a configuration's directive: "@include common-auth"
     | ^(?:case|esac|fi|then|done|else|exec|export|echo|printf|exit|sudo|make|cd|ls|cp|mv|rm|mkdir|chmod|tar
          |git|pip3?|npm|apt(?:-get)?|dpkg|python3?|perl|sh|bash|curl|wget)(?:[ \t]|$)
     | ^[a-z][\w.-]*(?:[ \t]+\S+){0,4}?[ \t]+(?:-[A-Za-z]\b|/[\w.-]+/\S*|<[\w-]+>)(?:[ \t]+\S+){0,4}[ \t]*$  # a command
@@ -152,13 +153,16 @@ _CODE_LINE_RE = re.compile(
 # A line of at most this many words, alone between blank lines and ending in no mark, is a term or a
 # title, not the end of a sentence a blank line broke.
 _TERM_WORDS = 4
-# A definition list's term: words, none of code's marks ("#if X >= 1" is no term).
-_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]")
+# A definition list's term: words, none of code's marks ("#if X >= 1" is no term), or the numbers of
+# sections ("3.8", "6.5 & 6.6").
+_SECTIONS_TERM_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3})+(?:[ \t]*(?:&|and|,)[ \t]*[\w.]+)*")
+_TERM_RE = re.compile(r"[^\W\d][\w.'’/+ -]*[^\W_]|" + _SECTIONS_TERM_RE.pattern)
 # A text whose median line of prose is this long was not wrapped: its lines are paragraphs.
 _LONG_LINE = 120
 # A line opening a copyright notice ("Copyright (C) 2007", "Copyright 2008 John Smith",
 # "COPYRIGHT NOTICE"), not one a wrap began with the word ("Copyright field, but ...").
 _NOTICE_LINE_RE = re.compile(r"(?:Copyright|COPYRIGHT)\b(?![ \t]+[a-z])|©|\([Cc]\)[ \t]")
+_RESERVED_LINE_RE = re.compile(r"All[ \t]+rights[ \t]+reserved\.?", re.IGNORECASE)
 # A numbered line alone with the text under it set in further is a section's title of at most this many words.
 _SECTION_TITLE_WORDS = 8
 # A text with a blank line after this share of its lines or more sets every line
@@ -491,7 +495,9 @@ class _Lines:
         the same comment leader (``#``, ``//``) at the same column, a line of
         prose among them, loses its leaders (set aside as markup), so that the
         text inside reads as text ("#  Redistribution and use in source and
-        binary forms ..." in a licence copied from a source file)."""
+        binary forms ..." in a licence copied from a source file); not the
+        comments of an example set in under a lead-in ending with a colon, code
+        under them ("# /etc/pam.d/other ..." over "@include common-auth")."""
         leaders: list[tuple[int, str] | None] = []
         for _, content, _ in raw:
             match = _COMMENTED_RE.match(content)
@@ -508,6 +514,17 @@ class _Lines:
                 continue
             column, mark = leader
             inner = [raw[position][1][column + len(mark) :] for position in range(index, end)]
+            above = next((raw[at][1] for at in range(index - 1, -1, -1) if raw[at][1].strip()), "")
+            below = next((raw[at][1] for at in range(end, len(raw)) if raw[at][1].strip()), "")
+            if (
+                above.rstrip().endswith(":")
+                and len(above) - len(above.lstrip()) < column
+                and len(below) - len(below.lstrip()) >= column
+                and _CODE_LINE_RE.search(below.strip()) is not None
+                and _COMMENTED_RE.match(below) is None
+            ):
+                index = end  # an example's comments over its code, set in under a lead-in ("... fragments:")
+                continue
             if any(_PROSE_RE.match(text) for text in inner):
                 for position, text in zip(range(index, end), inner, strict=True):
                     offset, content, form_feed = raw[position]
@@ -1056,6 +1073,90 @@ def _unmarked(text: str) -> bool:
     return BULLET_RE.match(text) is None and split_label(text)[0] is None
 
 
+# A protocol's definitions (the X Window System's specifications): fields ("client_major_version:
+# CARD16", "proxy-service  : STRING", "value-list LISTofVALUE"), the arrow between a request and its
+# reply ("=>", "-->", "▶"), an encoding's lines (a byte count or a variable, a gap, a type or a value,
+# a name: "1     CARD8         opcode"), and the name of what they define alone above them.
+_PROTOCOL_FIELD_RE = re.compile(
+    r"[a-z][\w-]*(?:[ \t]*:[ \t]+|[ \t]{2,}|[ \t](?=[A-Z]{2}|LISTof|\{))"
+    r"(?:[A-Z][A-Z0-9_]+\b|[A-Z]\w*of\w+|LISTof\w+|\{)[^;]{0,70}(?<![a-z]\.)"
+)
+_PROTOCOL_ARROW_RE = re.compile(r"=>|-->|▶\+?")
+_PROTOCOL_ENCODING_RE = re.compile(r"(?:[0-9]{1,3}|[a-z]|\?|#x[0-9A-Fa-f]+)(?:[ \t\u00a0]{2,}|\t)\S.{0,80}")
+_PROTOCOL_NAME_RE = re.compile(r"[A-Za-z_][\w-]*[A-Z][\w-]*")
+_PROTOCOL_TYPE_RE = re.compile(r"\b(?:CARD|INT)(?:8|16|32)\b|\bBOOL\b|\bSTRING(?:8|16)?\b|LISTof")
+_MIN_ENCODING_LINES = 3
+
+
+def _protocol_blocks(lines: list[_Line | None]) -> dict[int, int]:
+    """A protocol's definitions as its specification lays them out: each run
+    of lines between blank lines made of fields, arrows and encoding lines
+    (the name of what they define may stand on the run's first line), two
+    fields at least, or a field and an arrow, or three encoding lines naming a
+    type or beside an arrow; runs one blank line apart that an arrow joins
+    are one block (request, "-->", reply).  First line -> last line."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if lines[index] is None:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end] is not None:
+            end += 1
+        if _is_protocol_run([line for line in lines[index:end] if line is not None]):
+            runs.append((index, end - 1))
+        index = end
+    blocks: dict[int, int] = {}
+    for first, last in runs:
+        previous = max(blocks.items(), default=None)
+        if (
+            previous is not None
+            and first == previous[1] + 2
+            and (
+                _PROTOCOL_ARROW_RE.fullmatch(_text(lines[first]))
+                or _PROTOCOL_ARROW_RE.fullmatch(_text(lines[previous[1]]))
+            )
+        ):
+            blocks[previous[0]] = last  # "-->" between a request's fields and its reply's
+            continue
+        blocks[first] = last
+    return blocks
+
+
+def _is_protocol_run(run: list[_Line]) -> bool:
+    """See :func:`_protocol_blocks`."""
+    fields = arrows = encodings = 0
+    for number, line in enumerate(run):
+        text = line.text
+        if _PROTOCOL_ENCODING_RE.fullmatch(text):
+            encodings += 1  # (first: "a  STRING  proxy-service" is an encoding's line, no field)
+        elif _PROTOCOL_FIELD_RE.fullmatch(text):
+            fields += 1
+        elif _PROTOCOL_ARROW_RE.fullmatch(text):
+            arrows += 1
+        elif not (number == 0 and len(run) > 1 and _PROTOCOL_NAME_RE.fullmatch(text)):
+            return False
+    named = _PROTOCOL_NAME_RE.fullmatch(run[0].text) is not None
+    if fields >= 2 or (fields and (arrows or named)) or (arrows and len(run) == 1):
+        return not encodings
+    typed = arrows or any(_PROTOCOL_TYPE_RE.search(line.text) for line in run)
+    return encodings >= _MIN_ENCODING_LINES and bool(typed)
+
+
+def _number_term(stripped: str, line: _Line, following: _Line | None) -> bool:
+    """Is ``stripped``, the numbers of sections alone ("3.8", "11.8.4", "6.5 &
+    6.6", "10.4 & perl": no full stop, no title), the term of a definition list,
+    its definition set in under it (a Sphinx text build of a changelog naming
+    sections)?"""
+    return (
+        stripped[:1].isdigit()
+        and following is not None
+        and following.indent >= line.indent + _DEFINITION_STEP
+        and _SECTIONS_TERM_RE.fullmatch(stripped) is not None
+    )
+
+
 def _deeper(line: _Line | None, than: _Line | None) -> bool:
     """Is ``line`` set in deeper than ``than`` (a wrapped title's further line under its first)?"""
     return line is not None and than is not None and line.indent > than.indent
@@ -1221,6 +1322,11 @@ class _Blocks:
             if options.join_lines
             else {}
         )
+        #: A protocol's definitions and encodings (first line -> last line): code blocks, no table's rows.
+        self.protocol = _protocol_blocks(lines) if options.join_lines and not rst else {}
+        for first, last in self.protocol.items():
+            for at in range(first, last + 1):
+                self.tables.pop(at, None)
         # So are a reStructuredText file's directives and their bodies (code, a toctree's entries).
         unwrapped = set(self.tables) | (_rst_explicit_blocks(lines) if rst else set())
         content = [line for at, line in enumerate(lines) if line is not None and at not in unwrapped]
@@ -1341,6 +1447,12 @@ class _Blocks:
                 self.after_blank = False
                 continue
             if self.rst and self.options.strip_markup and self.rst_field(line):
+                self.after_blank = False
+                continue
+            if index in self.protocol and self.current is None:
+                self.close(at_blank=True)
+                self.indented = ("until", self.lines[self.protocol[index]].end)  # type: ignore[union-attr]
+                self.inside_indented(line)
                 self.after_blank = False
                 continue
             if not self.rst and (self.indented_code(index) or self.outdented_code(index) or self.code_paragraph(index)):
@@ -1648,7 +1760,11 @@ class _Blocks:
             if self.code is not None:
                 self.code_blanks += 1
             return True
-        if what == "outdented-code":
+        if what == "until":
+            if line.start > base:
+                self.end_indented()  # past a protocol block's last line
+                return False
+        elif what == "outdented-code":
             after_blank = self.code is not None and self.code_blanks > 0
             if line.indent < base or (after_blank and (line.indent != base or not _example_line(line.text))):
                 self.end_indented()
@@ -1811,6 +1927,10 @@ class _Blocks:
             item.flags.add("bullet")
             return
         label, _, _ = split_label(stripped)
+        if _number_term(stripped, line, following):
+            # "3.8" alone over its definition set in: the definition list's term, no item's label
+            self.new_item(line, BlockKind.LIST_ITEM, stripped, offset, labelled=False).flags.add("term")
+            return
         if label is not None and not self.label_continues(current, stripped, line):
             self.new_item(line, BlockKind.LIST_ITEM, stripped, offset)
             return
@@ -1945,6 +2065,12 @@ class _Blocks:
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
         # (A signature line, a centred title line: never a bullet's item, "* add a Signed-off-by line.".)
         bullet = "bullet" in item.flags
+        if (_NOTICE_LINE_RE.match(line) or _RESERVED_LINE_RE.fullmatch(line)) and (
+            NOTICE_RE.match(item.pieces[0][1]) and previous[-1:] != "-"
+        ):
+            # A notice, or "All Rights Reserved" on its own line, under a notice, however the first ends
+            # ("Maynard, Massachusetts," + "Copyright 1994 by FUJITSU LIMITED").
+            return False
         if not open_end and not first.islower():
             if _NOTICE_LINE_RE.match(line) or (
                 NOTICE_RE.match(item.pieces[0][1])
@@ -2083,7 +2209,7 @@ class _Blocks:
             return False  # ... the definition set with the same first-line indent ("kmem" + "   /dev/kmem and ...")
         if (
             term
-            and item.kind is BlockKind.PARAGRAPH
+            and (item.kind is BlockKind.PARAGRAPH or "term" in item.flags)
             and indent >= item.indents[0] + _DEFINITION_STEP
             and len(previous.split()) <= _TERM_WORDS
             and _TERM_RE.fullmatch(previous) is not None
