@@ -1933,6 +1933,75 @@ def test_each_notice_of_a_stack_of_copyright_lines_stands_alone() -> None:
     ]
 
 
+def test_a_labels_lines_set_at_its_texts_column_are_its_own_whatever_they_end_with() -> None:
+    # The .xz format's footnotes, each sentence on a line of its own at the column where the text
+    # after "[1]" starts; the Apache License's "(c) You must retain, in the Source form of any
+    # Derivative Works" + "that You distribute, ..." (a line ended short, the sentence going on).
+    source = (
+        "        The filters below are for executables: each of them converts the\n"
+        "        relative branch, call and jump addresses to absolute addresses, so\n"
+        "        that the data compresses better; the decoder converts them back.\n\n"
+        "              [1] These are for little endian instruction encoding.\n"
+        "                  This must not be confused with data endianness.\n\n"
+        "              (c) You must retain, in the Source form of any Derivative Works\n"
+        "                  that You distribute, all copyright notices from the Source form.\n"
+    )
+    assert [(b.label, b.text) for b in read_plain(source).blocks][1:] == [
+        ("[1]", "These are for little endian instruction encoding. This must not be confused with data endianness."),
+        ("(c)", "You must retain, in the Source form of any Derivative Works that You distribute, all copyright "
+         "notices from the Source form."),
+    ]  # fmt: skip
+    # A command at the label's text column under a lead-in is no part of its item.
+    command = "Two ways to fix it:\n\n1. mask your window manager with the wmname tool:\n   $ wmname LG3D\n"
+    assert texts(command)[-1] == "$ wmname LG3D"
+
+
+def test_a_parenthesis_opening_the_next_line_goes_on_with_the_sentence() -> None:
+    # The Perl Policy: a sentence set in under an example, its parenthesis wrapped onto the next
+    # line; a title in capitals over a signature in brackets ("USAGE" + "(b,e) = frexp(x)") stays apart.
+    source = (
+        "     The module search path in the current Debian packages has been\n"
+        "     ordered to include these locations in the following order, with\n"
+        "     the local administrator's modules first and the packaged ones next,\n"
+        "     so that a module installed locally hides the packaged one.\n\n"
+        "           Where version indicates the current Perl version\n"
+        "           ($Config{version}).\n\n"
+        "  Kungliga Tekniska Hogskolan\n"
+        "  (Royal Institute of Technology, Stockholm, Sweden).\n\n"
+        " USAGE\n"
+        "    (b,e) = frexp(x)\n"
+    )
+    assert texts(source)[1:3] == [
+        "Where version indicates the current Perl version ($Config{version}).",
+        "Kungliga Tekniska Hogskolan (Royal Institute of Technology, Stockholm, Sweden).",
+    ]
+    assert texts(source)[3] == "USAGE"
+
+
+def test_type_definitions_of_a_protocol_are_one_code_block() -> None:
+    # The X Synchronization extension's types: a name, a colon, a gap, its definition; structures
+    # in brackets over several lines; an enumeration wrapped onto a further line.
+    source = (
+        "The following new types are used by the extension.\n\n"
+        "INT64:                 64-bit signed integer\n"
+        "COUNTER:               XID\n"
+        "TESTTYPE:              {PositiveTransition,NegativeTransition,\n"
+        "                        PositiveComparison,NegativeComparison}\n"
+        "TRIGGER:               [\n"
+        "                        counter:COUNTER,\n"
+        "                        test-type:TESTTYPE\n"
+        "                       ]\n"
+        "FENCE:                 XID\n\n"
+        "The COUNTER type defines the client-side handle on a server Counter.\n"
+    )
+    blocks = [(b.kind, b.text) for b in read_plain(source).blocks]
+    assert [kind for kind, _ in blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    assert blocks[1][1].splitlines()[3] == "                        PositiveComparison,NegativeComparison}"
+    # A warning in capitals over its text is no type's definition.
+    warning = "WARNING:  Retrieving the source code indicates your acceptance of the\nfollowing terms.\n"
+    assert [b.kind for b in read_plain(warning).blocks] == [BlockKind.PARAGRAPH]
+
+
 def test_a_sentence_over_a_table_is_no_header_row() -> None:
     # The X protocol: a paragraph, a blank line, then three columns of names; its words run
     # across the columns' starts, so it is no header.

@@ -810,8 +810,8 @@ class _Lines:
 
 #: Entries of a table of contents that name a line further on before one that names none may go on it.
 _MIN_NAMED_ENTRIES = 2
-_MAX_TOC_ENTRY = 80
-_MAX_ENTRY_WORDS = 8
+_MAX_TOC_ENTRY = 60
+_MAX_ENTRY_WORDS = 10
 _MAX_GROUP_WORDS = 4
 
 
@@ -847,6 +847,7 @@ def _entry_shaped(line: _Line, *, group: bool = False) -> bool:
     return (
         len(text) <= _MAX_TOC_ENTRY
         and len(text.split()) <= _MAX_ENTRY_WORDS
+        and not _open_word(text.rsplit(None, 1)[-1])  # a sentence going on: "... is one of the"
         and (text[:1].isupper() or text[:1].isdigit())
         and (
             end not in ".:;,!?"
@@ -1080,6 +1081,9 @@ def _unmarked(text: str) -> bool:
 _PROTOCOL_FIELD_RE = re.compile(
     r"[a-z][\w-]*(?:[ \t]*:[ \t]+|[ \t]{2,}|[ \t](?=[A-Z]{2}|LISTof|\{))"
     r"(?:[A-Z][A-Z0-9_]+\b|[A-Z]\w*of\w+|LISTof\w+|\{)[^;]{0,70}(?<![a-z]\.)"
+    # a type's definition ("COUNTER:               XID", "TRIGGER:  ["), a structure's member and end
+    r"|[A-Z][A-Z0-9_]{2,}:[ \t]{2,}\S[^.]{0,70}|[a-z][\w-]*:[A-Z][\w]*,?|[\[\]]"
+    r"|[A-Za-z][\w-]*(?:,[A-Za-z][\w-]*)+[}\]]?,?"  # an enumeration's further names: "PositiveComparison,Negative...}"
 )
 _PROTOCOL_ARROW_RE = re.compile(r"=>|-->|▶\+?")
 _PROTOCOL_ENCODING_RE = re.compile(r"(?:[0-9]{1,3}|[a-z]|\?|#x[0-9A-Fa-f]+)(?:[ \t\u00a0]{2,}|\t)\S.{0,80}")
@@ -2063,8 +2067,9 @@ class _Blocks:
         if hanging and indent < item.indents[1] and not first.islower() and _TERMINAL_RE.search(previous[-12:]):
             return False  # back out of a hanging indent after a finished sentence: the item ended
         open_end = previous[-1:] in ",-–—(" or _open_word(previous.rsplit(None, 1)[-1])
-        # (A signature line, a centred title line: never a bullet's item, "* add a Signed-off-by line.".)
-        bullet = "bullet" in item.flags
+        # (A signature line, a centred title line: never a bullet's or a label's item, "* add a Signed-off-by
+        # line.", "[1] These are for little endian instruction encoding.")
+        marked = "bullet" in item.flags or item.label is not None
         if (_NOTICE_LINE_RE.match(line) or _RESERVED_LINE_RE.fullmatch(line)) and (
             NOTICE_RE.match(item.pieces[0][1]) and previous[-1:] != "-"
         ):
@@ -2080,19 +2085,24 @@ class _Blocks:
                 # A copyright notice stands alone: "Copyright (C) ..." + "Everyone is permitted ...";
                 # unless a wrap broke its last word off, the line full ("... Information" + "Sciences Institute").
                 return False
-            if item.lines == 1 and not bullet and self.short(item.last_length) and scraped.signature(previous):
+            if item.lines == 1 and not marked and self.short(item.last_length) and scraped.signature(previous):
                 return False  # a signature line: "<signature of Ty Coon>, 1 April 1989" + "Ty Coon, President of Vice"
-            if item.lines == 1 and not bullet and self.centred(item.last_length - len(previous), len(previous)):
+            if (
+                item.lines == 1
+                and not marked
+                and first != "("  # ("... the current Perl version" + "($Config{version}).": a sentence going on)
+                and self.centred(item.last_length - len(previous), len(previous))
+            ):
                 return False  # a centred title line: "GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"
         if (
             not open_end
-            and not bullet
+            and not marked
             and item.lines == 1
             and self.centred(item.last_length - len(previous), len(previous))
             and self.centred(indent, len(line))
         ):
             return False  # two centred lines: "Version 2.0, January 2004" + "http://www.apache.org/licenses/"
-        if self.hangs_on(item, indent):
+        if self.hangs_on(item, indent, line):
             return True
         if self.width != float("inf"):
             return self.continues_wrapped(item, line, indent, ended)
@@ -2155,18 +2165,31 @@ class _Blocks:
         the item's last line (which is then full: the wrap, not the author, ended it)?"""
         return self.width != float("inf") and item.last_length + 1 + len(line.split(None, 1)[0]) > self.width
 
-    def hangs_on(self, item: _Item, indent: int) -> bool:
+    def hangs_on(self, item: _Item, indent: int, line: str) -> bool:
         """In a text whose blocks stand between blank lines, does a line at
-        ``indent`` go on with a bullet's item, at its text's column ("* one patch
-        per email." + "  See Email Format.")?  Where the item's own wrapped lines
+        ``indent`` go on with a bullet's or a label's item, at its text's column
+        ("* one patch per email." + "  See Email Format.", a footnote's "[1] These
+        are ..." + "    This must not ...")?  Where the item's own wrapped lines
         stand or, on its first line, where the text's body does (not a
-        paragraph's first-line indent that happens to fall there)."""
-        if not self.blank_convention or "bullet" not in item.flags:
+        paragraph's first-line indent that happens to fall there), or a label's
+        text hangs."""
+        # (A label's item only in a plain text a tool did not wrap, where a line that left room for the
+        # next word ends its block: "2. We will give back to the free software community" + "We will ...";
+        # and not over a command: "... package:" + "$ wmname LG3D".)
+        labelled = (
+            item.kind is BlockKind.LIST_ITEM
+            and item.label is not None
+            and not self.rst
+            and not self.greedy
+            and _CODE_LINE_RE.search(line) is None
+        )
+        if not self.blank_convention or not ("bullet" in item.flags or labelled):
             return False
         column = self.text_column(item)
-        return indent == column and (
-            item.indents[1:] == (column,) or (len(item.indents) == 1 and column == self.body_indent)
-        )
+        if indent != column or item.indents[1:] not in ((), (column,)):
+            return False
+        # On the item's first line: at the body's column, or (a label's) set in deeper than its label.
+        return len(item.indents) > 1 or column == self.body_indent or (labelled and column > item.indents[0])
 
     def text_column(self, item: _Item) -> int:
         """The column where ``item``'s text begins on its first line (after its
@@ -2221,8 +2244,10 @@ class _Blocks:
             if first.islower():
                 return True
             return not (well_short or (fits and (self.greedy or not self.blank_convention)))
-        if first.islower() or first.isdigit() or previous[-1:] in ",-–—(" or _open_word(last_word):
-            return True  # "... under this" + "License to anyone ...": never cut a sentence at a wrap
+        parenthesis = first == "(" and len(previous.split()) >= 3 and not previous.isupper() and previous[-1:] != ":"
+        if first.islower() or first.isdigit() or parenthesis or previous[-1:] in ",-–—(" or _open_word(last_word):
+            # "... under this" + "License to anyone ...", "... Perl version" + "($Config{version})."
+            return True  # never cut a sentence at a wrap
         if previous.endswith(":") and well_short:
             return False  # "... the following:" + "Attribution right: ..."
         if self.greedy and fits and first.isupper() and not _NAMED_FIELD_RE.match(line):
