@@ -1978,6 +1978,38 @@ def test_a_parenthesis_opening_the_next_line_goes_on_with_the_sentence() -> None
     assert texts(source)[3] == "USAGE"
 
 
+def test_names_padded_to_a_dash_and_a_table_of_tabs_under_its_rule_read_by_row() -> None:
+    # GNU MPFR's README lists its files, each name padded to the dash before what it is;
+    # util-linux's release schedule lays out two rows with tabs under a header and its rule.
+    files = (
+        "The GNU MPFR distribution contains the following files:\n\n"
+        "AUTHORS         - the authors of the library\n"
+        "BUGS            - bugs in MPFR - please read this file!\n"
+        "COPYING         - the GNU General Public License, version 3\n"
+        "doc/            - directory containing documentation (manual, FAQ, etc.)\n"
+    )
+    assert texts(files)[1:] == [
+        "AUTHORS | the authors of the library",
+        "BUGS | bugs in MPFR - please read this file!",
+        "COPYING | the GNU General Public License, version 3",
+        "doc/ | directory containing documentation (manual, FAQ, etc.)",
+    ]
+    schedule = (
+        "  what\t length\t\twhat will be accepted into upstream\n"
+        "  ---------------------------------------------------------\n"
+        "  rc1\t 1-2 weeks\tbug fixes only\n"
+        "  rc2\t 1-2 weeks\ttranslations, fatal/trivial bug fixes\n"
+    )
+    assert texts(schedule) == [
+        "what | length | what will be accepted into upstream",
+        "rc1 | 1-2 weeks | bug fixes only",
+        "rc2 | 1-2 weeks | translations, fatal/trivial bug fixes",
+    ]
+    # Sentences with a dash are no such list: "foo - bar" once, the dashes nowhere aligned.
+    prose = "The tool - a small one - reads files.\nIt writes them - when asked - to disk.\nThen it stops - always.\n"
+    assert not any(" | " in text for text in texts(prose))
+
+
 def test_type_definitions_of_a_protocol_are_one_code_block() -> None:
     # The X Synchronization extension's types: a name, a colon, a gap, its definition; structures
     # in brackets over several lines; an enumeration wrapped onto a further line.

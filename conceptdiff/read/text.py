@@ -1316,6 +1316,7 @@ class _Blocks:
         # Tables are laid out, not wrapped: their lines say nothing of the width.
         self.tables = (
             {
+                **_dash_pairs(lines),
                 **_spaced_tables(lines),
                 **_headed_pairs(lines),
                 **_pipe_tables(lines),
@@ -2421,7 +2422,7 @@ class _TableLine:
 
 _RULE_RE = re.compile(r"[-=_+|: ]{3,}")
 _WORD_RUN_RE = re.compile(r"\S+")
-_CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+_CELL_GAP_RE = re.compile(r"\S(?: {2,}|\t[ \t]*)(?=\S)")
 _GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_GLUED = (",", ";", ")")  # a cell's line that begins so goes on from the last word above, no space
 _MIN_TABLE_ROWS = 3
@@ -2458,10 +2459,45 @@ def _tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
             first += 1  # a row of two cells inside a table, not at its edges ("D   gdc-12")
         while last > first and gaps[last - 1] < 2:
             last -= 1
-        if sum(gap >= 2 for gap in gaps[first:last]) >= _MIN_TABLE_ROWS:
+        rows = sum(gap >= 2 for gap in gaps[first:last])
+        # (Two rows will do under a header of cells and its rule: "what  length  ..." + "-----".)
+        ruled = first >= 2 and _RULE_RE.fullmatch(_text(lines[first - 1])) is not None and gaps[first - 2] >= 2
+        if rows >= _MIN_TABLE_ROWS or (ruled and rows >= _MIN_PAIR_ROWS):
             found.update(_table(lines, first, last))
         index = max(end, index + 1)
     return found
+
+
+def _dash_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
+    """Two-column lists of names and what they are, a dash between, the names
+    padded so that the dashes stand in one column ("AUTHORS         - the
+    authors of the library", a README's list of its distribution's files):
+    ``_MIN_TABLE_ROWS`` lines or more in a row at one indent, two thirds of
+    them with their dash at the same column after a gap.  Each a row, "name |
+    what it is" (a description's own dash kept: "bugs in MPFR - please read").
+    By line index."""
+    found: dict[int, _TableLine] = {}
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, re.Match[str], int]] = []
+        while index < len(lines) and (line := lines[index]) is not None:
+            match = _DASH_PAIR_RE.fullmatch(line.text)
+            if match is None or (run and line.indent != lines[run[0][0]].indent):  # type: ignore[union-attr]
+                break
+            run.append((index, match, line.indent + match.start(2)))
+            index += 1
+        if len(run) >= _MIN_TABLE_ROWS:
+            column = Counter(dash for _, _, dash in run).most_common(1)[0][0]
+            aligned = [match for _, match, dash in run if dash == column and "  " in match.group(0)[: match.start(2)]]
+            if 3 * len(aligned) >= 2 * len(run):
+                for at, match, _ in run:
+                    found[at] = _TableLine(f"{match.group(1)} | {match.group(3)}")
+        index += 1 if not run else 0
+    return found
+
+
+# A name, a gap, a dash, what it is: "AUTHORS         - the authors of the library".
+_DASH_PAIR_RE = re.compile(r"(\S+)[ \t]+(-)[ \t]+(\S.*)")
 
 
 def _spaced_tables(lines: list[_Line | None]) -> dict[int, _TableLine]:
