@@ -339,6 +339,10 @@ def _text(line: _Line | None) -> str:
     return "" if line is None else line.text
 
 
+def _indent(line: _Line | None) -> int:
+    return 0 if line is None else line.indent
+
+
 class _Lines:
     """Pass 1: lines with page furniture and tables of contents set aside."""
 
@@ -1099,21 +1103,12 @@ def _protocol_blocks(lines: list[_Line | None]) -> dict[int, int]:
     fields at least, or a field and an arrow, or three encoding lines naming a
     type or beside an arrow; runs one blank line apart that an arrow joins
     are one block (request, "-->", reply).  First line -> last line."""
-    runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(lines):
-        if lines[index] is None:
-            index += 1
-            continue
-        end = index
-        while end < len(lines) and lines[end] is not None:
-            end += 1
-        if _is_protocol_run([line for line in lines[index:end] if line is not None]):
-            runs.append((index, end - 1))
-        index = end
     blocks: dict[int, int] = {}
-    for first, last in runs:
-        previous = max(blocks.items(), default=None)
+    previous: tuple[int, int] | None = None  # the last block's first and last line
+    for first, end in _runs(lines):
+        if not _is_protocol_run([line for line in lines[first:end] if line is not None]):
+            continue
+        last = end - 1
         if (
             previous is not None
             and first == previous[1] + 2
@@ -1122,10 +1117,25 @@ def _protocol_blocks(lines: list[_Line | None]) -> dict[int, int]:
                 or _PROTOCOL_ARROW_RE.fullmatch(_text(lines[previous[1]]))
             )
         ):
-            blocks[previous[0]] = last  # "-->" between a request's fields and its reply's
-            continue
-        blocks[first] = last
+            previous = (previous[0], last)  # "-->" between a request's fields and its reply's
+        else:
+            previous = (first, last)
+        blocks[previous[0]] = last
     return blocks
+
+
+def _runs(lines: list[_Line | None]) -> Iterator[tuple[int, int]]:
+    """The stretches of lines between blank lines, as (first, end) indexes."""
+    index = 0
+    while index < len(lines):
+        if lines[index] is None:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end] is not None:
+            end += 1
+        yield index, end
+        index = end
 
 
 def _is_protocol_run(run: list[_Line]) -> bool:
@@ -2177,14 +2187,17 @@ class _Blocks:
         # (A label's item only in a plain text a tool did not wrap, where a line that left room for the
         # next word ends its block: "2. We will give back to the free software community" + "We will ...";
         # and not over a command: "... package:" + "$ wmname LG3D".)
+        if not self.blank_convention:
+            return False
         labelled = (
-            item.kind is BlockKind.LIST_ITEM
+            "bullet" not in item.flags
+            and item.kind is BlockKind.LIST_ITEM
             and item.label is not None
             and not self.rst
             and not self.greedy
             and _CODE_LINE_RE.search(line) is None
         )
-        if not self.blank_convention or not ("bullet" in item.flags or labelled):
+        if not ("bullet" in item.flags or labelled):
             return False
         column = self.text_column(item)
         if indent != column or item.indents[1:] not in ((), (column,)):
@@ -2477,22 +2490,18 @@ def _dash_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
     what it is" (a description's own dash kept: "bugs in MPFR - please read").
     By line index."""
     found: dict[int, _TableLine] = {}
-    index = 0
-    while index < len(lines):
-        run: list[tuple[int, re.Match[str], int]] = []
-        while index < len(lines) and (line := lines[index]) is not None:
-            match = _DASH_PAIR_RE.fullmatch(line.text)
-            if match is None or (run and line.indent != lines[run[0][0]].indent):  # type: ignore[union-attr]
-                break
-            run.append((index, match, line.indent + match.start(2)))
-            index += 1
-        if len(run) >= _MIN_TABLE_ROWS:
+    for first, end in _runs(lines):
+        # Within a stretch, the lines that read so, one indent, one after the other.
+        numbered = [(at, lines[at], _DASH_PAIR_RE.fullmatch(_text(lines[at]))) for at in range(first, end)]
+        for (matched, _), group in itertools.groupby(numbered, key=lambda t: (t[2] is not None, _indent(t[1]))):
+            run = [(at, match, _indent(line) + match.start(2)) for at, line, match in group if match is not None]
+            if not matched or len(run) < _MIN_TABLE_ROWS:
+                continue
             column = Counter(dash for _, _, dash in run).most_common(1)[0][0]
             aligned = [match for _, match, dash in run if dash == column and "  " in match.group(0)[: match.start(2)]]
             if 3 * len(aligned) >= 2 * len(run):
                 for at, match, _ in run:
                     found[at] = _TableLine(f"{match.group(1)} | {match.group(3)}")
-        index += 1 if not run else 0
     return found
 
 
