@@ -28,6 +28,11 @@ are written as:
   header and footer (date and title at the top, the file:// URL and "n/N" page
   numbers at the foot).  The strings Chromium printed there, read back with
   pypdf, are written with the page's own noise to ``as-pdf.noise.json``.
+* ``as-pdf-columns.pdf``: the same page printed as a report is set, in two
+  justified columns (``COLUMNS_CSS``: headings of the first two levels, tables
+  of four cells or more and code across both columns, the other tables inside
+  a column), with Chromium's header and footer; its noise in
+  ``as-pdf-columns.noise.json``.
 
 Default folders: every folder with an ``expected.json`` whose ``format`` is
 ``text`` or ``markdown`` (the HTML and PDF documents are real renderings
@@ -64,7 +69,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
 DEFAULT_FORMATS = ("text", "markdown")
-OUTPUTS = ("html", "docx", "pdf")
+OUTPUTS = ("html", "docx", "pdf", "pdf-columns")
 
 SITE_NAME = "Clausewise Reading Room"
 NAV_LINKS = (
@@ -95,6 +100,18 @@ th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertic
 th { background: #eceae4; }
 footer.site { font-family: "DejaVu Sans", sans-serif; font-size: 0.85em; }
 footer.site p { margin: 0.3em 0; }
+"""
+
+#: The page of ``as-pdf-columns.pdf``: the text set as a report is, in two justified
+#: columns at 10 points, its first two levels of headings, its wide tables (four
+#: cells or more) and its code (as a figure: a listing wrapped in a column would
+#: no longer be its lines) over both columns.
+COLUMNS_CSS = """\
+main { max-width: none; margin: 0; padding: 0 0.5em; }
+article { column-count: 2; column-gap: 2.2em; text-align: justify; font-size: 10pt; }
+article h1, article h2, article table.wide, article pre { column-span: all; }
+article pre { text-align: left; white-space: pre-wrap; }
+article table { max-width: 100%; }
 """
 
 Clause = dict[str, Any]
@@ -184,7 +201,8 @@ def html_noise(document: dict[str, Any]) -> list[str]:
     return [page_title(document), SITE_NAME, *NAV_LINKS, COPYRIGHT_LINE, *FOOTER_LINKS, footer_links]
 
 
-def render_html(document: dict[str, Any]) -> str:
+def render_html(document: dict[str, Any], *, columns: bool = False) -> str:
+    """The web page; ``columns``: the page printed to ``as-pdf-columns.pdf`` (``COLUMNS_CSS``)."""
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
@@ -195,6 +213,7 @@ def render_html(document: dict[str, Any]) -> str:
         f"<title>{esc(page_title(document))}</title>",
         "<style>",
         CSS.rstrip("\n"),
+        *([COLUMNS_CSS.rstrip("\n")] if columns else []),
         "</style>",
         "</head>",
         "<body>",
@@ -228,7 +247,7 @@ def render_html(document: dict[str, Any]) -> str:
             out.extend(f"<li>{esc(labelled(item['label'], item['text']))}</li>" for item in group)
             out.append("</ul>")
         elif key == "table":
-            out.append("<table>")
+            out.append('<table class="wide">' if columns and len(cells(group[0])) >= 4 else "<table>")
             out.append("<thead>")
             out.append("<tr>" + "".join(f"<th>{esc(cell)}</th>" for cell in cells(group[0])) + "</tr>")
             out.append("</thead>")
@@ -426,6 +445,16 @@ def render(folder: Path, formats: Sequence[str], chromium: str | None) -> None:
             print(f"{name}: printed {skipped!r} also occurs in a clause: not listed as noise")
         write_json(folder / "as-pdf.noise.json", noise + [s for s in clean if s not in noise])
         print(f"{name}: as-pdf.pdf ({', '.join(furniture[:4])}, ...)")
+    if "pdf-columns" in formats:
+        target = folder / "as-pdf-columns.pdf"
+        with tempfile.TemporaryDirectory(prefix="render-documents-columns-") as tmp:
+            columns_page = Path(tmp) / "as-html.html"
+            columns_page.write_text(render_html(document, columns=True), encoding="utf-8")
+            print_pdf(find_chromium(chromium), columns_page, target)
+        furniture = printed_furniture(target)
+        clean = [s for s in furniture if not any(s.casefold() in c["text"].casefold() for c in clauses)]
+        write_json(folder / "as-pdf-columns.noise.json", noise + [s for s in clean if s not in noise])
+        print(f"{name}: as-pdf-columns.pdf")
 
 
 def default_folders() -> list[Path]:

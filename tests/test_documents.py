@@ -183,6 +183,24 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # util-linux's release schedule, measured once at 0.812/0.722 (a table of tabs read as lines). Remains:
     # its underlined "See also" set aside as a page's "see also" box, then its "../README" by the model.
     ("util-linux-release-schedule", "text"): (1.0, 0.885),
+    # The rendered documents printed in two justified columns (benchmarks/render_documents.py, 2026-12-07):
+    # the reader of the session's start read them at 0.075/0.335 (every line a clause: columns read across).
+    # Remains: a short line over a long address across a column break read as one paragraph (the address
+    # would not have fitted), a justified line of two words spread across its column read as two pieces,
+    # "Non-" + "backward" mended across a line end, a paragraph ending a column glued to the next one's.
+    ("apache-2.0", "as-pdf-columns"): (0.935, 0.885),
+    ("cc0-1.0", "as-pdf-columns"): (0.95, 0.95),
+    ("epl-2.0", "as-pdf-columns"): (0.975, 0.955),
+    ("github-privacy-statement-2022-12-15", "as-pdf-columns"): (0.845, 0.955),
+    ("gpl-3.0", "as-pdf-columns"): (0.99, 0.99),
+    ("lgpl-2.1", "as-pdf-columns"): (0.985, 0.975),
+    ("mpl-1.1", "as-pdf-columns"): (0.975, 0.985),
+    ("mpl-2.0", "as-pdf-columns"): (0.975, 0.985),
+    ("nodejs-api-documentation", "as-pdf-columns"): (0.94, 0.94),
+    ("nodejs-api-intl", "as-pdf-columns"): (0.92, 0.97),
+    ("nodejs-security-policy", "as-pdf-columns"): (0.99, 0.99),
+    ("pyenv-commands", "as-pdf-columns"): (0.95, 0.975),
+    ("python-license", "as-pdf-columns"): (0.95, 0.965),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {
@@ -249,7 +267,9 @@ def test_the_benchmark_subset_runs_and_meets_its_goals() -> None:
     assert "| scraped |" in table and "| as-pdf |" in table
     for rendering, result in totals.items():
         assert result.audit_failures == 0 and result.empty == 0, rendering
-        assert result.precision >= 0.95 and result.recall >= 0.95, (rendering, result.precision, result.recall)
+        # Two columns: 0.911/0.973 on the subset when its PDFs were made (GitHub's tables broken over columns).
+        goal = 0.9 if rendering == "as-pdf-columns" else 0.95
+        assert result.precision >= goal and result.recall >= goal, (rendering, result.precision, result.recall)
         # The goal is 2 %.  Boilerplate written by someone who never saw the rules nor
         # trained the furniture model is kept far more often (the blind vocabularies: 27.3 %
         # over all documents), the lines the rules were shown or the model trained on less

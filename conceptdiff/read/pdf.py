@@ -572,44 +572,93 @@ def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, f
 
 
 def _page_lines(page: int, words: Sequence[_Word], marks: _Marks, width: float) -> list[_Line]:
-    """The lines of one page in reading order."""
+    """The lines of one page in reading order: a stretch set in two columns
+    (``_column_zones``) column by column, each column read as a page of its own."""
     rows = _rows(words)
     columns = [_crossing_rules(row, marks.vrules) if marks.vrules else [] for row in rows]
-    tabled = [len(cuts) >= 3 and cuts[0] - 2 <= row[0].x0 and row[-1].x1 <= cuts[-1] + 2
-              for row, cuts in zip(rows, columns, strict=True)]  # fmt: skip
-    zones = _column_zones(rows, tabled, width)
-    right_edge = _right_edge(rows)
+    tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
+    zones = _column_zones(rows, tabled, columns, width, marks.boxes)
     lines: list[_Line] = []
+    edges: list[float | None] | None = None
+    index = 0
+    while index < len(rows):
+        zone = zones.get(index)
+        if zone is None:
+            stop = min((first for first in zones if first > index), default=len(rows))
+            numbers = list(range(index, stop))
+            lines.extend(_region_lines(page, [rows[n] for n in numbers], numbers, columns[index:stop],
+                                       _right_edge(rows), marks, (page, -1, 0)))  # fmt: skip
+            index = stop
+            continue
+        end, gutter = zone
+        if edges is None:  # where each column's lines end, over all the page's two-column stretches
+            edges = [_right_edge([row for row in halves if row]) for halves in _halves(rows, zones)]
+        for side in (0, 1):
+            # Each column's words in rows of their own: the columns' lines need not share baselines.
+            row_of = {id(word): number for number in range(index, end) for word in rows[number]}
+            kept = [word for number in range(index, end) for word in rows[number] if (word.x1 <= gutter) == (side == 0)]
+            side_rows = _rows(kept)
+            numbers = [min(row_of[id(word)] for word in row) for row in side_rows]
+            low, high = (-math.inf, gutter) if side == 0 else (gutter, math.inf)
+            cuts = [[x for x in _crossing_rules(row, marks.vrules) if low <= x <= high] for row in side_rows]
+            column = (page, index, side)
+            lines.extend(_region_lines(page, side_rows, numbers, cuts, edges[side], marks, column))
+        index = end
+    _mark_bullets(lines, marks.bullets)
+    _mark_boxes(lines, marks.boxes)
+    return lines
+
+
+def _halves(rows: Sequence[Sequence[_Word]], zones: dict[int, tuple[int, float]]) -> list[list[list[_Word]]]:
+    """The left and the right parts of the rows of the two-column stretches ``zones``."""
+    halves: list[list[list[_Word]]] = [[], []]
+    for first, (end, gutter) in zones.items():
+        for row in rows[first:end]:
+            halves[0].append([word for word in row if word.x1 <= gutter])
+            halves[1].append([word for word in row if word.x1 > gutter])
+    return halves
+
+
+def _tabled(row: Sequence[_Word], cuts: Sequence[float]) -> bool:
+    """A row of a ruled table: three rules or more cross it, its words between the outermost."""
+    return len(cuts) >= 3 and cuts[0] - 2 <= row[0].x0 and row[-1].x1 <= cuts[-1] + 2
+
+
+def _region_lines(
+    page: int,
+    rows: Sequence[Sequence[_Word]],
+    numbers: Sequence[int],
+    columns: Sequence[Sequence[float]],
+    right_edge: float | None,
+    marks: _Marks,
+    column: tuple[int, ...],
+) -> list[_Line]:
+    """The lines of ``rows`` (a page, or one column of a two-column stretch): runs of
+    ruled table rows as table rows, each other row cut into pieces where its words
+    stand far apart; ``numbers`` are the rows' places on the page, ``columns`` the
+    rules crossing each."""
+    lines: list[_Line] = []
+    tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
     index = 0
     while index < len(rows):
         if tabled[index]:
             end = index
             while end + 1 < len(rows) and tabled[end + 1] and _same_cuts(columns[end + 1], columns[index]):
                 end += 1
-            lines.extend(_table_lines(page, rows[index : end + 1], columns[index], marks.hrules, index))
+            table_column = (page, -2, 0) if column[1] < 0 else column
+            lines.extend(
+                _table_lines(page, rows[index : end + 1], columns[index], marks.hrules, numbers[index], table_column)
+            )
             index = end + 1
-            continue
-        zone = zones.get(index)
-        if zone is not None:
-            end, gutter = zone
-            for side in (0, 1):
-                for number in range(index, end):
-                    kept = [word for word in rows[number] if (word.x1 <= gutter) == (side == 0)]
-                    if kept:
-                        for piece in _split(kept, _PIECE_GAP):
-                            lines.append(_Line(page, piece, (page, index, side), number))
-            index = end
             continue
         # a row of code is one line however far apart its words (aligned columns of a listing), and so is
         # a line of justified text, however wide its spaces
         row = rows[index]
         justified = not columns[index] and _justified(row, right_edge)
         gap = _CODE_GAP if justified or all(word.style.mono for word in row) else _PIECE_GAP
-        for piece in _split(rows[index], gap, columns[index]):
-            lines.append(_Line(page, piece, (page, -1, 0), index))
+        for piece in _split(row, gap, columns[index]):
+            lines.append(_Line(page, piece, column, numbers[index]))
         index += 1
-    _mark_bullets(lines, marks.bullets)
-    _mark_boxes(lines, marks.boxes)
     return lines
 
 
@@ -617,8 +666,17 @@ def _same_cuts(a: Sequence[float], b: Sequence[float]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= 2.0 for x, y in zip(a, b, strict=True))
 
 
+def _same_shape(a: Sequence[float], b: Sequence[float]) -> bool:
+    """The rules of one table, maybe set in another column (the same widths, shifted)."""
+    return bool(a) and bool(b) and _same_cuts([x - a[0] for x in a], [x - b[0] for x in b])
+
+
 def _column_zones(
-    rows: Sequence[Sequence[_Word]], tabled: Sequence[bool], width: float
+    rows: Sequence[Sequence[_Word]],
+    tabled: Sequence[bool],
+    cuts: Sequence[Sequence[float]],
+    width: float,
+    boxes: Sequence[tuple[float, float, float, float]] = (),
 ) -> dict[int, tuple[int, float]]:
     """Stretches of rows set in two columns: ``{first row: (end row, gutter x)}``.
 
@@ -626,12 +684,14 @@ def _column_zones(
     cross; a stretch of rows none of which crosses it is two columns when at
     least four rows have text on each side and each side's lines start at one
     left edge (two columns of text; a borderless table's cells start anywhere).
+    A ruled table crosses it when one of its cells does (tables set in each
+    column do not), and a row inside a box drawn across it (a listing's
+    background over both columns) does, however short.
     """
-    plain = [row for row, table in zip(rows, tabled, strict=True) if not table]
-    if len(plain) < 8:
+    if len(rows) < 8:
         return {}
-    left = min(row[0].x0 for row in plain)
-    right = max(row[-1].x1 for row in plain)
+    left = min(row[0].x0 for row in rows)
+    right = max(row[-1].x1 for row in rows)
     if right - left < 100:
         return {}
     size = math.ceil(width) + 2
@@ -650,16 +710,77 @@ def _column_zones(
     if low > high:
         return {}
     gutter = _least_covered(spans, low, high, (left + right) / 2)
-    zones: dict[int, tuple[int, float]] = {}
+    # The space across the gutter, row by row: the gutter's width where two full lines face each
+    # other (the narrowest spaces, bar a tenth); a heading's line with a much narrower space there
+    # runs across it (a heading over both columns, its words spaced out to justify it).
+    spaces = [_space_across(row, gutter) for row in rows]
+    found = sorted(space for space in spaces if space is not None)
+    narrow = 0.7 * found[len(found) // 10] if found else 0.0
+    sizes = sorted(word.style.size for row in rows for word in row)
+    heading = 1.15 * sizes[len(sizes) // 2]
+    spaces = [
+        space if all(word.style.size >= heading for word in row) else None
+        for space, row in zip(spaces, rows, strict=True)
+    ]
+    stretches = []
     index = 0
     while index < len(rows):
         end = index
-        while end < len(rows) and not tabled[end] and not _crosses(pieces_of[end], gutter):
+        while (
+            end < len(rows)
+            and not (tabled[end] and _table_crosses(rows[end], cuts[end], gutter))
+            and not _crosses(pieces_of[end], gutter)
+            and not _boxed_across(rows[end], boxes, gutter)
+            and not ((space := spaces[end]) is not None and space < narrow)
+        ):
             end += 1
-        if end - index >= 4 and _two_columns(rows[index:end], gutter):
-            zones[index] = (end, float(gutter))
+        if end > index:
+            stretches.append((index, end))
         index = max(end, index + 1)
+    columned = [end - index >= 4 and _two_columns(rows[index:end], gutter) for index, end in stretches]
+    # A page set in two columns, its stretches taken together (a listing or a heading across
+    # both columns may leave each stretch only a few rows).
+    paged = any(columned) or (
+        len(stretches) > 1 and _two_columns([row for index, end in stretches for row in rows[index:end]], gutter)
+    )
+    zones: dict[int, tuple[int, float]] = {}
+    for (index, end), alone in zip(stretches, columned, strict=True):
+        # On a page set in two columns, a stretch with text on both sides is two columns too
+        # (a section's last lines balanced over both, under a heading across them).
+        stretch = [word for row in rows[index:end] for word in row]
+        both = any(word.x1 <= gutter for word in stretch) and any(word.x0 >= gutter for word in stretch)
+        if not (alone or (paged and both)):
+            continue
+        start = index
+        for spanner in _spanners(rows, index, end, gutter):
+            if spanner > start:
+                zones[start] = (spanner, float(gutter))
+            start = spanner + 1
+        if end > start:
+            zones[start] = (end, float(gutter))
     return zones
+
+
+def _spanners(rows: Sequence[Sequence[_Word]], index: int, end: int, gutter: float) -> list[int]:
+    """The rows from ``index`` to ``end`` (two columns) that head both columns: a
+    heading set on the left, larger than the text, with nothing beside it on the
+    right for a line above and below (a browser's ``column-span: all``, a report's
+    section title over its two columns).  The text above it is read, both
+    columns, before it; the text under it after."""
+    sizes = sorted(word.style.size for row in rows[index:end] for word in row)
+    body = sizes[len(sizes) // 2]
+    right = [(word.y0 + word.y1) / 2 for row in rows[index:end] for word in row if word.x0 >= gutter]
+    found = []
+    for number in range(index, end):
+        row = rows[number]
+        if row[-1].x1 > gutter or max(word.style.size for word in row) < 1.15 * body:
+            continue
+        top = max(word.y1 for word in row)
+        bottom = min(word.y0 for word in row)
+        reach = 1.2 * body
+        if not any(bottom - reach <= y <= top + reach for y in right):
+            found.append(number)
+    return found
 
 
 def _least_covered(spans: Sequence[tuple[int, int]], low: int, high: int, middle: float) -> int:
@@ -696,32 +817,72 @@ def _least_covered(spans: Sequence[tuple[int, int]], low: int, high: int, middle
     return best
 
 
+def _space_across(row: Sequence[_Word], x: float) -> float | None:
+    """The space between the last word before ``x`` and the first after it, or None."""
+    before = [word.x1 for word in row if word.x1 <= x]
+    after = [word.x0 for word in row if word.x0 >= x]
+    return min(after) - max(before) if before and after else None
+
+
+def _boxed_across(row: Sequence[_Word], boxes: Sequence[tuple[float, float, float, float]], x: float) -> bool:
+    """Is ``row`` inside a box drawn across ``x``?"""
+    middle = sum((word.y0 + word.y1) / 2 for word in row) / len(row)
+    return any(
+        x0 < x < x1 and y0 <= middle <= y1 and x0 - 1.0 <= row[0].x0 and row[-1].x1 <= x1 + 1.0
+        for x0, y0, x1, y1 in boxes
+    )
+
+
+def _table_crosses(row: Sequence[_Word], cuts: Sequence[float], x: float) -> bool:
+    """Does a cell of a ruled table's row, with words in it, run across ``x``?
+    (Two tables side by side, one in each column, have no cell there.)"""
+    before = [cut for cut in cuts if cut <= x]
+    after = [cut for cut in cuts if cut > x]
+    if not before or not after:
+        return False
+    a, b = before[-1], after[0]
+    return any(a < (word.x0 + word.x1) / 2 < b for word in row)
+
+
 def _crosses(pieces: Sequence[Sequence[_Word]], x: float) -> bool:
     return any(piece[0].x0 < x < max(word.x1 for word in piece) for piece in pieces)
 
 
 def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
-    sides: list[list[float]] = [[], []]
-    widths: list[list[float]] = [[], []]
+    """Are ``rows`` two columns of text either side of ``gutter``?  Each side
+    has four lines or more, its lines start at one or two left edges (its text's
+    and its items'), and its lines of prose mostly run across it, or enough of
+    them to be wrapped text (a table's keys do not); a monospace listing's
+    aligned fields are no columns, unless each side holds prose besides."""
+    starts: list[list[float]] = [[], []]
+    ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
     for row in rows:
         for side, kept in enumerate(([w for w in row if w.x1 <= gutter], [w for w in row if w.x0 >= gutter])):
             if kept:
-                sides[side].append(kept[0].x0)
-                widths[side].append(kept[-1].x1)
-    if min(len(sides[0]), len(sides[1])) < 4:
+                starts[side].append(kept[0].x0)
+                if 2 * sum(1 for word in kept if word.style.mono) < len(kept):
+                    ends[side].append(kept[-1].x1)
+    if min(len(starts[0]), len(starts[1])) < 4:
         return False
     words = [word for row in rows for word in row]
-    if sum(1 for word in words if word.style.mono) > 0.5 * len(words):
+    if sum(1 for word in words if word.style.mono) > 0.5 * len(words) and min(map(len, ends)) < 3:
         return False  # a listing's aligned fields, not columns of text
     size = sorted(word.style.size for word in words)[len(words) // 2]
-    for starts, ends in zip(sides, widths, strict=True):
-        edge = min(starts)
-        if sum(1 for x in starts if x - edge < 0.8 * size) < 0.6 * len(starts):
+    for begins, finishes in zip(starts, ends, strict=True):
+        # The two edges most lines start at: the text's and its items' (a page's header or footer
+        # line may start further out).
+        edges = [x for x, _ in Counter(round(x) for x in begins).most_common(2)]
+        if sum(1 for x in begins if any(abs(x - edge) < 0.8 * size for edge in edges)) < 0.6 * len(begins):
             return False  # a column of text has one left edge; a borderless table's cells start anywhere
-        span = max(ends) - edge
-        ends.sort()
-        if ends[len(ends) // 2] - edge < 0.5 * span:
-            return False  # and most of its lines run across it
+        if len(finishes) < 3:
+            continue  # a column of code: its lines end anywhere
+        edge = min(edges)
+        span = max(finishes) - edge
+        finishes.sort()
+        margin = finishes[int(0.9 * (len(finishes) - 1))]  # where its wrapped lines end
+        full = sum(1 for x in finishes if margin - x < 1.5 * size)
+        if finishes[len(finishes) // 2] - edge < 0.5 * span and full < max(3, 0.25 * len(finishes)):
+            return False  # and most of its lines run across it, or enough to be wrapped text (not a table's keys)
     return True
 
 
@@ -731,6 +892,7 @@ def _table_lines(
     cuts: Sequence[float],
     hrules: Sequence[tuple[float, float, float]],
     first_row: int,
+    column: tuple[int, ...],
 ) -> list[_Line]:
     """The rows of a ruled table: text rows between two horizontal rules are one table row
     (a cell's text wraps), each cell's words read top to bottom."""
@@ -747,7 +909,7 @@ def _table_lines(
     lines = []
     for number, group in enumerate(groups):
         words = [word for row in group for word in row]
-        line = _Line(page, words, (page, -2, 0), first_row + number)
+        line = _Line(page, words, column, first_row + number)
         cells = []
         for a, b in itertools.pairwise(cuts):
             cell_rows = [[w for w in row if a - 1.0 <= (w.x0 + w.x1) / 2 <= b + 1.0] for row in group]
@@ -909,6 +1071,8 @@ def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
     if options.drop_boilerplate and pages:
         _mark_site_banners(pages[0], top=True)
         _mark_site_banners(pages[-1], top=False)
+        if len(pages) > 1 and all(line.furniture is not None for line in pages[-1].lines):
+            _mark_site_banners(pages[-2], top=False)  # the footer broken over the last two pages
     if options.drop_table_of_contents:
         _mark_table_of_contents([line for page in pages for line in page.lines if line.furniture is None])
 
@@ -944,8 +1108,14 @@ def _mark_repeated_table_headers(pages: Sequence[_Page]) -> None:
             if line.cells is None:
                 header = previous = None
                 continue
-            continued = previous is not None and previous.page != line.page and _same_cuts(previous.cuts, line.cuts)
-            if continued and number == 0 and header is not None and line.text == header.text:
+            # the table goes on over a page break or a column break (at the head of the column)
+            continued = (
+                previous is not None
+                and (previous.page != line.page or previous.column != line.column)
+                and _same_shape(previous.cuts, line.cuts)
+            )
+            first = number == 0 or body[number - 1].column != line.column
+            if continued and first and header is not None and line.text == header.text:
                 line.furniture = "running-header"
                 continue
             if not continued and (previous is None or not _same_cuts(previous.cuts, line.cuts)):
@@ -1153,18 +1323,34 @@ def _column_edges(pages: Sequence[_Page], layout: _Layout) -> None:
     for page in pages:
         for line in page.lines:
             if line.furniture is None and layout.is_body(line):
-                # one-column pages share their margins; each column of a two-column stretch has its own
-                column = line.column if line.column[1] >= 0 else (-1,)
+                column = _edges_key(line)
                 lefts.setdefault(column, Counter())[round(line.x0)] += 1
                 rights.setdefault(column, []).append(line.x1)
     edges: dict[tuple[int, ...], tuple[float, float]] = {}
     for column, found in rights.items():
         found.sort()
-        edges[column] = (float(lefts[column].most_common(1)[0][0]), found[int(0.9 * (len(found) - 1))])
+        starts = lefts[column]
+        left = starts.most_common(1)[0][0]
+        if len(column) == 2:  # a column of a two-column stretch: its text's edge, left of its items'
+            left = min(x for x, count in starts.items() if count >= 0.1 * starts.total())
+        edges[column] = (float(left), found[int(0.9 * (len(found) - 1))])
+    for column in list(edges):
+        if len(column) == 2 and column[1] == 0 and (column[0], 1) in edges:
+            # Two columns are as wide as each other: where one's lines mostly start further in (a
+            # column of list items), its text's edge is where the other's width puts it.
+            (left0, right0), (left1, right1) = edges[column], edges[column[0], 1]
+            width = max(right0 - left0, right1 - left1)
+            edges[column], edges[column[0], 1] = (right0 - width, right0), (right1 - width, right1)
     for page in pages:
         for line in page.lines:
-            column = line.column if line.column[1] >= 0 else (-1,)
-            line.left, line.right = edges.get(column, edges.get((-1,), (line.x0, line.x1)))
+            line.left, line.right = edges.get(_edges_key(line), edges.get((-1,), (line.x0, line.x1)))
+
+
+def _edges_key(line: _Line) -> tuple[int, ...]:
+    """One-column pages share their margins; the left (right) columns of the
+    two-column stretches share theirs (a stretch between two headings over both
+    columns may hold a line or two)."""
+    return (-1,) if line.column[1] < 0 else (0, line.column[2])
 
 
 class _Pending:
@@ -1228,11 +1414,11 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     if kind is not block.kind:
         return False
     if kind is BlockKind.TABLE_ROW:
-        # a row the page broke: its rest heads the next page's part of the table, its first cell empty
+        # a row the page (or the column) broke: its rest heads the next part of the table, its first cell empty
         return (
             options.join_lines
-            and previous.page != line.page
-            and _same_cuts(previous.cuts, line.cuts)
+            and (previous.page != line.page or previous.column != line.column)
+            and _same_shape(previous.cuts, line.cuts)
             and (previous.open or not any(line.cells[0] if line.cells else ()))
         )
     same_column = previous.column == line.column
