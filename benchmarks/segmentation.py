@@ -13,7 +13,10 @@ clauses rendered by ``benchmarks/render_documents.py``: a browser-ready web
 page (``as-html.html``), a Word document with real styles and tables
 (``as-docx.docx``) and that page printed to PDF by Chromium with its header and
 footer (``as-pdf.pdf``), and in two justified columns as a report is set
-(``as-pdf-columns.pdf``).  Two more renderings are generated here from the
+(``as-pdf-columns.pdf``); twelve more documents are typeset in two columns by
+GNU groff (``as-groff-columns.pdf``, ``benchmarks/render_groff.py``: filled
+column after column, hyphenated, a running header and page numbers).  Two more
+renderings are generated here from the
 hand-written clauses, ``--seeds`` of each per document:
 
 * **scraped**: as text copied from a web page: one paragraph a line, or wrapped
@@ -172,7 +175,14 @@ def load_documents(names: Sequence[str] | None = None) -> list[Document]:
         truth = tuple(TrueClause(c["kind"], c.get("label"), c["text"]) for c in data["clauses"])
         files = [(data["format"], folder / data["file"])]
         noise = {data["format"]: tuple(data.get("noise", ()))}
-        for rendering, suffix in (("html", "html"), ("docx", "docx"), ("pdf", "pdf"), ("pdf-columns", "pdf")):
+        renderings = (
+            ("html", "html"),
+            ("docx", "docx"),
+            ("pdf", "pdf"),
+            ("pdf-columns", "pdf"),
+            ("groff-columns", "pdf"),
+        )
+        for rendering, suffix in renderings:
             path = folder / f"as-{rendering}.{suffix}"
             if path.exists():
                 files.append((f"as-{rendering}", path))
@@ -601,7 +611,8 @@ def table(totals: dict[str, Score]) -> str:
         "| audit | MB/s |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    order = ["text", "markdown", "html", "pdf", "as-html", "as-docx", "as-pdf", "as-pdf-columns", "scraped",
+    order = ["text", "markdown", "html", "pdf", "as-html", "as-docx", "as-pdf", "as-pdf-columns", "as-groff-columns",
+             "scraped",
              "scraped, written noise",
              "scraped, held-out noise", "scraped, blind noise", "pdf-text"]  # fmt: skip
     for rendering in sorted(totals, key=lambda r: order.index(r) if r in order else len(order)):

@@ -571,13 +571,16 @@ def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, f
     return sorted({round(x, 1) for x, bottom, top in vrules if bottom <= middle <= top})
 
 
-def _page_lines(page: int, words: Sequence[_Word], marks: _Marks, width: float) -> list[_Line]:
+def _page_lines(
+    page: int, words: Sequence[_Word], marks: _Marks, width: float, gutter: float | None = None
+) -> list[_Line]:
     """The lines of one page in reading order: a stretch set in two columns
-    (``_column_zones``) column by column, each column read as a page of its own."""
+    (``_column_zones``) column by column, each column read as a page of its own.
+    ``gutter``: the other pages' gutter, for a page too short to show its own."""
     rows = _rows(words)
     columns = [_crossing_rules(row, marks.vrules) if marks.vrules else [] for row in rows]
     tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
-    zones = _column_zones(rows, tabled, columns, width, marks.boxes)
+    zones = _column_zones(rows, tabled, columns, width, marks.boxes, gutter)
     lines: list[_Line] = []
     edges: list[float | None] | None = None
     index = 0
@@ -617,6 +620,14 @@ def _halves(rows: Sequence[Sequence[_Word]], zones: dict[int, tuple[int, float]]
             halves[0].append([word for word in row if word.x1 <= gutter])
             halves[1].append([word for word in row if word.x1 > gutter])
     return halves
+
+
+def _gutter_of(lines: Sequence[_Line]) -> float | None:
+    """Where a page's two columns meet (between its left columns' right edge and its
+    right columns' left edge), or None on a page read in one column."""
+    left = [line.x1 for line in lines if line.column[1] >= 0 and line.column[2] == 0]
+    right = [line.x0 for line in lines if line.column[1] >= 0 and line.column[2] == 1]
+    return (max(left) + min(right)) / 2 if left and right else None
 
 
 def _tabled(row: Sequence[_Word], cuts: Sequence[float]) -> bool:
@@ -677,6 +688,7 @@ def _column_zones(
     cuts: Sequence[Sequence[float]],
     width: float,
     boxes: Sequence[tuple[float, float, float, float]] = (),
+    hint: float | None = None,
 ) -> dict[int, tuple[int, float]]:
     """Stretches of rows set in two columns: ``{first row: (end row, gutter x)}``.
 
@@ -686,9 +698,11 @@ def _column_zones(
     left edge (two columns of text; a borderless table's cells start anywhere).
     A ruled table crosses it when one of its cells does (tables set in each
     column do not), and a row inside a box drawn across it (a listing's
-    background over both columns) does, however short.
+    background over both columns) does, however short.  With a ``hint`` (the
+    gutter of the document's other pages, for a page that shows none: its last,
+    a few lines a column), the page is taken as set in two columns there.
     """
-    if len(rows) < 8:
+    if len(rows) < (2 if hint is not None else 8):
         return {}
     left = min(row[0].x0 for row in rows)
     right = max(row[-1].x1 for row in rows)
@@ -709,7 +723,7 @@ def _column_zones(
     low, high = max(0, low), min(size, high)  # ... and the gutter is looked for on the page
     if low > high:
         return {}
-    gutter = _least_covered(spans, low, high, (left + right) / 2)
+    gutter = hint if hint is not None else _least_covered(spans, low, high, (left + right) / 2)
     # The space across the gutter, row by row: the gutter's width where two full lines face each
     # other (the narrowest spaces, bar a tenth); a heading's line with a much narrower space there
     # runs across it (a heading over both columns, its words spaced out to justify it).
@@ -740,8 +754,10 @@ def _column_zones(
     columned = [end - index >= 4 and _two_columns(rows[index:end], gutter) for index, end in stretches]
     # A page set in two columns, its stretches taken together (a listing or a heading across
     # both columns may leave each stretch only a few rows).
-    paged = any(columned) or (
-        len(stretches) > 1 and _two_columns([row for index, end in stretches for row in rows[index:end]], gutter)
+    paged = (
+        hint is not None
+        or any(columned)
+        or (len(stretches) > 1 and _two_columns([row for index, end in stretches for row in rows[index:end]], gutter))
     )
     zones: dict[int, tuple[int, float]] = {}
     for (index, end), alone in zip(stretches, columned, strict=True):
@@ -1034,6 +1050,14 @@ def _read_pages(data: bytes, path: str | None, options: Options) -> list[_Page]:
     _find_monospace([word for page in read for word in page[3]])
     pages = [_Page(number, width, height, _page_lines(number, words, marks, width), marks.boxes)
              for number, width, height, words, marks in read]  # fmt: skip
+    gutters = [gutter for page in pages if (gutter := _gutter_of(page.lines)) is not None]
+    # A page of a document set in two columns (half its pages or more) too short to show its columns:
+    # its last, often.  (A manual's index in two columns says nothing of its other pages.)
+    if gutters and 2 * len(gutters) >= sum(1 for page in pages if page.lines):
+        gutter = sorted(gutters)[len(gutters) // 2]
+        for position, (number, width, _, words, marks) in enumerate(read):
+            if words and _gutter_of(pages[position].lines) is None:
+                pages[position].lines = _page_lines(number, words, marks, width, gutter)
     if not any(page.lines for page in pages):
         raise NotTextError(
             "the PDF file has no text layer (a scanned document?): run OCR on it first, or extract its text", path=path
@@ -1054,11 +1078,20 @@ def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
         page_rows = [_rows_of(page) for page in pages]
         recurring = _recurring_keys(page_rows, options.running_header_repeats)
         numbered = _numbered_headers(pages, page_rows, options.running_header_repeats)
+        # The first page's first lines: a title a running header repeats, if only once in a short text.
+        firsts = [line.text for line in pages[0].lines[:4]] if pages else []  # in reading order
+        joined = " ".join(firsts)
+        titles = [
+            *map(_folded_title, firsts),
+            _folded_title(joined),
+            _folded_title(re.sub(r"(?<=\w)- (?=\w)", "", joined)),
+        ]
         for page, rows in zip(pages, page_rows, strict=True):
             for ordered, top in ((rows, True), (rows[::-1], False)):
                 for outermost, row in enumerate(ordered[:3]):
+                    titled = top and outermost == 0 and page.number > pages[0].number and _repeats_title(row, titles)
                     reasons = [
-                        "running-header" if id(line) in numbered else
+                        "running-header" if id(line) in numbered or titled else
                         _furniture_reason(line, page, recurring, top, row, outermost == 0)
                         for line in row
                     ]  # fmt: skip
@@ -1075,6 +1108,23 @@ def _mark_furniture(pages: Sequence[_Page], options: Options) -> None:
             _mark_site_banners(pages[-2], top=False)  # the footer broken over the last two pages
     if options.drop_table_of_contents:
         _mark_table_of_contents([line for page in pages for line in page.lines if line.furniture is None])
+
+
+def _folded_title(text: str) -> str:
+    return " ".join(text.casefold().removesuffix("...").split())
+
+
+def _repeats_title(row: Sequence[_Line], titles: Sequence[str]) -> bool:
+    """A page's first row that repeats the document's title (perhaps cut short
+    and ended with "...") beside at most a few short words (a date, a page
+    number, a chapter's name): a running header, however few pages repeat it."""
+    repeated = [
+        line
+        for line in row
+        if len(folded := _folded_title(line.text)) >= 12
+        and any(title == folded or (len(folded) >= 20 and title.startswith(folded)) for title in titles)
+    ]
+    return bool(repeated) and all(line in repeated or len(line.text.split()) <= 4 for line in row)
 
 
 def _mark_site_banners(page: _Page, *, top: bool) -> None:
@@ -1261,7 +1311,7 @@ class _Layout:
                 pitches[round(step * 2) / 2] += 1
             elif line.mono and previous.mono and 0.9 * line.size < step < 2.5 * line.size:
                 code_pitches[round(step * 2) / 2] += 1
-        self.pitch = pitches.most_common(1)[0][0] if pitches else 1.2 * self.body
+        self.pitch = _line_pitch(pitches) if pitches else 1.2 * self.body
         self.code_pitch = code_pitches.most_common(1)[0][0] if code_pitches else self.pitch
         headings = {self.heading_key(line) for line in lines if self.is_heading(line)}
         ranked = sorted(headings, key=lambda key: (-key[0], not key[1]))
@@ -1313,6 +1363,22 @@ class _Layout:
         bottom = int((previous.y0 - self.code_bottom) / pitch + 0.1) if previous.page != line.page else 0
         top = int((self.code_top - line.y1) / pitch + 0.25) if previous.page != line.page else 0
         return max(0, bottom) + max(0, top)
+
+
+def _line_pitch(steps: Counter[float]) -> float:
+    """The step from one line of a paragraph to the next: the most common step
+    near the shortest ones (a text of one-line paragraphs steps from paragraph
+    to paragraph more often than from line to line).
+
+    >>> _line_pitch(Counter({12.0: 40, 15.5: 90, 30.0: 5}))
+    12.0
+    >>> _line_pitch(Counter({12.0: 1, 14.0: 60, 15.0: 2}))
+    14.0
+    """
+    ordered = sorted(steps.elements())
+    shortest = ordered[len(ordered) // 20]
+    near = {step: count for step, count in steps.items() if shortest <= step <= 1.15 * shortest}
+    return max(near, key=lambda step: (near[step], -step))
 
 
 def _column_edges(pages: Sequence[_Page], layout: _Layout) -> None:
@@ -1446,8 +1512,10 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     if line.bullet or _is_bullet_word(line.words[0].text):
         return False
     first = block.lines[0]
-    if _sibling_labels(first.words[0].text, line.words[0].text) and abs(line.x0 - first.x0) < 0.5 * size:
-        return False  # the next item of a numbered list
+    if _sibling_labels(first.words[0].text, line.words[0].text) and (
+        abs((line.x0 - line.left) - (first.x0 - first.left)) < 0.5 * size
+    ):
+        return False  # the next item of a numbered list (in its column: at the head of the next one)
     if _ended(previous, line):
         return False
     if same_column:
@@ -1478,16 +1546,37 @@ _LEADING_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class _Vocabulary:
-    """The words of the document (case-folded, with counts) and its hyphenated compounds."""
+    """The words of the document (case-folded, with counts), its hyphenated
+    compounds, and whether its typesetter hyphenates words at line ends
+    (``hyphenates``: two line ends or more, a quarter of them at least, break
+    a word the document writes whole elsewhere, "proce-" + "dures"; a browser
+    breaks lines at a compound's own hyphen only).
+
+    >>> _Vocabulary(["the proce-", "dures and other procedures of", "an accept-", "able form"]).hyphenates
+    False
+    >>> _Vocabulary(["the proce-", "dures and other procedures; its sec-", "tions and sections"]).hyphenates
+    True
+    """
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.words: Counter[str] = Counter()
         self.compounds: set[str] = set()
-        for text in texts:
+        lines = list(texts)
+        for text in lines:
             folded = text.casefold()
             self.words.update(_LETTER_WORD_RE.findall(folded))
             if "-" in folded:
                 self.compounds.update(_COMPOUND_RE.findall(folded))
+        broken = mended = 0
+        for text, following in itertools.pairwise(lines):
+            end, start = _HYPHENATED_END_RE.search(text), _LEADING_LETTER_WORD_RE.match(following)
+            if end is None or start is None or not start.group(0)[0].islower():
+                continue
+            broken += 1
+            first, second = end.group(1).casefold(), start.group(0)
+            if self.words[first + second] > 0 and f"{first}-{second}" not in self.compounds:
+                mended += 1
+        self.hyphenates = mended >= 2 and 4 * mended >= broken
 
 
 def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
@@ -1538,8 +1627,14 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
         elif second[0].isupper() or compound in vocabulary.compounds:
             keep = True
         else:
-            # each part is counted once at this very line end: "elsewhere" is a second time
-            keep = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
+            # each part is counted once at this very line end: "elsewhere" is a second time; where the
+            # typesetter hyphenates, a line-end hyphen is its own ("accept-" + "able")
+            keep = (
+                not vocabulary.hyphenates
+                and len(first) > 1
+                and words[first.casefold()] > 1
+                and words[second.casefold()] > 1
+            )
         out = out + text if keep else out[:-1] + text
     return out
 
