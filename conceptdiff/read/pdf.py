@@ -8,7 +8,10 @@ sees, in four passes:
 1. **words**: characters in content order, one style and no gap between them;
 2. **lines**: words on one baseline, split where a gutter, a wide gap or a
    table rule runs between them, read in order: a two-column stretch column by
-   column, a ruled table row by row (cells joined by ``" | "``);
+   column, each column read as a page of its own (its tables, its justified
+   lines), a line over both columns (a heading beside nothing, a listing's box
+   drawn across the gutter) between the stretch above it and the one below; a
+   ruled table row by row (cells joined by ``" | "``);
 3. **furniture**: running headers and footers (the outermost lines of a page
    that recur, modulo digits, at the same height on several pages), page
    numbers, the header and footer Chromium prints (date, title, URL, ``n/N``)
@@ -20,7 +23,8 @@ sees, in four passes:
    kept in the text, a bullet glyph is not), code (monospace lines, one block
    with its line breaks and indentation) and table rows.  A paragraph goes on
    across a page or column break when its last line runs to the margin; words
-   hyphenated at a line end are mended unless the hyphen is a real one;
+   hyphenated at a line end are mended unless the hyphen is a real one (a
+   document whose typesetter hyphenates mends the doubtful ones);
    spaced-out letters are rejoined (:func:`conceptdiff.clean.despace`).
 
 :attr:`Document.source` is the extracted text, one line of a page a line
@@ -48,6 +52,7 @@ about 60 pages a second of dense text on one core.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import math
@@ -727,6 +732,7 @@ def _column_zones(
     # The space across the gutter, row by row: the gutter's width where two full lines face each
     # other (the narrowest spaces, bar a tenth); a heading's line with a much narrower space there
     # runs across it (a heading over both columns, its words spaced out to justify it).
+    boxes = [box for box in boxes if box[0] < gutter < box[2]]  # drawn across the gutter
     spaces = [_space_across(row, gutter) for row in rows]
     found = sorted(space for space in spaces if space is not None)
     narrow = 0.7 * found[len(found) // 10] if found else 0.0
@@ -785,7 +791,7 @@ def _spanners(rows: Sequence[Sequence[_Word]], index: int, end: int, gutter: flo
     columns, before it; the text under it after."""
     sizes = sorted(word.style.size for row in rows[index:end] for word in row)
     body = sizes[len(sizes) // 2]
-    right = [(word.y0 + word.y1) / 2 for row in rows[index:end] for word in row if word.x0 >= gutter]
+    right = sorted((word.y0 + word.y1) / 2 for row in rows[index:end] for word in row if word.x0 >= gutter)
     found = []
     for number in range(index, end):
         row = rows[number]
@@ -794,7 +800,8 @@ def _spanners(rows: Sequence[Sequence[_Word]], index: int, end: int, gutter: flo
         top = max(word.y1 for word in row)
         bottom = min(word.y0 for word in row)
         reach = 1.2 * body
-        if not any(bottom - reach <= y <= top + reach for y in right):
+        first = bisect.bisect_left(right, bottom - reach)  # the right column's words beside it, if any
+        if first == len(right) or right[first] > top + reach:
             found.append(number)
     return found
 
