@@ -716,10 +716,10 @@ def _column_zones(
     size = math.ceil(width) + 2
     spans = []  # the x stretch each piece of a row covers, on the page
     pieces_of = []
-    for row in rows:
+    for row, table in zip(rows, tabled, strict=True):
         pieces = _split(row, _GUTTER_GAP)
         pieces_of.append(pieces)
-        for piece in pieces:
+        for piece in () if table else pieces:  # a ruled table's cells say nothing of the text's columns
             # Clamped to the page (a broken or hostile file may set text past its edges).
             start = min(size, max(0, int(piece[0].x0)))
             stop = min(size, max(0, math.ceil(max(w.x1 for w in piece))))
