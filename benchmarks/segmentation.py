@@ -15,8 +15,10 @@ page (``as-html.html``), a Word document with real styles and tables
 footer (``as-pdf.pdf``), and in two justified columns as a report is set
 (``as-pdf-columns.pdf``); twelve more documents are typeset in two columns by
 GNU groff (``as-groff-columns.pdf``, ``benchmarks/render_groff.py``: filled
-column after column, hyphenated, a running header and page numbers).  Two more
-renderings are generated here from the
+column after column, hyphenated, a running header and page numbers), and
+twelve more by pdfLaTeX (``as-latex-columns.pdf``, ``benchmarks/render_latex.py``:
+an article in two columns, paragraphs told by their first lines' indents).  Two
+more renderings are generated here from the
 hand-written clauses, ``--seeds`` of each per document:
 
 * **scraped**: as text copied from a web page: one paragraph a line, or wrapped
@@ -181,6 +183,7 @@ def load_documents(names: Sequence[str] | None = None) -> list[Document]:
             ("pdf", "pdf"),
             ("pdf-columns", "pdf"),
             ("groff-columns", "pdf"),
+            ("latex-columns", "pdf"),
         )
         for rendering, suffix in renderings:
             path = folder / f"as-{rendering}.{suffix}"
@@ -612,9 +615,8 @@ def table(totals: dict[str, Score]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     order = ["text", "markdown", "html", "pdf", "as-html", "as-docx", "as-pdf", "as-pdf-columns", "as-groff-columns",
-             "scraped",
-             "scraped, written noise",
-             "scraped, held-out noise", "scraped, blind noise", "pdf-text"]  # fmt: skip
+             "as-latex-columns", "scraped", "scraped, written noise", "scraped, held-out noise", "scraped, blind noise",
+             "pdf-text"]  # fmt: skip
     for rendering in sorted(totals, key=lambda r: order.index(r) if r in order else len(order)):
         s = totals[rendering]
         rows.append(

@@ -187,29 +187,45 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # documents typeset in two columns by groff (as-groff-columns; benchmarks/render_groff.py), 2026-12-07.
     # The reader of the session's start read them at 0.075/0.335 and 0.150/0.451 (every line a clause: the
     # columns read across); the groff ones were measured once at 0.930/0.937 before any rule was made on
-    # them. Remains: a short line over a long address across a column break read as one paragraph (the
-    # address would not have fitted), a justified line of two words spread across its column read as two
+    # them; twelve more typeset by pdfLaTeX (as-latex-columns; benchmarks/render_latex.py), measured once at
+    # 0.581/0.618 (0.176/0.376 with the session's first reader): TeX's paragraphs told by first-line indents
+    # only, its bullet without a Unicode map, its headings' justified spaces. Remains: one-line paragraphs in a
+    # short text (too few to show the indent convention), accents TeX sets apart from their letter ("̈a"),
+    # justified headings of two words. In all three: a short line over a long address across a column break
+    # read as one paragraph (the address would not have fitted), a justified line of two words read as two
     # pieces, a paragraph ending a column glued to the next one's, a running header that repeats a heading
     # other than the title on the only page that prints it, a word of a compound mended at a line end.
     ("apache-2.0", "as-pdf-columns"): (0.930, 0.880),
     ("cc-by-sa-4.0", "as-groff-columns"): (0.945, 0.960),
     ("cc0-1.0", "as-pdf-columns"): (0.950, 0.950),
+    ("dateutil-license", "as-latex-columns"): (0.715, 0.715),
+    ("debian-manifesto", "as-latex-columns"): (0.890, 0.890),
     ("debian-social-contract", "as-groff-columns"): (0.870, 0.940),
     ("epl-2.0", "as-pdf-columns"): (0.970, 0.950),
+    ("gfdl-1.3", "as-latex-columns"): (0.945, 0.955),
     ("git-relnotes-2.38", "as-groff-columns"): (0.890, 0.920),
     ("github-privacy-statement-2022-12-15", "as-pdf-columns"): (0.980, 0.970),
+    ("gpl-2.0", "as-latex-columns"): (0.870, 0.870),
     ("gpl-3.0", "as-pdf-columns"): (0.985, 0.985),
     ("lgpl-2.1", "as-pdf-columns"): (0.980, 0.970),
+    ("libx11-copyright", "as-latex-columns"): (0.790, 0.815),
     ("menu-policy", "as-groff-columns"): (0.975, 0.975),
     ("mpl-1.1", "as-pdf-columns"): (0.970, 0.980),
     ("mpl-2.0", "as-pdf-columns"): (0.970, 0.980),
+    ("mypy-license", "as-latex-columns"): (0.775, 0.795),
     ("nodejs-api-documentation", "as-pdf-columns"): (0.935, 0.935),
     ("nodejs-api-intl", "as-pdf-columns"): (0.915, 0.965),
-    ("nodejs-governance", "as-groff-columns"): (0.925, 0.975),
+    ("nodejs-governance", "as-groff-columns"): (0.910, 0.975),
+    ("nodejs-security-model-strategy", "as-latex-columns"): (0.920, 0.995),
     ("nodejs-security-policy", "as-pdf-columns"): (0.985, 0.985),
     ("nodejs-technical-priorities", "as-groff-columns"): (0.965, 0.965),
+    ("npm-license", "as-latex-columns"): (0.925, 0.880),
     ("ofl-1.1", "as-groff-columns"): (0.950, 0.950),
+    ("pyenv-code-of-conduct", "as-latex-columns"): (0.870, 0.925),
     ("python-license", "as-pdf-columns"): (0.945, 0.960),
+    ("sympy-license", "as-latex-columns"): (0.770, 0.770),
+    ("systemd-distro-porting", "as-latex-columns"): (0.795, 0.870),
+    ("upgrading-checklist-excerpt", "as-latex-columns"): (0.945, 0.945),
     ("us-nss-2006", "as-groff-columns"): (0.975, 0.980),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.

@@ -46,8 +46,9 @@ _SPACE_RE = re.compile(r"\s+")
 _SIGN_AFTER_RE = re.compile(r"[ \t]+(?:[0-9]{4}\b|copyright\b)", re.IGNORECASE)
 _ANOTHER_NUMBER_RE = re.compile(r"[ \t]*(?:&|and)[ \t]+[0-9]{1,3}(?:\.[0-9]{1,3})*\.?(?:[ \t]|$)|[ \t]*&[ \t]")
 
-# Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves.
-_BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+# Bullets of any glyph, including the Symbol/Wingdings private-use ones PDF extraction leaves, and
+# the code PDFium gives TeX's math-symbol bullet where the font maps no Unicode (pdfLaTeX's default).
+_BULLETS = "-*+•◦▪▫‣●○■□◆◇►▶–—·⁃∙➢➤✓✔❖➔→⦁\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\x88"
 #: A bullet at the start of a (stripped) line: the glyph, then white space or the end.
 BULLET_RE = re.compile(r"(?:[" + re.escape(_BULLETS) + r"]|o(?=[ \t]))(?=\s|$)")
 #: A text starting with none of these has no bullet (a hot path's pre-check).

@@ -520,11 +520,14 @@ def _rows(words: Sequence[_Word]) -> list[list[_Word]]:
     return rows
 
 
-def _split(row: Sequence[_Word], gap: float, cuts: Sequence[float] = ()) -> list[list[_Word]]:
-    """``row`` cut where two words are more than ``gap`` font sizes apart, or a rule in ``cuts`` runs between them."""
+def _split(
+    row: Sequence[_Word], gap: float, cuts: Sequence[float] = (), unit: float | None = None
+) -> list[list[_Word]]:
+    """``row`` cut where two words are more than ``gap`` font sizes (or ``unit`` lengths) apart,
+    or a rule in ``cuts`` runs between them."""
     pieces = [[row[0]]]
     for previous, word in itertools.pairwise(row):
-        size = max(previous.style.size, word.style.size) or 1.0
+        size = unit or max(previous.style.size, word.style.size) or 1.0
         ruled = any(previous.x1 - 1.0 <= cut <= word.x0 + 1.0 for cut in cuts)
         if word.x0 - previous.x1 > gap * size or ruled:
             pieces.append([word])
@@ -561,13 +564,22 @@ def _justified(row: Sequence[_Word], right_edge: float | None) -> bool:
         return False
     size = max(word.style.size for word in row) or 1.0
     # between two words; not between the pieces of one (a quotation mark, then a string in another font)
-    spaces = [gap for previous, word in itertools.pairwise(row) if (gap := word.x0 - previous.x1) > 0.15 * size]
-    return len(spaces) >= 2 and max(spaces) <= _JUSTIFIED_SPREAD * min(spaces)
+    spaced = [
+        (previous, gap) for previous, word in itertools.pairwise(row) if (gap := word.x0 - previous.x1) > 0.15 * size
+    ]
+    if len(spaced) < 2:
+        return False
+    # TeX widens the space after a sentence's or a clause's end more than the others (its space factor)
+    plain = [gap for previous, gap in spaced if not _CLAUSE_END_RE.search(previous.text)] or [gap for _, gap in spaced]
+    widest = max(gap for _, gap in spaced)
+    return max(plain) <= _JUSTIFIED_SPREAD * min(plain) and widest <= _PUNCTUATED_SPREAD * min(plain)
 
 
 # The widest space of a justified line, in its narrowest ones (TeX stretches a space after a
-# comma or a full stop more than the others).
+# comma or a full stop more than the others: up to _PUNCTUATED_SPREAD there).
 _JUSTIFIED_SPREAD = 2.0
+_PUNCTUATED_SPREAD = 3.5
+_CLAUSE_END_RE = re.compile(r"[.!?:;,][\"'’”)\]]*$")
 
 
 def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, float]]) -> list[float]:
@@ -716,8 +728,12 @@ def _column_zones(
     size = math.ceil(width) + 2
     spans = []  # the x stretch each piece of a row covers, on the page
     pieces_of = []
+    # A gutter is as wide as the text's type says (LaTeX's is one em of it): measured in the body's size,
+    # two headings side by side across it are two pieces.
+    sizes = sorted(word.style.size for row in rows for word in row)
+    body = sizes[len(sizes) // 2] or None
     for row, table in zip(rows, tabled, strict=True):
-        pieces = _split(row, _GUTTER_GAP)
+        pieces = _split(row, _GUTTER_GAP, unit=body)
         pieces_of.append(pieces)
         for piece in () if table else pieces:  # a ruled table's cells say nothing of the text's columns
             # Clamped to the page (a broken or hostile file may set text past its edges).
@@ -736,8 +752,7 @@ def _column_zones(
     spaces = [_space_across(row, gutter) for row in rows]
     found = sorted(space for space in spaces if space is not None)
     narrow = 0.7 * found[len(found) // 10] if found else 0.0
-    sizes = sorted(word.style.size for row in rows for word in row)
-    heading = 1.15 * sizes[len(sizes) // 2]
+    heading = 1.15 * (body or 0.0)
     spaces = [
         space if all(word.style.size >= heading for word in row) else None
         for space, row in zip(spaces, rows, strict=True)
@@ -1192,8 +1207,9 @@ def _numbered_headers(pages: Sequence[_Page], page_rows: Sequence[list[list[_Lin
     """The ids of the lines of a page's very first or last row (``page_rows``) that carries the
     page's number, beside other words or alone ("Chapter 2: ASN.1 structure handling 3"):
     the number agrees with the page's place in the file (the page's index less
-    the number is the same on ``repeats`` pages or more, pages numbered by a
-    number alone included), whatever the words (they change with the chapter)."""
+    the number is the same on ``repeats`` pages or more, or on every page of a
+    shorter text of two pages or more; pages numbered by a number alone
+    included), whatever the words (they change with the chapter)."""
     offsets: Counter[int] = Counter()
     found: list[tuple[int, _Line]] = []
     for page, rows in zip(pages, page_rows, strict=True):
@@ -1214,7 +1230,9 @@ def _numbered_headers(pages: Sequence[_Page], page_rows: Sequence[list[list[_Lin
     if not offsets:
         return set()
     offset, count = offsets.most_common(1)[0]
-    return {id(line) for other, line in found if other == offset} if count >= repeats else set()
+    # A text of two pages numbered on both shows it on both (fewer pages than ``repeats``).
+    needed = min(repeats, max(2, len(pages)))
+    return {id(line) for other, line in found if other == offset} if count >= needed else set()
 
 
 # A page's number at either end of its first or last line, beside words (groups 1, 2) or alone (3).
@@ -1319,6 +1337,7 @@ class _Layout:
             elif line.mono and previous.mono and 0.9 * line.size < step < 2.5 * line.size:
                 code_pitches[round(step * 2) / 2] += 1
         self.pitch = _line_pitch(pitches) if pitches else 1.2 * self.body
+        self.indents = False  # paragraphs' first lines set in (``_first_line_indents``, once edges are known)
         self.code_pitch = code_pitches.most_common(1)[0][0] if code_pitches else self.pitch
         headings = {self.heading_key(line) for line in lines if self.is_heading(line)}
         ranked = sorted(headings, key=lambda key: (-key[0], not key[1]))
@@ -1370,6 +1389,26 @@ class _Layout:
         bottom = int((previous.y0 - self.code_bottom) / pitch + 0.1) if previous.page != line.page else 0
         top = int((self.code_top - line.y1) / pitch + 0.25) if previous.page != line.page else 0
         return max(0, bottom) + max(0, top)
+
+
+def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
+    """Does the text set its paragraphs' first lines in (a book's, TeX's convention)?
+    Five times or more, a line of body text set in by one to three of its sizes is
+    followed, a line lower in its column, by one at the column's edge; and more
+    often than by one set in as far (a quotation's, a list's lines)."""
+    opened = kept = 0
+    for previous, line in itertools.pairwise(lines):
+        if previous.column != line.column or not (layout.is_body(previous) and layout.is_body(line)):
+            continue
+        if not 0 < previous.y0 - line.y0 <= 1.15 * layout.pitch_of(line):
+            continue
+        size = previous.size
+        if 0.8 * size <= previous.x0 - previous.left <= 3 * size:
+            if abs(line.x0 - line.left) < 0.5 * size:
+                opened += 1
+            elif abs(line.x0 - previous.x0) < 0.5 * size:
+                kept += 1
+    return opened >= 5 and opened > kept
 
 
 def _line_pitch(steps: Counter[float]) -> float:
@@ -1533,6 +1572,9 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         # The second line: under the first, under the first's text after its label, or (a first-line
         # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
         marked = previous.text_x0 != previous.x0 or _is_label(line.words[0].text)
+        indent = previous.x0 - previous.left
+        if layout.indents and 0.8 * size <= indent <= 3 * size and abs(line.x0 - previous.x0) < 0.5 * size:
+            return False  # where a paragraph's first line is set in, a line set in as far opens the next
         return (
             abs(line.x0 - previous.x0) < 0.5 * size
             or abs(line.x0 - previous.text_x0) < 0.5 * size
@@ -1750,6 +1792,7 @@ def _build(pages: Sequence[_Page], options: Options) -> Document:
     layout = _Layout(pages)
     _column_edges(pages, layout)
     body = [line for page in pages for line in page.lines if line.furniture is None]
+    layout.indents = _first_line_indents(body, layout)
     emitter = _Emitter(builder, layout, _Vocabulary(line.text for line in body), options)
     block: _Pending | None = None
     for line in body:
