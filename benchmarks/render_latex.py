@@ -49,7 +49,8 @@ _SPECIAL = {
     "$": r"\$",
     "%": r"\%",
     "&": r"\&",
-    "_": r"\_",
+    "_": r"{\ttfamily\char95}",  # the typewriter font's glyph: "\_" draws a rule, which no extraction reads
+    "-": "-{}",  # no "--" or "---" ligature: a dash typed as two hyphens stays two hyphens
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
     "<": r"\textless{}",

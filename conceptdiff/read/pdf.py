@@ -1673,17 +1673,18 @@ def _join_lines(texts: Sequence[str], vocabulary: _Vocabulary | None) -> str:
             keep = False
         elif words[joined] > 0 and compound not in vocabulary.compounds:
             keep = False  # the document writes the word whole ("OP-" + "TIONAL": "OPTIONAL")
-        elif second[0].isupper() or compound in vocabulary.compounds:
+        elif compound in vocabulary.compounds:
             keep = True
         else:
-            # each part is counted once at this very line end: "elsewhere" is a second time; where the
-            # typesetter hyphenates, a line-end hyphen is its own ("accept-" + "able")
-            keep = (
-                not vocabulary.hyphenates
-                and len(first) > 1
-                and words[first.casefold()] > 1
-                and words[second.casefold()] > 1
-            )
+            # each part is counted once at this very line end: "elsewhere" is a second time
+            both = len(first) > 1 and words[first.casefold()] > 1 and words[second.casefold()] > 1
+            if second[0].isupper():
+                # a capital goes on a compound ("MIME-" + "Info"), unless the typesetter hyphenates and a
+                # word in capitals breaks where no two words meet ("REP-" + "RESENTATIONS")
+                keep = not (vocabulary.hyphenates and first.isupper() and second.isupper() and not both)
+            else:
+                # where the typesetter hyphenates, a doubtful line-end hyphen is its own ("accept-" + "able")
+                keep = both and not vocabulary.hyphenates
         out = out + text if keep else out[:-1] + text
     return out
 
