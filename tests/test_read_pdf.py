@@ -174,6 +174,17 @@ def test_spaced_out_letters_are_rejoined_and_a_table_of_contents_is_dropped() ->
     assert texts(kept)[0] != "NATIONAL SECURITY"
 
 
+def test_a_paragraph_the_page_breaks_goes_on_over_the_footnote_at_the_foot_of_the_page() -> None:
+    # groff's ms (fixtures/quirks/pdf_footnote_across_page_break.ms): the footnote of page 1, in a smaller
+    # type, sits between the two halves of part eight; it follows the part, whole, as its own block.
+    found = texts(read("pdf_footnote_across_page_break.pdf"))
+    part = next(text for text in found if text.startswith("Part eight:"))
+    assert part.endswith("Sentence eight of the paragraph that the page breaks goes on here.")
+    note = found.index("1 The footnote, set at the foot of the page in a smaller type.")
+    assert found[note - 1] is part and found[note + 1].startswith("Part nine:")
+    assert not any(text.startswith("breaks goes on") for text in found)
+
+
 def test_read_bytes_dispatches_a_pdf_by_its_signature() -> None:
     data = (QUIRKS / "pdf_hyphenation.pdf").read_bytes()
     assert read_bytes(data).format == "pdf"

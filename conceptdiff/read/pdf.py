@@ -59,7 +59,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from conceptdiff.errors import InputTooLargeError, NotTextError
@@ -1795,18 +1795,56 @@ def _build(pages: Sequence[_Page], options: Options) -> Document:
     body = [line for page in pages for line in page.lines if line.furniture is None]
     layout.indents = _first_line_indents(body, layout)
     emitter = _Emitter(builder, layout, _Vocabulary(line.text for line in body), options)
+    notes = _footnotes(pages, layout)
+    set_aside = {id(line) for lines in notes.values() for line in lines}
+    for group in _blocks([line for line in body if id(line) not in set_aside], layout, options, notes):
+        emitter.emit(group)
+    return builder.build("pdf")
+
+
+def _blocks(
+    body: Sequence[_Line], layout: _Layout, options: Options, notes: dict[int, list[_Line]]
+) -> Iterator[_Pending]:
+    """The lines' blocks in reading order; a page's footnotes (``notes``: by the id of the
+    line they follow) after the block that runs on past them (a paragraph the page broke
+    goes on over its footnotes)."""
     block: _Pending | None = None
+    waiting: list[_Line] = []
     for line in body:
         if block is not None and _continues(block, line, layout, options):
             block.blank_lines.append(layout.empty_lines(block.lines[-1], line) if block.kind is BlockKind.CODE else 0)
             block.lines.append(line)
-            continue
-        if block is not None:
-            emitter.emit(block)
-        block = _Pending(layout.kind(line), line)
+        else:
+            if block is not None:
+                yield block
+            if waiting:
+                yield from _blocks(waiting, layout, options, {})
+                waiting = []
+            block = _Pending(layout.kind(line), line)
+        waiting.extend(notes.get(id(line), ()))
     if block is not None:
-        emitter.emit(block)
-    return builder.build("pdf")
+        yield block
+    if waiting:
+        yield from _blocks(waiting, layout, options, {})
+
+
+def _footnotes(pages: Sequence[_Page], layout: _Layout) -> dict[int, list[_Line]]:
+    """Each page's footnotes, by the id of the body line they follow: the run of lines
+    ending the page (furniture aside) set smaller than the text (a tenth or more),
+    under a line of the text's size, none of them a table's or code."""
+    notes: dict[int, list[_Line]] = {}
+    for page in pages:
+        lines = [line for line in page.lines if line.furniture is None]
+        start = len(lines)
+        while start > 0 and _small_print(lines[start - 1], layout):
+            start -= 1
+        if 0 < start < len(lines) and layout.is_body(lines[start - 1]):
+            notes[id(lines[start - 1])] = lines[start:]
+    return notes
+
+
+def _small_print(line: _Line, layout: _Layout) -> bool:
+    return not line.mono and line.cells is None and line.size <= 0.9 * layout.body
 
 
 # -- entry point -------------------------------------------------------------------
