@@ -589,17 +589,19 @@ def _crossing_rules(row: Sequence[_Word], vrules: Sequence[tuple[float, float, f
 
 
 def _page_lines(
-    page: int, words: Sequence[_Word], marks: _Marks, width: float, gutter: float | None = None
+    page: int, words: Sequence[_Word], marks: _Marks, width: float, hint: float | None = None
 ) -> list[_Line]:
     """The lines of one page in reading order: a stretch set in two columns
     (``_column_zones``) column by column, each column read as a page of its own.
-    ``gutter``: the other pages' gutter, for a page too short to show its own."""
+    ``hint``: the other pages' gutter, for a page too short to show its own."""
     rows = _rows(words)
     columns = [_crossing_rules(row, marks.vrules) if marks.vrules else [] for row in rows]
     tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
-    zones = _column_zones(rows, tabled, columns, width, marks.boxes, gutter)
+    zones = _column_zones(rows, tabled, columns, width, marks.boxes, hint)
+    page_edge = _right_edge(rows)
+    # where each column's lines end, over all the page's two-column stretches
+    edges = [_right_edge([row for row in halves if row]) for halves in _halves(rows, zones)] if zones else []
     lines: list[_Line] = []
-    edges: list[float | None] | None = None
     index = 0
     while index < len(rows):
         zone = zones.get(index)
@@ -607,15 +609,13 @@ def _page_lines(
             stop = min((first for first in zones if first > index), default=len(rows))
             numbers = list(range(index, stop))
             lines.extend(_region_lines(page, [rows[n] for n in numbers], numbers, columns[index:stop],
-                                       _right_edge(rows), marks, (page, -1, 0)))  # fmt: skip
+                                       page_edge, marks, (page, -1, 0)))  # fmt: skip
             index = stop
             continue
         end, gutter = zone
-        if edges is None:  # where each column's lines end, over all the page's two-column stretches
-            edges = [_right_edge([row for row in halves if row]) for halves in _halves(rows, zones)]
+        # Each column's words in rows of their own: the columns' lines need not share baselines.
+        row_of = {id(word): number for number in range(index, end) for word in rows[number]}
         for side in (0, 1):
-            # Each column's words in rows of their own: the columns' lines need not share baselines.
-            row_of = {id(word): number for number in range(index, end) for word in rows[number]}
             kept = [word for number in range(index, end) for word in rows[number] if (word.x1 <= gutter) == (side == 0)]
             side_rows = _rows(kept)
             numbers = [min(row_of[id(word)] for word in row) for row in side_rows]
