@@ -16,6 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("pypdfium2")
 
@@ -183,6 +185,42 @@ def test_a_paragraph_the_page_breaks_goes_on_over_the_footnote_at_the_foot_of_th
     note = found.index("1 The footnote, set at the foot of the page in a smaller type.")
     assert found[note - 1] is part and found[note + 1].startswith("Part nine:")
     assert not any(text.startswith("breaks goes on") for text in found)
+
+
+_STYLES = [pdf_module._Style("Serif", size, bold, mono, True) for size in (0.0, 8.0, 10.0, 15.0)
+           for bold in (False, True) for mono in (False, True)]  # fmt: skip
+# Where text stands on a page: a text's edges and a two-column gutter's, and anywhere (past the page too).
+_XS = st.one_of(st.sampled_from([34.0, 49.0, 295.0, 317.0, 332.0]), st.floats(-60.0, 700.0))
+_YS = st.one_of(st.integers(0, 48).map(lambda n: 740.0 - 15.0 * n), st.floats(-60.0, 900.0))
+
+
+@st.composite
+def _page(draw: st.DrawFn) -> tuple[list[pdf_module._Word], pdf_module._Marks]:
+    words = []
+    for _ in range(draw(st.integers(1, 60))):
+        x0, y0, style = draw(_XS), draw(_YS), draw(st.sampled_from(_STYLES))
+        width = draw(st.floats(0.0, 300.0))
+        text = draw(st.sampled_from(["a", "word", "1.", "(b)", "•", "proce-", "Title"]))
+        words.append(pdf_module._Word(text, x0, x0 + width, y0, y0 + style.size, style, True))
+    marks = pdf_module._Marks()
+    boxes = st.tuples(_XS, _YS, st.floats(4.0, 600.0), st.floats(2.0, 400.0))
+    for x0, y0, width, height in draw(st.lists(boxes, max_size=6)):
+        marks.boxes.append((x0, y0, x0 + width, y0 + height))
+        marks.vrules.append((x0, y0, y0 + height))
+        marks.hrules.append((y0, x0, x0 + width))
+    return words, marks
+
+
+@settings(max_examples=200, deadline=None)
+@given(page=_page(), hint=st.none() | st.floats(0.0, 612.0))
+def test_every_word_of_a_page_is_read_into_exactly_one_line_whatever_its_layout(
+    page: tuple[list[pdf_module._Word], pdf_module._Marks], hint: float | None
+) -> None:
+    # Columns, spanning headings, tables in a column, boxes across the gutter, another page's gutter:
+    # however the page is cut up and ordered, no word is lost or read twice.
+    words, marks = page
+    lines = pdf_module._page_lines(0, words, marks, 612.0, hint)
+    assert Counter(id(word) for line in lines for word in line.words) == Counter(id(word) for word in words)
 
 
 def test_read_bytes_dispatches_a_pdf_by_its_signature() -> None:
