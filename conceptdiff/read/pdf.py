@@ -57,6 +57,7 @@ import ctypes
 import itertools
 import math
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -493,7 +494,34 @@ def _line_text(words: Sequence[_Word], mono: bool, char_width: float) -> str:
             wide = spaced and small > 0 and gap > 1.6 * small and len(previous.text) == len(word.text) == 1
             parts.append("  " if wide else " ")
         parts.append(word.text)
-    return "".join(parts)
+    text = "".join(parts)
+    return _ACCENT_RE.sub(_accented, text) if not text.isascii() else text
+
+
+# An accent TeX sets as a glyph of its own before its letter ("Pievil¨ainen", "caf´e"): the letter
+# with its accent.  Acute and grave only over a vowel (an acute between consonants is an apostrophe:
+# "it´s"), and only where Unicode has the accented letter.
+_ACCENT_RE = re.compile(r"(?<=\w)([\u00a8\u00b4\u0060\u02c6\u02dc\u02c7\u02d8\u02d9\u02da\u00af])([^\W\d_])")
+_COMBINING = dict(
+    zip(
+        "\u00a8\u00b4\u0060\u02c6\u02dc\u02c7\u02d8\u02d9\u02da\u00af",
+        "\u0308\u0301\u0300\u0302\u0303\u030c\u0306\u0307\u030a\u0304",
+        strict=True,
+    )
+)
+
+
+def _accented(match: re.Match[str]) -> str:
+    """``match``'s letter with its accent, if Unicode has it (and, for an acute or a grave, if a vowel).
+
+    >>> _ACCENT_RE.sub(_accented, "Tomi Pievil\u00a8ainen, caf\u00b4e, it\u00b4s")
+    'Tomi Pieviläinen, café, it´s'
+    """
+    accent, letter = match.group(1), match.group(2)
+    composed = unicodedata.normalize("NFC", letter + _COMBINING[accent])
+    if len(composed) != 1 or (accent in "\u00b4\u0060" and letter.casefold() not in "aeiouy"):
+        return match.group(0)
+    return composed
 
 
 def _rows(words: Sequence[_Word]) -> list[list[_Word]]:
@@ -1230,9 +1258,17 @@ def _numbered_headers(pages: Sequence[_Page], page_rows: Sequence[list[list[_Lin
     if not offsets:
         return set()
     offset, count = offsets.most_common(1)[0]
-    # A text of two pages numbered on both shows it on both (fewer pages than ``repeats``).
+    # A text of two pages numbered on both shows it on both (fewer pages than ``repeats``); a text of one
+    # page shows it beside its title, the number at the row's far end ("Code of Conduct ........ 1").
+    if len(pages) == 1 and offset == -1 and any(_far_number(pages[0], line) for other, line in found):
+        return {id(line) for other, line in found}
     needed = min(repeats, max(2, len(pages)))
     return {id(line) for other, line in found if other == offset} if count >= needed else set()
+
+
+def _far_number(page: _Page, line: _Line) -> bool:
+    """A line that is a page number alone, in the outer fifth of the page's width (left or right)."""
+    return line.text.strip().isdigit() and (line.x1 <= 0.2 * page.width or line.x0 >= 0.8 * page.width)
 
 
 # A page's number at either end of its first or last line, beside words (groups 1, 2) or alone (3).
