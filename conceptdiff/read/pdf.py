@@ -474,6 +474,23 @@ def _sibling_labels(first: str, text: str) -> bool:
     )
 
 
+# Counts of characters or lines between two places of a page, at most (a file may set text anywhere,
+# and its glyphs a billionth of a point wide: a count must stay an integer Python can make).
+_MAX_STEPS = 1_000_000.0
+
+
+def _steps(distance: float, unit: float) -> float:
+    """``distance`` counted in ``unit`` lengths, finite and within ``_MAX_STEPS`` either way (0 without a number).
+
+    >>> _steps(30.0, 6.0), _steps(100.0, 5e-324), _steps(float("nan"), 1.0), _steps(-1e300, 1e-300)
+    (5.0, 1000000.0, 0.0, -1000000.0)
+    """
+    ratio = distance / unit if unit else 0.0
+    if ratio != ratio:  # NaN
+        return 0.0
+    return max(-_MAX_STEPS, min(_MAX_STEPS, ratio))
+
+
 def _line_text(words: Sequence[_Word], mono: bool, char_width: float) -> str:
     """The words of a line with the spaces their gaps make (a monospace line's
     gaps as so many spaces; in a spaced-out run, wider gaps as two spaces, so
@@ -488,7 +505,7 @@ def _line_text(words: Sequence[_Word], mono: bool, char_width: float) -> str:
         gap = word.x0 - previous.x1
         size = word.style.size or 1.0
         if mono and char_width > 0:
-            count = min(_MAX_INDENT, round(gap / char_width))  # bounded: a file may set a word anywhere
+            count = min(_MAX_INDENT, round(_steps(gap, char_width)))  # bounded: a file may set a word anywhere
             parts.append(" " * max(count, 1 if word.space_before or gap > _SPACE_GAP * size else 0))
         elif word.space_before or gap > _SPACE_GAP * size:
             wide = spaced and small > 0 and gap > 1.6 * small and len(previous.text) == len(word.text) == 1
@@ -1420,10 +1437,10 @@ class _Layout:
         """How many empty lines of a listing lie between ``previous`` and ``line``."""
         pitch = self.code_pitch
         if previous.column == line.column:
-            return max(0, round((previous.y0 - line.y0) / pitch) - 1)
+            return max(0, round(_steps(previous.y0 - line.y0, pitch)) - 1)
         # across a page break: room left at the foot of the page (a whole line), or at the head of the next
-        bottom = int((previous.y0 - self.code_bottom) / pitch + 0.1) if previous.page != line.page else 0
-        top = int((self.code_top - line.y1) / pitch + 0.25) if previous.page != line.page else 0
+        bottom = int(_steps(previous.y0 - self.code_bottom, pitch) + 0.1) if previous.page != line.page else 0
+        top = int(_steps(self.code_top - line.y1, pitch) + 0.25) if previous.page != line.page else 0
         return max(0, bottom) + max(0, top)
 
 
@@ -1734,7 +1751,7 @@ def _code_text(block: _Pending) -> str:
     rows: list[str] = []
     for line, blank in zip(block.lines, block.blank_lines, strict=True):
         rows.extend([""] * min(blank, _MAX_LISTING_GAP))
-        indent = min(_MAX_INDENT, max(0, round((line.x0 - left) / width)))
+        indent = min(_MAX_INDENT, max(0, round(_steps(line.x0 - left, width))))
         rows.append((" " * indent + line.text).rstrip())
     return "\n".join(rows).strip("\n")
 
