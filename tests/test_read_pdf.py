@@ -236,6 +236,29 @@ def test_every_word_of_a_page_is_read_into_exactly_one_line_whatever_its_layout(
     assert Counter(id(word) for line in lines for word in line.words) == Counter(id(word) for word in words)
 
 
+@settings(max_examples=100, deadline=None)
+@given(pages=st.lists(_page(), min_size=1, max_size=4))
+def test_every_character_of_random_pages_is_in_one_block_or_one_dropped_span(
+    pages: list[tuple[list[pdf_module._Word], pdf_module._Marks]],
+) -> None:
+    # The audit contract through the whole layout: columns, furniture, footnotes moved after the
+    # paragraph they interrupt, tables; no span overlaps another, none is missing.
+    read_pages = []
+    for number, (words, marks) in enumerate(pages):
+        pdf_module._find_monospace(words)
+        lines = pdf_module._page_lines(number, words, marks, 612.0)
+        read_pages.append(pdf_module._Page(number, 612.0, 792.0, lines, marks.boxes))
+    pdf_module._mark_furniture(read_pages, Options())
+    document = pdf_module._build(read_pages, Options())
+    covered = bytearray(len(document.source))
+    for start, end in [span for block in document.blocks for span in block.spans] + [
+        (dropped.start, dropped.end) for dropped in document.dropped
+    ]:
+        assert not any(covered[start:end])
+        covered[start:end] = b"\x01" * (end - start)
+    assert all(covered[i] or char.isspace() for i, char in enumerate(document.source))
+
+
 def test_read_bytes_dispatches_a_pdf_by_its_signature() -> None:
     data = (QUIRKS / "pdf_hyphenation.pdf").read_bytes()
     assert read_bytes(data).format == "pdf"
