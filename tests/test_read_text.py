@@ -310,6 +310,9 @@ _CELLS = ["Ada", "gnat-12", "1991-1995", "2.1.1", "yes", "", "Fortran 95", "-", 
     st.lists(st.integers(1, 14), min_size=5, max_size=5),
     st.booleans(),
 )
+# Found by the thorough profile: names padded to a dash ("Ada - Ada") read as a two-column table, whose
+# last row's description kept the padding of cells run together ("AdaAda  Ada").
+@example([["Ada", "-", "Ada"], ["Ada", "-", "Ada"], ["Ada", "-", "Ada", "Ada", "Ada"]], [4, 1, 1, 4, 1], False)
 def test_any_column_layout_reads_without_error_and_keeps_the_audit(
     rows: list[list[str]], widths: list[int], ruled: bool
 ) -> None:

@@ -2501,7 +2501,7 @@ def _dash_pairs(lines: list[_Line | None]) -> dict[int, _TableLine]:
             aligned = [match for _, match, dash in run if dash == column and "  " in match.group(0)[: match.start(2)]]
             if 3 * len(aligned) >= 2 * len(run):
                 for at, match, _ in run:
-                    found[at] = _TableLine(f"{match.group(1)} | {match.group(3)}")
+                    found[at] = _TableLine(f"{match.group(1)} | {' '.join(match.group(3).split())}")
     return found
 
 
