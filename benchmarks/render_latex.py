@@ -88,7 +88,7 @@ def render(document: dict[str, Any]) -> str:
     out = [
         r"\documentclass[10pt,twocolumn]{article}",
         r"\usepackage[utf8]{inputenc}",
-        r"\usepackage[margin=2cm]{geometry}" if shutil.which("kpsewhich") and _has("geometry.sty") else "",
+        r"\usepackage[margin=2cm]{geometry}",
         r"\pagestyle{myheadings}",
         rf"\markright{{{escape(running_title(clauses))}}}",
         r"\begin{document}",
@@ -130,12 +130,7 @@ def render(document: dict[str, Any]) -> str:
             raise ValueError(f"unknown clause kind {kind!r}")
         index += 1
     out.append(r"\end{document}")
-    return "\n".join(line for line in out if line is not None) + "\n"
-
-
-def _has(name: str) -> bool:
-    found = subprocess.run(["kpsewhich", name], capture_output=True, text=True, check=False)
-    return bool(found.stdout.strip())
+    return "\n".join(out) + "\n"
 
 
 def typeset(source: str, target: Path) -> None:
