@@ -168,6 +168,17 @@ def runs(clauses: Sequence[Clause]) -> Iterator[tuple[str, list[Clause]]]:
         yield group_key, group
 
 
+def running_title(clauses: Sequence[Clause]) -> str:
+    """The title a typeset page's running header repeats: the first heading, cut to 40 characters."""
+    title = next((c["text"] for c in clauses if c["kind"] == "heading"), "Document")
+    return title if len(title) <= 40 else title[:37].rsplit(" ", 1)[0] + " ..."
+
+
+def margin_noise(printed: Sequence[str], clauses: Sequence[Clause]) -> list[str]:
+    """What a typesetter printed in the margins that no clause holds (a noise sidecar's strings)."""
+    return [text for text in printed if not any(text.casefold() in c["text"].casefold() for c in clauses)]
+
+
 def cells(row: Clause) -> list[str]:
     # "a | | b": an empty cell between two (collapsed white space leaves one space in it).
     return [cell.strip() for cell in re.split(r" \|(?= )", row["text"])]

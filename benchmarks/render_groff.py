@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.render_documents import labelled
+from benchmarks.render_documents import cells, labelled, margin_noise, running_title, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
@@ -46,17 +46,10 @@ def escape(text: str) -> str:
     return "\\&" + text if text[:1] in ".'" else text
 
 
-def title_of(clauses: Sequence[dict[str, Any]]) -> str:
-    heading = next((c for c in clauses if c["kind"] == "heading"), None)
-    return heading["text"] if heading else "Document"
-
-
 def render(document: dict[str, Any]) -> str:
     clauses = document["clauses"]
-    title = title_of(clauses)
-    running = title if len(title) <= 40 else title[:37].rsplit(" ", 1)[0] + " ..."
     out = [
-        f".ds LH {escape(running)}",
+        f".ds LH {escape(running_title(clauses))}",
         ".ds CH",
         f".ds RH {DATE}",
         ".ds CF \\- \\\\n% \\-",
@@ -64,45 +57,32 @@ def render(document: dict[str, Any]) -> str:
         ".nr VS 12",
         ".2C",
     ]
-    index = 0
-    while index < len(clauses):
-        clause = clauses[index]
-        kind, label, text = clause["kind"], clause.get("label"), clause["text"]
-        shown = labelled(label, text)
-        if kind == "heading":
-            out += [".SH", escape(shown)]
-        elif kind == "paragraph":
-            out += [".PP", escape(shown)]
-        elif kind == "list_item":
-            printed = labelled(label, "").strip() if label else ""
-            mark = escape(printed) if label else "\\(bu"
-            width = max(2, len(printed) + 1) if label else 2
-            out += [f'.IP "{mark}" {width}', escape(text)]
-        elif kind == "code":
-            out += [
-                ".DS L",
-                ".ft CW",
-                ".ps -2",
-                *(escape(line) or "\\&" for line in text.split("\n")),
-                ".ps",
-                ".ft",
-                ".DE",
-            ]
-        elif kind == "table_row":
-            run = [clause]
-            while index + 1 < len(clauses) and clauses[index + 1]["kind"] == "table_row":
-                index += 1
-                run.append(clauses[index])
-            rows = [[cell.strip() for cell in row["text"].split(" | ")] for row in run]
+    for key, group in runs(clauses):
+        if key in ("list", "labelled_list"):
+            for item in group:
+                printed = labelled(item["label"], "").strip() if item.get("label") else ""
+                mark = escape(printed) if printed else "\\(bu"
+                out += [f'.IP "{mark}" {max(2, len(printed) + 1)}', escape(item["text"])]
+        elif key == "table":
+            rows = [cells(row) for row in group]
             width = max(len(row) for row in rows)
             out += [".TS", "allbox;", " ".join(["lw(1i)"] * width) + "."]
             for row in rows:
-                cells = row + [""] * (width - len(row))
-                out.append("\t".join(f"T{{\n{escape(cell)}\nT}}" if cell else "" for cell in cells))
+                padded = row + [""] * (width - len(row))
+                out.append("\t".join(f"T{{\n{escape(cell)}\nT}}" if cell else "" for cell in padded))
             out.append(".TE")
         else:
-            raise ValueError(f"unknown clause kind {kind!r}")
-        index += 1
+            (clause,) = group
+            shown = labelled(clause.get("label"), clause["text"])
+            if key == "heading":
+                out += [".SH", escape(shown)]
+            elif key == "paragraph":
+                out += [".PP", escape(shown)]
+            elif key == "code":
+                out += [".DS L", ".ft CW", ".ps -2", *(escape(line) or "\\&" for line in clause["text"].split("\n"))]
+                out += [".ps", ".ft", ".DE"]
+            else:
+                raise ValueError(f"unknown clause kind {key!r}")
     return "\n".join(out) + "\n"
 
 
@@ -125,11 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.folders:
         folder = DOCUMENTS / name
         document = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-        title = title_of(document["clauses"])
-        running = title if len(title) <= 40 else title[:37].rsplit(" ", 1)[0] + " ..."
         typeset(render(document), folder / "as-groff-columns.pdf")
-        noise = [running, DATE]
-        noise = [n for n in noise if not any(n.casefold() in c["text"].casefold() for c in document["clauses"])]
+        noise = margin_noise([running_title(document["clauses"]), DATE], document["clauses"])
         (folder / "as-groff-columns.noise.json").write_text(json.dumps(noise, ensure_ascii=False) + "\n")
         print(f"{name}: as-groff-columns.pdf")
     return 0

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.render_documents import labelled
+from benchmarks.render_documents import cells, labelled, margin_noise, running_title, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
@@ -73,16 +73,6 @@ def escape(text: str) -> str:
     return "".join(_SPECIAL.get(char, char) for char in text)
 
 
-def title_of(clauses: Sequence[dict[str, Any]]) -> str:
-    heading = next((c for c in clauses if c["kind"] == "heading"), None)
-    return heading["text"] if heading else "Document"
-
-
-def running_title(clauses: Sequence[dict[str, Any]]) -> str:
-    title = title_of(clauses)
-    return title if len(title) <= 40 else title[:37].rsplit(" ", 1)[0] + " ..."
-
-
 def render(document: dict[str, Any]) -> str:
     clauses = document["clauses"]
     out = [
@@ -93,42 +83,32 @@ def render(document: dict[str, Any]) -> str:
         rf"\markright{{{escape(running_title(clauses))}}}",
         r"\begin{document}",
     ]
-    index = 0
-    while index < len(clauses):
-        clause = clauses[index]
-        kind, label, text = clause["kind"], clause.get("label"), clause["text"]
-        if kind == "heading":
-            out += [rf"\section*{{{escape(labelled(label, text))}}}", ""]
-        elif kind == "paragraph":
-            out += [escape(labelled(label, text)), ""]
-        elif kind == "list_item":
-            run = [clause]
-            while index + 1 < len(clauses) and clauses[index + 1]["kind"] == "list_item":
-                index += 1
-                run.append(clauses[index])
+    for key, group in runs(clauses):
+        if key in ("list", "labelled_list"):
             out.append(r"\begin{description}")
-            for item in run:
+            for item in group:
                 mark = escape(labelled(item["label"], "").strip()) if item.get("label") else r"\textbullet"
                 out.append(rf"\item[{{{mark}}}] {escape(item['text'])}")
             out += [r"\end{description}", ""]
-        elif kind == "code":
-            out += [r"{\small", r"\begin{verbatim}", text, r"\end{verbatim}", "}", ""]
-        elif kind == "table_row":
-            run = [clause]
-            while index + 1 < len(clauses) and clauses[index + 1]["kind"] == "table_row":
-                index += 1
-                run.append(clauses[index])
-            rows = [[cell.strip() for cell in row["text"].split(" | ")] for row in run]
+        elif key == "table":
+            rows = [cells(row) for row in group]
             width = max(len(row) for row in rows)
-            share = 0.9 / width
-            spec = "|" + "|".join([rf"p{{{share:.2f}\columnwidth}}"] * width) + "|"
+            spec = "|" + "|".join([rf"p{{{0.9 / width:.2f}\columnwidth}}"] * width) + "|"
             out += [r"\noindent\begin{tabular}{" + spec + r"}\hline"]
             for row in rows:
                 out.append(" & ".join(escape(cell) for cell in row + [""] * (width - len(row))) + r" \\ \hline")
             out += [r"\end{tabular}", ""]
         else:
-            raise ValueError(f"unknown clause kind {kind!r}")
-        index += 1
+            (clause,) = group
+            shown = labelled(clause.get("label"), clause["text"])
+            if key == "heading":
+                out += [rf"\section*{{{escape(shown)}}}", ""]
+            elif key == "paragraph":
+                out += [escape(shown), ""]
+            elif key == "code":
+                out += [r"{\small", r"\begin{verbatim}", clause["text"], r"\end{verbatim}", "}", ""]
+            else:
+                raise ValueError(f"unknown clause kind {key!r}")
     out.append(r"\end{document}")
     return "\n".join(out) + "\n"
 
@@ -163,8 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = DOCUMENTS / name
         document = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
         typeset(render(document), folder / "as-latex-columns.pdf")
-        running = running_title(document["clauses"])
-        noise = [running] if not any(running.casefold() in c["text"].casefold() for c in document["clauses"]) else []
+        noise = margin_noise([running_title(document["clauses"])], document["clauses"])
         (folder / "as-latex-columns.noise.json").write_text(json.dumps(noise, ensure_ascii=False) + "\n")
         print(f"{name}: as-latex-columns.pdf")
     return 0
