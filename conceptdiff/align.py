@@ -4,7 +4,9 @@ The aligner works in passes, each cheaper and surer than the next:
 
 1. **Anchors.**  Clauses with the same normalized text are paired, the n-th
    copy of a text in the old edition with its n-th copy in the new; then
-   clauses with the same words once case and punctuation are folded.
+   clauses with the same words once case and punctuation are folded; then
+   clauses that are one template filled in with other numbers and dates,
+   each template found once on each side (a title block's version lines).
 2. **Backbone.**  The longest increasing run of anchors (by old and new
    position) splits both editions into *gaps*: stretches between two anchors
    that kept their order.
@@ -157,6 +159,23 @@ class _Words:
     def encode(self, normalized: str) -> str:
         # New words get the next codes, in order of appearance.
         return "".join(map(self.codes.__getitem__, WORD_RE.findall(normalized.casefold())))
+
+
+# What a template sets aside: a word holding a digit ("1.2", "26th", "v1", "2022") or a month's
+# name (not "may": a modal verb far more often than a month).
+_FILLED_RE = re.compile(r"\w*\d\w*|january|february|march|april|june|july|august|september|october|november|december")
+_TEMPLATE_WORDS = 3  # words a template must hold besides what it sets aside
+
+
+def _template(normalized: str) -> str | None:
+    """The words of a clause with its numbers and dates set aside (each run of
+    them one ``#``), or ``None`` when it holds none or fewer than
+    ``_TEMPLATE_WORDS`` other words (a bare "Section 4" is no template)."""
+    words = WORD_RE.findall(normalized.casefold())
+    marked = ["#" if _FILLED_RE.fullmatch(word) else word for word in words]
+    if "#" not in marked or len(marked) - marked.count("#") < _TEMPLATE_WORDS:
+        return None
+    return " ".join(word for k, word in enumerate(marked) if word != "#" or k == 0 or marked[k - 1] != "#")
 
 
 def similarity(a: str, b: str) -> float:
@@ -350,6 +369,7 @@ class _Aligner:
                     side[index] = words.encode(clause.normalized)
         self.function_codes = frozenset(words.codes[word] for word in _FUNCTION_WORDS if word in words.codes)
         self.anchor_loose()
+        self.anchor_template()
         self.fuzzy()
         self.positional()
         if self.options.detect_splits:
@@ -398,6 +418,34 @@ class _Aligner:
         pairs = self.anchor(keys(self.old_words, self.old), keys(self.new_words, self.new))
         reworded, normalized = ChangeKind.REWORDED, MatchMethod.NORMALIZED
         self.take_pairs(pairs, [Link(reworded, (i,), (j,), 1.0, normalized, 0.98) for i, j in pairs])
+
+    def anchor_template(self) -> None:
+        """Pair free clauses that are one template filled in with other numbers
+        and dates ("Version 1.1 ratified on April 26th, 2004." and "Version 1.2
+        ratified on October 1st, 2022."), where each template is found once on
+        each side and holds words enough besides its numbers: an edition's
+        title block, whose lines share words across each other as much as with
+        their own counterparts."""
+
+        def keys(clauses: Sequence[Clause], used: Sequence[bool]) -> list[str | None]:
+            found: list[str | None] = []
+            for clause, taken in zip(clauses, used, strict=True):
+                key = None if taken else _template(clause.normalized)
+                found.append(key + "\x01" if key and clause.kind is ClauseKind.HEADING else key)
+            return found
+
+        old_keys, new_keys = keys(self.old, self.old_used), keys(self.new, self.new_used)
+        old_count, new_count = Counter(old_keys), Counter(new_keys)
+        new_at = {key: j for j, key in enumerate(new_keys) if key}
+        pairs = [
+            (i, new_at[key])
+            for i, key in enumerate(old_keys)
+            if key and old_count[key] == 1 and new_count.get(key) == 1
+        ]
+        reworded, method = ChangeKind.REWORDED, MatchMethod.TEMPLATE
+        for i, j in pairs:
+            sim = _similarity(self.old_words[i], self.new_words[j])
+            self.take((i,), (j,), reworded, sim, method, round(0.8 + 0.15 * sim, 6))
 
     def take_pairs(self, pairs: Sequence[tuple[int, int]], links: Sequence[Link]) -> None:
         """``take`` for many one-to-one links of similarity 1.0 at once."""

@@ -94,6 +94,7 @@ class MatchMethod(_ValueEnum):
     FUZZY = "fuzzy"  #: similar enough (see Options.reworded_threshold)
     NUMBER = "number"  #: same number label in the same place, text less similar
     POSITIONAL = "positional"  #: the only unmatched pair between two matched neighbours
+    TEMPLATE = "template"  #: the same words once numbers and dates are set aside, found once on each side
     NONE = "none"  #: not paired (ADDED / REMOVED)
 
 

@@ -8,7 +8,7 @@ split or merge does not reach across more than a quarter of the document.
 from __future__ import annotations
 
 import conceptdiff
-from conceptdiff import ChangeKind, Edition
+from conceptdiff import ChangeKind, Edition, MatchMethod
 
 BODY = [f"Clause {n} sets out rule number {n} of the standard in plain words." for n in range(1, 21)]
 
@@ -355,3 +355,46 @@ def test_a_stock_sentence_goes_with_its_section_when_a_heading_moves() -> None:
     assert {(ChangeKind.SPLIT if kind is ChangeKind.MERGED else kind, o, n) for kind, o, n in truth} == {
         (ChangeKind.REMOVED if kind is ChangeKind.ADDED else kind, o, n) for kind, o, n in inverse
     }
+
+
+TITLE_OLD = [
+    "Version 1.1 ratified on April 26th, 2004.",
+    "Superseded by the current version 1.2 ratified on October 1st, 2022.",
+    "Supersedes Version 1.0 ratified on July 5th, 1997.",
+]
+TITLE_NEW = [
+    "Version 1.2 ratified on October 1st, 2022.",
+    "Supersedes Version 1.1 ratified on April 26th, 2004, and Version 1.0 ratified on July 5, 1997.",
+]
+
+
+def test_a_title_blocks_version_lines_are_paired_line_by_line() -> None:
+    # Debian's Social Contract 1.1 -> 1.2: the old version line is all inside the new
+    # "Supersedes ..." line, yet it became the new version line (the same words, other
+    # numbers and dates); the old "Supersedes Version 1.0 ..." became the new one.
+    result = conceptdiff.compare(
+        Edition.from_clauses([*TITLE_OLD, *BODY[:6]]), Edition.from_clauses([*TITLE_NEW, *BODY[:6]])
+    )
+    version = next(c for c in result.changes if 0 in c.old)
+    assert (version.new, version.method) == ((0,), MatchMethod.TEMPLATE)
+    # (The old "Superseded by the current version 1.2 ..." line, whose words hold all of
+    # the new version line, joins it as a merge.)
+    assert version.kind in (ChangeKind.REWORDED, ChangeKind.MERGED)
+    assert next(c for c in result.changes if 1 in c.new).old == (2,)
+
+
+def test_a_template_found_twice_on_a_side_is_left_to_the_words() -> None:
+    # Two new lines fill in the old line's template: which one it became is not the
+    # template's to say (here the words say it: the one that kept most of its date).
+    new = ["Version 1.2 ratified on October 1st, 2022.", "Version 1.1 ratified on April 27th, 2004."]
+    result = conceptdiff.compare(
+        Edition.from_clauses([TITLE_OLD[0], *BODY[:6]]), Edition.from_clauses([*new, *BODY[:6]])
+    )
+    assert not [c for c in result.changes if c.method is MatchMethod.TEMPLATE]
+    assert next(c for c in result.changes if 0 in c.old).new == (1,)
+
+
+def test_a_number_with_fewer_than_three_words_is_no_template() -> None:
+    old = Edition.from_clauses(["Section 4", *BODY[:6]])
+    new = Edition.from_clauses(["Part 7", *BODY[:6]])
+    assert not [c for c in conceptdiff.compare(old, new).changes if c.method is MatchMethod.TEMPLATE]
