@@ -668,16 +668,20 @@ _PART_RULE_RE = re.compile(
 
 
 # The grant of a licence that follows a program's or a file's copyright lines, near the
-# start of one of the blocks after them ("WITHIN THAT CONSTRAINT, permission to use, copy").
+# start of one of the blocks after them ("WITHIN THAT CONSTRAINT, permission to use, copy"),
+# or the line naming the licence ("License: https://...").
 _GRANT_RE = re.compile(
     r"(?:This|The)[ \t]+(?:program|library|file|software|package|work|font|documentation)[ \t]+(?:is|are)[ \t]+"
     r"(?:free[ \t]+software|distributed|licen[cs]ed|released)"
-    r"|Permission[ \t]+(?:is[ \t]+hereby[ \t]+granted|to[ \t]+use,[ \t]+copy)"
+    r"|[\w.+-]+[ \t]+is[ \t]+free[ \t]+software\b"  # "GnuTLS-extra is free software: ..."
+    r"|Permission[ \t]+(?:is[ \t]+(?:hereby[ \t]+)?granted|to[ \t]+use,[ \t]+copy)"
     r"|(?:The[ \t]+)?Redistribution[ \t]+and[ \t]+use\b"
     r"|Licensed[ \t]+under[ \t]+the\b"
     r"|Everyone[ \t]+is[ \t]+permitted[ \t]+to[ \t]+copy"
     r"|You[ \t]+may[ \t]+(?:freely[ \t]+)?(?:use|copy|redistribute)\b"
-    r"|For[ \t]+the[ \t]+purposes?[ \t]+of[ \t]+this[ \t]+(?:copyright|licen[cs]e)",
+    r"|For[ \t]+the[ \t]+purposes?[ \t]+of[ \t]+this[ \t]+(?:copyright|licen[cs]e)"
+    r"|Use,[ \t]+(?:reproduction|modification|copying)\b"  # "Use, reproduction, and distribution ... is permitted"
+    r"|Licen[cs]e(?:[ \t]+(?:&|and)[ \t]+terms[ \t]+of[ \t]+use)?:",  # "License & terms of use: https://..."
     re.IGNORECASE,
 )
 _GRANT_WINDOW = 60  # characters of a block's start a grant may begin within

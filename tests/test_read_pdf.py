@@ -387,3 +387,89 @@ def test_without_pypdfium2_the_error_names_the_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(NotTextError, match=r"conceptdiff\[pdf\]"):
         read_pdf(minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Hi) Tj ET"), path="x.pdf")
+
+
+# -- real LaTeX manuals' layouts (iftex's and Texdoc's manuals, tests/test_documents.py) ---------------
+
+_SERIF = pdf_module._Style("CMR10", 10.9, False, False, True)
+_SMALL = pdf_module._Style("CMR9", 9.0, False, False, True)
+_TINY = pdf_module._Style("CMR6", 6.0, False, False, True)
+_SYMBOL = pdf_module._Style("CMSY10", 10.9, False, False, True)
+_HEADING = pdf_module._Style("CMBX12", 14.3, True, False, True)
+
+
+def _words(text: str, x: float, baseline: float, style: pdf_module._Style) -> list[pdf_module._Word]:
+    """``text``'s words set from ``x`` on a baseline, 5 points a character (the box from the
+    descent below the baseline to the size above it)."""
+    words = []
+    for word in text.split():
+        words.append(pdf_module._Word(word, x, x + 5.0 * len(word), baseline - 0.25 * style.size,
+                                      baseline + 0.75 * style.size, style, True))  # fmt: skip
+        x += 5.0 * len(word) + 3.5
+    return words
+
+
+def _read_words(pages: list[list[pdf_module._Word]]) -> Document:
+    read_pages = []
+    for number, words in enumerate(pages):
+        marks = pdf_module._Marks()
+        lines = pdf_module._page_lines(number, words, marks, 612.0)
+        read_pages.append(pdf_module._Page(number, 612.0, 792.0, lines, marks.boxes))
+    pdf_module._mark_furniture(read_pages, Options())
+    return pdf_module._build(read_pages, Options())
+
+
+_PROSE = [
+    "Texdoc has several modes that determine how results will be returned and the default",
+    "is the view mode which opens the first result that is supposed to be the best one with",
+    "a viewer that suits the type of document found and it is rather handy when you know",
+    "what you want to read while there may be other relevant documents for the names",
+    "that you gave on the command line which the view mode ignores in any case.",
+]
+
+
+def test_a_line_holding_a_symbol_fonts_deep_glyph_is_not_taken_for_a_line_and_a_half_down() -> None:
+    # TeX's "⟨name⟩": the symbol font's box reaches far below the baseline; measured from its
+    # bottom, the line seemed 21 points under the one above (13.6 apart) and the paragraph was cut.
+    words: list[pdf_module._Word] = []
+    for number, text in enumerate(_PROSE):
+        baseline = 700.0 - 13.6 * number
+        line = _words(text, 90.0, baseline, _SERIF)
+        words += line
+        if number == 2:
+            x = line[-1].x1 + 3.5
+            words.append(pdf_module._Word("⟨", x, x + 3.0, baseline - 8.0, baseline + 8.0, _SYMBOL, True))
+    found = [block.text for block in _read_words([words]).blocks]
+    assert len(found) == 1 and found[0].startswith(_PROSE[0]) and found[0].endswith(_PROSE[-1]), found
+
+
+def test_a_contents_entry_whose_page_number_stands_far_right_is_set_aside() -> None:
+    # A LaTeX contents list: a chapter's entry has no dot leaders, its page number far right;
+    # the numbers were read as a column of their own and every entry kept as a paragraph.
+    words = _words("Contents", 134.0, 700.0, _HEADING)
+    entries = ["1 Introduction", "2 Loading the package", "3 Engine test conditionals", "4 Requiring specific engines",
+               "5 Output mode conditional", "6 Additional packages", "7 Compatibility with scrbase"]  # fmt: skip
+    for number, entry in enumerate(entries):
+        baseline = 680.0 - 21.9 * number
+        words += _words(entry, 134.0, baseline, _SERIF) + _words(str(number + 1), 472.0, baseline, _SERIF)
+    for number, text in enumerate(_PROSE):
+        words += _words(text, 90.0, 500.0 - 13.6 * number, _SERIF)
+    document = _read_words([words])
+    assert [block.text for block in document.blocks] == [" ".join(_PROSE)]
+    assert {dropped.reason for dropped in document.dropped} == {"table-of-contents"}
+
+
+def test_a_footnotes_lines_after_its_raised_mark_are_one_paragraph() -> None:
+    # The mark is set small and raised, the note's text after it; its next line starts under
+    # the text, not at the mark: read as an item's hanging indent, the note was cut in two.
+    words: list[pdf_module._Word] = []
+    for number, text in enumerate(_PROSE):
+        words += _words(text, 90.0, 700.0 - 13.6 * number, _SERIF)
+    words.append(pdf_module._Word("1", 96.9, 100.7, 177.5, 183.5, _TINY, True))  # as Texdoc's manual sets it
+    words += _words("Old names of environment variables, namely TEXDOCVIEW_html and its kind,", 102.7, 175.2, _SMALL)
+    words += _words("are deprecated but still work in this version.", 102.7, 164.2, _SMALL)
+    found = [block.text for block in _read_words([words]).blocks]
+    assert found[-1].endswith(
+        "Old names of environment variables, namely TEXDOCVIEW_html and its kind, "
+        "are deprecated but still work in this version."
+    )

@@ -218,6 +218,54 @@ def test_text_set_in_comments_loses_its_leaders_and_reads_as_text() -> None:
     audit(source, spans_of(document))
 
 
+def test_text_in_a_block_comment_loses_its_stars_and_reads_as_text() -> None:
+    # A licence copied from a C source file's head (Tcl's and GnuTLS's copyright files, ICU's
+    # LICENSE, inside a "#" comment there): every line was an item of its own, "/*" a clause.
+    notice = (
+        "/*\n"
+        " * Copyright (c) 1989 The Regents of the University of California.\n"
+        " * All rights reserved.\n"
+        " *\n"
+        " * Redistribution and use in source and binary forms, with or without\n"
+        " * modification, are permitted provided that the following conditions\n"
+        " * are met:\n"
+        " * 1. Redistributions of source code must retain the above copyright\n"
+        " *    notice, this list of conditions and the following disclaimer.\n"
+        " */\n"
+    )
+    expected = [
+        "Copyright (c) 1989 The Regents of the University of California.",
+        "All rights reserved.",
+        "Redistribution and use in source and binary forms, with or without modification, are permitted "
+        "provided that the following conditions are met:",
+        "Redistributions of source code must retain the above copyright notice, this list of conditions and "
+        "the following disclaimer.",
+    ]
+    for source in (notice, "\n".join(f" #  {line}".rstrip() for line in notice.splitlines()) + "\n"):
+        document = read_plain(source)
+        assert [block.text for block in document.blocks] == expected
+        assert [block.kind for block in document.blocks][-1] is BlockKind.LIST_ITEM
+        assert {d.text for d in document.dropped} <= {"/*", "*/", "*", "#"}
+        audit(source, spans_of(document))
+
+
+def test_a_block_comment_of_code_keeps_its_stars() -> None:
+    # Set in under a paragraph, the comment is an example's code, its stars its own.
+    source = (
+        "Each function opens with a comment in this form:\n"
+        "\n"
+        "    /*\n"
+        "     * Return the number of entries in the table that is given as the argument.\n"
+        "     * The count is kept in the table itself and read without walking it.\n"
+        "     * A table that was never filled holds no entries at all.\n"
+        "     */\n"
+    )
+    document = read_plain(source)
+    assert not {"/*", "*/", "*"} & {d.text for d in document.dropped}  # nothing of it set aside as a frame
+    assert "/*" in [block.text for block in document.blocks]
+    audit(source, spans_of(document))
+
+
 def test_a_signature_line_stands_apart_from_the_name_under_it_but_a_sentence_saying_signed_does_not() -> None:
     source = (
         "  Yoyodyne, Inc., hereby disclaims all copyright interest in the program\n"

@@ -337,6 +337,31 @@ def test_a_licences_copyright_line_at_the_end_of_a_short_file_is_its_own() -> No
     assert "Copyright 2024 Example Media" not in texts(Edition.from_text(page, options=NO_LANGUAGE))
 
 
+def test_a_notice_is_kept_when_its_grant_or_its_licence_line_follows_in_other_words() -> None:
+    # ICU's and glibc's licence files: "Use, reproduction, and distribution ... is permitted",
+    # "Permission is granted to anyone ...", "X is free software", "License & terms of use: ...".
+    text = (
+        "The dictionaries carry their own notices.\n\n"
+        "Copyright 2000, 2001, 2002, 2003 Nara Institute of Science and Technology. All Rights Reserved.\n\n"
+        "Use, reproduction, and distribution of this software is permitted.\n\n"
+        "Copyright 1992, 1993, 1994, 1997 Henry Spencer. All rights reserved.\n\n"
+        "Permission is granted to anyone to use this software for any purpose on any computer system.\n\n"
+        "Copyright (c) 2002 Andrew McDonald\n\n"
+        "GnuTLS-extra is free software: you can redistribute it and/or modify it.\n\n"
+        "Copyright (C) 2016 and later: Unicode, Inc. and others.\n\n"
+        "License & terms of use: http://www.unicode.org/copyright.html\n\n"
+        "The word lists follow.\n"
+    )
+    kept = texts(Edition.from_text(text, options=NO_LANGUAGE))
+    for notice in (
+        "Copyright 2000, 2001, 2002, 2003 Nara Institute of Science and Technology. All Rights Reserved.",
+        "Copyright 1992, 1993, 1994, 1997 Henry Spencer. All rights reserved.",
+        "Copyright (c) 2002 Andrew McDonald",
+        "Copyright (C) 2016 and later: Unicode, Inc. and others.",
+    ):
+        assert notice in kept
+
+
 def test_a_copyright_files_notices_are_kept_when_their_grant_follows_a_few_blocks_on() -> None:
     # MIT Kerberos's copyright file: each licence's copyright lines, "All rights reserved." on
     # a line of its own, then an export notice or a warning before the grant ("WITHIN THAT

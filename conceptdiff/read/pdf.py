@@ -393,8 +393,6 @@ class _Line:
         self.row = row  # lines of one row of the page share it (furniture is told row by row)
         self.x0 = words[0].x0
         self.x1 = max(word.x1 for word in words)
-        self.y0 = min(word.y0 for word in words)
-        self.y1 = max(word.y1 for word in words)
         # the line's size is its prose's: monospace words inside a sentence are often set smaller
         weights: Counter[_Style] = Counter()
         for word in words:
@@ -402,6 +400,11 @@ class _Line:
         if not weights or not any(weights.values()):
             weights = Counter({word.style: len(word.text) for word in words})
         dominant = weights.most_common(1)[0][0]
+        # Its height is its prose font's too: a symbol font's box reaches far below the baseline
+        # (TeX's "⟨name⟩"), and the line would seem a line and a half below the one above it.
+        prose = [word for word in words if word.style is dominant] or words
+        self.y0 = min(word.y0 for word in prose)
+        self.y1 = max(word.y1 for word in prose)
         self.size = dominant.size or (self.y1 - self.y0)
         self.bold = sum(n for style, n in weights.items() if style.bold) >= 0.9 * sum(weights.values())
         # code: every word with a letter or digit in it is monospace (a path set in
@@ -425,10 +428,12 @@ class _Line:
         while glued < len(words) and not words[glued].space_before and words[glued].x0 - words[glued - 1].x1 < 1.0:
             glued += 1
         self.first_width = words[glued - 1].x1 - words[0].x0
-        # where the text after a leading bullet or label starts (a hanging indent's continuation lines)
-        self.text_x0 = (
-            words[1].x0 if len(words) > 1 and (_is_bullet_word(words[0].text) or _is_label(words[0].text)) else self.x0
-        )
+        # where the text after a leading bullet, label or footnote's mark (a superscript: set smaller,
+        # raised) starts: a hanging indent's continuation lines start there
+        first = words[0]
+        marked = _is_bullet_word(first.text) or _is_label(first.text)
+        raised = first.style.size < 0.8 * self.size and first.y0 > self.y0 + 0.15 * self.size
+        self.text_x0 = words[1].x0 if len(words) > 1 and (marked or raised) else self.x0
         self.bullet = False  # a drawn bullet before the line
         self.cells: tuple[tuple[str, ...], ...] | None = None  # a table row's cells, each its lines
         self.cuts: tuple[float, ...] = ()  # a table row's rules
@@ -931,22 +936,29 @@ def _crosses(pieces: Sequence[Sequence[_Word]], x: float) -> bool:
     return any(piece[0].x0 < x < max(word.x1 for word in piece) for piece in pieces)
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
+
+
 def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
     """Are ``rows`` two columns of text either side of ``gutter``?  Each side
-    has four lines or more, its lines start at one or two left edges (its text's
-    and its items'), and its lines of prose mostly run across it, or enough of
+    has four lines or more, half of them holding words, its lines start at one or
+    two left edges (its text's and its items'), and its lines of prose mostly run across it, or enough of
     them to be wrapped text (a table's keys do not); a monospace listing's
     aligned fields are no columns, unless each side holds prose besides."""
     starts: list[list[float]] = [[], []]
     ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
+    worded = [0, 0]  # lines holding a word of letters
     for row in rows:
         for side, kept in enumerate(([w for w in row if w.x1 <= gutter], [w for w in row if w.x0 >= gutter])):
             if kept:
                 starts[side].append(kept[0].x0)
+                worded[side] += any(_LETTERS_RE.search(word.text) for word in kept)
                 if 2 * sum(1 for word in kept if word.style.mono) < len(kept):
                     ends[side].append(kept[-1].x1)
     if min(len(starts[0]), len(starts[1])) < 4:
         return False
+    if any(2 * count < len(begins) for count, begins in zip(worded, starts, strict=True)):
+        return False  # a column of numbers is no text's (a contents list's page numbers, a table's figures)
     words = [word for row in rows for word in row]
     if sum(1 for word in words if word.style.mono) > 0.5 * len(words) and min(map(len, ends)) < 3:
         return False  # a listing's aligned fields, not columns of text
@@ -1339,20 +1351,23 @@ def _furniture_reason(
 
 
 def _mark_table_of_contents(lines: Sequence[_Line]) -> None:
+    """Set aside a table of contents: its heading and its entries (leaders and a page
+    number, or a title and its number right after the heading), an entry whose page
+    number stands far right of its title (a piece of its own) read as one row."""
+    groups: dict[tuple[tuple[int, ...], int], list[_Line]] = {}
+    for line in lines:
+        groups.setdefault((line.column, line.row), []).append(line)
+    rows = list(groups.values())
+    texts = [" ".join(line.text.strip() for line in row) for row in rows]
     after_heading = False
-    for index, line in enumerate(lines):
-        text = line.text.strip()
-        if (
-            is_toc_heading(text)
-            and index + 1 < len(lines)
-            and is_toc_entry(lines[index + 1].text, after_toc_heading=True)
-        ):
-            line.furniture = "table-of-contents"
+    for index, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        if is_toc_heading(text) and index + 1 < len(rows) and is_toc_entry(texts[index + 1], after_toc_heading=True):
             after_heading = True
-        elif is_toc_entry(text, after_toc_heading=after_heading):
-            line.furniture = "table-of-contents"
-        else:
+        elif not is_toc_entry(text, after_toc_heading=after_heading):
             after_heading = False
+            continue
+        for line in row:
+            line.furniture = "table-of-contents"
     for index, line in enumerate(lines[:-1]):
         if (
             line.furniture is None
@@ -1447,10 +1462,14 @@ class _Layout:
 def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
     """Does the text set its paragraphs' first lines in (a book's, TeX's convention)?
     Five times or more, a line of body text set in by one to three of its sizes is
-    followed, a line lower in its column, by one at the column's edge; and more
-    often than by one set in as far (a quotation's, a list's lines)."""
+    followed, a line lower in its column, by one at the column's edge (not a list's
+    next item hung from the edge); and more often than a block set in whole opens
+    (a quotation's first two lines: full, unmarked, the line above not set in as
+    far; a list's items and one-line paragraphs set in are no such block)."""
     opened = kept = 0
+    before: _Line | None = None
     for previous, line in itertools.pairwise(lines):
+        above, before = before, previous
         if previous.column != line.column or not (layout.is_body(previous) and layout.is_body(line)):
             continue
         if not 0 < previous.y0 - line.y0 <= 1.15 * layout.pitch_of(line):
@@ -1458,9 +1477,18 @@ def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
         size = previous.size
         if 0.8 * size <= previous.x0 - previous.left <= 3 * size:
             if abs(line.x0 - line.left) < 0.5 * size:
-                opened += 1
-            elif abs(line.x0 - previous.x0) < 0.5 * size:
-                kept += 1
+                # (the next item of a list hung from the edge is no paragraph's second line)
+                opened += not (line.bullet or line.text_x0 != line.x0 or _is_label(line.words[0].text))
+            elif (
+                abs(line.x0 - previous.x0) < 0.5 * size
+                and previous.right - previous.x1 <= size  # a full line (not one-line paragraphs set in)
+                and previous.text_x0 == previous.x0  # no item's bullet or label: a list is set in by itself
+                and not _is_label(previous.words[0].text)
+                and not (
+                    above is not None and above.column == previous.column and abs(above.x0 - previous.x0) < 0.5 * size
+                )
+            ):
+                kept += 1  # the first two lines of a block set in whole (a quotation)
     return opened >= 5 and opened > kept
 
 

@@ -203,6 +203,11 @@ _URL_RE = re.compile(r"(?:https?://|www\.|ftp://)\S", re.IGNORECASE)
 # A line inside a box: the same frame character at both ends, white space inside them.
 # A line set in a comment: its indent (group 1) and leader (group 2), a space or nothing after it.
 _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
+# A block comment's lines: its opening "/*" (or "/**") and closing "*/" alone on their lines, and
+# the star each line between them starts with (group 1: the star's column).
+_BLOCK_COMMENT_OPEN_RE = re.compile(r"[ \t]*/\*+[ \t]*")
+_BLOCK_COMMENT_CLOSE_RE = re.compile(r"[ \t]*\*+/[ \t]*")
+_BLOCK_COMMENT_LINE_RE = re.compile(r"([ \t]*)\*(?=[ \t]|$)")
 # Prose: a few words of letters in a row (what a comment of code seldom holds).
 _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 # A field of a control file or a mail header shown as an example: "Build-Depends: python2.7",
@@ -364,6 +369,8 @@ class _Lines:
             raw = self.unframe(raw)
         if "#" in self.text or "//" in self.text:
             raw = self.uncomment(raw)
+        if "/*" in self.text:
+            raw = self.unstar(raw)
         if "¶" in self.text:
             raw = self.permalinks(raw)
         stripped = [content.strip() for _, content, _ in raw]
@@ -529,12 +536,55 @@ class _Lines:
             ):
                 index = end  # an example's comments over its code, set in under a lead-in ("... fragments:")
                 continue
-            if any(_PROSE_RE.match(text) for text in inner):
+            if any(_PROSE_RE.match(_BLOCK_COMMENT_LINE_RE.sub(" ", text, count=1)) for text in inner):
                 for position, text in zip(range(index, end), inner, strict=True):
                     offset, content, form_feed = raw[position]
                     self.drop(offset + column, offset + column + len(mark), "markup")
                     result[position] = (offset, " " * (column + len(mark)) + text, form_feed)
             index = end
+        return result
+
+    def unstar(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+        """Text set in a block comment: a ``/*`` line and a ``*/`` line, each alone,
+        around three lines or more that each start with a star, a third of them
+        prose at least (two or more), lose the two lines and the stars (set
+        aside as markup), so that the text inside reads as text (a licence
+        copied from a C source file's head: " * Redistribution and use in
+        source and binary forms ..."), not as an item a line.  A comment set in
+        further than the text above it, or over code under a lead-in (an
+        example's), keeps its stars: it is code."""
+        result = list(raw)
+        index = 0
+        while index < len(raw):
+            if not _BLOCK_COMMENT_OPEN_RE.fullmatch(raw[index][1]):
+                index += 1
+                continue
+            end = index + 1
+            while end < len(raw) and _BLOCK_COMMENT_LINE_RE.match(raw[end][1]) is not None:
+                end += 1
+            stars = range(index + 1, end)
+            if end == len(raw) or not _BLOCK_COMMENT_CLOSE_RE.fullmatch(raw[end][1]) or len(stars) < 3:
+                index = end if end > index + 1 else index + 1
+                continue
+            inner = [_BLOCK_COMMENT_LINE_RE.sub(r"\1 ", raw[at][1], count=1) for at in stars]  # in place
+            prose = sum(1 for text in inner if _PROSE_RE.match(text))
+            above = next((raw[at][1] for at in range(index - 1, -1, -1) if raw[at][1].strip()), "")
+            below = next((raw[at][1] for at in range(end + 1, len(raw)) if raw[at][1].strip()), "")
+            opener = raw[index][1]
+            set_in = bool(above) and len(opener) - len(opener.lstrip()) > len(above) - len(above.lstrip())
+            example = set_in or (above.rstrip().endswith(":") and _CODE_LINE_RE.search(below.strip()) is not None)
+            if prose >= 2 and 3 * prose >= sum(1 for text in inner if text.strip()) and not example:
+                for at in (index, end):
+                    offset, content, form_feed = raw[at]
+                    lead = len(content) - len(content.lstrip())
+                    self.drop(offset + lead, offset + len(content.rstrip()), "markup")
+                    result[at] = (offset, "", form_feed)
+                for at, text in zip(stars, inner, strict=True):
+                    offset, content, form_feed = raw[at]
+                    star = len(content) - len(content.lstrip())
+                    self.drop(offset + star, offset + star + 1, "markup")
+                    result[at] = (offset, text, form_feed)
+            index = end + 1
         return result
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
