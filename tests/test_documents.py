@@ -232,9 +232,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # stood apart (read as a column of their own), lines holding TeX's "⟨name⟩" (a symbol font's deep box)
     # taken for a line and a half down, footnotes cut after their first line. Remains: listings with
     # metavariables in italic read as prose, a definition's term running into the listing above it,
-    # a description's "(default: ...)" set flush right on its term's line, a borderless table.
+    # a description's "(default: ...)" set flush right on its term's line.
     ("iftex-manual", "pdf"): (0.93, 0.75),
-    ("texdoc-manual", "pdf"): (0.71, 0.81),
+    ("texdoc-manual", "pdf"): (0.77, 0.84),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

@@ -473,3 +473,34 @@ def test_a_footnotes_lines_after_its_raised_mark_are_one_paragraph() -> None:
         "Old names of environment variables, namely TEXDOCVIEW_html and its kind, "
         "are deprecated but still work in this version."
     )
+
+
+def test_a_table_without_rules_between_its_columns_is_read_by_row() -> None:
+    # Texdoc's manual: a table whose columns are told by where their cells start (booktabs,
+    # a word processor's table): each cell was a paragraph of its own.
+    words: list[pdf_module._Word] = []
+    for number, text in enumerate(_PROSE[:3]):
+        words += _words(text, 90.0, 700.0 - 13.6 * number, _SERIF)
+    table = [("Variable", "Use for", "Configuration item"), ("BROWSER", "HTML files", "viewer_html"),
+             ("DVIVIEWER", "DVI files", "viewer_dvi"), ("PAGER", "Text files", "viewer_txt")]  # fmt: skip
+    for number, cells in enumerate(table):
+        baseline = 640.0 - 13.6 * number
+        styles = (_SERIF, _SERIF, _SERIF) if number == 0 else (_COURIER, _SERIF, _COURIER)  # names in typewriter
+        for x, cell, style in zip((164.0, 235.0, 329.0), cells, styles, strict=True):
+            words += _words(cell, x, baseline, style)
+    for number, text in enumerate(_PROSE[3:]):
+        words += _words(text, 90.0, 560.0 - 13.6 * number, _SERIF)
+    found = [(block.kind, block.text) for block in _read_words([words]).blocks]
+    rows = [text for kind, text in found if kind is BlockKind.TABLE_ROW]
+    assert rows == [" | ".join(cells) for cells in table]
+    assert found[0] == (BlockKind.PARAGRAPH, " ".join(_PROSE[:3]))
+    assert found[-1] == (BlockKind.PARAGRAPH, " ".join(_PROSE[3:]))
+
+
+def test_lines_whose_pieces_do_not_line_up_are_no_table() -> None:
+    # A title page's two authors side by side, then prose: pieces far apart, but no columns.
+    words = _words("Manuel Pégourié-Gonnard", 134.0, 700.0, _SERIF) + _words("Takuto Asakura", 353.0, 700.0, _SERIF)
+    words += _words("v3.4.1", 226.0, 680.0, _SERIF) + _words("2022-03-19", 300.0, 680.0, _SERIF)
+    words += _words("Quick", 90.0, 660.0, _SERIF) + _words("Guide", 180.0, 660.0, _SERIF)
+    found = [block.kind for block in _read_words([words]).blocks]
+    assert BlockKind.TABLE_ROW not in found

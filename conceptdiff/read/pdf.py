@@ -717,8 +717,15 @@ def _region_lines(
     rules crossing each."""
     lines: list[_Line] = []
     tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
+    borderless = _borderless_tables(rows, columns, right_edge)
     index = 0
     while index < len(rows):
+        if index in borderless:
+            end, cuts = borderless[index]
+            table_column = (page, -2, 0) if column[1] < 0 else column
+            lines.extend(_table_lines(page, rows[index:end], cuts, (), numbers[index], table_column))
+            index = end
+            continue
         if tabled[index]:
             end = index
             while end + 1 < len(rows) and tabled[end + 1] and _same_cuts(columns[end + 1], columns[index]):
@@ -738,6 +745,60 @@ def _region_lines(
             lines.append(_Line(page, piece, column, numbers[index]))
         index += 1
     return lines
+
+
+_TABLE_ROWS = 3  # rows of cells aligned in columns a borderless table needs
+_ALIGNED = 2.0  # points between the starts of one column's cells
+
+
+def _borderless_tables(
+    rows: Sequence[Sequence[_Word]], columns: Sequence[Sequence[float]], right_edge: float | None
+) -> dict[int, tuple[int, list[float]]]:
+    """Tables drawn without rules between their columns (booktabs', a word processor's):
+    ``_TABLE_ROWS`` consecutive rows or more, each in two pieces or more far apart
+    (``_PIECE_GAP``), every piece starting at one of the columns' starts, and the starts
+    shared: each of them starts a cell in two rows or more, and the first and one more
+    in every row.  By the first row's index: the end of the run and the cuts between
+    the columns (a rule's place: just left of each column's start, and after the
+    widest row).  A line of justified text, code, or a row crossed by rules is none;
+    nor a contents list (the page number alone at the row's end, in every row)."""
+    found: dict[int, tuple[int, list[float]]] = {}
+    starts: list[list[float] | None] = []
+    for row, cuts in zip(rows, columns, strict=True):
+        if cuts or _justified(row, right_edge) or all(word.style.mono for word in row):
+            starts.append(None)
+            continue
+        pieces = _split(row, _PIECE_GAP)
+        numbered = pieces[-1][-1].text.isdigit() and len(pieces[-1]) == 1
+        starts.append([piece[0].x0 for piece in pieces] if len(pieces) >= 2 and not numbered else None)
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and starts[end] is not None:
+            end += 1
+        if end - index >= _TABLE_ROWS:
+            aligned = _aligned_columns([starts[at] or [] for at in range(index, end)])
+            if aligned is not None:
+                right = max(word.x1 for row in rows[index:end] for word in row)
+                found[index] = (end, [*aligned, right + 1.0])
+        index = max(end, index + 1)
+    return found
+
+
+def _aligned_columns(starts: Sequence[Sequence[float]]) -> list[float] | None:
+    """The cuts before the columns whose starts ``starts`` (of each row's pieces) share, or None."""
+    columns: list[list[float]] = []
+    for x in sorted(x for row in starts for x in row):
+        if columns and x - columns[-1][-1] <= _ALIGNED:
+            columns[-1].append(x)
+        else:
+            columns.append([x])
+    if len(columns) < 2 or any(len(column) < 2 for column in columns):
+        return None  # a piece that starts where no other row's does: no column of a table
+    first = columns[0][0]
+    if not all(abs(row[0] - first) <= _ALIGNED for row in starts):
+        return None
+    return [min(column) - 1.0 for column in columns]
 
 
 def _same_cuts(a: Sequence[float], b: Sequence[float]) -> bool:
@@ -978,7 +1039,9 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
         full = sum(1 for x in finishes if margin - x < 1.5 * size)
         if finishes[len(finishes) // 2] - edge < 0.5 * span and full < max(3, 0.25 * len(finishes)):
             return False  # and most of its lines run across it, or enough to be wrapped text (not a table's keys)
-    return True
+    # Rows of three cells or more, aligned: a table without rules, not two columns.
+    pieces = [[piece[0].x0 for piece in _split(row, _PIECE_GAP)] for row in rows]
+    return 2 * sum(1 for starts in pieces if len(starts) >= 3) < len(rows) or _aligned_columns(pieces) is None
 
 
 def _table_lines(
