@@ -504,3 +504,41 @@ def test_lines_whose_pieces_do_not_line_up_are_no_table() -> None:
     words += _words("Quick", 90.0, 660.0, _SERIF) + _words("Guide", 180.0, 660.0, _SERIF)
     found = [block.kind for block in _read_words([words]).blocks]
     assert BlockKind.TABLE_ROW not in found
+
+
+def _set(text: str, x0: float, baseline: float, x1: float | None = None) -> list[pdf_module._Word]:
+    """``text`` set from ``x0``, justified to end at ``x1`` when given (its spaces widened)."""
+    words = _words(text, x0, baseline, _SERIF)
+    if x1 is not None and len(words) > 1:
+        extra = (x1 - words[-1].x1) / (len(words) - 1)
+        for number, word in enumerate(words):
+            word.x0 += extra * number
+            word.x1 += extra * number
+    return words
+
+
+def test_a_paragraphs_first_line_set_in_at_a_pages_foot_goes_on_at_the_head_of_the_next() -> None:
+    # TeX sets a paragraph's first line in: alone at the foot of a column, it was taken for a
+    # paragraph of its own, since the next column's lines start at the edge.
+    full = [
+        "Permission to use, copy, modify and distribute this software for all",
+        "purposes and its documentation is hereby granted without any fee, as",
+    ]
+    page: list[pdf_module._Word] = []
+    baseline = 740.0
+    for _paragraph in range(6):
+        page += _set(full[0], 66.0, baseline, 430.0)
+        page += _set(full[1], 56.0, baseline - 12.0, 430.0)
+        page += _set("long as the notice is kept.", 56.0, baseline - 24.0)
+        baseline -= 36.0
+    page += _set("The above copyright notice and this permission notice shall be", 66.0, baseline, 430.0)
+    following = _set("included in all copies or substantial portions of the Software, as", 56.0, 740.0, 430.0)
+    following += _set("well as in all of the documentation that comes with the Software and", 56.0, 728.0, 430.0)
+    following += _set("its copies.", 56.0, 716.0)
+    found = [block.text for block in _read_words([page, following]).blocks]
+    assert found[0] == f"{full[0]} {full[1]} long as the notice is kept."
+    assert found[-1] == (
+        "The above copyright notice and this permission notice shall be included in all copies or "
+        "substantial portions of the Software, as well as in all of the documentation that comes with "
+        "the Software and its copies."
+    )

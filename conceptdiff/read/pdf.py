@@ -1729,7 +1729,16 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     # (so ``_ended`` said no) and the next line is set like its lines (not indented further).
     if not options.join_lines:
         return False
-    return abs((line.x0 - line.left) - (previous.x0 - previous.left)) < 0.5 * size
+    indent, offset = previous.x0 - previous.left, line.x0 - line.left
+    if (
+        len(block.lines) == 1
+        and layout.indents
+        and 0.8 * size <= indent <= 3 * size
+        and previous.right - previous.x1 <= size  # run to the margin: no one-line paragraph
+        and abs(offset) < 0.5 * size
+    ):
+        return True  # a paragraph's first line, set in, at a column's foot: its second line heads the next column
+    return abs(offset - indent) < 0.5 * size
 
 
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
