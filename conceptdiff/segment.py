@@ -685,6 +685,8 @@ _GRANT_RE = re.compile(
     re.IGNORECASE,
 )
 _GRANT_WINDOW = 60  # characters of a block's start a grant may begin within
+_NOTICES_LISTED = 3  # different copyright lines that show a document listing notices (a page has one)...
+_NOTICES_SHARE = 0.05  # ... and the share of its blocks they make at least (a licence has one or two)
 _GRANT_REACH = 3  # blocks after a notice a grant may stand in (a warning or an export notice between)
 
 
@@ -704,9 +706,15 @@ def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     free software ..."), a few blocks on at most (``_GRANT_REACH``: a
     licence file's "All rights reserved." or an export notice between): a
     program's notice, not a page's footer, wherever it stands (a README's
-    last lines, a copyright file's every licence)."""
+    last lines, a copyright file's every licence); and every copyright line
+    of a document that lists ``_NOTICES_LISTED`` different ones or more, a
+    twentieth of its blocks at least (a copyright file's notices, each over
+    the files it covers)."""
     found: set[int] = set()
     run: list[int] = []
+    listed = [p for p, block in enumerate(blocks) if _NOTICE_LINE_RE.match(block.text) and len(block.text) <= 200]
+    if len({blocks[p].text.casefold() for p in listed}) >= max(_NOTICES_LISTED, _NOTICES_SHARE * len(blocks)):
+        found.update(listed)  # a copyright file's list of notices: the document's own, each of them
     for position, block in enumerate([*blocks, None]):
         text = "" if block is None else block.text
         if (_NOTICE_LINE_RE.match(text) and len(text) <= 200) or (run and _RESERVED_RE.fullmatch(text)):

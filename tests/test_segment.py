@@ -362,6 +362,22 @@ def test_a_notice_is_kept_when_its_grant_or_its_licence_line_follows_in_other_wo
         assert notice in kept
 
 
+def test_a_copyright_files_list_of_notices_is_kept_whole() -> None:
+    # xdg-user-dirs' copyright file: notices over the files each covers, no grant after them;
+    # they were set aside as a page's copyright footers.
+    text = "Copyright:\n\n" + "".join(
+        f"  For po/{code}.po:\n  Copyright (C) 2007 {holder}\n\n"
+        for code, holder in (("ru", "Google, Inc"), ("fr", "Free Software Foundation, Inc."), ("nb", "Karl Ove"))
+    )
+    kept = texts(Edition.from_text(text, options=NO_LANGUAGE))
+    assert "Copyright (C) 2007 Google, Inc" in kept and "Copyright (C) 2007 Karl Ove" in kept
+    # One notice among many paragraphs is still a page's footer when it ends the page.
+    page = "".join(f"The Agency publishes report number {n} of the year on its pages.\n\n" for n in range(30))
+    assert "© 2024 Example Media. All rights reserved." not in texts(
+        Edition.from_text(page + "© 2024 Example Media. All rights reserved.\n", options=NO_LANGUAGE)
+    )
+
+
 def test_a_copyright_files_notices_are_kept_when_their_grant_follows_a_few_blocks_on() -> None:
     # MIT Kerberos's copyright file: each licence's copyright lines, "All rights reserved." on
     # a line of its own, then an export notice or a warning before the grant ("WITHIN THAT
