@@ -249,6 +249,30 @@ def test_text_in_a_block_comment_loses_its_stars_and_reads_as_text() -> None:
         audit(source, spans_of(document))
 
 
+def test_a_comments_body_quoted_without_its_opening_loses_its_stars_but_a_starred_list_does_not() -> None:
+    # GnuTLS's copyright file quotes the body of a source file's comment, its empty lines
+    # a star alone: every line was an item of its own.
+    body = (
+        "License: Expat\n"
+        " * Permission is hereby granted, free of charge, to any person obtaining a\n"
+        " * copy of this software and associated documentation files, to deal in it.\n"
+        " *\n"
+        " * The above copyright notice and this permission notice shall be included\n"
+        " * in all copies or substantial portions of the Software.\n"
+    )
+    document = read_plain(body)
+    assert [block.text for block in document.blocks][-2:] == [
+        "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
+        "associated documentation files, to deal in it.",
+        "The above copyright notice and this permission notice shall be included in all copies or substantial "
+        "portions of the Software.",
+    ]
+    audit(body, spans_of(document))
+    # A list marked with stars, one item a line, has no empty comment line: it stays a list.
+    items = "The authors:\n\n* Adam Sampson of the project\n* Alexander von Gernler\n* Andrew McDonald\n"
+    assert [block.kind for block in read_plain(items).blocks][1:] == [BlockKind.LIST_ITEM] * 3
+
+
 def test_a_block_comment_of_code_keeps_its_stars() -> None:
     # Set in under a paragraph, the comment is an example's code, its stars its own.
     source = (

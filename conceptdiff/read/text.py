@@ -369,7 +369,7 @@ class _Lines:
             raw = self.unframe(raw)
         if "#" in self.text or "//" in self.text:
             raw = self.uncomment(raw)
-        if "/*" in self.text:
+        if "*" in self.text:
             raw = self.unstar(raw)
         if "¶" in self.text:
             raw = self.permalinks(raw)
@@ -545,46 +545,54 @@ class _Lines:
         return result
 
     def unstar(self, raw: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
-        """Text set in a block comment: a ``/*`` line and a ``*/`` line, each alone,
-        around three lines or more that each start with a star, a third of them
-        prose at least (two or more), lose the two lines and the stars (set
-        aside as markup), so that the text inside reads as text (a licence
-        copied from a C source file's head: " * Redistribution and use in
-        source and binary forms ..."), not as an item a line.  A comment set in
-        further than the text above it, or over code under a lead-in (an
-        example's), keeps its stars: it is code."""
+        """Text set in a block comment: three lines or more that each start with a
+        star, a third of them prose at least (two or more), either
+        between a ``/*`` line and a ``*/`` line (each alone) or holding an empty
+        comment line (a star alone) or its ``*/``: the stars, and the two lines,
+        are set aside as markup, so that the text inside reads as text (a licence
+        copied from a C source file's head: " * Redistribution and use in source
+        and binary forms ..."; a copyright file quotes the comment's body), not as
+        an item a line.  A list of items each marked with a star has no empty
+        line in it.  A comment set in further than the text above it, or over
+        code under a lead-in (an example's), keeps its stars: it is code."""
         result = list(raw)
         index = 0
         while index < len(raw):
-            if not _BLOCK_COMMENT_OPEN_RE.fullmatch(raw[index][1]):
+            first = _BLOCK_COMMENT_LINE_RE.match(raw[index][1])
+            if first is None:
                 index += 1
                 continue
-            end = index + 1
+            end = index
             while end < len(raw) and _BLOCK_COMMENT_LINE_RE.match(raw[end][1]) is not None:
                 end += 1
-            stars = range(index + 1, end)
-            if end == len(raw) or not _BLOCK_COMMENT_CLOSE_RE.fullmatch(raw[end][1]) or len(stars) < 3:
-                index = end if end > index + 1 else index + 1
+            stars = range(index, end)
+            opened = index > 0 and _BLOCK_COMMENT_OPEN_RE.fullmatch(raw[index - 1][1]) is not None
+            closed = end < len(raw) and _BLOCK_COMMENT_CLOSE_RE.fullmatch(raw[end][1]) is not None
+            empty = any(raw[at][1].strip() == "*" for at in stars)
+            if len(stars) < 3 or not ((opened and closed) or empty):
+                index = end
                 continue
             inner = [_BLOCK_COMMENT_LINE_RE.sub(r"\1 ", raw[at][1], count=1) for at in stars]  # in place
             prose = sum(1 for text in inner if _PROSE_RE.match(text))
-            above = next((raw[at][1] for at in range(index - 1, -1, -1) if raw[at][1].strip()), "")
-            below = next((raw[at][1] for at in range(end + 1, len(raw)) if raw[at][1].strip()), "")
-            opener = raw[index][1]
-            set_in = bool(above) and len(opener) - len(opener.lstrip()) > len(above) - len(above.lstrip())
+            top = index - 1 if opened else index
+            above = next((raw[at][1] for at in range(top - 1, -1, -1) if raw[at][1].strip()), "")
+            below = next((raw[at][1] for at in range(end + closed, len(raw)) if raw[at][1].strip()), "")
+            head = raw[top][1]
+            # (a comment's star stands a space in from its "/*": no deeper than the text above it)
+            set_in = bool(above) and len(head) - len(head.lstrip()) > len(above) - len(above.lstrip()) + 1
             example = set_in or (above.rstrip().endswith(":") and _CODE_LINE_RE.search(below.strip()) is not None)
             if prose >= 2 and 3 * prose >= sum(1 for text in inner if text.strip()) and not example:
-                for at in (index, end):
+                for at in [index - 1] * opened + [end] * closed:
                     offset, content, form_feed = raw[at]
                     lead = len(content) - len(content.lstrip())
                     self.drop(offset + lead, offset + len(content.rstrip()), "markup")
                     result[at] = (offset, "", form_feed)
                 for at, text in zip(stars, inner, strict=True):
                     offset, content, form_feed = raw[at]
-                    star = len(content) - len(content.lstrip())
-                    self.drop(offset + star, offset + star + 1, "markup")
+                    star_at = len(content) - len(content.lstrip())
+                    self.drop(offset + star_at, offset + star_at + 1, "markup")
                     result[at] = (offset, text, form_feed)
-            index = end + 1
+            index = end + closed
         return result
 
     def furniture(self, lines: list[_Line | None], stripped: list[str], breaks: set[int]) -> set[int]:
