@@ -715,9 +715,10 @@ def _licence_notices(blocks: Sequence[Block]) -> set[int]:
     listed = [p for p, block in enumerate(blocks) if _NOTICE_LINE_RE.match(block.text) and len(block.text) <= 200]
     if len({blocks[p].text.casefold() for p in listed}) >= max(_NOTICES_LISTED, _NOTICES_SHARE * len(blocks)):
         found.update(listed)  # a copyright file's list of notices: the document's own, each of them
+    notice = set(listed)
     for position, block in enumerate([*blocks, None]):
         text = "" if block is None else block.text
-        if (_NOTICE_LINE_RE.match(text) and len(text) <= 200) or (run and _RESERVED_RE.fullmatch(text)):
+        if position in notice or (run and _RESERVED_RE.fullmatch(text)):
             run.append(position)
             continue
         if run and any(

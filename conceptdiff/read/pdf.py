@@ -1002,10 +1002,11 @@ _LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 
 def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
     """Are ``rows`` two columns of text either side of ``gutter``?  Each side
-    has four lines or more, half of them holding words, its lines start at one or
-    two left edges (its text's and its items'), and its lines of prose mostly run across it, or enough of
-    them to be wrapped text (a table's keys do not); a monospace listing's
-    aligned fields are no columns, unless each side holds prose besides."""
+    has four lines or more, half of them holding words, its lines start at one
+    or two left edges (its text's and its items'), and its lines of prose mostly
+    run across it, or enough of them to be wrapped text (a table's keys do not);
+    a monospace listing's aligned fields are no columns, unless each side holds
+    prose besides; rows of three aligned cells are a table, not two columns."""
     starts: list[list[float]] = [[], []]
     ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
     worded = [0, 0]  # lines holding a word of letters
@@ -1522,6 +1523,16 @@ class _Layout:
         return max(0, bottom) + max(0, top)
 
 
+def _set_in(line: _Line, size: float) -> bool:
+    """Is ``line`` set in from its column's edge as a paragraph's first line is (by one to three sizes)?"""
+    return 0.8 * size <= line.x0 - line.left <= 3 * size
+
+
+def _full(line: _Line, size: float) -> bool:
+    """Does ``line`` run to its column's right edge (within a size): a wrapped line, no paragraph's last?"""
+    return line.right - line.x1 <= size
+
+
 def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
     """Does the text set its paragraphs' first lines in (a book's, TeX's convention)?
     Five times or more, a line of body text set in by one to three of its sizes is
@@ -1530,28 +1541,28 @@ def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
     (a quotation's first two lines: full, unmarked, the line above not set in as
     far; a list's items and one-line paragraphs set in are no such block)."""
     opened = kept = 0
-    before: _Line | None = None
-    for previous, line in itertools.pairwise(lines):
-        above, before = before, previous
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
         if previous.column != line.column or not (layout.is_body(previous) and layout.is_body(line)):
             continue
         if not 0 < previous.y0 - line.y0 <= 1.15 * layout.pitch_of(line):
             continue
         size = previous.size
-        if 0.8 * size <= previous.x0 - previous.left <= 3 * size:
-            if abs(line.x0 - line.left) < 0.5 * size:
-                # (the next item of a list hung from the edge is no paragraph's second line)
-                opened += not (line.bullet or line.text_x0 != line.x0 or _is_label(line.words[0].text))
-            elif (
-                abs(line.x0 - previous.x0) < 0.5 * size
-                and previous.right - previous.x1 <= size  # a full line (not one-line paragraphs set in)
-                and previous.text_x0 == previous.x0  # no item's bullet or label: a list is set in by itself
-                and not _is_label(previous.words[0].text)
-                and not (
-                    above is not None and above.column == previous.column and abs(above.x0 - previous.x0) < 0.5 * size
-                )
-            ):
-                kept += 1  # the first two lines of a block set in whole (a quotation)
+        if not _set_in(previous, size):
+            continue
+        if abs(line.x0 - line.left) < 0.5 * size:
+            # (the next item of a list hung from the edge is no paragraph's second line)
+            opened += not (line.bullet or line.text_x0 != line.x0 or _is_label(line.words[0].text))
+            continue
+        above = lines[index - 2] if index >= 2 else None
+        if (
+            abs(line.x0 - previous.x0) < 0.5 * size
+            and _full(previous, size)  # (not one-line paragraphs set in)
+            and previous.text_x0 == previous.x0  # no item's bullet or label: a list is set in by itself
+            and not _is_label(previous.words[0].text)
+            and not (above is not None and above.column == previous.column and abs(above.x0 - previous.x0) < 0.5 * size)
+        ):
+            kept += 1  # the first two lines of a block set in whole (a quotation)
     return opened >= 5 and opened > kept
 
 
@@ -1716,8 +1727,7 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         # The second line: under the first, under the first's text after its label, or (a first-line
         # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
         marked = previous.text_x0 != previous.x0 or _is_label(line.words[0].text)
-        indent = previous.x0 - previous.left
-        if layout.indents and 0.8 * size <= indent <= 3 * size and abs(line.x0 - previous.x0) < 0.5 * size:
+        if layout.indents and _set_in(previous, size) and abs(line.x0 - previous.x0) < 0.5 * size:
             return False  # where a paragraph's first line is set in, a line set in as far opens the next
         return (
             abs(line.x0 - previous.x0) < 0.5 * size
@@ -1729,16 +1739,11 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     # (so ``_ended`` said no) and the next line is set like its lines (not indented further).
     if not options.join_lines:
         return False
-    indent, offset = previous.x0 - previous.left, line.x0 - line.left
-    if (
-        len(block.lines) == 1
-        and layout.indents
-        and 0.8 * size <= indent <= 3 * size
-        and previous.right - previous.x1 <= size  # run to the margin: no one-line paragraph
-        and abs(offset) < 0.5 * size
-    ):
-        return True  # a paragraph's first line, set in, at a column's foot: its second line heads the next column
-    return abs(offset - indent) < 0.5 * size
+    offset = line.x0 - line.left
+    if len(block.lines) == 1 and layout.indents and _set_in(previous, size) and _full(previous, size):
+        # a paragraph's first line, set in, at a column's foot: its second line heads the next column
+        return abs(offset) < 0.5 * size or abs(offset - (previous.x0 - previous.left)) < 0.5 * size
+    return abs(offset - (previous.x0 - previous.left)) < 0.5 * size
 
 
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

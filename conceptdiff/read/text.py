@@ -208,6 +208,13 @@ _COMMENTED_RE = re.compile(r"([ \t]*)(#|//)(?=[ \t]|$)")
 _BLOCK_COMMENT_OPEN_RE = re.compile(r"[ \t]*/\*+[ \t]*")
 _BLOCK_COMMENT_CLOSE_RE = re.compile(r"[ \t]*\*+/[ \t]*")
 _BLOCK_COMMENT_LINE_RE = re.compile(r"([ \t]*)\*(?=[ \t]|$)")
+
+
+def _unstarred(line: str) -> str:
+    """``line`` with its block comment's star (if it starts with one) made a space, in place."""
+    return _BLOCK_COMMENT_LINE_RE.sub(r"\1 ", line, count=1)
+
+
 # Prose: a few words of letters in a row (what a comment of code seldom holds).
 _PROSE_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[,;]?[ \t]+){5}[^\W\d_]")
 # A field of a control file or a mail header shown as an example: "Build-Depends: python2.7",
@@ -536,7 +543,7 @@ class _Lines:
             ):
                 index = end  # an example's comments over its code, set in under a lead-in ("... fragments:")
                 continue
-            if any(_PROSE_RE.match(_BLOCK_COMMENT_LINE_RE.sub(" ", text, count=1)) for text in inner):
+            if any(_PROSE_RE.match(_unstarred(text)) for text in inner):
                 for position, text in zip(range(index, end), inner, strict=True):
                     offset, content, form_feed = raw[position]
                     self.drop(offset + column, offset + column + len(mark), "markup")
@@ -572,7 +579,7 @@ class _Lines:
             if len(stars) < 3 or not ((opened and closed) or empty):
                 index = end
                 continue
-            inner = [_BLOCK_COMMENT_LINE_RE.sub(r"\1 ", raw[at][1], count=1) for at in stars]  # in place
+            inner = [_unstarred(raw[at][1]) for at in stars]
             prose = sum(1 for text in inner if _PROSE_RE.match(text))
             top = index - 1 if opened else index
             above = next((raw[at][1] for at in range(top - 1, -1, -1) if raw[at][1].strip()), "")
