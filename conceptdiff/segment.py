@@ -176,6 +176,12 @@ _MOSTLY_SHARED_WORDS = 30
 _OFF_TOPIC = 1 / 4
 _OFF_TOPIC_BAR = 0.0
 _OFF_TOPIC_OPENING = 2.0
+# A field name given this many different values on lines of their own is a
+# text's records' ("Examples: ...", "Stability: ...").
+_RECORD_FIELDS = 3
+# As many lines led by an emoji, each over a paragraph, are a text's headings
+# (a README's "✨ Installation", "🚀 Basic Usage"), not a page's widgets.
+_EMOJI_HEADINGS = 3
 # A page's footer: its last lines, where a line more like furniture than like
 # a document's words (score above 0) is furniture, unless it is on the text's
 # topic (then _SHARED or _MOSTLY_SHARED hold: "The archive inspects a sample of
@@ -294,6 +300,20 @@ class _SetAside:
         names = {position: blocks[position].text.split(":", 1)[0] for position in fields}
         uses = Counter(names.values())
         self._fields = {id(blocks[position]) for position, name in names.items() if uses[name] >= 2}
+        # So are the fields of a text's records, a name it gives three different values or more on
+        # lines of their own ("Examples: gimp, ..." under each menu section, "Stability: 2 - Stable"
+        # under each interface): the model's passes leave them be, the rules still know "Photo: ...".
+        values: dict[str, set[str]] = {}
+        for block in blocks:
+            if block.label is None and FIELD_RE.match(block.text):
+                values.setdefault(block.text.split(":", 1)[0], set()).add(_key(block.text))
+        self._fields |= {
+            id(block)
+            for block in blocks
+            if block.label is None
+            and FIELD_RE.match(block.text)
+            and len(values[block.text.split(":", 1)[0]]) >= _RECORD_FIELDS
+        }
         notices = _licence_notices(blocks)
         kept = []
         shown = False  # has a rule told a line that shows a page's furniture (not a notice, a date, an author)?
@@ -375,8 +395,10 @@ class _SetAside:
         A heading shares its words with the section it heads; lines sharing
         words with the stray line next to them (a signature block:
         "<signature of Ty Coon>, 1 April 1990", "Ty Coon, President of Vice")
-        or set under a line of the text are let be.  Looked for only in a text
-        with furniture already told (``boilerplate``).
+        or set under a line of the text are let be, and so are a series of
+        ``_EMOJI_HEADINGS`` titles or more each led by an emoji (a README's
+        "✨ Installation") and the fields of a text's records (``_RECORD_FIELDS``).
+        Looked for only in a text with furniture already told (``boilerplate``).
         """
         short = [
             position >= _EDGE
@@ -393,6 +415,16 @@ class _SetAside:
         def words(position: int) -> Set[str]:
             return self.stems(blocks[position].text).keys()
 
+        # A README's headings each led by an emoji ("✨ Installation", "🚀 Basic Usage"): a series of
+        # them over the text's paragraphs is its sections, where a page's widget is one line.
+        emoji_headings = {
+            position
+            for position, on in enumerate(short)
+            if on and scraped.emoji_heading(blocks[position].text) and position + 1 < len(blocks)
+        }
+        if len(emoji_headings) < _EMOJI_HEADINGS:
+            emoji_headings = set()
+        short = [on and position not in emoji_headings for position, on in enumerate(short)]
         marked = [on and scraped.widget_marks(block.text) for block, on in zip(blocks, short, strict=True)]
         stray = [
             on and len(words(position)) >= (0 if marked[position] else 2) and not self._heads_prose(blocks, position)
@@ -566,12 +598,9 @@ class _SetAside:
         between = self.document.source[first.spans[-1][1] : second.spans[0][0]]
         return between.count("\n") <= 1 and not between.strip()
 
-    def _heads_prose(self, blocks: list[Block], position: int) -> bool:
-        """A page's own heading (``<h2>``) over a paragraph of sentences heads a
-        section of the text ("Feedback and ratings" in a privacy statement),
-        however much its words sound like a widget's."""
-        if self.document.format != "html" or blocks[position].kind is not BlockKind.HEADING:
-            return False
+    @staticmethod
+    def _over_prose(blocks: list[Block], position: int) -> bool:
+        """Does a paragraph of a sentence or more (eight words) follow ``blocks[position]``?"""
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         return (
             following is not None
@@ -580,13 +609,23 @@ class _SetAside:
             and scraped.ends_sentence(following.text)
         )
 
+    def _heads_prose(self, blocks: list[Block], position: int) -> bool:
+        """A page's own heading (``<h2>``) over a paragraph of sentences heads a
+        section of the text ("Feedback and ratings" in a privacy statement),
+        however much its words sound like a widget's."""
+        if self.document.format != "html" or blocks[position].kind is not BlockKind.HEADING:
+            return False
+        return self._over_prose(blocks, position)
+
     def _parted(self, blocks: list[Block], earlier: int, position: int) -> bool:
         """Do ``blocks[earlier]`` and ``blocks[position]`` stand in parts of
         their own, a heading, a copyright notice or a rule between them (each
         section of a reference says "Default: false" for itself, each licence
-        of a file of several its conditions), rather than a scraper's copy?"""
+        of a file of several its conditions), or a list's lead-in ("URL-based,
+        which is composed of:": each list introduced for itself repeats an item
+        of the list before it), rather than a scraper's copy?"""
         between = blocks[earlier + 1 : position]
-        if any(block.kind is BlockKind.HEADING or NOTICE_RE.match(block.text) for block in between):
+        if any(block.kind is BlockKind.HEADING or NOTICE_RE.match(block.text) or _leads_in(block) for block in between):
             return True
         start, end = blocks[earlier].spans[-1][1], blocks[position].spans[0][0]
         return start < end and _PART_RULE_RE.search(self.document.source, start, end) is not None
@@ -659,6 +698,13 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+def _leads_in(block: Block) -> bool:
+    """Does ``block`` introduce what follows it ("In addition:", "is
+    equivalent to:"): two words or more ending in a colon?"""
+    text = block.text.rstrip()
+    return text.endswith(":") and len(text.split()) >= 2
 
 
 # A rule on a line of its own (drawn, or spaced out: "= = = = ="), or an HTML page's <hr>.

@@ -439,6 +439,61 @@ def test_a_clause_each_section_repeats_is_no_duplicate_but_a_copy_next_to_it_is(
     assert len(returns) == 2 and reasons(edition) == {"duplicate": 1}
 
 
+def test_an_item_each_list_repeats_under_its_own_lead_in_is_no_duplicate() -> None:
+    # Two lists, each introduced for itself ("..., which is composed of:"), share an item:
+    # the document says it twice; the same item a scraper copied is still dropped.
+    text = (
+        "A requirement specifier comes in two forms:\n\n"
+        "• name-based, which is composed of:\n\n"
+        "• a package name (eg: requests)\n\n"
+        "• optionally, environment markers\n\n"
+        "• URL-based, which is composed of:\n\n"
+        "• a package name (eg: requests)\n\n"
+        "• a URL for the package\n\n"
+        "• optionally, environment markers\n\n"
+        "• optionally, environment markers\n"
+    )
+    edition = Edition.from_text(text, options=NO_LANGUAGE)
+    assert texts(edition).count("a package name (eg: requests)") == 2
+    assert texts(edition).count("optionally, environment markers") == 2
+    assert reasons(edition) == {"duplicate": 1}
+
+
+def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> None:
+    # A page's furniture marked by emoji is one line; a series of them over the text's
+    # paragraphs is a README's sections.
+    sections = "".join(
+        f"{mark} {title}\n\nThe library reads {words} from files of any encoding and reports the result.\n\n"
+        for mark, title, words in (
+            ("✨", "Installation", "bytes"),
+            ("🚀", "Basic Usage", "text"),
+            ("😇", "Why", "streams"),
+            ("🍰", "How", "pages"),
+        )
+    )
+    page = _PAGE.replace("Share this article\n", sections + "Share this article\n")
+    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    assert {"✨ Installation", "🚀 Basic Usage", "😇 Why", "🍰 How"} <= set(texts(edition))
+    lone = _PAGE.replace("Independent journalism since 1887", "✨ Independent journalism")
+    assert "✨ Independent journalism" not in texts(Edition.from_text(lone, options=NO_LANGUAGE))
+
+
+def test_a_field_a_text_gives_under_each_of_its_records_is_its_own() -> None:
+    # "Examples: ..." under each menu section shares no word with the text: a page's
+    # line by its words, the text's by the name it gives three values.
+    records = "".join(
+        f"{section}\n\n{what}\n\nExamples: {examples}\n\n"
+        for section, what, examples in (
+            ("Applications/Amateur Radio", "Anything relating to radio amateurs and their stations.", "baken, twlog"),
+            ("Applications/Mobile Devices", "Software that talks with phones and mobile devices.", "kandy, gnokii"),
+            ("Applications/Project Management", "Timetables, task trackers and bug trackers.", "planner, gnotime"),
+        )
+    )
+    page = _PAGE.replace("Share this article\n", records + "Share this article\n")
+    kept = texts(Edition.from_text(page, options=NO_LANGUAGE))
+    assert {"Examples: baken, twlog", "Examples: kandy, gnokii", "Examples: planner, gnotime"} <= set(kept)
+
+
 def test_a_name_and_its_version_or_a_year_beside_by_is_no_dateline() -> None:
     # "by" also joins a name to a number that is no date: a section's title, a copyright line.
     text = (

@@ -539,6 +539,24 @@ _WIDGET_MARK_RE = re.compile(
     r"|\b(?:powered|made|designed|built|hosted)[ \t]+(?:by|with)\b",
     re.IGNORECASE,
 )
+
+
+def emoji_heading(text: str) -> bool:
+    """Is ``text`` a title led by an emoji and nothing else of a widget
+    ("✨ Installation", not "🖨 Print ✉ Email", "▶ Watch: 2:47")?
+
+    >>> emoji_heading("🚀 Basic Usage"), emoji_heading("🖨 Print ✉ Email 🔖 Save"), emoji_heading("Usage 🚀")
+    (True, False, False)
+    """
+    found = _EMOJI_LEAD_RE.match(text.strip())
+    if found is None:
+        return False
+    title = text.strip()[found.end() :]
+    return len(title.split()) <= _HEADING_WORDS and not widget_marks(title) and not _HEADING_END_RE.search(title)
+
+
+_EMOJI_LEAD_RE = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?[ \t]+(?=[^\W\d_])")
+_HEADING_WORDS = 8
 _SIGNATURE_RE = re.compile(r"\b(?:signature|signed|sgd)\b", re.IGNORECASE)
 
 
