@@ -116,6 +116,15 @@ def test_a_manuals_chapter_headers_title_page_and_courier_items() -> None:
     assert not any(block.kind is BlockKind.CODE for block in document.blocks)
 
 
+def test_a_listing_ends_where_the_next_term_starts_left_of_it_after_an_empty_line() -> None:
+    # As TeX sets a list of commands: a listing set in one character from the names; the
+    # next name, an empty line below it and left of every line of it, is no line of it.
+    found = [(block.kind, block.text) for block in read("pdf_listing_between_terms.pdf").blocks]
+    assert (BlockKind.CODE, "\\ifluatex\n  luatex specific code\n\\else\n  code for other engines\n\\fi") in found
+    assert (BlockKind.CODE, "\\ifxetex") in found
+    assert len(found) == 7
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

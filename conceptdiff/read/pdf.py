@@ -57,6 +57,7 @@ import ctypes
 import itertools
 import math
 import re
+import statistics
 import unicodedata
 import zlib
 from collections import Counter
@@ -595,6 +596,8 @@ _MAX_LISTING_GAP = 60
 
 _GUTTER_GAP = 0.8
 _CODE_GAP = 40.0
+# How many of a listing's last lines tell its pitch and its left edge.
+_LISTING_WINDOW = 64
 
 
 def _right_edge(rows: Sequence[Sequence[_Word]]) -> float | None:
@@ -1672,6 +1675,13 @@ def _mid_sentence(previous: _Line, line: _Line, layout: _Layout) -> bool:
     )
 
 
+def _listing_pitch(lines: Sequence[_Line], layout: _Layout) -> float:
+    """The distance between a listing's ``lines``: the document's code pitch, or the median
+    step between them in a column if less (a listing set smaller)."""
+    steps = [a.y0 - b.y0 for a, b in itertools.pairwise(lines) if a.column == b.column and a.y0 > b.y0]
+    return min(layout.code_pitch, statistics.median(steps)) if steps else layout.code_pitch
+
+
 def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) -> bool:
     """Does ``line`` go on with ``block``, whose last line is the line before it in reading order?"""
     previous = block.lines[-1]
@@ -1694,6 +1704,11 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         if not same_column:
             return options.join_lines  # a listing goes on over a page break
         # one box (a code block's background, when there is one), and at most two empty lines between
+        recent = block.lines[-_LISTING_WINDOW:]  # bounded: a listing may run for pages
+        if step > 1.5 * _listing_pitch(recent, layout) and (
+            min(other.x0 for other in recent) - line.x0 >= 0.5 * line.char_width
+        ):
+            return False  # after an empty line, left of the listing: the text's next term or line
         return previous.box == line.box and 0 < step <= 3.2 * layout.code_pitch
     if abs(line.size - previous.size) > 0.1 * previous.size:
         return False
