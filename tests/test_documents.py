@@ -60,9 +60,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # mid-sentence without a colon.
     ("dpkg-triggers", "text"): (0.92, 0.915),
     ("dpkg-rootless-builds", "text"): (0.96, 0.98),  # "(See also ...)" on a line of its own, read apart
-    # Texinfo's function definitions (a prototype, "[Function]" at the margin, its arguments on a hanging
-    # line) read as paragraphs where the list has code blocks; a copyright line and its address apart.
-    ("libtasn1-manual", "pdf"): (0.80, 0.905),
+    # Texinfo's function definitions (a prototype, its arguments on a hanging line) read as paragraphs
+    # where the list has code blocks; a copyright line and its address apart.
+    ("libtasn1-manual", "pdf"): (0.895, 0.905),
     # The "See also" links at the page's end, which the main-text extractor leaves out (a news page's
     # "See also" box is furniture); "LICENSE / LICENCE" read as a breadcrumb; a last line off the topic.
     ("npm-developers-guide", "html"): (1.0, 0.90),
@@ -215,16 +215,16 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("menu-policy", "as-groff-columns"): (0.975, 0.975),
     ("mpl-1.1", "as-pdf-columns"): (0.970, 0.980),
     ("mpl-2.0", "as-pdf-columns"): (0.970, 0.980),
-    ("mypy-license", "as-latex-columns"): (0.835, 0.855),
+    ("mypy-license", "as-latex-columns"): (0.890, 0.875),
     ("nodejs-api-documentation", "as-pdf-columns"): (0.935, 0.935),
-    ("nodejs-api-intl", "as-pdf-columns"): (0.915, 0.965),
+    ("nodejs-api-intl", "as-pdf-columns"): (0.955, 0.980),
     ("nodejs-governance", "as-groff-columns"): (0.910, 0.975),
     ("nodejs-security-policy", "as-pdf-columns"): (0.985, 0.985),
     ("nodejs-technical-priorities", "as-groff-columns"): (0.965, 0.965),
     ("npm-license", "as-latex-columns"): (0.925, 0.880),
     ("pyenv-code-of-conduct", "as-latex-columns"): (0.925, 0.925),
     ("python-license", "as-pdf-columns"): (0.945, 0.960),
-    ("sympy-license", "as-latex-columns"): (0.830, 0.855),
+    ("sympy-license", "as-latex-columns"): (0.910, 0.910),
     ("systemd-distro-porting", "as-latex-columns"): (0.930, 0.930),
     ("upgrading-checklist-excerpt", "as-latex-columns"): (0.960, 0.960),
     ("us-nss-2006", "as-groff-columns"): (0.975, 0.980),
@@ -233,11 +233,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("icu-72-license", "text"): (0.84, 0.87),
     # Two real LaTeX manuals, measured once at 0.688/0.753 and 0.575/0.714: a contents list whose page numbers
     # stood apart (read as a column of their own), lines holding TeX's "⟨name⟩" (a symbol font's deep box)
-    # taken for a line and a half down, footnotes cut after their first line. Remains: listings with
-    # metavariables in italic read as prose, a definition's term running into the listing above it,
-    # a description's "(default: ...)" set flush right on its term's line.
-    ("iftex-manual", "pdf"): (0.93, 0.75),
-    ("texdoc-manual", "pdf"): (0.77, 0.84),
+    # taken for a line and a half down, footnotes cut after their first line, a definition's term run into
+    # the listing above it, a description's "(default: ...)" set flush right on its term's line (read as a
+    # right column). Remains: listings with metavariables in italic read as prose, a list of commands
+    # (\RequireLuaTeX, ...) read as one listing, "user-documented" broken at its hyphen read as one word.
+    ("iftex-manual", "pdf"): (0.96, 0.80),
+    ("texdoc-manual", "pdf"): (0.91, 0.92),
 }
 # Noise strings the reading keeps, where the clause list's author judged otherwise.
 NOISE_KEPT = {

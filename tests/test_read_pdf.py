@@ -125,6 +125,17 @@ def test_a_listing_ends_where_the_next_term_starts_left_of_it_after_an_empty_lin
     assert len(found) == 7
 
 
+def test_a_default_set_flush_right_stays_on_its_options_line() -> None:
+    # TeX's \\hfill pushes "(default: ...)" to the right margin: one line with the option's
+    # name, not two cells, nor a right column when the descriptions leave a white band.
+    found = texts(read("pdf_defaults_set_flush_right.pdf"))
+    lines = ["mode = view | list (default: view)", "max_lines = <number> (default: 20)",
+             "rm_file = <command> (default: rm -f)", "fuzzy_level = <number> (no default)"]  # fmt: skip
+    assert [text for text in found if text in lines] == lines * 2
+    assert found[-1] == "Sets the level."
+    assert not any(text.startswith(("(default", "(no default")) for text in found)
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

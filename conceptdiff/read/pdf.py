@@ -61,7 +61,7 @@ import statistics
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from typing import Any
 
 from conceptdiff.errors import InputTooLargeError, NotTextError
@@ -609,6 +609,13 @@ def _right_edge(rows: Sequence[Sequence[_Word]]) -> float | None:
     return float(edge) if count >= 3 else None
 
 
+def _left_edge(rows: Sequence[Sequence[_Word]]) -> float | None:
+    """The text's left edge: the leftmost place three lines of text (four words or more)
+    start at (a note in the margin stands left of it), or None."""
+    starts = Counter(round(row[0].x0) for row in rows if len(row) >= 4)
+    return min((float(x) for x, count in starts.items() if count >= 3), default=None)
+
+
 def _justified(row: Sequence[_Word], right_edge: float | None) -> bool:
     """A line of justified text: it ends at the page's right margin and its
     spaces, however wide, are nearly even (a table's gaps between cells are
@@ -655,6 +662,7 @@ def _page_lines(
     # where each column's lines end, over all the page's two-column stretches
     edges = [_right_edge([row for row in halves if row]) for halves in _halves(rows, zones)] if zones else []
     lines: list[_Line] = []
+    rim = {0, len(rows) - 1}  # the page's first and last rows: where its header and footer stand
     index = 0
     while index < len(rows):
         zone = zones.get(index)
@@ -662,7 +670,7 @@ def _page_lines(
             stop = min((first for first in zones if first > index), default=len(rows))
             numbers = list(range(index, stop))
             lines.extend(_region_lines(page, [rows[n] for n in numbers], numbers, columns[index:stop],
-                                       page_edge, marks, (page, -1, 0)))  # fmt: skip
+                                       page_edge, marks, (page, -1, 0), rim))  # fmt: skip
             index = stop
             continue
         end, gutter = zone
@@ -675,7 +683,7 @@ def _page_lines(
             low, high = (-math.inf, gutter) if side == 0 else (gutter, math.inf)
             cuts = [[x for x in _crossing_rules(row, marks.vrules) if low <= x <= high] for row in side_rows]
             column = (page, index, side)
-            lines.extend(_region_lines(page, side_rows, numbers, cuts, edges[side], marks, column))
+            lines.extend(_region_lines(page, side_rows, numbers, cuts, edges[side], marks, column, rim))
         index = end
     _mark_bullets(lines, marks.bullets)
     _mark_boxes(lines, marks.boxes)
@@ -713,14 +721,17 @@ def _region_lines(
     right_edge: float | None,
     marks: _Marks,
     column: tuple[int, ...],
+    rim: Set[int] = frozenset(),
 ) -> list[_Line]:
     """The lines of ``rows`` (a page, or one column of a two-column stretch): runs of
     ruled table rows as table rows, each other row cut into pieces where its words
-    stand far apart; ``numbers`` are the rows' places on the page, ``columns`` the
-    rules crossing each."""
+    stand far apart, unless set flush right (``_flush_right``; not on the page's
+    ``rim``, its first and last rows, where a running header's parts stand apart);
+    ``numbers`` are the rows' places on the page, ``columns`` the rules crossing each."""
     lines: list[_Line] = []
     tabled = [_tabled(row, cuts) for row, cuts in zip(rows, columns, strict=True)]
     borderless = _borderless_tables(rows, columns, right_edge)
+    left_edge = _left_edge(rows)
     index = 0
     while index < len(rows):
         if index in borderless:
@@ -744,12 +755,37 @@ def _region_lines(
         row = rows[index]
         justified = not columns[index] and _justified(row, right_edge)
         gap = _CODE_GAP if justified or all(word.style.mono for word in row) else _PIECE_GAP
-        for piece in _split(row, gap, columns[index]):
+        pieces = _split(row, gap, columns[index])
+        if numbers[index] not in rim and _flush_right(pieces, left_edge, right_edge):
+            pieces = [[word for piece in pieces for word in piece]]
+        for piece in pieces:
             lines.append(_Line(page, piece, column, numbers[index]))
         index += 1
     return lines
 
 
+def _flush_right(pieces: Sequence[Sequence[_Word]], left_edge: float | None, right_edge: float | None) -> bool:
+    """Is a row of two pieces a line whose end is pushed to the text's right edge (TeX's
+    ``\\hfill``: "mode = view | list      (default: view)"), not two cells: the first
+    piece starts at the text's left edge or in from it (not a note in the margin), the
+    second ends at the right edge, with words, not with a page number (a contents list's,
+    an index's),
+    and is short: at most half the text's width (a term beside the first line of its
+    description, as Texinfo sets a table, is two pieces)?"""
+    if len(pieces) != 2 or left_edge is None or right_edge is None:
+        return False
+    first, last = pieces
+    return (
+        first[0].x0 >= left_edge - _FLUSH
+        and abs(last[-1].x1 - right_edge) <= _FLUSH
+        and last[-1].x1 - last[0].x0 <= 0.5 * (right_edge - left_edge)
+        and any(_LETTERS_RE.search(word.text) for word in last)
+        and not _PAGE_NUMBERS_RE.fullmatch(last[-1].text)
+    )
+
+
+_PAGE_NUMBERS_RE = re.compile(r"[0-9ivxlc]+(?:[,–-][0-9ivxlc]*)*[,.]?")
+_FLUSH = 1.5  # points between a line's end and the text's right edge, at most, for it to be set flush right
 _TABLE_ROWS = 3  # rows of cells aligned in columns a borderless table needs
 _ALIGNED = 2.0  # points between the starts of one column's cells
 
@@ -1013,10 +1049,15 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
     starts: list[list[float]] = [[], []]
     ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
     worded = [0, 0]  # lines holding a word of letters
+    right_ends: list[float] = []
+    led = False  # does a line of the right side hold a leader (". . . ." in an index)?
     for row in rows:
         for side, kept in enumerate(([w for w in row if w.x1 <= gutter], [w for w in row if w.x0 >= gutter])):
             if kept:
                 starts[side].append(kept[0].x0)
+                if side:
+                    right_ends.append(kept[-1].x1)
+                    led = led or sum(1 for word in kept if word.text.strip(".…") == "") >= 3
                 worded[side] += any(_LETTERS_RE.search(word.text) for word in kept)
                 if 2 * sum(1 for word in kept if word.style.mono) < len(kept):
                     ends[side].append(kept[-1].x1)
@@ -1043,9 +1084,29 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
         full = sum(1 for x in finishes if margin - x < 1.5 * size)
         if finishes[len(finishes) // 2] - edge < 0.5 * span and full < max(3, 0.25 * len(finishes)):
             return False  # and most of its lines run across it, or enough to be wrapped text (not a table's keys)
+    # Pieces pushed to the right edge ("(default: view)" after each option's name), ragged at
+    # their left: a text's lines set flush right, no column (a column's lines share their left
+    # edge; an index's entries, ragged for their subentries, end at its edge by their leaders).
+    if not led and _flush_right_side(starts[1], right_ends):
+        return False
     # Rows of three cells or more, aligned: a table without rules, not two columns.
     pieces = [[piece[0].x0 for piece in _split(row, _PIECE_GAP)] for row in rows]
     return 2 * sum(1 for starts in pieces if len(starts) >= 3) < len(rows) or _aligned_columns(pieces) is None
+
+
+def _flush_right_side(starts: Sequence[float], ends: Sequence[float]) -> bool:
+    """Do a side's lines all end at one right edge, fewer than three quarters of them
+    starting at one left edge, as a column's lines do?"""
+    if not starts:
+        return False
+    edge = max(ends)
+    if any(edge - x1 > _FLUSH for x1 in ends):
+        return False
+    common = max(sum(1 for x in starts if abs(x - start) <= _FLUSH) for start in starts)
+    return common < _ONE_EDGE * len(starts)
+
+
+_ONE_EDGE = 0.75
 
 
 def _table_lines(
