@@ -136,6 +136,16 @@ def test_a_default_set_flush_right_stays_on_its_options_line() -> None:
     assert not any(text.startswith(("(default", "(no default")) for text in found)
 
 
+def test_a_logos_lowered_letter_and_a_footnotes_set_in_first_line_do_not_cut_their_paragraphs() -> None:
+    # LaTeX's logo lowers its "E" by half an ex: the line stays where most of its letters stand.
+    # A footnote's first line is set in after its raised mark, the next at the margin.
+    found = texts(read("pdf_logo_and_footnote.pdf"))
+    assert len(found) == 2
+    assert found[0].startswith("MakeIndex is a program") and found[0].endswith("run the formatter again.")
+    assert "generated with LATEX. The first step" in found[0]
+    assert found[1].startswith("1 To avoid any ambiguity") and found[1].endswith("instead of putting it between words.")
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

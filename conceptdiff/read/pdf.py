@@ -61,7 +61,7 @@ import statistics
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import Any
 
 from conceptdiff.errors import InputTooLargeError, NotTextError
@@ -383,8 +383,9 @@ def _read_marks(raw: Any, page: Any) -> _Marks:
 class _Line:
     """One line of a page (or one row of a ruled table) in reading order."""
 
-    __slots__ = ("bold", "box", "bullet", "cells", "char_width", "column", "cuts", "first_width", "furniture", "left",
-                 "mono", "open", "page", "right", "row", "size", "span", "text", "text_x0", "words", "x0", "x1", "y0",
+    __slots__ = ("bold", "box", "bullet", "cells", "char_width", "column", "cuts", "first_width", "furniture",
+                 "labelled", "left", "mono", "open", "page", "right", "row", "size", "span", "text", "text_x0", "words",
+                 "x0", "x1", "y0",
                  "y1")  # fmt: skip
 
     def __init__(self, page: int, words: Sequence[_Word], column: tuple[int, ...], row: int) -> None:
@@ -403,9 +404,11 @@ class _Line:
         dominant = weights.most_common(1)[0][0]
         # Its height is its prose font's too: a symbol font's box reaches far below the baseline
         # (TeX's "⟨name⟩"), and the line would seem a line and a half below the one above it.
+        # And of its prose, the place most of its letters stand: a letter of a logo lowered or
+        # raised in the prose's font (LaTeX's "E") does not move the line.
         prose = [word for word in words if word.style is dominant] or words
-        self.y0 = min(word.y0 for word in prose)
-        self.y1 = max(word.y1 for word in prose)
+        self.y0 = _most_letters(prose, lambda word: word.y0)
+        self.y1 = _most_letters(prose, lambda word: word.y1)
         self.size = dominant.size or (self.y1 - self.y0)
         self.bold = sum(n for style, n in weights.items() if style.bold) >= 0.9 * sum(weights.values())
         # code: every word with a letter or digit in it is monospace (a path set in
@@ -435,6 +438,7 @@ class _Line:
         marked = _is_bullet_word(first.text) or _is_label(first.text)
         raised = first.style.size < 0.8 * self.size and first.y0 > self.y0 + 0.15 * self.size
         self.text_x0 = words[1].x0 if len(words) > 1 and (marked or raised) else self.x0
+        self.labelled = len(words) > 1 and marked  # a bullet or a label, not a footnote's raised mark
         self.bullet = False  # a drawn bullet before the line
         self.cells: tuple[tuple[str, ...], ...] | None = None  # a table row's cells, each its lines
         self.cuts: tuple[float, ...] = ()  # a table row's rules
@@ -547,25 +551,49 @@ def _accented(match: re.Match[str]) -> str:
     return composed
 
 
+def _most_letters(words: Sequence[_Word], place: Callable[[_Word], float]) -> float:
+    """The ``place`` (a y) most of ``words``' characters stand at, to a tenth of a point."""
+    weights: Counter[float] = Counter()
+    for word in words:
+        weights[round(place(word), 1)] += len(word.text) or 1
+    return weights.most_common(1)[0][0]
+
+
+_OVERSIZED = 1.5
+_DEEP = 1.2
+
+
 def _rows(words: Sequence[_Word]) -> list[list[_Word]]:
     """Words grouped into rows (top to bottom), each sorted left to right.
 
     A word joins the row above it when at least half its height (or half the
     row's) overlaps the row's: a superscript joins its line, the next line
-    does not.
+    does not.  A glyph whose box is far taller than its font's size (a symbol
+    font's bullet or "⟨", boxed far below the baseline) counts for its top
+    part only, or it would join two lines into one row.
     """
-    ordered = sorted(words, key=lambda word: -(word.y0 + word.y1))
+
+    def bounds(word: _Word) -> tuple[float, float]:
+        """The word's top and bottom; a box half as tall again as its size, cut to its top
+        ``_DEEP`` sizes (a superscript's box is tall for its size, and left whole)."""
+        size = word.style.size
+        if size <= 0 or word.y1 - word.y0 <= _OVERSIZED * size:
+            return word.y1, word.y0
+        return word.y1, word.y1 - _DEEP * size
+
+    ordered = sorted(words, key=lambda word: -sum(bounds(word)))
     rows: list[list[_Word]] = []
     top = bottom = 0.0
     for word in ordered:
-        height = word.y1 - word.y0
-        overlap = min(top, word.y1) - max(bottom, word.y0)
+        upper, lower = bounds(word)
+        height = upper - lower
+        overlap = min(top, upper) - max(bottom, lower)
         if rows and overlap >= 0.5 * min(height, top - bottom):
             rows[-1].append(word)
-            top, bottom = max(top, word.y1), min(bottom, word.y0)
+            top, bottom = max(top, upper), min(bottom, lower)
         else:
             rows.append([word])
-            top, bottom = word.y1, word.y0
+            top, bottom = upper, lower
     for row in rows:
         row.sort(key=lambda word: word.x0)
     return rows
@@ -1802,7 +1830,8 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
             return abs(line.x0 - previous.x0) < 0.5 * size
         # The second line: under the first, under the first's text after its label, or (a first-line
         # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
-        marked = previous.text_x0 != previous.x0 or _is_label(line.words[0].text)
+        # (a footnote's raised mark is no label: its first line is set in, its next at the margin)
+        marked = previous.labelled or _is_label(line.words[0].text)
         if layout.indents and _set_in(previous, size) and abs(line.x0 - previous.x0) < 0.5 * size:
             return False  # where a paragraph's first line is set in, a line set in as far opens the next
         return (
