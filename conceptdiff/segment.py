@@ -179,7 +179,7 @@ _OFF_TOPIC_OPENING = 2.0
 # A field name given this many different values on lines of their own is a
 # text's records' ("Examples: ...", "Stability: ...").
 _RECORD_FIELDS = 3
-# As many lines led by an emoji, each over a paragraph, are a text's headings
+# As many titles led by an emoji, each with text after it, are a text's headings
 # (a README's "✨ Installation", "🚀 Basic Usage"), not a page's widgets.
 _EMOJI_HEADINGS = 3
 # A page's footer: its last lines, where a line more like furniture than like
@@ -303,17 +303,12 @@ class _SetAside:
         # So are the fields of a text's records, a name it gives three different values or more on
         # lines of their own ("Examples: gimp, ..." under each menu section, "Stability: 2 - Stable"
         # under each interface): the model's passes leave them be, the rules still know "Photo: ...".
+        named = [(block, block.text.split(":", 1)[0]) for block in blocks
+                 if block.label is None and FIELD_RE.match(block.text)]  # fmt: skip
         values: dict[str, set[str]] = {}
-        for block in blocks:
-            if block.label is None and FIELD_RE.match(block.text):
-                values.setdefault(block.text.split(":", 1)[0], set()).add(_key(block.text))
-        self._fields |= {
-            id(block)
-            for block in blocks
-            if block.label is None
-            and FIELD_RE.match(block.text)
-            and len(values[block.text.split(":", 1)[0]]) >= _RECORD_FIELDS
-        }
+        for block, name in named:
+            values.setdefault(name, set()).add(_key(block.text))
+        self._fields |= {id(block) for block, name in named if len(values[name]) >= _RECORD_FIELDS}
         notices = _licence_notices(blocks)
         kept = []
         shown = False  # has a rule told a line that shows a page's furniture (not a notice, a date, an author)?
@@ -416,7 +411,7 @@ class _SetAside:
             return self.stems(blocks[position].text).keys()
 
         # A README's headings each led by an emoji ("✨ Installation", "🚀 Basic Usage"): a series of
-        # them over the text's paragraphs is its sections, where a page's widget is one line.
+        # them over the text is its sections, where a page's widget is one line.
         emoji_headings = {
             position
             for position, on in enumerate(short)

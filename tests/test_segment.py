@@ -459,6 +459,11 @@ def test_an_item_each_list_repeats_under_its_own_lead_in_is_no_duplicate() -> No
     assert reasons(edition) == {"duplicate": 1}
 
 
+def _above_the_footer(text: str) -> str:
+    """:data:`_PAGE` with ``text`` set between its article and its share button."""
+    return _PAGE.replace("Share this article\n", text + "Share this article\n")
+
+
 def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> None:
     # A page's furniture marked by emoji is one line; a series of them over the text's
     # paragraphs is a README's sections.
@@ -471,8 +476,7 @@ def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> N
             ("🍰", "How", "pages"),
         )
     )
-    page = _PAGE.replace("Share this article\n", sections + "Share this article\n")
-    edition = Edition.from_text(page, options=NO_LANGUAGE)
+    edition = Edition.from_text(_above_the_footer(sections), options=NO_LANGUAGE)
     assert {"✨ Installation", "🚀 Basic Usage", "😇 Why", "🍰 How"} <= set(texts(edition))
     lone = _PAGE.replace("Independent journalism since 1887", "✨ Independent journalism")
     assert "✨ Independent journalism" not in texts(Edition.from_text(lone, options=NO_LANGUAGE))
@@ -489,8 +493,7 @@ def test_a_field_a_text_gives_under_each_of_its_records_is_its_own() -> None:
             ("Applications/Project Management", "Timetables, task trackers and bug trackers.", "planner, gnotime"),
         )
     )
-    page = _PAGE.replace("Share this article\n", records + "Share this article\n")
-    kept = texts(Edition.from_text(page, options=NO_LANGUAGE))
+    kept = texts(Edition.from_text(_above_the_footer(records), options=NO_LANGUAGE))
     assert {"Examples: baken, twlog", "Examples: kandy, gnokii", "Examples: planner, gnotime"} <= set(kept)
 
 

@@ -559,6 +559,8 @@ def _most_letters(words: Sequence[_Word], place: Callable[[_Word], float]) -> fl
     return weights.most_common(1)[0][0]
 
 
+# A glyph box taller than this many font sizes is a symbol font's deep box; rows count
+# its top _DEEP sizes only.
 _OVERSIZED = 1.5
 _DEEP = 1.2
 
@@ -796,10 +798,9 @@ def _flush_right(pieces: Sequence[Sequence[_Word]], left_edge: float | None, rig
     """Is a row of two pieces a line whose end is pushed to the text's right edge (TeX's
     ``\\hfill``: "mode = view | list      (default: view)"), not two cells: the first
     piece starts at the text's left edge or in from it (not a note in the margin), the
-    second ends at the right edge, with words, not with a page number (a contents list's,
-    an index's),
-    and is short: at most half the text's width (a term beside the first line of its
-    description, as Texinfo sets a table, is two pieces)?"""
+    second ends at the right edge, holds words, ends with no page number (a contents
+    list's, an index's) and is short: at most half the text's width (a term beside the
+    first line of its description, as Texinfo sets a table, is two pieces)?"""
     if len(pieces) != 2 or left_edge is None or right_edge is None:
         return False
     first, last = pieces
@@ -1073,7 +1074,9 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
     or two left edges (its text's and its items'), and its lines of prose mostly
     run across it, or enough of them to be wrapped text (a table's keys do not);
     a monospace listing's aligned fields are no columns, unless each side holds
-    prose besides; rows of three aligned cells are a table, not two columns."""
+    prose besides; a right side of lines set flush right is none
+    (``_flush_right_side``); rows of three aligned cells are a table, not two
+    columns."""
     starts: list[list[float]] = [[], []]
     ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
     worded = [0, 0]  # lines holding a word of letters
@@ -1134,7 +1137,7 @@ def _flush_right_side(starts: Sequence[float], ends: Sequence[float]) -> bool:
     return common < _ONE_EDGE * len(starts)
 
 
-_ONE_EDGE = 0.75
+_ONE_EDGE = 0.75  # the share of a column's lines that start at its left edge, at least
 
 
 def _table_lines(
