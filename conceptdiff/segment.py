@@ -179,6 +179,10 @@ _OFF_TOPIC_OPENING = 2.0
 # A field name given this many different values on lines of their own is a
 # text's records' ("Examples: ...", "Stability: ...").
 _RECORD_FIELDS = 3
+# A run of this many terms or more, each followed by its definition, is a
+# definition list (the terms at most _TERM_WORDS words), not a page's stray lines.
+_DEFINITIONS = 4
+_TERM_WORDS = 6
 # As many titles led by an emoji, each with text after it, are a text's headings
 # (a README's "✨ Installation", "🚀 Basic Usage"), not a page's widgets.
 _EMOJI_HEADINGS = 3
@@ -309,6 +313,7 @@ class _SetAside:
         for block, name in named:
             values.setdefault(name, set()).add(_key(block.text))
         self._fields |= {id(block) for block, name in named if len(values[name]) >= _RECORD_FIELDS}
+        self._fields |= _definition_runs(blocks)
         notices = _licence_notices(blocks)
         kept = []
         shown = False  # has a rule told a line that shows a page's furniture (not a notice, a date, an author)?
@@ -693,6 +698,52 @@ class _SetAside:
             kept_at[position] = len(result)
             result.append(block)
         return [block for block in result if block is not None]
+
+
+def _definition_runs(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the blocks of a definition list copied as text: ``_DEFINITIONS``
+    terms or more in a row ("dialout", "Find Selection": a short unlabelled line
+    ending no sentence, all in lower case or all titles), each followed by its
+    definition (a sentence of four words or more).  A page's stray line between
+    two paragraphs is one such pair, not a run of them."""
+
+    def term(block: Block) -> bool:
+        text = block.text.rstrip()
+        return (
+            block.label is None
+            and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and 0 < len(text.split()) <= _TERM_WORDS
+            and text[-1:] not in ".!?:;,"
+        )
+
+    def definition(block: Block) -> bool:
+        return (
+            block.kind is BlockKind.PARAGRAPH
+            and len(block.text.split()) >= 4
+            and scraped.ends_sentence(block.text.rstrip())
+        )
+
+    def shape(text: str) -> str:
+        """Terms of one list look alike: all in lower case ("dialout") or all titles ("Find Selection")."""
+        return "lower" if text[:1].islower() else "title" if scraped.looks_like_heading(text) else "other"
+
+    found: set[int] = set()
+    run: list[int] = []
+    position = 0
+    while position + 1 < len(blocks):
+        looks = shape(blocks[position].text)
+        pair = looks != "other" and term(blocks[position]) and definition(blocks[position + 1])
+        if pair and (not run or shape(blocks[run[0]].text) == looks):
+            run.extend((position, position + 1))
+            position += 2
+            continue
+        if len(run) >= 2 * _DEFINITIONS:
+            found.update(id(blocks[at]) for at in run)
+        run = []
+        position += 0 if pair else 1  # a term of another look may open a run of its own
+    if len(run) >= 2 * _DEFINITIONS:
+        found.update(id(blocks[at]) for at in run)
+    return found
 
 
 def _leads_in(block: Block) -> bool:

@@ -482,6 +482,23 @@ def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> N
     assert "✨ Independent journalism" not in texts(Edition.from_text(lone, options=NO_LANGUAGE))
 
 
+def test_the_terms_of_a_definition_list_copied_as_text_are_its_own() -> None:
+    # Short lines no sentence ends, each over its definition: one is a page's stray line,
+    # four in a row that look alike are a menu's reference.
+    entries = "".join(
+        f"{term}\n\n{definition}\n\n"
+        for term, definition in (
+            ("Find Selection", "Search for the currently selected string, if there is one."),
+            ("Go to Line", "Move the cursor to the beginning of the line requested."),
+            ("Show Completions", "Open a scrollable list allowing selection of existing names."),
+            ("Comment Out Region", "Insert two hashes in front of the selected lines."),
+        )
+    )
+    kept = texts(Edition.from_text(_above_the_footer(entries), options=NO_LANGUAGE))
+    assert {"Find Selection", "Go to Line", "Show Completions", "Comment Out Region"} <= set(kept)
+    assert "Independent journalism since 1887" not in kept
+
+
 def test_a_field_a_text_gives_under_each_of_its_records_is_its_own() -> None:
     # "Examples: ..." under each menu section shares no word with the text: a page's
     # line by its words, the text's by the name it gives three values.
