@@ -2385,3 +2385,15 @@ def test_a_number_joined_to_another_by_and_is_no_label() -> None:
     assert split_label("6.5 & 6.6") == (None, 0, 0)
     assert split_label("9.10 and 11.5") == (None, 0, 0)
     assert split_label("2.1 Apples and pears")[0] == "2.1"
+
+
+def test_a_version_under_a_title_is_no_fifth_sections_label() -> None:
+    # EUPL 1.1's title block: "European Union Public Licence" over "V. 1.1" (Version 1.1).
+    from conceptdiff.read._labels import split_label
+
+    assert split_label("V. 1.1") == (None, 0, 0)
+    assert split_label("v. 2.0") == (None, 0, 0)
+    assert split_label("V. Scope of the licence")[0] == "V"
+    assert split_label("a. 5")[0] == "a"
+    edition = Edition.from_text("European Union Public Licence\n\nV. 1.1\n\nThe Licence applies to the Work.\n")
+    assert [(clause.label, clause.text) for clause in edition.clauses][1] == (None, "V. 1.1")

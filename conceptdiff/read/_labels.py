@@ -43,6 +43,7 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 _SPACE_RE = re.compile(r"\s+")
+_VERSION_RE = re.compile(r"[ \t]+[0-9]+(?:\.[0-9]+)*[ \t]*")
 _SIGN_AFTER_RE = re.compile(r"[ \t]+(?:[0-9]{4}\b|copyright\b)", re.IGNORECASE)
 _ANOTHER_NUMBER_RE = re.compile(r"[ \t]*(?:&|and)[ \t]+[0-9]{1,3}(?:\.[0-9]{1,3})*\.?(?:[ \t]|$)|[ \t]*&[ \t]")
 
@@ -73,6 +74,8 @@ def split_label(text: str) -> tuple[str | None, int, int]:
         return None, 0, 0  # "(c) 2024 Example Ltd.", "(c) Copyright 1995 ...": a copyright sign, no label
     if _ANOTHER_NUMBER_RE.match(text, match.end()):
         return None, 0, 0  # "6.5 & 6.6", "9.10 and 11.5", "10.4 & perl": sections named, no item's label
+    if match["roman"] in ("V", "v") and _VERSION_RE.fullmatch(text, match.end()):
+        return None, 0, 0  # "V. 1.1", "v. 2.0": a version, no fifth section's title
     if match["word"]:
         label = _SPACE_RE.sub(" ", match["word"])
         end = match.end()
