@@ -297,7 +297,8 @@ class _SetAside:
         )
         opening = max(_EDGE, opening)
         # A document's own header ("Created: 05-Jul-2001") is no web page's date line.
-        fields = field_runs([b.text if b.label is None and FIELD_RE.match(b.text) else None for b in blocks])
+        field_texts = [b.text if b.label is None and FIELD_RE.match(b.text) else None for b in blocks]
+        fields = field_runs(field_texts)
         # Of those, the fields whose name recurs (a copyright file's stanzas of "Files:",
         # "Copyright:", "License:") are the document's own to the passes below too: a
         # page's "Photo: Reuters" next to them is not.
@@ -307,8 +308,7 @@ class _SetAside:
         # So are the fields of a text's records, a name it gives three different values or more on
         # lines of their own ("Examples: gimp, ..." under each menu section, "Stability: 2 - Stable"
         # under each interface): the model's passes leave them be, the rules still know "Photo: ...".
-        named = [(block, block.text.split(":", 1)[0]) for block in blocks
-                 if block.label is None and FIELD_RE.match(block.text)]  # fmt: skip
+        named = [(block, text.split(":", 1)[0]) for block, text in zip(blocks, field_texts, strict=True) if text]
         values: dict[str, set[str]] = {}
         for block, name in named:
             values.setdefault(name, set()).add(_key(block.text))
@@ -598,9 +598,12 @@ class _SetAside:
         between = self.document.source[first.spans[-1][1] : second.spans[0][0]]
         return between.count("\n") <= 1 and not between.strip()
 
-    @staticmethod
-    def _over_prose(blocks: list[Block], position: int) -> bool:
-        """Does a paragraph of a sentence or more (eight words) follow ``blocks[position]``?"""
+    def _heads_prose(self, blocks: list[Block], position: int) -> bool:
+        """A page's own heading (``<h2>``) over a paragraph of sentences heads a
+        section of the text ("Feedback and ratings" in a privacy statement),
+        however much its words sound like a widget's."""
+        if self.document.format != "html" or blocks[position].kind is not BlockKind.HEADING:
+            return False
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         return (
             following is not None
@@ -608,14 +611,6 @@ class _SetAside:
             and len(following.text.split()) >= 8
             and scraped.ends_sentence(following.text)
         )
-
-    def _heads_prose(self, blocks: list[Block], position: int) -> bool:
-        """A page's own heading (``<h2>``) over a paragraph of sentences heads a
-        section of the text ("Feedback and ratings" in a privacy statement),
-        however much its words sound like a widget's."""
-        if self.document.format != "html" or blocks[position].kind is not BlockKind.HEADING:
-            return False
-        return self._over_prose(blocks, position)
 
     def _parted(self, blocks: list[Block], earlier: int, position: int) -> bool:
         """Do ``blocks[earlier]`` and ``blocks[position]`` stand in parts of
@@ -728,13 +723,15 @@ def _definition_runs(blocks: Sequence[Block]) -> set[int]:
         return "lower" if text[:1].islower() else "title" if scraped.looks_like_heading(text) else "other"
 
     found: set[int] = set()
-    run: list[int] = []
+    run: list[int] = []  # the positions of the current run's blocks, terms and definitions
+    run_looks = ""
     position = 0
     while position + 1 < len(blocks):
         looks = shape(blocks[position].text)
         pair = looks != "other" and term(blocks[position]) and definition(blocks[position + 1])
-        if pair and (not run or shape(blocks[run[0]].text) == looks):
+        if pair and (not run or looks == run_looks):
             run.extend((position, position + 1))
+            run_looks = looks
             position += 2
             continue
         if len(run) >= 2 * _DEFINITIONS:

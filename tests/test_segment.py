@@ -459,25 +459,20 @@ def test_an_item_each_list_repeats_under_its_own_lead_in_is_no_duplicate() -> No
     assert reasons(edition) == {"duplicate": 1}
 
 
-def _above_the_footer(text: str) -> str:
-    """:data:`_PAGE` with ``text`` set between its article and its share button."""
-    return _PAGE.replace("Share this article\n", text + "Share this article\n")
+def _above_the_footer(*blocks: str) -> str:
+    """:data:`_PAGE` with ``blocks`` (a blank line after each) set between its article and its share button."""
+    return _PAGE.replace("Share this article\n", "".join(f"{block}\n\n" for block in blocks) + "Share this article\n")
 
 
 def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> None:
     # A page's furniture marked by emoji is one line; a series of them over the text's
     # paragraphs is a README's sections.
-    sections = "".join(
-        f"{mark} {title}\n\nThe library reads {words} from files of any encoding and reports the result.\n\n"
-        for mark, title, words in (
-            ("✨", "Installation", "bytes"),
-            ("🚀", "Basic Usage", "text"),
-            ("😇", "Why", "streams"),
-            ("🍰", "How", "pages"),
-        )
-    )
-    edition = Edition.from_text(_above_the_footer(sections), options=NO_LANGUAGE)
-    assert {"✨ Installation", "🚀 Basic Usage", "😇 Why", "🍰 How"} <= set(texts(edition))
+    sections = {"✨ Installation": "bytes", "🚀 Basic Usage": "text", "😇 Why": "streams", "🍰 How": "pages"}
+    page = _above_the_footer(
+        *(text for title, words in sections.items()
+          for text in (title, f"The library reads {words} from files of any encoding and reports the result."))
+    )  # fmt: skip
+    assert set(sections) <= set(texts(Edition.from_text(page, options=NO_LANGUAGE)))
     lone = _PAGE.replace("Independent journalism since 1887", "✨ Independent journalism")
     assert "✨ Independent journalism" not in texts(Edition.from_text(lone, options=NO_LANGUAGE))
 
@@ -485,32 +480,29 @@ def test_a_readmes_headings_led_by_emoji_are_no_widgets_but_a_lone_one_is() -> N
 def test_the_terms_of_a_definition_list_copied_as_text_are_its_own() -> None:
     # Short lines no sentence ends, each over its definition: one is a page's stray line,
     # four in a row that look alike are a menu's reference.
-    entries = "".join(
-        f"{term}\n\n{definition}\n\n"
-        for term, definition in (
-            ("Find Selection", "Search for the currently selected string, if there is one."),
-            ("Go to Line", "Move the cursor to the beginning of the line requested."),
-            ("Show Completions", "Open a scrollable list allowing selection of existing names."),
-            ("Comment Out Region", "Insert two hashes in front of the selected lines."),
-        )
-    )
-    kept = texts(Edition.from_text(_above_the_footer(entries), options=NO_LANGUAGE))
-    assert {"Find Selection", "Go to Line", "Show Completions", "Comment Out Region"} <= set(kept)
+    entries = {
+        "Find Selection": "Search for the currently selected string, if there is one.",
+        "Go to Line": "Move the cursor to the beginning of the line requested.",
+        "Show Completions": "Open a scrollable list allowing selection of existing names.",
+        "Comment Out Region": "Insert two hashes in front of the selected lines.",
+    }
+    page = _above_the_footer(*(text for entry in entries.items() for text in entry))
+    kept = texts(Edition.from_text(page, options=NO_LANGUAGE))
+    assert set(entries) <= set(kept)
     assert "Independent journalism since 1887" not in kept
 
 
 def test_a_field_a_text_gives_under_each_of_its_records_is_its_own() -> None:
     # "Examples: ..." under each menu section shares no word with the text: a page's
     # line by its words, the text's by the name it gives three values.
-    records = "".join(
-        f"{section}\n\n{what}\n\nExamples: {examples}\n\n"
-        for section, what, examples in (
-            ("Applications/Amateur Radio", "Anything relating to radio amateurs and their stations.", "baken, twlog"),
-            ("Applications/Mobile Devices", "Software that talks with phones and mobile devices.", "kandy, gnokii"),
-            ("Applications/Project Management", "Timetables, task trackers and bug trackers.", "planner, gnotime"),
-        )
-    )
-    kept = texts(Edition.from_text(_above_the_footer(records), options=NO_LANGUAGE))
+    records = [
+        ("Applications/Amateur Radio", "Anything relating to radio amateurs and their stations.", "baken, twlog"),
+        ("Applications/Mobile Devices", "Software that talks with phones and mobile devices.", "kandy, gnokii"),
+        ("Applications/Project Management", "Timetables, task trackers and bug trackers.", "planner, gnotime"),
+    ]
+    page = _above_the_footer(*(text for section, what, examples in records
+                               for text in (section, what, f"Examples: {examples}")))  # fmt: skip
+    kept = texts(Edition.from_text(page, options=NO_LANGUAGE))
     assert {"Examples: baken, twlog", "Examples: kandy, gnokii", "Examples: planner, gnotime"} <= set(kept)
 
 

@@ -583,11 +583,10 @@ def _rows(words: Sequence[_Word]) -> list[list[_Word]]:
             return word.y1, word.y0
         return word.y1, word.y1 - _DEEP * size
 
-    ordered = sorted(words, key=lambda word: -sum(bounds(word)))
+    placed = sorted(((*bounds(word), word) for word in words), key=lambda item: -(item[0] + item[1]))
     rows: list[list[_Word]] = []
     top = bottom = 0.0
-    for word in ordered:
-        upper, lower = bounds(word)
+    for upper, lower, word in placed:
         height = upper - lower
         overlap = min(top, upper) - max(bottom, lower)
         if rows and overlap >= 0.5 * min(height, top - bottom):
@@ -1126,8 +1125,8 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
 
 
 def _flush_right_side(starts: Sequence[float], ends: Sequence[float]) -> bool:
-    """Do a side's lines all end at one right edge, fewer than three quarters of them
-    starting at one left edge, as a column's lines do?"""
+    """Are a side's lines set flush right: all ending at one right edge, and fewer than
+    ``_ONE_EDGE`` of them starting at one left edge (a column's lines share theirs)?"""
     if not starts:
         return False
     edge = max(ends)
