@@ -364,6 +364,35 @@ def test_a_listing_line_set_far_past_the_page_edge_is_not_indented_by_millions_o
     assert len(listing) < 1000
 
 
+_TT = pdf_module._Style("LMMono10-Regular", 10.0, False, True, True)
+_SLANT = pdf_module._Style("LMRomanSlant10-Regular", 10.0, False, False, True)
+_ROMAN = pdf_module._Style("LMRoman10-Regular", 10.0, False, False, True)
+
+
+def _line_of(*pieces: tuple[str, pdf_module._Style]) -> pdf_module._Line:
+    words, x = [], 72.0
+    for text, style in pieces:
+        words.append(pdf_module._Word(text, x, x + 5.0 * len(text), 700.0, 710.0, style, True))
+        x += 5.0 * len(text) + 5.0
+    return pdf_module._Line(0, words, (0,), 0)
+
+
+def test_a_command_with_a_placeholder_in_a_slanted_face_is_a_listing_line() -> None:
+    # TeX Live's guide: "cd /your/texmf/root && \ls -1LAR ./ >ls-R", the directory a slanted placeholder,
+    # set as a display inside a sentence; read as prose it ran into the sentence's next line.
+    assert pdf_module._Style("LMRomanSlant10-Regular", 10.0, False, False, True).slanted
+    placeholder = ("/your/texmf/root", _SLANT)
+    command = _line_of(("cd", _TT), placeholder, ("&&", _TT), ("\\ls", _TT), ("-1LAR", _TT), ("./", _TT))
+    assert command.mono
+    assert command.text == "cd /your/texmf/root && \\ls -1LAR ./"
+    # Placeholders as many as half the monospace words: a Texinfo prototype's types, no listing line.
+    assert not _line_of(("definitions", _TT), ("char", _SLANT), ("error_desc", _TT)).mono
+    # A word in the roman face is a sentence's ("presuming your system's ls produces ...").
+    assert not _line_of(("cd", _TT), ("the", _ROMAN), ("&&", _TT), ("ls", _TT), ("-R", _TT), ("./", _TT)).mono
+    # A sentence in italics opening with a command's name is no listing either.
+    assert not _line_of(("ls", _TT), ("lists", _SLANT), ("the", _SLANT), ("files", _SLANT)).mono
+
+
 def test_a_pdf_without_a_text_layer_is_not_text() -> None:
     with pytest.raises(NotTextError, match="no text layer"):
         read("pdf_no_text_layer.pdf")

@@ -187,9 +187,10 @@ def _load_pdfium(path: str | None) -> _Pdfium:
 
 
 class _Style:
-    """How a run of characters is set: size in page units, bold, monospace."""
+    """How a run of characters is set: size in page units, bold, monospace; slanted
+    (an italic or oblique face, by its name or its font's flags)."""
 
-    __slots__ = ("bold", "mono", "name", "size", "upright")
+    __slots__ = ("bold", "mono", "name", "size", "slanted", "upright")
 
     def __init__(self, name: str, size: float, bold: bool, mono: bool, upright: bool) -> None:
         self.name = name
@@ -197,6 +198,7 @@ class _Style:
         self.bold = bold
         self.mono = mono
         self.upright = upright
+        self.slanted = _SLANTED_NAME_RE.search(name) is not None
 
 
 class _Word:
@@ -216,6 +218,7 @@ class _Word:
         self.space_before = space_before
 
 
+_SLANTED_NAME_RE = re.compile(r"ital|oblique|slant|cmti|cmsl|cmitt", re.IGNORECASE)
 _MONO_NAME_RE = re.compile(r"mono|courier|typewriter|consol|menlo|cmtt|inconsolata|fixed|code|terminal", re.IGNORECASE)
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _SPACES = frozenset([9, 32, 0xA0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
@@ -262,6 +265,7 @@ class _PageReader:
         style = self.styles.get(key)
         if style is None:
             style = self.styles[key] = _Style(name, size, bold, mono, upright)
+            style.slanted = style.slanted or bool(flags & (1 << 6))  # the font's Italic flag
         if obj is not None:
             self.by_object[obj] = style
         return style
@@ -414,11 +418,19 @@ class _Line:
         # code: every word with a letter or digit in it is monospace (a path set in
         # monospace inside a sentence leaves the sentence's "and" in the body font)
         # (a smaller glyph raised or lowered in a listing, like pdfTeX's "ª" in cmr6, is allowed)
+        # A command's placeholder set in a slanted face ("cd /your/texmf/root && ls -R") is the
+        # listing's too, in a line that opens with monospace and holds more than twice as many words
+        # of it as placeholders (a Texinfo prototype's slanted types and names are no listing).
         main = max(word.style.size for word in words if word.style.mono) if any(w.style.mono for w in words) else 0.0
-        self.mono = main > 0 and all(
-            word.style.mono or word.style.size < 0.8 * main
-            for word in words
-            if not _PUNCTUATION_RE.fullmatch(word.text)
+        inked = [word for word in words if not _PUNCTUATION_RE.fullmatch(word.text)]
+        others = [word for word in inked if not (word.style.mono or word.style.size < 0.8 * main)]
+        self.mono = main > 0 and (
+            not others
+            or (
+                inked[0].style.mono
+                and all(word.style.slanted for word in others)
+                and len(inked) - len(others) > 2 * len(others)
+            )
         )
         mono_words = [word for word in words if word.style.mono and word.text]
         self.char_width = (
