@@ -146,6 +146,28 @@ def test_a_logos_lowered_letter_and_a_footnotes_set_in_first_line_do_not_cut_the
     assert found[1].startswith("1 To avoid any ambiguity") and found[1].endswith("instead of putting it between words.")
 
 
+def test_a_description_set_in_whole_stays_one_paragraph_where_paragraphs_set_their_first_line_in() -> None:
+    # TeX Live's guide: paragraphs justified, their first lines set in, and a list of options whose
+    # descriptions are set in whole. A line set in as far as the line above opens the next paragraph
+    # only under a line that stopped short; under one run to the margin, the description goes on.
+    found = texts(read("pdf_description_list_in_indented_text.pdf"))
+    assert len(found) == 11  # the heading, six paragraphs, two names and their two descriptions
+    assert found[7:] == [
+        "-init-from-profile",
+        "The Licensee may reproduce the Work in any medium, provided that every copy carries this notice and "
+        "the name of the original author, and that no fee beyond the cost of the medium is charged for it. "
+        "Nothing in this Licence restricts the rights the Licensee holds under the law of the country where "
+        "the Work is used, including the right to quote short passages for criticism and review.",
+        "-no-interaction",
+        "Each Contributor grants the Licensee a perpetual, worldwide, royalty-free licence to modify the Work "
+        "and to distribute the modified version under the same terms as the original one. The Licensor shall "
+        "not be liable for any damage arising from the use of the Work, except where the law provides "
+        "otherwise for damage caused by intent or gross negligence.",
+    ]
+    # (and the paragraphs above them keep their own first lines)
+    assert sum(1 for text in found if text.startswith("Each Contributor grants")) == 2
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

@@ -1639,6 +1639,22 @@ def _full(line: _Line, size: float) -> bool:
     return line.right - line.x1 <= size
 
 
+_RUNS_ON = 20  # sizes: a line at least this long (forty letters or so), not a narrow column's entry
+_NO_EXTRA_SPACE = 0.03  # sizes: a step this much longer than the pitch holds no space between paragraphs
+_JUSTIFIED_END = 0.25  # sizes: a justified line ends this near its column's right edge (a short last line does not)
+_CLOSED_RE = re.compile(r"[.:;!?)\]][\"'”’]*$")
+
+
+def _runs_on(line: _Line, size: float) -> bool:
+    """Does ``line`` run on into the next: a long line of a wide column justified to its right edge,
+    ending with no mark that closes a sentence or an entry (a list's "\\lastlinefit (... times 1000)")?"""
+    return (
+        line.right - line.x1 <= _JUSTIFIED_END * size
+        and line.x1 - line.x0 >= _RUNS_ON * size
+        and _CLOSED_RE.search(line.text) is None
+    )
+
+
 def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
     """Does the text set its paragraphs' first lines in (a book's, TeX's convention)?
     Five times or more, a line of body text set in by one to three of its sizes is
@@ -1846,8 +1862,17 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
         # (a footnote's raised mark is no label: its first line is set in, its next at the margin)
         marked = previous.labelled or _is_label(line.words[0].text)
-        if layout.indents and _set_in(previous, size) and abs(line.x0 - previous.x0) < 0.5 * size:
-            return False  # where a paragraph's first line is set in, a line set in as far opens the next
+        if (
+            layout.indents
+            and _set_in(previous, size)
+            and not (_runs_on(previous, size) and step <= layout.pitch_of(line) + _NO_EXTRA_SPACE * size)
+            and abs(line.x0 - previous.x0) < 0.5 * size
+        ):
+            # Where a paragraph's first line is set in, a line set in as far opens the next, unless
+            # the line above runs on and the line stands a line's pitch under it (no space a
+            # paragraph's end adds): a block set in whole goes on (a description list's body, read
+            # line by line before, each of its lines a paragraph).
+            return False
         return (
             abs(line.x0 - previous.x0) < 0.5 * size
             or abs(line.x0 - previous.text_x0) < 0.5 * size
