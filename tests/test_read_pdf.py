@@ -168,6 +168,24 @@ def test_a_description_set_in_whole_stays_one_paragraph_where_paragraphs_set_the
     assert sum(1 for text in found if text.startswith("Each Contributor grants")) == 2
 
 
+def test_a_description_beside_its_term_goes_on_under_its_first_word_or_at_the_margin() -> None:
+    # Texinfo's table (TeX Live's build manual: "texk/lib   TEX-specific libraries ... (The other one" +
+    # "is texk/ptexenc.)") and dvipdfmx's run-in terms ("pdf:obj @name object   creates a named" + "object
+    # that can be referenced ..."): each description was cut after its first line.
+    found = texts(read("pdf_descriptions_beside_terms.pdf"))
+    assert len(found) == 9  # the heading, three paragraphs, two terms with their descriptions, two terms, two
+    assert found[2].startswith("texk/lib Nothing in this Licence") and found[2].endswith("criticism and review.")
+    assert found[3].startswith("xpdfopen The Licensor") and found[3].endswith("intent or gross negligence.")
+    assert found[5:] == [
+        "pdf:obj @name object",
+        "The Licensee may reproduce the Work in any medium, provided that every copy carries this notice and "
+        "the name of the original author, and that no fee beyond the cost of the medium is charged for it.",
+        "pdf:close @name",
+        "Each Contributor grants the Licensee a perpetual, worldwide, royalty-free licence to modify the Work "
+        "and to distribute the modified version under the same terms as the original one.",
+    ]
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

@@ -1576,6 +1576,16 @@ class _Layout:
                 code_pitches[round(step * 2) / 2] += 1
         self.pitch = _line_pitch(pitches) if pitches else 1.2 * self.body
         self.indents = False  # paragraphs' first lines set in (``_first_line_indents``, once edges are known)
+        # The lines set beside another on their row in their column, right of it (a description
+        # beside its term), by id, with where their row's first line starts.
+        self.beside: dict[int, float] = {}
+        for body in self._bodies(pages):
+            rows: dict[tuple[tuple[int, ...], int], list[_Line]] = {}
+            for line in body:
+                rows.setdefault((line.column, line.row), []).append(line)
+            for row in rows.values():
+                leftmost = min(line.x0 for line in row)
+                self.beside.update((id(line), leftmost) for line in row if line.x0 > leftmost)
         self.code_pitch = code_pitches.most_common(1)[0][0] if code_pitches else self.pitch
         headings = {self.heading_key(line) for line in lines if self.is_heading(line)}
         ranked = sorted(headings, key=lambda key: (-key[0], not key[1]))
@@ -1653,6 +1663,27 @@ def _runs_on(line: _Line, size: float) -> bool:
         and line.x1 - line.x0 >= _RUNS_ON * size
         and _CLOSED_RE.search(line.text) is None
     )
+
+
+_DESCRIPTION_WORDS = 3
+
+
+def _description_goes_on(previous: _Line, line: _Line, layout: _Layout, size: float) -> bool:
+    """Does ``line`` go on with a description whose first line, ``previous``, stands beside its
+    term?  Either under the description's first word, the term apart from it on their line by a
+    wide gap ("texk/lib   TEX-specific libraries ..." + "is texk/ptexenc.)"), or far left of it at
+    the term's edge (or a little in from it) or the column's, the term a line of its own on their row ("pdf:obj
+    @name   creates a named" + "object that can be referenced ...").  The caller has seen
+    ``previous`` run to its column's edge without ending a sentence."""
+    term = layout.beside.get(id(previous))
+    at_term = -0.5 * size < line.x0 - term < 3 * size if term is not None else False
+    if (at_term or (term is not None and abs(line.x0 - line.left) < 0.5 * size)) and previous.x0 - line.x0 > 5 * size:
+        # (and words, three at least: a contents list's page number beside its title is no description)
+        return sum(1 for word in previous.words if _LETTER_WORD_RE.search(word.text)) >= _DESCRIPTION_WORDS
+    for before, word in itertools.pairwise(previous.words):
+        if abs(word.x0 - line.x0) < 0.5 * size:
+            return word.x0 - before.x1 >= 0.8 * size  # the gap a term leaves: most of a size, no word space
+    return False
 
 
 def _first_line_indents(lines: Sequence[_Line], layout: _Layout) -> bool:
@@ -1862,6 +1893,12 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
         # indent, or a hanging indent: a bibliography entry, a definition) a little left or right of it.
         # (a footnote's raised mark is no label: its first line is set in, its next at the margin)
         marked = previous.labelled or _is_label(line.words[0].text)
+        if (
+            _full(previous, size)
+            and _CLOSED_RE.search(previous.text) is None
+            and _description_goes_on(previous, line, layout, size)
+        ):
+            return True
         if (
             layout.indents
             and _set_in(previous, size)
