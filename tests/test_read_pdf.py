@@ -186,6 +186,22 @@ def test_a_description_beside_its_term_goes_on_under_its_first_word_or_at_the_ma
     ]
 
 
+def test_a_definitions_tag_set_flush_right_stays_on_its_line_and_its_description_apart() -> None:
+    # TeX Live's build manual: Texinfo pushes each macro's "[Macro]" to the right margin. With most
+    # descriptions a line long, the tags stood in a column read after the page; and a definition's
+    # line, once whole, ran into its description. A prototype whose parentheses are open goes on.
+    found = texts(read("pdf_definitions_with_tags.pdf"))
+    names = ["KPSE_CHECK_LATEX", "KPSE_CHECK_PDFLATEX", "KPSE_CHECK_PERL", "KPSE_PROG_LEX", "KPSE_CXX_HACK"]
+    assert [text for text in found if text.startswith("KPSE")] == [f"{name} [Macro]" for name in names]
+    assert "[Macro]" not in found
+    perl = found.index("KPSE_CHECK_PERL [Macro]")
+    assert found[perl + 1] == "Check for perl or perl5 in the path and set its variable."
+    latex = found[found.index("KPSE_CHECK_LATEX [Macro]") + 1]
+    assert latex.startswith("The Licensee may reproduce") and latex.endswith("as the original one.")
+    assert found[-2] == "int kpse_find (const char * name, [Function] int must_exist)"
+    assert found[-1].startswith("The Licensor shall not be liable")
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

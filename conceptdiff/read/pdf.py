@@ -388,15 +388,15 @@ class _Line:
     """One line of a page (or one row of a ruled table) in reading order."""
 
     __slots__ = ("bold", "box", "bullet", "cells", "char_width", "column", "cuts", "first_width", "furniture",
-                 "labelled", "left", "mono", "open", "page", "right", "row", "size", "span", "text", "text_x0", "words",
-                 "x0", "x1", "y0",
-                 "y1")  # fmt: skip
+                 "labelled", "left", "mono", "open", "page", "right", "row", "size", "span", "tagged", "text",
+                 "text_x0", "words", "x0", "x1", "y0", "y1")  # fmt: skip
 
     def __init__(self, page: int, words: Sequence[_Word], column: tuple[int, ...], row: int) -> None:
         self.page = page
         self.words = words
         self.column = column  # (page, zone, side): lines of one column read on from one another
         self.row = row  # lines of one row of the page share it (furniture is told row by row)
+        self.tagged = False  # a tag in brackets pushed to the right margin (``_flush_right``: "[Macro]")
         self.x0 = words[0].x0
         self.x1 = max(word.x1 for word in words)
         # the line's size is its prose's: monospace words inside a sentence are often set smaller
@@ -797,10 +797,13 @@ def _region_lines(
         justified = not columns[index] and _justified(row, right_edge)
         gap = _CODE_GAP if justified or all(word.style.mono for word in row) else _PIECE_GAP
         pieces = _split(row, gap, columns[index])
+        tagged = False
         if numbers[index] not in rim and _flush_right(pieces, left_edge, right_edge):
+            tagged = _TAG_RE.fullmatch(" ".join(word.text for word in pieces[-1])) is not None
             pieces = [[word for piece in pieces for word in piece]]
         for piece in pieces:
             lines.append(_Line(page, piece, column, numbers[index]))
+        lines[-1].tagged = tagged
         index += 1
     return lines
 
@@ -825,6 +828,8 @@ def _flush_right(pieces: Sequence[Sequence[_Word]], left_edge: float | None, rig
 
 
 _PAGE_NUMBERS_RE = re.compile(r"[0-9ivxlc]+(?:[,–-][0-9ivxlc]*)*[,.]?")
+# A tag in brackets pushed to the margin: Texinfo's "[Macro]", an option's "(default: view)".
+_TAG_RE = re.compile(r"\[[^\[\]]+\]|\([^()]+\)")
 _FLUSH = 1.5  # points between a line's end and the text's right edge, at most, for it to be set flush right
 _TABLE_ROWS = 3  # rows of cells aligned in columns a borderless table needs
 _ALIGNED = 2.0  # points between the starts of one column's cells
@@ -1086,12 +1091,14 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
     run across it, or enough of them to be wrapped text (a table's keys do not);
     a monospace listing's aligned fields are no columns, unless each side holds
     prose besides; a right side of lines set flush right is none
-    (``_flush_right_side``); rows of three aligned cells are a table, not two
+    (``_flush_right_side``), nor one holding one text on most of its lines (Texinfo's
+    "[Macro]" beside each definition's name); rows of three aligned cells are a table, not two
     columns."""
     starts: list[list[float]] = [[], []]
     ends: list[list[float]] = [[], []]  # of the lines of prose (code lines are short by nature)
     worded = [0, 0]  # lines holding a word of letters
     right_ends: list[float] = []
+    right_texts: Counter[str] = Counter()
     led = False  # does a line of the right side hold a leader (". . . ." in an index)?
     for row in rows:
         for side, kept in enumerate(([w for w in row if w.x1 <= gutter], [w for w in row if w.x0 >= gutter])):
@@ -1099,12 +1106,15 @@ def _two_columns(rows: Sequence[Sequence[_Word]], gutter: float) -> bool:
                 starts[side].append(kept[0].x0)
                 if side:
                     right_ends.append(kept[-1].x1)
+                    right_texts[" ".join(word.text for word in kept)] += 1
                     led = led or sum(1 for word in kept if word.text.strip(".…") == "") >= 3
                 worded[side] += any(_LETTERS_RE.search(word.text) for word in kept)
                 if 2 * sum(1 for word in kept if word.style.mono) < len(kept):
                     ends[side].append(kept[-1].x1)
     if min(len(starts[0]), len(starts[1])) < 4:
         return False
+    if right_texts.most_common(1)[0][1] >= _ONE_EDGE * right_texts.total():
+        return False  # one tag on most rows ("[Macro]", "[Function]" set flush right): no column's text
     if any(2 * count < len(begins) for count, begins in zip(worded, starts, strict=True)):
         return False  # a column of numbers is no text's (a contents list's page numbers, a table's figures)
     words = [word for row in rows for word in row]
@@ -1861,6 +1871,10 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
             return False  # after an empty line, left of the listing: the text's next term or line
         return previous.box == line.box and 0 < step <= 3.2 * layout.code_pitch
     if abs(line.size - previous.size) > 0.1 * previous.size:
+        return False
+    if previous.tagged and previous.text.count("(") <= previous.text.count(")"):
+        # A definition's header, its tag pushed to the margin ("KPSE_CHECK_LATEX      [Macro]"), stands
+        # alone, unless its brackets are still open ("int f (const char * file,      [Function]").
         return False
     size = line.size
     if kind is BlockKind.HEADING:
