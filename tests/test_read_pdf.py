@@ -151,8 +151,13 @@ def test_a_description_set_in_whole_stays_one_paragraph_where_paragraphs_set_the
     # descriptions are set in whole. A line set in as far as the line above opens the next paragraph
     # only under a line that stopped short; under one run to the margin, the description goes on.
     found = texts(read("pdf_description_list_in_indented_text.pdf"))
-    assert len(found) == 11  # the heading, six paragraphs, two names and their two descriptions
-    assert found[7:] == [
+    assert len(found) == 12  # the heading, seven paragraphs, two names and their two descriptions
+    # (and a one-line paragraph that ends its sentence short of the edge ends there: the next is set in)
+    assert found[1] == (
+        "The first paragraph after a heading is not set in, and this one is a line long, short of the edge."
+    )
+    assert found[2].startswith("The Licensee may reproduce the Work")
+    assert found[8:] == [
         "-init-from-profile",
         "The Licensee may reproduce the Work in any medium, provided that every copy carries this notice and "
         "the name of the original author, and that no fee beyond the cost of the medium is charged for it. "

@@ -1663,6 +1663,7 @@ _RUNS_ON = 20  # sizes: a line at least this long (forty letters or so), not a n
 _NO_EXTRA_SPACE = 0.03  # sizes: a step this much longer than the pitch holds no space between paragraphs
 _JUSTIFIED_END = 0.25  # sizes: a justified line ends this near its column's right edge (a short last line does not)
 _CLOSED_RE = re.compile(r"[.:;!?)\]][\"'”’]*$")
+_SENTENCE_CLOSED_RE = re.compile(r"[^\W\d_]{2}[.!?][\"'”’)]*$")  # a word, then a sentence's end ("Unix.")
 
 
 def _runs_on(line: _Line, size: float) -> bool:
@@ -1924,6 +1925,14 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
             # paragraph's end adds): a block set in whole goes on (a description list's body, read
             # line by line before, each of its lines a paragraph).
             return False
+        if (
+            layout.indents
+            and abs(previous.x0 - previous.left) < 0.5 * size
+            and _set_in(line, size)
+            and not _full(previous, size)
+            and _SENTENCE_CLOSED_RE.search(previous.text) is not None
+        ):
+            return False  # a one-line paragraph ending its sentence short of the edge, the next set in
         return (
             abs(line.x0 - previous.x0) < 0.5 * size
             or abs(line.x0 - previous.text_x0) < 0.5 * size
