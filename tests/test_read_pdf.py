@@ -207,6 +207,22 @@ def test_a_definitions_tag_set_flush_right_stays_on_its_line_and_its_description
     assert found[-1].startswith("The Licensor shall not be liable")
 
 
+def test_a_running_header_opening_with_its_sections_number_is_told_by_the_page_number_at_its_end() -> None:
+    # TeX Live's guide heads its pages "5 TLMGR: MANAGING YOUR INSTALLATION      20": the section's number
+    # was taken for the page's, and the headers of sections two pages long, recurring twice, were kept
+    # (and cut the paragraph that ran over their page's break).
+    document = read("pdf_numbered_chapter_headers.pdf")
+    found = texts(document)
+    assert (
+        len(found) == 1
+        and found[0].startswith("The Licensee may")
+        and found[0].endswith("on the day it is received there.")
+    )
+    headers = sorted(span.text for span in document.dropped if span.reason == "running-header")
+    sections = ["1 INTRODUCTION", "2 INSTALLATION", "3 USAGE"]
+    assert headers == sorted([*(str(number) for number in range(1, 7)), *sections, *sections])
+
+
 def test_furniture_is_kept_when_not_dropped() -> None:
     document = read("pdf_running_header_and_page_numbers.pdf", drop_page_furniture=False)
     assert document.dropped == ()

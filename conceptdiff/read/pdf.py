@@ -1457,12 +1457,13 @@ def _numbered_headers(pages: Sequence[_Page], page_rows: Sequence[list[list[_Lin
                 continue
             # The row's lines left to right: the number may be a line of its own beside the words.
             text = " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))
-            match = _EDGE_PAGE_NUMBER_RE.fullmatch(text)
-            if match is None:
-                continue
-            offset = page.number - int(match.group(1) or match.group(2) or match.group(3))
-            here.add(offset)
-            found.extend((offset, line) for line in row)
+            # A number at either end may be the page's: "5 TLMGR: MANAGING YOUR INSTALLATION 20" opens
+            # with its chapter's (each is tried; the one that agrees with the pages is kept below).
+            numbers = {int(match.group(1)) for pattern in _EDGE_PAGE_NUMBER_RES if (match := pattern.fullmatch(text))}
+            for number in numbers:
+                offset = page.number - number
+                here.add(offset)
+                found.extend((offset, line) for line in row)
         offsets.update(here)
     if not offsets:
         return set()
@@ -1481,7 +1482,12 @@ def _far_number(page: _Page, line: _Line) -> bool:
 
 
 # A page's number at either end of its first or last line, beside words (groups 1, 2) or alone (3).
-_EDGE_PAGE_NUMBER_RE = re.compile(r"([0-9]{1,4})[ \t]+\D.{0,150}|.{0,150}\D[ \t]+([0-9]{1,4})|([0-9]{1,4})")
+# A page number at a row's start, at its end, or alone.
+_EDGE_PAGE_NUMBER_RES = (
+    re.compile(r"([0-9]{1,4})[ \t]+\D.{0,150}"),
+    re.compile(r".{0,150}\D[ \t]+([0-9]{1,4})"),
+    re.compile(r"([0-9]{1,4})"),
+)
 
 
 def _position_key(line: _Line) -> tuple[str, int]:
