@@ -178,10 +178,10 @@ def test_a_description_beside_its_term_goes_on_under_its_first_word_or_at_the_ma
     # "is texk/ptexenc.)") and dvipdfmx's run-in terms ("pdf:obj @name object   creates a named" + "object
     # that can be referenced ..."): each description was cut after its first line.
     found = texts(read("pdf_descriptions_beside_terms.pdf"))
-    assert len(found) == 9  # the heading, three paragraphs, two terms with their descriptions, two terms, two
+    assert len(found) == 12  # the heading, three paragraphs, two and two terms with descriptions, three entries
     assert found[2].startswith("texk/lib Nothing in this Licence") and found[2].endswith("criticism and review.")
     assert found[3].startswith("xpdfopen The Licensor") and found[3].endswith("intent or gross negligence.")
-    assert found[5:] == [
+    assert found[5:9] == [
         "pdf:obj @name object",
         "The Licensee may reproduce the Work in any medium, provided that every copy carries this notice and "
         "the name of the original author, and that no fee beyond the cost of the medium is charged for it.",
@@ -189,6 +189,12 @@ def test_a_description_beside_its_term_goes_on_under_its_first_word_or_at_the_ma
         "Each Contributor grants the Licensee a perpetual, worldwide, royalty-free licence to modify the Work "
         "and to distribute the modified version under the same terms as the original one.",
     ]
+    # LaTeX's description list (TeX Live's guide): an entry of one line filling the measure, its term in
+    # bold, does not run into the next entry, whose term is in bold too ("TeX Live  A complete ..." +
+    # "MacTeX  for Mac OS X ..."); each entry's lines hung under it go on with it.
+    assert found[9] == "TeX Live A complete system to be installed to disk, with its manager and all of its packages."
+    assert found[10].startswith("MacTeX for Mac OS X") and found[10].endswith("intent or gross negligence.")
+    assert found[11].startswith("proTeXt An enhancement") and found[11].endswith("it is received there.")
 
 
 def test_a_definitions_tag_set_flush_right_stays_on_its_line_and_its_description_apart() -> None:

@@ -1683,6 +1683,15 @@ def _runs_on(line: _Line, size: float) -> bool:
 
 
 _DESCRIPTION_WORDS = 3
+_TERM_WORDS = 4  # words of a run-in term, at most
+
+
+def _run_in_term(line: _Line) -> bool:
+    """Does ``line`` open with a term in bold, run into its text in the body face: one to
+    ``_TERM_WORDS`` bold words of letters, then a word that is not bold ("TEX Live  A complete")?"""
+    words = [word for word in line.words if _LETTER_WORD_RE.search(word.text)]
+    bold = next((count for count, word in enumerate(words) if not word.style.bold), len(words))
+    return 0 < bold <= _TERM_WORDS and bold < len(words)
 
 
 def _description_goes_on(previous: _Line, line: _Line, layout: _Layout, size: float) -> bool:
@@ -1899,6 +1908,8 @@ def _continues(block: _Pending, line: _Line, layout: _Layout, options: Options) 
     if line.bullet or _is_bullet_word(line.words[0].text):
         return False
     first = block.lines[0]
+    if _run_in_term(line) and _run_in_term(first) and abs(line.x0 - first.x0) < 0.5 * size:
+        return False  # the next entry of a description list: its term in bold, as the first's ("MacTEX for ...")
     if _sibling_labels(first.words[0].text, line.words[0].text) and (
         abs((line.x0 - line.left) - (first.x0 - first.left)) < 0.5 * size
     ):
