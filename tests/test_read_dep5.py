@@ -124,3 +124,41 @@ def test_an_item_starts_at_a_marker_after_a_finished_clause_not_at_a_wrapped_num
         (None, "We don't promise that this software works."),
         (None, "You can use this software for whatever you want."),
     ]
+
+
+def test_a_comment_has_no_synopsis_its_first_line_opens_its_text() -> None:
+    # DEP-5's Comment and Disclaimer are "formatted text, no synopsis": coreutils' "Comment: This is the
+    # Debian GNU/Linux packaged version of the GNU core" + " utilities." was cut after "core"; a comment
+    # under its name alone was a clause "Comment:". A licence's first line is its name: it stays apart.
+    text = f"""{HEADER}Comment: This is the Debian GNU/Linux packaged version of the GNU core
+ utilities.
+ This package is maintained by its team.
+
+Files: *
+Copyright: 2001-2018, Xiph.Org
+License: BSD-3-clause
+Comment:
+ On Debian systems, the complete text of the licence is in the
+ common-licenses folder.
+ ----------------------------------------
+ The test data was extracted from the Unicode Character Database.
+
+Files: debian/*
+Copyright: 2020, Jane Doe
+License: GPL-2+
+Comment: Written by:
+ Jane Doe and John Roe.
+"""
+    document = read_text(text, name="copyright")
+    found = [block.text for block in document.blocks]
+    assert found[2] == (
+        "Comment: This is the Debian GNU/Linux packaged version of the GNU core utilities. "
+        "This package is maintained by its team."
+    )
+    assert found[6:8] == [
+        "Comment: On Debian systems, the complete text of the licence is in the common-licenses folder.",
+        "The test data was extracted from the Unicode Character Database.",  # (the rule between is markup)
+    ]
+    assert found[-2:] == ["Comment: Written by:", "Jane Doe and John Roe."]  # a lead-in stands apart
+    assert [span.text for span in document.dropped if span.text.startswith("---")] == ["-" * 40]
+    audit(text, spans_of(document))

@@ -12,9 +12,12 @@ inside the field's text.  Read as a careful reader reads it:
 * a ``License:``, ``Comment:`` or ``Disclaimer:`` field that carries a text
   below its first line is that line, then the text's paragraphs (split at the
   ``.`` lines; a paragraph whose lines open with a bullet or a number label
-  is one list item per marker).  A stanza that is a licence's text alone (its
+  is one list item per marker); a ``Comment:`` or ``Disclaimer:`` has no
+  synopsis, so its first line opens its first paragraph (unless it ends a
+  sentence, leads in with a colon, or is one word).  A stanza that is a licence's text alone (its
   first field ``License:``) is titled by that first line, a heading;
-* the ``.`` lines are markup; nothing else is set aside.  A file repeats
+* the ``.`` lines are markup, and so are the rules ("-----") that set a
+  comment's parts apart; nothing else is set aside.  A file repeats
   ``License: BSD-2-clause`` in every stanza it applies to: the repeats are its
   text, not a scraper's copies.
 
@@ -60,9 +63,13 @@ _FORMAT_RE = re.compile(
     r"\A(?:[ \t]*\r?\n)*Format(?:-Specification)?:[ \t]*\S*(?:copyright-format|dep5|DEP-5|/dep/5)", re.IGNORECASE
 )
 _FIELD_RE = re.compile(r"([!-9;-~][!-9;-~]*):(?:[ \t]|$)")
-# Fields whose continuation lines are a text of paragraphs under a first-line synopsis.
+# Fields whose continuation lines are a text of paragraphs: "License" under a first-line synopsis
+# (the licence's name), the others with none (their first line opens the text, DEP-5's "formatted
+# text, no synopsis").
 _TEXT_FIELDS = frozenset({"license", "comment", "disclaimer"})
+_NO_SYNOPSIS = frozenset({"comment", "disclaimer"})
 _HYPHENATED_RE = re.compile(r"([A-Za-z]+)-$")
+_RULE_RE = re.compile(r"([-=_*~#])\1{3,}")  # "----------" setting a text's parts apart
 _WORD_START_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -160,10 +167,19 @@ class _Reader:
             self.paragraphs([[line for line in lines if line.text != "."]], BlockKind.PARAGRAPH)
             return
         heading = name == "license" and licence_stanza
-        self.emit([first], BlockKind.HEADING if heading else BlockKind.PARAGRAPH)
-        paragraphs: list[list[_Line]] = [[]]
+        value = first.text[match.end() :].strip() if match else ""
+        # A text with no synopsis opens on the field's line ("Comment: This is the Debian GNU/Linux
+        # packaged version of the GNU core" + "utilities."), or under its name alone; a first line that
+        # ends a sentence or leads in ("Written by:"), or is one word (a licence's name put there),
+        # stands apart.
+        opens = name in _NO_SYNOPSIS and (not value or (" " in value and not value.endswith((".", "!", "?", ":"))))
+        paragraphs: list[list[_Line]] = [[first] if opens else []]
+        if not opens:
+            self.emit([first], BlockKind.HEADING if heading else BlockKind.PARAGRAPH)
         for line in rest:
-            if line.text == ".":
+            # A blank line; in a comment, a rule setting its parts apart (a licence's text keeps its
+            # rules: MPL 2.0 frames its disclaimers with them, its headings are underlined).
+            if line.text == "." or (name in _NO_SYNOPSIS and _RULE_RE.fullmatch(line.text)):
                 paragraphs.append([])
             else:
                 paragraphs[-1].append(line)
