@@ -14,8 +14,9 @@ inside the field's text.  Read as a careful reader reads it:
   ``.`` lines; a paragraph whose lines open with a bullet or a number label
   is one list item per marker); a ``Comment:`` or ``Disclaimer:`` has no
   synopsis, so its first line opens its first paragraph (unless it ends a
-  sentence, leads in with a colon, or is one word).  A stanza that is a licence's text alone (its
-  first field ``License:``) is titled by that first line, a heading;
+  sentence, leads in with a colon, or is one word).  A stanza that is a
+  licence's text alone (its first field ``License:``) is titled by that first
+  line, a heading;
 * the ``.`` lines are markup, and so are the rules ("-----") that set a
   comment's parts apart; nothing else is set aside.  A file repeats
   ``License: BSD-2-clause`` in every stanza it applies to: the repeats are its

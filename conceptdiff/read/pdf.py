@@ -1481,8 +1481,7 @@ def _far_number(page: _Page, line: _Line) -> bool:
     return line.text.strip().isdigit() and (line.x1 <= 0.2 * page.width or line.x0 >= 0.8 * page.width)
 
 
-# A page's number at either end of its first or last line, beside words (groups 1, 2) or alone (3).
-# A page number at a row's start, at its end, or alone.
+# A page's number at either end of its first or last row, beside words, or alone.
 _EDGE_PAGE_NUMBER_RES = (
     re.compile(r"([0-9]{1,4})[ \t]+\D.{0,150}"),
     re.compile(r".{0,150}\D[ \t]+([0-9]{1,4})"),
@@ -1697,13 +1696,16 @@ def _run_in_term(line: _Line) -> bool:
 def _description_goes_on(previous: _Line, line: _Line, layout: _Layout, size: float) -> bool:
     """Does ``line`` go on with a description whose first line, ``previous``, stands beside its
     term?  Either under the description's first word, the term apart from it on their line by a
-    wide gap ("texk/lib   TEX-specific libraries ..." + "is texk/ptexenc.)"), or far left of it at
-    the term's edge (or a little in from it) or the column's, the term a line of its own on their row ("pdf:obj
-    @name   creates a named" + "object that can be referenced ...").  The caller has seen
-    ``previous`` run to its column's edge without ending a sentence."""
+    wide gap ("texk/lib   TEX-specific libraries ..." + "is texk/ptexenc.)"), or far left of it,
+    at the term's edge (or a little in from it) or the column's, the term a line of its own on
+    their row ("pdf:obj @name   creates a named" + "object that can be referenced ...").  The
+    caller has seen ``previous`` run to its column's edge without ending a sentence."""
     term = layout.beside.get(id(previous))
-    at_term = -0.5 * size < line.x0 - term < 3 * size if term is not None else False
-    if (at_term or (term is not None and abs(line.x0 - line.left) < 0.5 * size)) and previous.x0 - line.x0 > 5 * size:
+    if (
+        term is not None
+        and previous.x0 - line.x0 > 5 * size
+        and (-0.5 * size < line.x0 - term < 3 * size or abs(line.x0 - line.left) < 0.5 * size)
+    ):
         # (and words, three at least: a contents list's page number beside its title is no description)
         return sum(1 for word in previous.words if _LETTER_WORD_RE.search(word.text)) >= _DESCRIPTION_WORDS
     for before, word in itertools.pairwise(previous.words):
