@@ -115,10 +115,11 @@ def clause_from_string(item: str) -> Clause:
 
 
 # A heading's number printed without a mark before a capital ("1 Measuring Program Resource
-# Use", "Appendix A GNU Free Documentation License"): a label in a heading only.
+# Use", "Appendix A GNU Free Documentation License"), or before a command's name and a colon
+# ("5 tlmgr: Managing your installation"): a label in a heading only.
 _HEADING_NUMBER_RE = re.compile(
     r"((?:Appendix|APPENDIX|Annex|ANNEX)[ \t]+(?:[A-Z]|[0-9]{1,2})|[0-9]{1,2}(?:\.[0-9]{1,2}){0,4})"
-    r"[ \t]+(?=[A-Z\"“'‘(])"
+    r"[ \t]+(?=[A-Z\"“'‘(]|[a-z][\w.-]*:[ \t]+[A-Z])"
 )
 
 

@@ -925,3 +925,19 @@ def test_a_long_paragraph_among_the_first_blocks_is_no_headline_repeated_later()
     )
     clauses, _ = segment(text, options=NO_LANGUAGE, format="text")
     assert [c.text for c in clauses].count(notice) == 2
+
+
+def test_a_headings_number_before_a_commands_name_and_a_colon_is_its_label() -> None:
+    # TeX Live's guide: "5 tlmgr: Managing your installation" beside "4 Specialized installations";
+    # kpathsea's "2 unixtex.ftp: Obtaining TEX". A number before a word in lower case that is no
+    # command's name stays in the heading's text ("3 ways to install").
+    text = "# 4 Specialized installations\n\nText.\n\n# 5 tlmgr: Managing your installation\n\nMore.\n\n"
+    text += "# 3 ways to install\n"
+    headings = [
+        (c.label, c.text) for c in Edition.from_text(text, format="markdown").clauses if c.kind is ClauseKind.HEADING
+    ]
+    assert headings == [
+        ("4", "Specialized installations"),
+        ("5", "tlmgr: Managing your installation"),
+        (None, "3 ways to install"),
+    ]
