@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tracemalloc
+import types
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -195,6 +196,21 @@ def test_a_description_beside_its_term_goes_on_under_its_first_word_or_at_the_ma
     assert found[9] == "TeX Live A complete system to be installed to disk, with its manager and all of its packages."
     assert found[10].startswith("MacTeX for Mac OS X") and found[10].endswith("intent or gross negligence.")
     assert found[11].startswith("proTeXt An enhancement") and found[11].endswith("it is received there.")
+
+
+def test_a_tables_next_row_is_no_description_going_on() -> None:
+    # LuaTeX's manual: "\\luatexversion   116   a combination of major and minor number" (its last cell run to
+    # the margin) over "\\luatexrevision 0   the revision number, ...": the next row's first cell stands at
+    # the term's edge as a description's next line would, but shares its row with other cells.
+    cell = _line_of(("a", _ROMAN), ("combination", _ROMAN), ("of", _ROMAN), ("major", _ROMAN), ("number", _ROMAN))
+    next_row = _line_of(("\\luatexrevision", _TT), ("0", _ROMAN))
+    alone = _line_of(("object", _ROMAN), ("that", _ROMAN), ("can", _ROMAN), ("be", _ROMAN), ("referenced", _ROMAN))
+    for line in (cell, next_row, alone):
+        line.left = 72.0
+    cell.x0 = 320.0  # the third cell of its row, the row's first at the margin
+    layout = types.SimpleNamespace(beside={id(cell): 72.0}, shared={id(cell), id(next_row)})
+    assert not pdf_module._description_goes_on(cell, next_row, layout, 10.0)
+    assert pdf_module._description_goes_on(cell, alone, layout, 10.0)  # a line alone on its row goes on
 
 
 def test_a_definitions_tag_set_flush_right_stays_on_its_line_and_its_description_apart() -> None:

@@ -1593,7 +1593,9 @@ class _Layout:
         self.indents = False  # paragraphs' first lines set in (``_first_line_indents``, once edges are known)
         # The lines set beside another on their row in their column, right of it (a description
         # beside its term), by id, with where their row's first line starts.
+        # And the lines that share their row with another (a table's cells).
         self.beside: dict[int, float] = {}
+        self.shared: set[int] = set()
         for body in self._bodies(pages):
             rows: dict[tuple[tuple[int, ...], int], list[_Line]] = {}
             for line in body:
@@ -1601,6 +1603,8 @@ class _Layout:
             for row in rows.values():
                 leftmost = min(line.x0 for line in row)
                 self.beside.update((id(line), leftmost) for line in row if line.x0 > leftmost)
+                if len(row) > 1:
+                    self.shared.update(id(line) for line in row)
         self.code_pitch = code_pitches.most_common(1)[0][0] if code_pitches else self.pitch
         headings = {self.heading_key(line) for line in lines if self.is_heading(line)}
         ranked = sorted(headings, key=lambda key: (-key[0], not key[1]))
@@ -1703,6 +1707,7 @@ def _description_goes_on(previous: _Line, line: _Line, layout: _Layout, size: fl
     term = layout.beside.get(id(previous))
     if (
         term is not None
+        and id(line) not in layout.shared  # (a table's next row: its cells share it)
         and previous.x0 - line.x0 > 5 * size
         and (-0.5 * size < line.x0 - term < 3 * size or abs(line.x0 - line.left) < 0.5 * size)
     ):
