@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import tracemalloc
-import types
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -208,7 +207,8 @@ def test_a_tables_next_row_is_no_description_going_on() -> None:
     for line in (cell, next_row, alone):
         line.left = 72.0
     cell.x0 = 320.0  # the third cell of its row, the row's first at the margin
-    layout = types.SimpleNamespace(beside={id(cell): 72.0}, shared={id(cell), id(next_row)})
+    layout = object.__new__(pdf_module._Layout)  # (only the rows' relations are asked of it)
+    layout.beside, layout.shared = {id(cell): 72.0}, {id(cell), id(next_row)}
     assert not pdf_module._description_goes_on(cell, next_row, layout, 10.0)
     assert pdf_module._description_goes_on(cell, alone, layout, 10.0)  # a line alone on its row goes on
 
