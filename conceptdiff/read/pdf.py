@@ -192,13 +192,13 @@ class _Style:
 
     __slots__ = ("bold", "mono", "name", "size", "slanted", "upright")
 
-    def __init__(self, name: str, size: float, bold: bool, mono: bool, upright: bool) -> None:
+    def __init__(self, name: str, size: float, bold: bool, mono: bool, upright: bool, italic: bool = False) -> None:
         self.name = name
         self.size = size
         self.bold = bold
         self.mono = mono
         self.upright = upright
-        self.slanted = _SLANTED_NAME_RE.search(name) is not None
+        self.slanted = italic or _SLANTED_NAME_RE.search(name) is not None
 
 
 class _Word:
@@ -264,8 +264,8 @@ class _PageReader:
         key = (name, size, bold, mono, upright)
         style = self.styles.get(key)
         if style is None:
-            style = self.styles[key] = _Style(name, size, bold, mono, upright)
-            style.slanted = style.slanted or bool(flags & (1 << 6))  # the font's Italic flag
+            italic = bool(flags & (1 << 6))  # the font's Italic flag
+            style = self.styles[key] = _Style(name, size, bold, mono, upright, italic)
         if obj is not None:
             self.by_object[obj] = style
         return style
@@ -797,13 +797,12 @@ def _region_lines(
         justified = not columns[index] and _justified(row, right_edge)
         gap = _CODE_GAP if justified or all(word.style.mono for word in row) else _PIECE_GAP
         pieces = _split(row, gap, columns[index])
-        tagged = False
         if numbers[index] not in rim and _flush_right(pieces, left_edge, right_edge):
-            tagged = _TAG_RE.fullmatch(" ".join(word.text for word in pieces[-1])) is not None
-            pieces = [[word for piece in pieces for word in piece]]
-        for piece in pieces:
-            lines.append(_Line(page, piece, column, numbers[index]))
-        lines[-1].tagged = tagged
+            line = _Line(page, [word for piece in pieces for word in piece], column, numbers[index])
+            line.tagged = _TAG_RE.fullmatch(" ".join(word.text for word in pieces[-1])) is not None
+            lines.append(line)
+        else:
+            lines.extend(_Line(page, piece, column, numbers[index]) for piece in pieces)
         index += 1
     return lines
 
@@ -1692,9 +1691,16 @@ _TERM_WORDS = 4  # words of a run-in term, at most
 def _run_in_term(line: _Line) -> bool:
     """Does ``line`` open with a term in bold, run into its text in the body face: one to
     ``_TERM_WORDS`` bold words of letters, then a word that is not bold ("TEX Live  A complete")?"""
-    words = [word for word in line.words if _LETTER_WORD_RE.search(word.text)]
-    bold = next((count for count, word in enumerate(words) if not word.style.bold), len(words))
-    return 0 < bold <= _TERM_WORDS and bold < len(words)
+    bold = 0  # (a line is asked this on its way into a paragraph: its first words tell)
+    for word in line.words:
+        if not _LETTER_WORD_RE.search(word.text):
+            continue
+        if not word.style.bold:
+            return bold > 0
+        bold += 1
+        if bold > _TERM_WORDS:
+            return False
+    return False  # bold to its end: a heading's line, no term run into its text
 
 
 def _description_goes_on(previous: _Line, line: _Line, layout: _Layout, size: float) -> bool:
